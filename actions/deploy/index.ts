@@ -1,0 +1,4 @@
+import { runAsAction } from '../../shared/host/run-as-action.js';
+import { unavailableStage } from '../../shared/stage/unavailable.js';
+
+await runAsAction(unavailableStage('deploy'));

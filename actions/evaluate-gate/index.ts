@@ -1,0 +1,4 @@
+import { runAsAction } from '../../shared/host/run-as-action.js';
+import { evaluateGateStage } from './evaluate-gate.js';
+
+await runAsAction(evaluateGateStage);

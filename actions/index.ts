@@ -1,0 +1,27 @@
+/**
+ * The umbrella action (action.yml at the repository root): `with: stage: <name>` runs that stage.
+ * The runner applies only the umbrella's own defaults, so the chosen stage's defaults from its
+ * action.yml are applied here to inputs left empty.
+ */
+import * as core from '@actions/core';
+import { ActionsHost } from '../shared/host/actions-host.js';
+import { runAsAction } from '../shared/host/run-as-action.js';
+import { isExpression, isStageName, readActionSpec, STAGES } from '../shared/stage/action-metadata.js';
+import { suggestKey } from '../shared/config/suggest.js';
+import { loadStage } from './stages.js';
+
+const stage = core.getInput('stage').trim();
+if (!isStageName(stage)) {
+  const guess = suggestKey(stage, STAGES);
+  core.setFailed(
+    `mlops-actions: unknown stage "${stage}". ${guess ? `Did you mean "${guess}"? ` : ''}Stages: ${STAGES.join(', ')}.`,
+  );
+} else {
+  const spec = readActionSpec(stage);
+  const host = new ActionsHost((name) => {
+    const given = core.getInput(name);
+    const fallback = spec.inputs[name]?.default;
+    return given === '' && fallback !== undefined && !isExpression(fallback) ? fallback : undefined;
+  });
+  await runAsAction(await loadStage[stage](), host);
+}

@@ -1,0 +1,4 @@
+import { runAsAction } from '../../shared/host/run-as-action.js';
+import { trainStage } from './train.js';
+
+await runAsAction(trainStage);

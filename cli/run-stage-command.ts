@@ -1,0 +1,57 @@
+/** `mlops <stage> --<input> value ...`: exactly the inputs of the stage's action.yml. */
+import { UserError } from '../shared/errors/user-error.js';
+import { LocalHost } from '../shared/host/local-host.js';
+import { isExpression, readActionSpec, type StageName } from '../shared/stage/action-metadata.js';
+import { runStage } from '../shared/stage/run-stage.js';
+import { suggestKey } from '../shared/config/suggest.js';
+import { loadStage } from '../actions/stages.js';
+import type { ParsedArgs } from './args.js';
+
+export async function runStageCommand(stage: StageName, args: ParsedArgs, io: CliIO): Promise<number> {
+  const spec = readActionSpec(stage);
+  if (args.flags.help === 'true') {
+    io.out(stageHelp(stage));
+    return 0;
+  }
+  const inputs: Record<string, string> = {};
+  for (const [name, input] of Object.entries(spec.inputs)) {
+    if (input.default !== undefined && !isExpression(input.default)) inputs[name] = input.default;
+  }
+  for (const [name, value] of Object.entries(args.flags)) {
+    if (!(name in spec.inputs)) {
+      const guess = suggestKey(name, Object.keys(spec.inputs));
+      throw new UserError(`mlops ${stage}: unknown option --${name}`, {
+        hint: guess ? `Did you mean --${guess}?` : `See \`mlops ${stage} --help\`.`,
+      });
+    }
+    inputs[name] = value;
+  }
+  if (args.positionals.length) throw new UserError(`mlops ${stage}: unexpected argument "${args.positionals[0]}"`, { hint: 'Inputs are given as --name value.' });
+  const host = new LocalHost({ cwd: io.cwd, inputs, env: io.env, summaryPath: `mlops-out/${stage}-summary.md`, out: io.out, err: io.err });
+  const code = await runStage(await loadStage[stage](), host);
+  const outputs = Object.entries(host.outputs);
+  if (outputs.length) {
+    io.out('outputs:');
+    for (const [name, value] of outputs) io.out(`  ${name}: ${value}`);
+  }
+  return code;
+}
+
+export function stageHelp(stage: StageName): string {
+  const spec = readActionSpec(stage);
+  const lines = [`mlops ${stage}: ${spec.description}`, '', 'Inputs:'];
+  for (const [name, input] of Object.entries(spec.inputs)) {
+    const tail = input.required ? ' (required)' : input.default ? ` (default: ${input.default})` : '';
+    lines.push(`  --${name}  ${input.description}${tail}`);
+  }
+  lines.push('', 'Outputs:');
+  for (const [name, output] of Object.entries(spec.outputs)) lines.push(`  ${name}  ${output.description}`);
+  return lines.join('\n');
+}
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// One command builds everything the runner executes: generated docs/metadata, then the bundles.
+// The output is deterministic: CI rebuilds and fails when dist/ differs from what is committed.
+import { build } from 'esbuild';
+import { readdirSync, rmSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from './generate.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+generate(root);
+
+const stages = readdirSync(join(root, 'actions'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(root, 'actions', entry.name, 'index.ts')))
+  .map((entry) => entry.name)
+  .sort();
+
+const entryPoints = [
+  ...stages.map((stage) => ({ in: `actions/${stage}/index.ts`, out: stage })),
+  { in: 'actions/index.ts', out: 'index' },
+  { in: 'cli/mlops.ts', out: 'cli' },
+];
+
+// Build beside dist/ and then sync, so a test reading dist/ never sees it half-deleted.
+const staging = mkdtempSync(join(root, '.dist-build-'));
+try {
+await build({
+  absWorkingDir: root,
+  entryPoints,
+  outdir: staging,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Native engines are installed on the runner on first use (shared/engines), never bundled.
+  external: ['onnxruntime-node', '@duckdb/node-api', '@duckdb/node-bindings', '@duckdb/node-bindings-*'],
+  banner: {
+    js: "import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);",
+  },
+  legalComments: 'eof',
+  sourcemap: false,
+  logLevel: 'warning',
+});
+syncDir(staging, join(root, 'dist'));
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
+console.log(`built ${entryPoints.length} entries into dist/`);
+
+/** Makes `to` hold exactly the files of `from`, rewriting only files whose bytes changed. */
+function syncDir(from, to) {
+  mkdirSync(to, { recursive: true });
+  const wanted = new Set(readdirSync(from));
+  for (const name of readdirSync(to)) if (!wanted.has(name)) rmSync(join(to, name), { recursive: true, force: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      if (existsSync(target) && !readdirSync(to, { withFileTypes: true }).find((e) => e.name === entry.name)?.isDirectory()) rmSync(target, { force: true });
+      syncDir(source, target);
+    } else {
+      const bytes = readFileSync(source);
+      if (existsSync(target) && readFileSync(target).equals(bytes)) continue;
+      const temporary = `${target}.${process.pid}.tmp`;
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, target);
+    }
+  }
+}

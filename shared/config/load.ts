@@ -1,0 +1,99 @@
+/**
+ * Reads mlops.yml: YAML syntax errors and schema errors become one UserError naming the file,
+ * line, column and key path, with a suggestion for a near-miss key.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { UserError } from '../errors/user-error.js';
+import { ConfigSchema, type Config } from './schema.js';
+import { knownKeysAt } from './schema-walk.js';
+import { suggestKey } from './suggest.js';
+
+export const DEFAULT_CONFIG_PATH = 'mlops.yml';
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute path of the file read, or undefined when none existed at the default path. */
+  path?: string;
+}
+
+/**
+ * @param path the `config` input; '' or the default name means "mlops.yml if it exists".
+ *   A path given explicitly must exist.
+ */
+export async function loadConfig(cwd: string, path: string): Promise<LoadedConfig> {
+  const explicit = path !== '' && path !== DEFAULT_CONFIG_PATH;
+  const absolute = resolve(cwd, path || DEFAULT_CONFIG_PATH);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !explicit) return { config: {} };
+    throw new UserError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`, {
+      where: { file: path || DEFAULT_CONFIG_PATH },
+      hint: 'Check the `config` input, or remove it to use mlops.yml when present.',
+    });
+  }
+  return { config: parseConfig(text, path || DEFAULT_CONFIG_PATH), path: absolute };
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = document.errors[0];
+  if (syntax) {
+    const at = lines.linePos(syntax.pos[0]);
+    throw new UserError(`invalid YAML: ${syntax.message.split('\n')[0]}`, {
+      where: { file, line: at.line, column: at.col },
+      hint: 'Fix the YAML syntax (indentation, quotes, colons).',
+    });
+  }
+  const data: unknown = document.toJS() ?? {};
+  const result = ConfigSchema.safeParse(data);
+  if (result.success) return result.data;
+  throw describeIssue(result.error.issues, document, lines, file);
+}
+
+function describeIssue(issues: z.core.$ZodIssue[], document: Document, lines: LineCounter, file: string): UserError {
+  const issue = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const path = [...issue.path, key];
+    const suggestion = suggestKey(key, knownKeysAt(ConfigSchema, issue.path));
+    const known = knownKeysAt(ConfigSchema, issue.path);
+    return new UserError(`unknown key "${key}"${more}`, {
+      where: { file, ...position(document, lines, issue.path, key), key: keyPath(path) },
+      hint: suggestion ? `Did you mean "${suggestion}"?` : `Known keys here: ${known.join(', ') || '(none in this version)'}.`,
+    });
+  }
+  return new UserError(`${issue.message}${more}`, {
+    where: { file, ...position(document, lines, issue.path), key: keyPath(issue.path) || '(top level)' },
+    hint: 'See `mlops schema` for every key and type.',
+  });
+}
+
+function position(document: Document, lines: LineCounter, path: readonly PropertyKey[], childKey?: string) {
+  const segments = path.map((p) => (typeof p === 'number' ? p : String(p)));
+  let node = segments.length ? document.getIn(segments, true) : document.contents;
+  if (childKey !== undefined && isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === childKey);
+    node = pair?.key ?? node;
+  }
+  // A missing key points at the map that should hold it.
+  for (let depth = segments.length; !hasRange(node) && depth > 0; depth--) node = document.getIn(segments.slice(0, depth - 1), true);
+  if (!hasRange(node)) return {};
+  const at = lines.linePos(node.range[0]);
+  return { line: at.line, column: at.col };
+}
+
+function hasRange(node: unknown): node is { range: [number, number, number] } {
+  return typeof node === 'object' && node !== null && Array.isArray((node as { range?: unknown }).range);
+}
+
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}

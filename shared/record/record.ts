@@ -1,0 +1,77 @@
+/** Reading, appending to and atomically writing the run record. */
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors/user-error.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import type { RunContext } from './sections/common.js';
+import { RECORD_SCHEMA_VERSION, RunRecordSchema, type RunRecord, type SectionInput, type SectionName } from './schema.js';
+
+export const DEFAULT_RECORD_PATH = 'mlops-out/mlops-run.json';
+
+export function newRecord(now = new Date()): RunRecord {
+  const at = now.toISOString();
+  return { schema_version: RECORD_SCHEMA_VERSION, kind: 'mlops-run', created_at: at, updated_at: at, history: [] };
+}
+
+/** Reads a record; undefined when the file does not exist. */
+export async function readRecord(path: string, displayPath = path): Promise<RunRecord | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UserError(`cannot read run record (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { where: { file: displayPath } });
+  }
+  return parseRecord(text, displayPath);
+}
+
+export function parseRecord(text: string, file: string): RunRecord {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`run record is not valid JSON (${(error as Error).message})`, {
+      where: { file },
+      hint: 'The file is corrupt; restore it from the workflow artifact or delete it to start a new record.',
+    });
+  }
+  const version = (data as { schema_version?: unknown } | null)?.schema_version;
+  if (typeof version === 'number' && version > RECORD_SCHEMA_VERSION) {
+    throw new UserError(`run record has schema_version ${version}, newer than this version of mlops-actions understands (${RECORD_SCHEMA_VERSION})`, {
+      where: { file, key: 'schema_version' },
+      hint: 'Upgrade the mlops-actions version used by this step to the one that wrote the record.',
+    });
+  }
+  const result = RunRecordSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UserError(`run record is invalid: ${issue.message}`, {
+      where: { file, key: issue.path.map(String).join('.') || '(top level)' },
+      hint: 'The file was not written by mlops-actions or is corrupt.',
+    });
+  }
+  return result.data;
+}
+
+/** Returns a new record with `section` replaced and the run context appended to the history. */
+export function withSection<N extends SectionName>(record: RunRecord, name: N, section: SectionInput<N>, context: RunContext): RunRecord {
+  const next = { ...record, [name]: section, updated_at: context.at, history: [...record.history, context] };
+  return RunRecordSchema.parse(next);
+}
+
+export async function writeRecord(path: string, record: RunRecord): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(RunRecordSchema.parse(record), null, 2)}\n`);
+}
+
+/** Read (or start), add a section, write atomically: what every stage does at its end. */
+export async function appendSection<N extends SectionName>(
+  path: string,
+  name: N,
+  section: SectionInput<N>,
+  context: RunContext,
+  displayPath = path,
+): Promise<RunRecord> {
+  const current = (await readRecord(path, displayPath)) ?? newRecord(new Date(context.at));
+  const next = withSection(current, name, section, context);
+  await writeRecord(path, next);
+  return next;
+}

@@ -1,0 +1,39 @@
+/**
+ * mlops-run.json: the lineage backbone. Each stage reads it, writes its own section and writes it
+ * back. Sections keep fields this version does not know (loose objects) so nothing is lost when
+ * an older stage rewrites a record made by a newer one of the same schema version.
+ */
+import { z } from 'zod';
+import { RunContext, Timestamp } from './sections/common.js';
+import { DataRecord } from './sections/data.js';
+import { DeployRecord } from './sections/deploy.js';
+import { DriftRecord } from './sections/drift.js';
+import { EvaluationRecord } from './sections/evaluation.js';
+import { ModelCardRecord } from './sections/model-card.js';
+import { RegistryRecord } from './sections/registry.js';
+import { TrainRecord } from './sections/train.js';
+
+export const RECORD_SCHEMA_VERSION = 1;
+
+export const RunRecordSchema = z.looseObject({
+  schema_version: z.literal(RECORD_SCHEMA_VERSION),
+  kind: z.literal('mlops-run'),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  model: z.looseObject({ name: z.string().optional(), task: z.string().optional() }).optional(),
+  /** One entry per stage run that wrote to this record, oldest first. */
+  history: z.array(RunContext).default([]),
+  data: DataRecord.optional(),
+  train: TrainRecord.optional(),
+  evaluation: EvaluationRecord.optional(),
+  model_card: ModelCardRecord.optional(),
+  registry: RegistryRecord.optional(),
+  deploy: DeployRecord.optional(),
+  drift: DriftRecord.optional(),
+});
+
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+export type SectionName = 'data' | 'train' | 'evaluation' | 'model_card' | 'registry' | 'deploy' | 'drift';
+export type Section<N extends SectionName> = NonNullable<RunRecord[N]>;
+/** What a stage hands in: the input side of the schema (defaults not yet applied). */
+export type SectionInput<N extends SectionName> = NonNullable<z.input<typeof RunRecordSchema>[N]>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Sha256 } from './common.js';
+
+export const Verdict = z.enum(['pass', 'fail', 'inconclusive']);
+
+export const MetricResult = z.looseObject({
+  candidate: z.number().nullable(),
+  baseline: z.number().nullable().optional(),
+  delta: z.number().nullable().optional(),
+  /** Confidence interval of the paired difference (candidate - baseline). */
+  ci: z.tuple([z.number(), z.number()]).nullable().optional(),
+  /** Confidence interval of the candidate's own value. */
+  candidate_ci: z.tuple([z.number(), z.number()]).nullable().optional(),
+  verdict: Verdict,
+  rule: z.string(),
+});
+
+export const EvaluationRecord = z.looseObject({
+  task: z.enum(['classification', 'regression']),
+  model: z.looseObject({ path: z.string(), sha256: Sha256 }),
+  data: z.looseObject({ path: z.string(), fingerprint: z.string().optional(), rows: z.number().int().nonnegative() }),
+  baseline: z.looseObject({ ref: z.string(), sha256: Sha256.optional() }).nullable(),
+  alpha: z.number(),
+  metrics: z.record(z.string(), MetricResult),
+  slices: z.array(z.looseObject({ column: z.string(), value: z.string(), rows: z.number(), metrics: z.record(z.string(), MetricResult) })).optional(),
+  verdict: Verdict,
+  passed: z.boolean(),
+  override: z.looseObject({ reason: z.string() }).optional(),
+});
