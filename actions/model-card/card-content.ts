@@ -5,6 +5,7 @@
 import type { Config } from '../../shared/config/schema.js';
 import type { ModelCardConfig } from '../../shared/config/sections/model-card.js';
 import type { RunRecord } from '../../shared/record/schema.js';
+import type { RunContext } from '../../shared/record/sections/common.js';
 
 export interface MetricRow {
   name: string;
@@ -37,14 +38,15 @@ export interface CardContent {
   lineage: { commit?: string; repository?: string; runUrl?: string; actor?: string; registryRef?: string; registryDigest?: string; version?: string };
 }
 
-export function buildCardContent(config: Config, record: RunRecord | undefined): CardContent {
+/** @param here where this card is being made; lineage falls back to it when the record has none. */
+export function buildCardContent(config: Config, record: RunRecord | undefined, here: RunContext): CardContent {
   const name = config.model?.name ?? record?.model?.name ?? 'model';
   const content: CardContent = {
     name,
     task: config.model?.task ?? record?.evaluation?.task ?? record?.model?.task,
     description: config.model_card?.description ?? config.model?.description,
     sections: config.model_card ?? {},
-    lineage: {},
+    lineage: { commit: here.commit, repository: here.repository, runUrl: here.run_url, actor: here.actor },
   };
   if (!record) return content;
 
@@ -92,12 +94,13 @@ export function buildCardContent(config: Config, record: RunRecord | undefined):
     };
   }
 
-  const last = record.history.at(-1);
+  // The commit that trained the model is the one that matters; fall back to where we are now.
+  const trained = [...record.history].reverse().find((entry) => entry.stage === 'train') ?? record.history.at(-1) ?? here;
   content.lineage = {
-    commit: last?.commit,
-    repository: last?.repository,
-    runUrl: [...record.history].reverse().find((entry) => entry.run_url)?.run_url,
-    actor: last?.actor,
+    commit: trained.commit ?? here.commit,
+    repository: trained.repository ?? here.repository,
+    runUrl: trained.run_url ?? [...record.history].reverse().find((entry) => entry.run_url)?.run_url ?? here.run_url,
+    actor: trained.actor ?? here.actor,
     registryRef: record.registry?.reference,
     registryDigest: record.registry?.digest,
     version: record.registry?.version,

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadConfig } from '../../shared/config/load.js';
 import { modelCardKeys } from '../../shared/config/sections/model-card.js';
 import { suggestKey } from '../../shared/config/suggest.js';
@@ -71,7 +71,8 @@ export const modelCardStage: Stage<ModelCardOptions> = {
       host.warning(`no run record at ${options.recordPath}: the card is made from mlops.yml alone and its quantitative sections are empty.`);
     }
 
-    const content = buildCardContent(config, record);
+    const context = runContext(host, 'model-card');
+    const content = buildCardContent(config, record, context);
     const missing = missingSections(content.sections, options.require);
     const markdown = renderCardMarkdown(content);
     const json = cardJson(content, missing);
@@ -82,7 +83,10 @@ export const modelCardStage: Stage<ModelCardOptions> = {
     const jsonFile = join(dirname(outFile), 'model-card.json');
     await writeFileAtomic(outFile, markdown);
     await writeFileAtomic(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
-    const display = (file: string) => relative(host.cwd, file) || file;
+    const display = (file: string) => {
+      const path = relative(host.cwd, file);
+      return path && !path.startsWith('..') && !isAbsolute(path) ? path : file;
+    };
     host.info(`model card written to ${display(outFile)} and ${display(jsonFile)}`);
 
     if (record || !options.recordExplicit) {
@@ -95,7 +99,7 @@ export const modelCardStage: Stage<ModelCardOptions> = {
           sha256: createHash('sha256').update(markdown).digest('hex'),
           missing_sections: missing,
         },
-        runContext(host, 'model-card'),
+        context,
         options.recordPath,
       );
     }

@@ -53,13 +53,13 @@ export class LocalHost implements Host {
     this.out(this.mask(message));
   }
   notice(message: string, annotation?: Annotation): void {
-    this.err(this.mask(`notice: ${where(annotation)}${message}`));
+    this.err(this.mask(`notice: ${where(annotation, message)}${message}`));
   }
   warning(message: string, annotation?: Annotation): void {
-    this.err(this.mask(`warning: ${where(annotation)}${message}`));
+    this.err(this.mask(`warning: ${where(annotation, message)}${message}`));
   }
   error(message: string, annotation?: Annotation): void {
-    this.err(this.mask(`error: ${where(annotation)}${message}`));
+    this.err(this.mask(`error: ${where(annotation, message)}${message}`));
   }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.out(`▶ ${title}`);
@@ -86,7 +86,8 @@ export class LocalHost implements Host {
   }
 }
 
-function where(annotation?: Annotation): string {
-  if (!annotation?.file) return '';
+/** `file:line: ` for the terminal, unless the message already names the file. */
+function where(annotation: Annotation | undefined, message: string): string {
+  if (!annotation?.file || message.includes(annotation.file)) return '';
   return `${annotation.file}${annotation.startLine ? `:${annotation.startLine}` : ''}: `;
 }

@@ -4,7 +4,7 @@
  */
 import { markdownTable } from 'markdown-table';
 
-const MARKDOWN_SPECIAL = /[\\`*_[\]{}()<>#+!|~]/g;
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|~]/g;
 
 /** Escapes prose so it renders as the same words and nothing else. Newlines are kept. */
 export function escapeText(text: string): string {
@@ -14,7 +14,7 @@ export function escapeText(text: string): string {
     // A zero-width joiner after @ stops GitHub from turning @name / @org/team into a mention.
     .replace(/@(?=[A-Za-z0-9])/g, '@\u2060')
     // Lines that would start a list, rule or numbered list become plain paragraphs.
-    .replace(/^(\s*)([-=]{3,}|-\s|\d+\.\s)/gm, (_m, space: string, start: string) => `${space}\\${start}`);
+    .replace(/^(\s*)([-=]{3,}|[-+]\s|\d+[.)]\s)/gm, (_m, space: string, start: string) => `${space}\\${start}`);
 }
 
 /** Escapes a value for one table cell (no newlines, no pipes). */
@@ -31,7 +31,7 @@ export function code(text: string): string {
 }
 
 export function table(header: string[], rows: string[][], align?: ('l' | 'r' | 'c')[]): string {
-  return markdownTable([header, ...rows], { align });
+  return markdownTable([header, ...rows], { align, alignDelimiters: false });
 }
 
 export function details(summary: string, body: string): string {

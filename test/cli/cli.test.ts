@@ -1,0 +1,55 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runAction, runCli } from '../support/run-action.js';
+
+describe('mlops CLI', () => {
+  it('prints a JSON Schema that validates the example mlops.yml and rejects a misspelt key', async () => {
+    const result = await runCli(['schema'], { cwd: ROOT });
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const example = parse(await readFile(join(ROOT, 'examples/breast-cancer/mlops.yml'), 'utf8'));
+    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    const misspelt = { ...example, model_card: { ...example.model_card, intended_uses: 'x' } };
+    expect(validate(misspelt)).toBe(false);
+    expect(JSON.stringify(validate.errors)).toContain('intended_uses');
+  });
+
+  it('takes exactly the inputs of the stage action.yml, and suggests the near miss', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'mlops-cli-'));
+    const result = await runCli(['model-card', '--requir', 'intended_use'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown option --requir. Did you mean --require?');
+    const help = await runCli(['model-card', '--help'], { cwd });
+    expect(help.stdout).toContain('--require');
+    expect(help.stdout).toContain('--github-token');
+  });
+
+  it('names an unknown stage', async () => {
+    const result = await runCli(['modle-card'], { cwd: ROOT });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Did you mean "model-card"?');
+  });
+});
+
+describe('actions not built yet', () => {
+  it('fail with "not available in this version", never a fake success', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'mlops-unavailable-'));
+    for (const stage of ['deploy', 'drift-check']) {
+      const result = await runAction(stage, { cwd, inputs: { ref: 'x', data: 'x', reference: 'x' } });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`the ${stage} stage is not available in this version`);
+    }
+  });
+
+  it('the umbrella refuses an unknown stage with a suggestion', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'mlops-umbrella-'));
+    const result = await runAction('index', { cwd, inputs: { stage: 'evaluate-gat' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('unknown stage "evaluate-gat". Did you mean "evaluate-gate"?');
+  });
+});
