@@ -19,6 +19,8 @@ export interface ClientOptions {
   log?: (message: string) => void;
   /** Throttling queue id: clients with different ids do not wait on each other's writes (tests). */
   throttleId?: string;
+  /** Base of the 5xx retry back-off (1 s, 4 s, 9 s at the default 1000); tests shorten it. */
+  retryBaseMs?: number;
 }
 
 export function createGitHubClient(options: ClientOptions): GitHubClient {
@@ -28,7 +30,10 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'mlops-actions',
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    retry: {
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
+    },
     throttle: {
       ...(options.throttleId ? { id: options.throttleId } : {}),
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
