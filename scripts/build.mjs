@@ -4,7 +4,8 @@
 import { build } from 'esbuild';
 import { readdirSync, rmSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from './generate.mjs';
+import { execFileSync } from 'node:child_process';
+import { generate, generateConfigReference } from './generate.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 generate(root);
@@ -46,6 +47,9 @@ syncDir(staging, join(root, 'dist'));
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }
+// The config reference in README.md comes from the JSON Schema the CLI prints.
+const schema = JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'schema'], { encoding: 'utf8' }));
+generateConfigReference(root, schema);
 console.log(`built ${entryPoints.length} entries into dist/`);
 
 /** Makes `to` hold exactly the files of `from`, rewriting only files whose bytes changed. */

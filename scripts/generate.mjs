@@ -94,3 +94,57 @@ export function generate(root) {
   const next = `${readme.slice(0, start + START.length)}\n${readmeTables(root)}\n${readme.slice(end)}`;
   if (next !== readme) writeFileSync(readmePath, next);
 }
+
+const CONFIG_START = '<!-- generated:config-reference:start -->';
+const CONFIG_END = '<!-- generated:config-reference:end -->';
+
+/** A table of every mlops.yml key, its type and description, from the JSON Schema. */
+export function configReference(schema) {
+  const rows = [];
+  const resolve = (node) => {
+    let current = node;
+    while (current && current.$ref) current = current.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at?.[key], schema);
+    return current ?? {};
+  };
+  const typeOf = (node) => {
+    node = resolve(node);
+    if (node.enum) return node.enum.map((v) => `\`${v}\``).join(' \\| ');
+    if (node.const !== undefined) return `\`${node.const}\``;
+    const options = node.anyOf ?? node.oneOf;
+    if (options) return options.map(typeOf).join(' \\| ');
+    if (node.type === 'array') return `list of ${typeOf(node.items ?? {})}`;
+    if (node.type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object' && !node.properties) return 'map';
+    return Array.isArray(node.type) ? node.type.join(' \\| ') : (node.type ?? 'any');
+  };
+  const walk = (node, path, depth) => {
+    node = resolve(node);
+    const objectOption = (node.anyOf ?? node.oneOf)?.map(resolve).find((option) => option.properties);
+    const object = node.properties ? node : objectOption;
+    if (!object) return;
+    for (const [key, child] of Object.entries(object.properties)) {
+      const resolved = resolve(child);
+      const childPath = path ? `${path}.${key}` : key;
+      const required = (object.required ?? []).includes(key) ? ' (required)' : '';
+      const description = (resolved.description ?? child.description ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+      rows.push(`| \`${childPath}\` | ${typeOf(child)}${required} | ${description} |`);
+      if (depth < 6) walk(child, childPath, depth + 1);
+      const values = resolved.additionalProperties;
+      if (values && typeof values === 'object' && depth < 6) {
+        const inner = resolve(values);
+        if (inner.properties) walk(inner, `${childPath}.<name>`, depth + 1);
+      }
+    }
+  };
+  walk(schema, '', 0);
+  return ['| key | type | description |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+export function generateConfigReference(root, schema) {
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = readme.indexOf(CONFIG_START);
+  const end = readme.indexOf(CONFIG_END);
+  if (start < 0 || end < start) throw new Error(`README.md must contain ${CONFIG_START} … ${CONFIG_END}`);
+  const next = `${readme.slice(0, start + CONFIG_START.length)}\n${configReference(schema)}\n${readme.slice(end)}`;
+  if (next !== readme) writeFileSync(readmePath, next);
+}
