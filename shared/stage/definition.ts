@@ -10,6 +10,8 @@ export interface StageOutcome {
   outputs: Record<string, string>;
   /** When set, the step fails with this one-line reason (after outputs are written). */
   failure?: string;
+  /** Exit code of a failed step (default 1); the train stage exits with its command's code. */
+  exitCode?: number;
 }
 
 export interface Stage<Options> {

@@ -7,7 +7,7 @@ import type { Host } from '../host/host.js';
 import { isUserError } from '../errors/user-error.js';
 import type { Stage } from './definition.js';
 
-/** Returns the process exit code: 0 on success, 1 on failure. */
+/** Returns the process exit code: 0 on success, the outcome's exitCode (default 1) on failure. */
 export async function runStage<O>(stage: Stage<O>, host: Host): Promise<number> {
   try {
     const options = await stage.readOptions(host);
@@ -15,7 +15,7 @@ export async function runStage<O>(stage: Stage<O>, host: Host): Promise<number> 
     for (const [name, value] of Object.entries(outcome.outputs)) host.setOutput(name, value);
     if (outcome.failure) {
       host.error(`${stage.name}: ${outcome.failure}`);
-      return 1;
+      return outcome.exitCode !== undefined && outcome.exitCode > 0 && outcome.exitCode < 256 ? outcome.exitCode : 1;
     }
     return 0;
   } catch (error) {

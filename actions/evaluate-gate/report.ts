@@ -1,0 +1,153 @@
+/**
+ * The gate report (PR comment and job summary): overall verdict first, then candidate vs
+ * baseline per metric with Δ, its interval and the verdict, a mermaid chart of the deltas,
+ * slices and the confusion matrix folded away, how it was decided, and links.
+ */
+import { code, details, escapeCell, escapeText, formatNumber, link, table } from '../../shared/report/markdown.js';
+import type { GroupOutcome, MetricOutcome, Verdict } from './decide.js';
+import type { Evaluation } from './evaluate.js';
+
+export interface ReportContext {
+  modelName: string;
+  candidate: string;
+  baseline?: string;
+  data: string;
+  passed: boolean;
+  inconclusivePolicy: 'fail' | 'warn' | 'pass';
+  override?: string;
+  runUrl?: string;
+  artifactUrl?: string;
+  reportPath: string;
+}
+
+const BADGE: Record<Verdict, string> = { pass: '✅ PASS', fail: '❌ FAIL', inconclusive: '⚠️ INCONCLUSIVE' };
+const VERDICT_CELL: Record<Verdict, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive' };
+
+export function renderReport(evaluation: Evaluation, context: ReportContext): string {
+  const overall = evaluation.outcomes[0]!;
+  const lines: string[] = [];
+  const outcome = context.override && evaluation.verdict === 'fail' ? `${BADGE.fail} (overridden)` : BADGE[evaluation.verdict];
+  lines.push(`## ${outcome} · evaluate-gate · ${escapeText(context.modelName)}`, '');
+  lines.push(verdictSentence(evaluation, context), '');
+  if (evaluation.reasons.length) {
+    lines.push('**Failed:**', '', ...evaluation.reasons.map((r) => `- ${escapeCell(r)}`), '');
+  }
+  if (context.override) lines.push(`> [!WARNING]\n> Gate overridden in mlops.yml: ${escapeCell(context.override)}`, '');
+  for (const note of evaluation.notes) lines.push(`> [!NOTE]\n> ${escapeCell(note)}`, '');
+
+  const hasBaseline = Boolean(context.baseline);
+  lines.push(metricTable(overall, hasBaseline), '');
+  lines.push(intervalNote(evaluation, hasBaseline), '');
+  if (hasBaseline) lines.push(deltaChart(overall), '');
+
+  const slices = evaluation.outcomes.slice(1);
+  if (slices.length) lines.push(details(`Slices (${slices.length})`, sliceTables(slices, hasBaseline)), '');
+  if (evaluation.confusion && evaluation.classes) lines.push(details('Confusion matrices', confusion(evaluation)), '');
+  lines.push(details('How this was decided', rules(evaluation, context)), '');
+
+  const links = [link('workflow run', context.runUrl), context.artifactUrl ? link('full report and results (artifact)', context.artifactUrl) : `full report: ${code(context.reportPath)} and the job summary`];
+  lines.push(links.join(' · '), '');
+  return lines.join('\n');
+}
+
+function verdictSentence(evaluation: Evaluation, context: ReportContext): string {
+  const against = context.baseline ? `against baseline ${code(context.baseline)}` : 'with **no baseline** (first run: absolute thresholds only)';
+  const head = `Candidate ${code(context.candidate)} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString('en-US')} rows, ${evaluation.kind}).`;
+  let tail = '';
+  if (evaluation.verdict === 'inconclusive') {
+    tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? 'pass' : 'fail'}.`;
+  } else if (evaluation.verdict === 'fail') {
+    tail = context.passed ? ' The gate failed but is overridden, so the step passes.' : ' The step fails.';
+  } else tail = ' The step passes.';
+  return `${head}${tail}`;
+}
+
+function cells(metric: string, m: MetricOutcome, hasBaseline: boolean): string[] {
+  const ci = (range: [number, number] | null) => (range ? `[${formatNumber(range[0])}, ${formatNumber(range[1])}]` : '—');
+  const arrow = m.direction === 'higher' ? '↑' : '↓';
+  const row = [`${code(metric)} ${arrow}`, formatNumber(m.candidate), ci(m.candidate_ci)];
+  if (hasBaseline) row.push(formatNumber(m.baseline), signed(m.delta), ci(m.ci));
+  row.push(m.gated ? VERDICT_CELL[m.verdict] : 'reported');
+  return row;
+}
+
+function metricTable(group: GroupOutcome, hasBaseline: boolean): string {
+  const header = hasBaseline ? ['metric', 'candidate', 'CI', 'baseline', 'Δ', 'CI of Δ', 'verdict'] : ['metric', 'candidate', 'CI', 'verdict'];
+  const rows = Object.entries(group.metrics).map(([metric, m]) => cells(metric, m, hasBaseline));
+  return table(header, rows, hasBaseline ? ['l', 'r', 'c', 'r', 'r', 'c', 'l'] : ['l', 'r', 'c', 'l']);
+}
+
+function signed(value: number | null): string {
+  if (value === null) return '—';
+  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+}
+
+function intervalNote(evaluation: Evaluation, hasBaseline: boolean): string {
+  const confidence = formatNumber((1 - evaluation.alpha) * 100, 3);
+  const parts = [`CI: ${confidence} % percentile intervals from a paired bootstrap over rows (${evaluation.resamples} resamples, seed ${evaluation.seed}).`];
+  if (hasBaseline) {
+    parts.push('For gated changes, "CI of Δ" is the Holm-adjusted interval that decided the verdict (wider than 95 % when several tests are made); for accuracy it is the exact interval from the discordant rows (McNemar).');
+  }
+  parts.push('↑ higher is better, ↓ lower is better.');
+  return `<sub>${parts.join(' ')}</sub>`;
+}
+
+/** Mermaid bar chart of Δ per metric (GitHub renders it in comments and summaries). */
+function deltaChart(group: GroupOutcome): string {
+  const entries = Object.entries(group.metrics).filter(([, m]) => m.delta !== null);
+  if (!entries.length) return '';
+  const names = entries.map(([metric]) => `"${metric}"`).join(', ');
+  const values = entries.map(([, m]) => Number(m.delta!.toPrecision(4)));
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const pad = (high - low) * 0.1 || 0.01;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    '  title "Δ candidate − baseline (whole holdout)"',
+    `  x-axis [${names}]`,
+    `  y-axis "Δ" ${Number((low - pad).toPrecision(3))} --> ${Number((high + pad).toPrecision(3))}`,
+    `  bar [${values.join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+function sliceTables(slices: GroupOutcome[], hasBaseline: boolean): string {
+  const out: string[] = [
+    '<sub>Slices gate only on confident failures of change thresholds (Holm-corrected with the whole holdout); min/max on point estimates apply to the whole holdout only.</sub>',
+    '',
+  ];
+  for (const slice of slices) {
+    out.push(`**${code(slice.slice!.column)} = ${code(slice.slice!.value)}** (${slice.rows.toLocaleString('en-US')} rows)`, '', metricTable(slice, hasBaseline), '');
+  }
+  return out.join('\n');
+}
+
+function confusion(evaluation: Evaluation): string {
+  const classes = evaluation.classes!;
+  const render = (title: string, matrix: number[][]) =>
+    [`${title} (rows: true class, columns: predicted)`, '', table(['', ...classes.map((c) => escapeCell(c))], matrix.map((row, i) => [escapeCell(classes[i]!), ...row.map(String)])), ''].join('\n');
+  const parts = [render('Candidate', evaluation.confusion!.candidate)];
+  if (evaluation.confusion!.baseline) parts.push(render('Baseline', evaluation.confusion!.baseline));
+  if (evaluation.positiveClass !== undefined) parts.push(`Positive class: ${code(evaluation.positiveClass)}.`);
+  return parts.join('\n');
+}
+
+function rules(evaluation: Evaluation, context: ReportContext): string {
+  const out: string[] = [];
+  out.push(
+    `Thresholds from ${evaluation.thresholdsFrom === 'default' ? 'the default policy' : 'mlops.yml `gate.metrics`'}. A change threshold passes when the whole interval of Δ lies within the allowed drop (or rise), fails when it lies wholly beyond it, and is inconclusive otherwise; Holm's step-down procedure controls the family-wise error at α = ${formatNumber(evaluation.alpha)} across every metric × slice test. Inconclusive results: \`${context.inconclusivePolicy}\`.`,
+    '',
+  );
+  const rows: string[][] = [];
+  for (const group of evaluation.outcomes) {
+    for (const [metric, m] of Object.entries(group.metrics)) {
+      if (!m.gated) continue;
+      const where = group.slice ? `${group.slice.column}=${group.slice.value}` : 'all rows';
+      rows.push([escapeCell(where), code(metric), VERDICT_CELL[m.verdict], escapeCell(m.rule)]);
+    }
+  }
+  if (rows.length) out.push(table(['rows', 'metric', 'verdict', 'rule'], rows));
+  out.push('', `Features: candidate ${escapeCell(evaluation.features.candidate)}${evaluation.features.baseline ? `; baseline ${escapeCell(evaluation.features.baseline)}` : ''}.`);
+  return out.join('\n');
+}

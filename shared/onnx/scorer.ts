@@ -1,0 +1,163 @@
+/**
+ * Scores a model batch by batch: builds the input tensors from column arrays, runs the session,
+ * and gathers the outputs the plan names into preallocated arrays. NaN or infinite scores are
+ * an error naming the model, the output and the first row.
+ */
+import type * as ort from 'onnxruntime-node';
+import { UserError } from '../errors/user-error.js';
+import type { FeedPlan } from './feed.js';
+import { firstLine, type OnnxModel } from './model.js';
+import type { OutputPlan } from './outputs.js';
+
+export interface ColumnBatch {
+  /** Index of the first row of this batch in the data (0-based). */
+  rowOffset: number;
+  rows: number;
+  column(name: string): Float64Array;
+}
+
+export interface Predictions {
+  rows: number;
+  /** Row-major [rows × probabilityColumns]. */
+  probabilities?: Float64Array;
+  probabilityColumns?: number;
+  /** Predicted labels as canonical strings (numbers via String(Number(x))). */
+  labels?: string[];
+  values?: Float64Array;
+}
+
+export class Scorer {
+  private readonly result: Predictions;
+  private filled = 0;
+
+  constructor(
+    private readonly model: OnnxModel,
+    private readonly feed: FeedPlan,
+    private readonly outputs: OutputPlan,
+    private readonly totalRows: number,
+    private readonly key: string,
+  ) {
+    this.result = { rows: totalRows };
+    if (outputs.probability && outputs.probability.columns !== undefined) {
+      this.result.probabilityColumns = outputs.probability.columns;
+      this.result.probabilities = new Float64Array(totalRows * outputs.probability.columns);
+    }
+    if (outputs.label) this.result.labels = new Array<string>(totalRows);
+    if (outputs.value) this.result.values = new Float64Array(totalRows);
+  }
+
+  /** The input tensors for one batch (exposed for the benchmark, which times session.run alone). */
+  feeds(batch: ColumnBatch): Record<string, ort.Tensor> {
+    const { Tensor } = this.model.ort;
+    const make = (type: 'float32' | 'float64', size: number) => (type === 'float32' ? new Float32Array(size) : new Float64Array(size));
+    if (this.feed.mode === 'matrix') {
+      const width = this.feed.features.length;
+      const data = make(this.feed.type, batch.rows * width);
+      this.feed.features.forEach((name, f) => {
+        const values = batch.column(name);
+        for (let i = 0; i < batch.rows; i++) data[i * width + f] = values[i]!;
+      });
+      return { [this.feed.input]: new Tensor(this.feed.type, data, [batch.rows, width]) };
+    }
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const input of this.feed.inputs) {
+      const data = make(input.type, batch.rows);
+      data.set(batch.column(input.column));
+      feeds[input.input] = new Tensor(input.type, data, input.rank === 1 ? [batch.rows] : [batch.rows, 1]);
+    }
+    return feeds;
+  }
+
+  outputNames(): string[] {
+    return [this.outputs.probability?.name, this.outputs.label?.name, this.outputs.value?.name].filter((n): n is string => n !== undefined);
+  }
+
+  async score(batch: ColumnBatch): Promise<void> {
+    if (batch.rows === 0) return;
+    let results: ort.InferenceSession.ReturnType;
+    try {
+      results = await this.model.session.run(this.feeds(batch), this.outputNames());
+    } catch (error) {
+      throw new UserError(`onnxruntime failed to score rows ${batch.rowOffset + 1}–${batch.rowOffset + batch.rows}: ${firstLine(error)}`, {
+        where: { file: this.model.displayPath, key: this.key },
+        hint: 'Check that the features and their order match what the model was trained on.',
+      });
+    }
+    const offset = batch.rowOffset;
+    if (this.outputs.probability) this.takeProbabilities(results[this.outputs.probability.name]!, batch);
+    if (this.outputs.label) {
+      const tensor = results[this.outputs.label.name]!;
+      this.checkRows(tensor, batch, this.outputs.label.name);
+      const labels = this.result.labels!;
+      const data = tensor.data as ArrayLike<unknown>;
+      for (let i = 0; i < batch.rows; i++) labels[offset + i] = canonicalLabel(data[i]);
+    }
+    if (this.outputs.value) {
+      const tensor = results[this.outputs.value.name]!;
+      this.checkRows(tensor, batch, this.outputs.value.name);
+      if (tensor.data.length !== batch.rows) this.badShape(tensor, this.outputs.value.name, 'one value per row');
+      const data = tensor.data as Float32Array | Float64Array;
+      this.checkFinite(data, batch, this.outputs.value.name);
+      this.result.values!.set(data, offset);
+    }
+    this.filled += batch.rows;
+  }
+
+  private takeProbabilities(tensor: ort.Tensor, batch: ColumnBatch): void {
+    const name = this.outputs.probability!.name;
+    this.checkRows(tensor, batch, name);
+    const columns = tensor.dims.length < 2 ? 1 : tensor.dims[1]!;
+    if (this.result.probabilityColumns === undefined) {
+      this.result.probabilityColumns = columns;
+      this.result.probabilities = new Float64Array(this.totalRows * columns);
+    }
+    if (columns !== this.result.probabilityColumns || tensor.data.length !== batch.rows * columns) this.badShape(tensor, name, `[rows, ${this.result.probabilityColumns}]`);
+    const data = tensor.data as Float32Array | Float64Array;
+    this.checkFinite(data, batch, name, columns);
+    for (let k = 0; k < data.length; k++) {
+      const p = data[k]!;
+      // Float32 softmax/sigmoid outputs stray past [0, 1] by an ulp or so; logits do not.
+      if (p < -1e-6 || p > 1 + 1e-6) {
+        throw new UserError(`output "${name}" is ${p} at row ${batch.rowOffset + Math.floor(k / columns) + 1}, which is not a probability`, {
+          where: { file: this.model.displayPath, key: this.key },
+          hint: 'Pick the probability output with output-name, or set task: regression if the model predicts values.',
+        });
+      }
+    }
+    this.result.probabilities!.set(data, batch.rowOffset * columns);
+  }
+
+  private checkRows(tensor: ort.Tensor, batch: ColumnBatch, name: string): void {
+    if (tensor.dims[0] !== batch.rows) this.badShape(tensor, name, `${batch.rows} rows`);
+  }
+
+  private badShape(tensor: ort.Tensor, name: string, expected: string): never {
+    throw new UserError(`output "${name}" has shape [${tensor.dims.join(', ')}], expected ${expected}`, {
+      where: { file: this.model.displayPath, key: this.key },
+      hint: 'The output must have one row per input row.',
+    });
+  }
+
+  private checkFinite(data: Float32Array | Float64Array, batch: ColumnBatch, name: string, columns = 1): void {
+    for (let k = 0; k < data.length; k++) {
+      if (!Number.isFinite(data[k]!)) {
+        throw new UserError(`output "${name}" is ${data[k]} at row ${batch.rowOffset + Math.floor(k / columns) + 1} of the holdout`, {
+          where: { file: this.model.displayPath, key: this.key },
+          hint: 'The model produced NaN or infinite scores; check for missing or extreme feature values in that row.',
+        });
+      }
+    }
+  }
+
+  predictions(): Predictions {
+    if (this.filled !== this.totalRows) throw new Error(`scored ${this.filled} of ${this.totalRows} rows`);
+    return this.result;
+  }
+}
+
+export function canonicalLabel(value: unknown): string {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return String(value);
+}

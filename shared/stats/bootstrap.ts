@@ -1,0 +1,90 @@
+/**
+ * Paired bootstrap over rows: each resample draws n row indices with replacement (xoshiro128**,
+ * seeded) and evaluates candidate and baseline on the SAME draw, as a weight vector of draw counts.
+ * The statistic is candidate − baseline on that resample; intervals are percentile intervals
+ * (NumPy's linear interpolation) over the resamples where the metric is defined.
+ */
+import type { PreparedMetrics } from './classification.js';
+import { Xoshiro128 } from './prng.js';
+import { quantileSorted, sortedFinite } from './quantile.js';
+
+export interface BootstrapOptions {
+  resamples: number;
+  seed: number;
+  /** Called after each resample with the number done. */
+  onProgress?: (done: number) => void;
+}
+
+export interface BootstrapSamples {
+  /** Metric names, as in the candidate's prepared metrics. */
+  names: readonly string[];
+  /** Per metric: the candidate's value on each resample. */
+  candidate: Float64Array[];
+  /** Per metric: candidate − baseline on each resample (NaN where the baseline lacks the metric). */
+  delta?: Float64Array[];
+}
+
+/** Fills `weights` with the draw counts of one resample of n rows. */
+export function drawResample(rng: Xoshiro128, weights: Float64Array): void {
+  const n = weights.length;
+  weights.fill(0);
+  for (let i = 0; i < n; i++) weights[rng.nextIndex(n)]!++;
+}
+
+export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): BootstrapSamples {
+  if (baseline && baseline.rows !== candidate.rows) throw new Error('paired bootstrap needs the same rows for both models');
+  const n = candidate.rows;
+  const metrics = candidate.names.length;
+  const baselineIndex = candidate.names.map((name) => (baseline ? baseline.names.indexOf(name) : -1));
+  const rng = new Xoshiro128(options.seed);
+  const weights = new Float64Array(n);
+  const candidateOut = new Float64Array(metrics);
+  const baselineOut = new Float64Array(baseline?.names.length ?? 0);
+  const samples: BootstrapSamples = {
+    names: candidate.names,
+    candidate: Array.from({ length: metrics }, () => new Float64Array(options.resamples)),
+    delta: baseline ? Array.from({ length: metrics }, () => new Float64Array(options.resamples)) : undefined,
+  };
+  for (let b = 0; b < options.resamples; b++) {
+    drawResample(rng, weights);
+    candidate.compute(weights, candidateOut);
+    if (baseline) baseline.compute(weights, baselineOut);
+    for (let m = 0; m < metrics; m++) {
+      samples.candidate[m]![b] = candidateOut[m]!;
+      if (samples.delta) {
+        const j = baselineIndex[m]!;
+        samples.delta[m]![b] = j >= 0 ? candidateOut[m]! - baselineOut[j]! : Number.NaN;
+      }
+    }
+    options.onProgress?.(b + 1);
+  }
+  return samples;
+}
+
+/**
+ * The percentile interval at confidence 1 - alpha; null when fewer than half of the resamples
+ * define the metric (e.g. AUC on slices that often lack a class).
+ */
+export function percentileInterval(samples: Float64Array, alpha: number): [number, number] | null {
+  const sorted = sortedFinite(samples);
+  if (sorted.length === 0 || sorted.length < samples.length / 2) return null;
+  return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+}
+
+/**
+ * Two-sided bootstrap p-value for H0: statistic = boundary, 2 · min(P*(≤ b), P*(≥ b)): the
+ * smallest alpha whose percentile interval excludes the boundary (used to order tests for Holm).
+ */
+export function bootstrapPValue(samples: Float64Array, boundary: number): number {
+  let below = 0;
+  let above = 0;
+  let finite = 0;
+  for (const value of samples) {
+    if (!Number.isFinite(value)) continue;
+    finite++;
+    if (value <= boundary) below++;
+    if (value >= boundary) above++;
+  }
+  if (finite === 0) return 1;
+  return Math.min(1, (2 * Math.min(below, above)) / finite);
+}

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isUserError } from '../../shared/errors/user-error.js';
+import { planFeed } from '../../shared/onnx/feed.js';
+import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
+import { planOutputs } from '../../shared/onnx/outputs.js';
+import { Scorer } from '../../shared/onnx/scorer.js';
+import { createRecordingHost } from '../support/recording-host.js';
+
+const FIXTURES = new URL('../fixtures/models/', import.meta.url).pathname;
+const host = createRecordingHost({ cwd: FIXTURES });
+const open = (name: string) => openModel(join(FIXTURES, name), name, host);
+const columns = ['x1', 'x2', 'x3', 'label'].map((name) => ({ name, numeric: true }));
+const feedOptions = { label: 'label', dataFile: 'holdout.csv', key: 'model' };
+
+async function score(model: OnnxModel, rows: number[][]) {
+  const feed = planFeed(model, columns, feedOptions);
+  const outputs = planOutputs(model, { key: 'model' });
+  const scorer = new Scorer(model, feed, outputs, rows.length, 'model');
+  const byName: Record<string, Float64Array> = { x1: Float64Array.from(rows, (r) => r[0]!), x2: Float64Array.from(rows, (r) => r[1]!), x3: Float64Array.from(rows, (r) => r[2]!) };
+  await scorer.score({ rowOffset: 0, rows: rows.length, column: (name) => byName[name]! });
+  return { outputs, predictions: scorer.predictions() };
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const rows = [
+  [0.5, -1, 2],
+  [-2, 1, 0],
+  [0, 0, 0],
+];
+
+describe('ONNX models', () => {
+  it('describes inputs and outputs', async () => {
+    const model = await open('label_proba.onnx');
+    expect(model.inputs).toEqual([{ name: 'features', type: 'float32', shape: ['N', 3] }]);
+    expect(model.outputs.map((o) => [o.name, o.type])).toEqual([
+      ['label', 'int64'],
+      ['probabilities', 'float32'],
+    ]);
+    expect(model.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('scores [N, 2] probabilities', async () => {
+    const { outputs, predictions } = await score(await open('binary_proba2.onnx'), rows);
+    expect(outputs).toEqual({ task: 'classification', probability: { name: 'probabilities', columns: 2 }, label: undefined });
+    rows.forEach((r, i) => expect(predictions.probabilities![i * 2 + 1]).toBeCloseTo(sigmoid(2 * r[0]! - 1.5 * r[1]! + r[2]!), 6));
+  });
+
+  it('scores an [N] probability', async () => {
+    const { outputs, predictions } = await score(await open('binary_proba1.onnx'), rows);
+    expect(outputs.probability).toEqual({ name: 'probability', columns: 1 });
+    expect(predictions.probabilityColumns).toBe(1);
+    expect(predictions.probabilities![0]).toBeCloseTo(sigmoid(4.5), 6);
+  });
+
+  it('reads the (label, probabilities) pair sklearn converters emit', async () => {
+    const { outputs, predictions } = await score(await open('label_proba.onnx'), rows);
+    expect(outputs.label).toEqual({ name: 'label', type: 'int64' });
+    expect(outputs.probability?.name).toBe('probabilities');
+    expect(predictions.labels).toEqual(['1', '0', '0']);
+  });
+
+  it('uses the label tensor of a ZipMap model and says why the map output is skipped', async () => {
+    const model = await open('zipmap.onnx');
+    expect(model.outputs[1]).toEqual({ name: 'output_probability', type: 'non-tensor', shape: [] });
+    expect(planOutputs(model, { key: 'model' })).toEqual({ task: 'classification', probability: undefined, label: { name: 'output_label', type: 'int64' }, skipped: ['output_probability'] });
+    expect(() => planOutputs(model, { outputName: 'output_probability', key: 'model' })).toThrow(/ZipMap/);
+  });
+
+  it('infers regression from a single float value output', async () => {
+    const { outputs, predictions } = await score(await open('regressor.onnx'), rows);
+    expect(outputs).toEqual({ task: 'regression', value: { name: 'variable' } });
+    expect(predictions.values![0]).toBeCloseTo(3 * 0.5 + 2 + 1 + 10, 5);
+  });
+
+  it('feeds one input per column by name', async () => {
+    const model = await open('per_column.onnx');
+    expect(planFeed(model, columns, feedOptions)).toMatchObject({ mode: 'columns', inputs: [{ column: 'x1' }, { column: 'x2' }, { column: 'x3' }] });
+    const { predictions } = await score(model, rows);
+    expect(predictions.probabilities![1]).toBeCloseTo(sigmoid(4.5), 6);
+  });
+
+  it('feeds a float64 input', async () => {
+    const { predictions } = await score(await open('double_input.onnx'), rows);
+    expect(predictions.probabilities![1]).toBeCloseTo(sigmoid(4.5), 6);
+  });
+
+  it('refuses NaN scores with the row', async () => {
+    const model = await open('nan_scores.onnx');
+    await expect(score(model, rows)).rejects.toThrow(/output "probability" is NaN at row 1/);
+  });
+
+  it.each([
+    ['corrupt.onnx', /not ONNX/],
+    ['pickle.onnx', /Python pickle/],
+    ['external_escape.onnx', /points outside the model's folder/],
+    ['missing.onnx', /model file not found/],
+  ])('refuses %s with a UserError', async (name, message) => {
+    const error = await open(name).catch((e: unknown) => e);
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(message);
+  });
+});
