@@ -1,0 +1,34 @@
+/** The `reference` input: a profile JSON from an earlier run, or data files to profile now. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UserError } from '../../shared/errors/user-error.js';
+import { resolveData } from '../../shared/data/reader.js';
+import { DataProfile } from '../../shared/data/profile.js';
+import { validateData } from '../../shared/data/validate/validate.js';
+import type { Host } from '../../shared/host/host.js';
+
+export async function loadReference(host: Host, spec: string, configFile: string): Promise<DataProfile> {
+  if (/\.json$/i.test(spec)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(resolve(host.cwd, spec), 'utf8'));
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new UserError(missing ? 'reference profile not found' : `reference profile is not valid JSON (${(error as Error).message})`, {
+        where: { file: spec, key: 'reference' },
+        hint: 'Pass the profile JSON an earlier data-validate run wrote (its `profile` output), or the reference data files.',
+      });
+    }
+    const result = DataProfile.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new UserError(`not a data profile: ${issue.message} at ${issue.path.join('.') || '(top level)'}`, {
+        where: { file: spec, key: 'reference' },
+        hint: 'Pass the profile JSON an earlier data-validate run wrote (its `profile` output).',
+      });
+    }
+    return result.data;
+  }
+  const source = await resolveData(host.cwd, spec);
+  return (await validateData(source, {}, { host, configFile })).profile;
+}

@@ -1,0 +1,61 @@
+/**
+ * The CSV delimiter, decided from the header line. DuckDB's sniffer alone can be fooled by a
+ * ragged row near the end of a small file (it then skips rows, or picks no delimiter and
+ * reads one column) and returns wrong data silently; with the delimiter, the header and
+ * skip=0 fixed, a ragged row is an error at its line instead.
+ */
+import { open } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+
+const CANDIDATES = [',', '\t', ';', '|'] as const;
+const HEAD_BYTES = 64 * 1024;
+
+export async function detectDelimiter(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  let head: Buffer;
+  try {
+    head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    head = head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (/\.gz$/i.test(file)) {
+    try {
+      head = gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream is fine */ });
+    } catch {
+      return ',';
+    }
+  }
+  const header = firstRecord(head.toString('utf8'));
+  let best: string = /\.tsv(\.gz)?$/i.test(file) ? '\t' : ',';
+  let bestCount = countOutsideQuotes(header, best);
+  for (const candidate of CANDIDATES) {
+    const count = countOutsideQuotes(header, candidate);
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function firstRecord(text: string): string {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === '\n' && !inQuotes) return text.slice(0, i);
+  }
+  return text;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let inQuotes = false;
+  let count = 0;
+  for (const ch of line) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === delimiter && !inQuotes) count += 1;
+  }
+  return count;
+}

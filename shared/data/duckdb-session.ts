@@ -1,0 +1,44 @@
+/**
+ * One in-process DuckDB per data table, configured for streaming scans in bounded memory:
+ * a memory limit (spilling to a temporary directory beyond it), insertion order kept so rows
+ * come back in file order, and no extension downloads (json and parquet are built in).
+ */
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as duckdb from '@duckdb/node-api';
+import { loadEngine } from '../engines/load.js';
+
+export type EngineHost = Parameters<typeof loadEngine>[1];
+export type DuckDB = typeof duckdb;
+
+export interface DuckSession {
+  engine: DuckDB;
+  connection: duckdb.DuckDBConnection;
+  close(): void;
+}
+
+/** Default cap on DuckDB's buffer memory; MLOPS_DUCKDB_MEMORY_LIMIT overrides it (e.g. 2GB). */
+const DEFAULT_MEMORY_LIMIT = '256MB';
+const MAX_THREADS = 8;
+
+export async function openDuckSession(host: EngineHost): Promise<DuckSession> {
+  const engine = await loadEngine<DuckDB>('@duckdb/node-api', host);
+  const threads = Math.max(1, Math.min(availableParallelism(), Number(host.env('MLOPS_DUCKDB_THREADS')) || MAX_THREADS));
+  const instance = await engine.DuckDBInstance.create(':memory:', {
+    threads: String(threads),
+    memory_limit: host.env('MLOPS_DUCKDB_MEMORY_LIMIT') || DEFAULT_MEMORY_LIMIT,
+    temp_directory: join(tmpdir(), 'mlops-duckdb-spill'),
+    preserve_insertion_order: 'true',
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const connection = await instance.connect();
+  return {
+    engine,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

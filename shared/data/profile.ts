@@ -1,0 +1,78 @@
+/**
+ * The data profile: per-column statistics and distributions, written as JSON and reusable as
+ * the `reference` of a later run (skew is computed profile against profile).
+ */
+import { z } from 'zod';
+
+export const PROFILE_VERSION = 1;
+/** Bins of the fine numeric histogram quantiles and skew bins are derived from. */
+export const FINE_BINS = 1000;
+
+const FineHistogram = z.strictObject({
+  /** Lower edge of bin 0 and upper edge of the last bin (values in epoch seconds for dates/timestamps). */
+  low: z.number(),
+  high: z.number(),
+  counts: z.array(z.number().int().nonnegative()),
+});
+
+export const ColumnProfile = z.strictObject({
+  name: z.string(),
+  /** integer | number | string | boolean | date | timestamp | other. */
+  type: z.string(),
+  duckdb_type: z.string(),
+  count: z.number().int().nonnegative().describe('Non-missing values'),
+  nulls: z.number().int().nonnegative(),
+  null_fraction: z.number(),
+  distinct: z.number().nullable().describe('HyperLogLog estimate'),
+  min: z.union([z.number(), z.string()]).nullable(),
+  max: z.union([z.number(), z.string()]).nullable(),
+  mean: z.number().nullable(),
+  stddev: z.number().nullable(),
+  quantiles: z.record(z.string(), z.number()).nullable().describe('q -> value, from the fine histogram'),
+  min_length: z.number().nullable(),
+  max_length: z.number().nullable(),
+  /** Most frequent values with counts (columns with at most 1 000 distinct values). */
+  top_values: z.array(z.strictObject({ value: z.string(), count: z.number().int().nonnegative() })).nullable(),
+  /** Every value's count, for categorical skew (same columns as top_values). */
+  value_counts: z.record(z.string(), z.number().int().nonnegative()).nullable(),
+  histogram: FineHistogram.nullable(),
+});
+
+export const DataProfile = z.strictObject({
+  kind: z.literal('mlops-data-profile'),
+  version: z.literal(PROFILE_VERSION),
+  fingerprint: z.string(),
+  files: z.array(z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() })),
+  rows: z.number().int().nonnegative(),
+  columns: z.array(ColumnProfile),
+});
+
+export type ColumnProfile = z.infer<typeof ColumnProfile>;
+export type DataProfile = z.infer<typeof DataProfile>;
+export type FineHistogram = z.infer<typeof FineHistogram>;
+
+export const PROFILE_QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+
+/** Quantile from a fine histogram, linear within the bin; clamped to the observed min/max. */
+export function histogramQuantile(histogram: FineHistogram, q: number, min: number, max: number): number {
+  const total = histogram.counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return Number.NaN;
+  const target = q * total;
+  const width = (histogram.high - histogram.low) / histogram.counts.length;
+  let seen = 0;
+  for (let i = 0; i < histogram.counts.length; i++) {
+    const count = histogram.counts[i]!;
+    if (count > 0 && seen + count >= target) {
+      const value = histogram.low + width * (i + (target - seen) / count);
+      return Math.min(max, Math.max(min, value));
+    }
+    seen += count;
+  }
+  return max;
+}
+
+/** Stable across runs: DuckDB's parallel sums differ in the last bits, so floats are rounded. */
+export function stable(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return Number(value.toPrecision(12));
+}

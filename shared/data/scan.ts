@@ -1,0 +1,167 @@
+/**
+ * The table-function expression DuckDB reads the files with, and the one place that knows
+ * what to do when a value contradicts the type DuckDB inferred from its sample: the column is
+ * re-read as VARCHAR (so callers see the raw text and decide) and the query is retried.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type * as duckdb from '@duckdb/node-api';
+import { detectDelimiter } from './csv-dialect.js';
+import { translateEngineError, typeMismatchOf } from './engine-errors.js';
+import type { DuckSession } from './duckdb-session.js';
+import type { DataSource } from './resolve.js';
+import { sqlIdentifier, sqlList, sqlString } from './sql.js';
+
+export type ColumnKind = 'integer' | 'number' | 'string' | 'boolean' | 'date' | 'timestamp' | 'other';
+
+export interface DataColumn {
+  name: string;
+  duckdbType: string;
+  kind: ColumnKind;
+}
+
+export class DataScan {
+  private readonly overrides = new Map<string, string>();
+  private delimiter = ',';
+  columns: DataColumn[] = [];
+
+  private constructor(
+    readonly source: DataSource,
+    readonly session: DuckSession,
+  ) {}
+
+  static async open(source: DataSource, session: DuckSession, forcedTypes: ReadonlyMap<string, string> = new Map()): Promise<DataScan> {
+    const scan = new DataScan(source, session);
+    if (source.format === 'csv') scan.delimiter = await detectDelimiter(source.files[0]!);
+    await scan.describe();
+    for (const [name, type] of forcedTypes) {
+      if (scan.columns.some((c) => c.name === name)) scan.overrides.set(name, type);
+    }
+    if (forcedTypes.size > 0) await scan.describe();
+    return scan;
+  }
+
+  /** `read_csv([...], ...)`: use as a FROM item. `file_index` is available as a virtual column. */
+  from(): string {
+    return this.fromFiles(this.source.files);
+  }
+
+  /** The same reader (same dialect and column types) over one of the files. */
+  fromFile(index: number): string {
+    return this.fromFiles([this.source.files[index]!]);
+  }
+
+  private fromFiles(paths: readonly string[]): string {
+    const files = sqlList(paths);
+    switch (this.source.format) {
+      case 'csv': {
+        const types = [...this.overrides].map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
+        return `read_csv(${files}, header = true, skip = 0, delim = ${sqlString(this.delimiter)}, quote = '"', escape = '"'${types ? `, types = {${types}}` : ''})`;
+      }
+      case 'jsonl': {
+        if (this.overrides.size === 0) return `read_json(${files}, format = 'newline_delimited')`;
+        const columns = this.columns.map((c) => `${sqlString(c.name)}: ${sqlString(this.overrides.get(c.name) ?? c.duckdbType)}`).join(', ');
+        return `read_json(${files}, format = 'newline_delimited', columns = {${columns}})`;
+      }
+      case 'parquet':
+        return `read_parquet(${files})`;
+    }
+  }
+
+  /** Runs a query, widening mistyped columns to VARCHAR and retrying; reader errors become UserErrors. */
+  async run<T>(query: (from: string) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await query(this.from());
+      } catch (error) {
+        if (attempt > this.columns.length) throw await translateEngineError(error, this.source, this.delimiter);
+        await this.recover(error);
+      }
+    }
+  }
+
+  /** Widens the column a type-mismatch error names (then the caller re-runs), or throws the error as a UserError. */
+  async recover(error: unknown): Promise<void> {
+    const mismatch = typeMismatchOf(error, this.source);
+    const widened = mismatch && (await this.widen(mismatch.column, mismatch.fileIndex, mismatch.record));
+    if (!widened) throw await translateEngineError(error, this.source, this.delimiter);
+  }
+
+  /** Number of columns widened to VARCHAR so far (callers restarting a stream compare this). */
+  get widenings(): number {
+    return this.overrides.size;
+  }
+
+  private async widen(column: string | undefined, fileIndex: number, record: number | undefined): Promise<boolean> {
+    const names = column !== undefined ? [column] : await this.jsonMismatches(fileIndex, record);
+    const fresh = names.filter((name) => this.columns.some((c) => c.name === name) && this.overrides.get(name) !== 'VARCHAR');
+    if (fresh.length === 0) return false;
+    for (const name of fresh) this.overrides.set(name, 'VARCHAR');
+    await this.describe();
+    return true;
+  }
+
+  /** JSON errors do not name the column: look at the offending line for values of the wrong JS type. */
+  private async jsonMismatches(fileIndex: number, record: number | undefined): Promise<string[]> {
+    if (record === undefined) return [];
+    const file = this.source.files[fileIndex];
+    if (!file || /\.gz$/i.test(file)) return this.columns.filter((c) => c.kind !== 'string').map((c) => c.name);
+    let row: unknown;
+    try {
+      row = JSON.parse((await nonBlankLine(file, record)) ?? 'null');
+    } catch {
+      return [];
+    }
+    if (typeof row !== 'object' || row === null) return [];
+    const values = row as Record<string, unknown>;
+    return this.columns
+      .filter((c) => c.kind !== 'string' && c.name in values)
+      .filter((c) => {
+        const value = values[c.name];
+        if (value === null) return false;
+        if (c.kind === 'integer' || c.kind === 'number') return typeof value !== 'number';
+        if (c.kind === 'boolean') return typeof value !== 'boolean';
+        return typeof value !== 'string';
+      })
+      .map((c) => c.name);
+  }
+
+  private async describe(): Promise<void> {
+    const reader = await this.session.connection
+      .runAndReadAll(`DESCRIBE SELECT * FROM ${this.from()}`)
+      .catch(async (error: unknown) => Promise.reject(await translateEngineError(error, this.source, this.delimiter)));
+    this.columns = reader.getRowObjectsJS().map((row) => {
+      const name = String(row['column_name']);
+      const duckdbType = String(row['column_type']);
+      return { name, duckdbType, kind: kindOf(duckdbType) };
+    });
+  }
+}
+
+export function kindOf(duckdbType: string): ColumnKind {
+  const type = duckdbType.toUpperCase();
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(type)) return 'integer';
+  if (/^(FLOAT|DOUBLE|REAL|DECIMAL.*)$/.test(type)) return 'number';
+  if (type === 'VARCHAR' || type.startsWith('VARCHAR(')) return 'string';
+  if (type === 'BOOLEAN') return 'boolean';
+  if (type === 'DATE') return 'date';
+  if (type.startsWith('TIMESTAMP')) return 'timestamp';
+  return 'other';
+}
+
+export type Connection = duckdb.DuckDBConnection;
+export { sqlIdentifier };
+
+async function nonBlankLine(file: string, index: number): Promise<string | undefined> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let seen = 0;
+  try {
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      if (seen++ === index) return line;
+    }
+  } finally {
+    lines.close();
+  }
+  return undefined;
+}
