@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The tests start a real OCI registry (Debian's docker-registry) and check it with skopeo.
-// On a fresh machine this installs them with apt-get; a test that needs them never skips.
+// The tests start a real OCI registry (Debian's docker-registry) and check it with skopeo;
+// the auth tests make htpasswd entries (apache2-utils) and sign tokens with a certificate
+// made by openssl. On a fresh machine this installs them with apt-get; a test that needs them
+// never skips.
 import { execFileSync } from 'node:child_process';
 
-const needed = { 'docker-registry': 'docker-registry', skopeo: 'skopeo' };
+const needed = { 'docker-registry': 'docker-registry', skopeo: 'skopeo', htpasswd: 'apache2-utils', openssl: 'openssl' };
 
 function has(command) {
   try {

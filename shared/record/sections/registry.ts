@@ -8,4 +8,8 @@ export const RegistryRecord = z.looseObject({
   reference: z.string(),
   aliases: z.array(z.string()).default([]),
   force_reason: z.string().optional(),
+  /** Digest of the model layer (the model file's sha256, prefixed). */
+  model_digest: z.string().optional(),
+  /** The gate verdict the version was registered with ('none' without an evaluation). */
+  gate_verdict: z.string().optional(),
 });
