@@ -17,8 +17,14 @@ export interface DuckSession {
   close(): void;
 }
 
-/** Default cap on DuckDB's buffer memory; MLOPS_DUCKDB_MEMORY_LIMIT overrides it (e.g. 2GB). */
-const DEFAULT_MEMORY_LIMIT = '256MB';
+/**
+ * Default cap on DuckDB's buffer memory; MLOPS_DUCKDB_MEMORY_LIMIT overrides it (e.g. 2GB). Each
+ * thread claims blocks of ~30 MB for its reader and hash tables (2 threads under 128 MB run out on
+ * a 50-row file), so the cap grows with the threads: 192 MB on a 2-core runner, 480 MB with 8.
+ */
+function defaultMemoryLimit(threads: number): string {
+  return `${96 + 48 * threads}MB`;
+}
 const MAX_THREADS = 8;
 
 export async function openDuckSession(host: EngineHost): Promise<DuckSession> {
@@ -26,7 +32,7 @@ export async function openDuckSession(host: EngineHost): Promise<DuckSession> {
   const threads = Math.max(1, Math.min(availableParallelism(), Number(host.env('MLOPS_DUCKDB_THREADS')) || MAX_THREADS));
   const instance = await engine.DuckDBInstance.create(':memory:', {
     threads: String(threads),
-    memory_limit: host.env('MLOPS_DUCKDB_MEMORY_LIMIT') || DEFAULT_MEMORY_LIMIT,
+    memory_limit: host.env('MLOPS_DUCKDB_MEMORY_LIMIT') || defaultMemoryLimit(threads),
     temp_directory: join(tmpdir(), 'mlops-duckdb-spill'),
     preserve_insertion_order: 'true',
     autoinstall_known_extensions: 'false',

@@ -9,7 +9,7 @@ export const PROFILE_VERSION = 1;
 export const FINE_BINS = 1000;
 
 const FineHistogram = z.strictObject({
-  /** Lower edge of bin 0 and upper edge of the last bin (values in epoch seconds for dates/timestamps). */
+  /** Lower edge of bin 0 and upper edge of the last bin (values in epoch seconds for dates/timestamps): min..max, or a little wider (distributions.ts). */
   low: z.number(),
   high: z.number(),
   counts: z.array(z.number().int().nonnegative()),
@@ -23,7 +23,7 @@ export const ColumnProfile = z.strictObject({
   count: z.number().int().nonnegative().describe('Non-missing values'),
   nulls: z.number().int().nonnegative(),
   null_fraction: z.number(),
-  distinct: z.number().nullable().describe('HyperLogLog estimate'),
+  distinct: z.number().nullable().describe('Exact with value counts or unique: true, else a HyperLogLog estimate'),
   min: z.union([z.number(), z.string()]).nullable(),
   max: z.union([z.number(), z.string()]).nullable(),
   mean: z.number().nullable(),

@@ -1,10 +1,12 @@
 /**
  * Pass 1: ONE aggregate query that computes the row count, every row check's offending-row
- * count and the per-column statistics of the profile. Pass 2 (distributions.ts) needs the
- * min/max found here.
+ * count, the per-column statistics of the profile and, on the grid and column choice of the
+ * prefix look, the histograms and value counts (folded in distributions.ts).
  */
 import type { DataScan } from '../scan.js';
 import type { ColumnPlan } from './column-plan.js';
+import { gridBin, numericExpression } from './distributions.js';
+import { countsDistinct, type PrefixLook } from './prefix.js';
 
 export interface ColumnStats {
   count: number;
@@ -20,6 +22,10 @@ export interface ColumnStats {
   checkCounts: number[];
   /** count(value) - count(DISTINCT value), when the contract asks for unique values. */
   repeats: number | null;
+  /** Bin -> count on the prefix look's grid (distributions.ts folds it). */
+  bins: Record<string, number> | null;
+  /** Value -> count, for the columns the prefix look found categorical. */
+  valueCounts: Record<string, number> | null;
 }
 
 export interface AggregateResult {
@@ -29,17 +35,28 @@ export interface AggregateResult {
 
 type Raw = Record<string, unknown>;
 
-export async function aggregatePass(scan: DataScan, plans: ColumnPlan[]): Promise<AggregateResult> {
+export async function aggregatePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[]): Promise<AggregateResult> {
   const select: string[] = ['count(*)::DOUBLE AS n'];
   const readers: ((row: Raw) => ColumnStats)[] = [];
   plans.forEach((plan, j) => {
     const a = (name: string) => `c${j}_${name}`;
     const v = plan.value;
-    select.push(`count(${plan.raw})::DOUBLE AS ${a('present')}`, `count(${v})::DOUBLE AS ${a('count')}`);
-    // HyperLogLog costs about as much as parsing a column; real-valued columns are nearly always all-distinct, so they get none.
-    if (plan.type !== 'number' || plan.contract?.distinct) select.push(`approx_count_distinct(${v})::DOUBLE AS ${a('distinct')}`);
+    const look = looks[j]!;
+    // Aggregates are dearer next to histogram() (DuckDB then runs a hash aggregate): an integer
+    // column with value counts gets its count, min, max, mean and stddev from them.
+    const fromValues = look.categorical && plan.type === 'integer';
+    select.push(`count(${plan.raw})::DOUBLE AS ${a('present')}`);
+    if (!fromValues) select.push(`count(${v})::DOUBLE AS ${a('count')}`);
+    // Value counts give the exact distinct count, and so does the uniqueness check. Otherwise HyperLogLog,
+    // which costs about as much as parsing a column: real-valued columns are nearly always all-distinct, so they get none.
+    if (look.categorical) select.push(`to_json(histogram(${valueKey(plan)})) AS ${a('values')}`);
+    else if (plan.contract?.unique) select.push(`count(DISTINCT ${v})::DOUBLE AS ${a('distinct')}`);
+    else if (countsDistinct(plan)) select.push(`approx_count_distinct(${v})::DOUBLE AS ${a('distinct')}`);
+    // histogram() is the costliest aggregate here: a column with value counts gets its bins from them (distributions.ts).
+    const numericValue = numericExpression(plan);
+    if (!look.categorical && numericValue && look.range && look.range.high > look.range.low) select.push(`to_json(histogram(${gridBin(numericValue, look.range.low, look.range.high)})) AS ${a('bins')}`);
     const numeric = plan.type === 'integer' || plan.type === 'number';
-    if (numeric) {
+    if (numeric && !fromValues) {
       select.push(`min(${v})::DOUBLE AS ${a('min')}`, `max(${v})::DOUBLE AS ${a('max')}`, `avg(${v}::DOUBLE) AS ${a('mean')}`, `stddev_samp(${v}::DOUBLE) AS ${a('stddev')}`);
     } else if (plan.type === 'date' || plan.type === 'timestamp') {
       select.push(`min(${v})::VARCHAR AS ${a('min')}`, `max(${v})::VARCHAR AS ${a('max')}`);
@@ -56,6 +73,7 @@ export async function aggregatePass(scan: DataScan, plans: ColumnPlan[]): Promis
         const x = row[a(name)];
         return typeof x === 'number' || typeof x === 'string' ? x : null;
       };
+      const valueCounts = jsonMap(row, a('values'));
       return {
         count: num('count') ?? 0,
         nulls: 0, // filled below, needs the row count
@@ -69,6 +87,9 @@ export async function aggregatePass(scan: DataScan, plans: ColumnPlan[]): Promis
         distinct: num('distinct'),
         checkCounts: plan.rowChecks.map((_, k) => num(`check${k}`) ?? 0),
         repeats: plan.contract?.unique ? (num('repeats') ?? 0) : null,
+        bins: jsonMap(row, a('bins')),
+        valueCounts,
+        ...(fromValues ? integerStats(valueCounts ?? {}) : {}),
       } as ColumnStats & { present: number };
     });
   });
@@ -83,4 +104,28 @@ export async function aggregatePass(scan: DataScan, plans: ColumnPlan[]): Promis
     return { ...rest, nulls: rows - present };
   });
   return { rows, columns };
+}
+
+/** The value-count key: the value itself where its JSON key is the same text as CAST(... AS VARCHAR) (cheaper), else that text. */
+export function valueKey(plan: ColumnPlan): string {
+  const native = plan.type === 'integer' || plan.type === 'date' || plan.type === 'boolean' || plan.type === 'string';
+  return native ? plan.value : `CAST(${plan.value} AS VARCHAR)`;
+}
+
+/** A to_json(histogram(...)) column; histogram() over no values is NULL: then an empty map. */
+function jsonMap(row: Raw, key: string): Record<string, number> | null {
+  if (!(key in row)) return null;
+  return typeof row[key] === 'string' ? (JSON.parse(row[key] as string) as Record<string, number>) : {};
+}
+
+/** count, min, max, mean and sample stddev of an integer column from its exact value counts (summed in value order: deterministic). */
+export function integerStats(values: Record<string, number>): Pick<ColumnStats, 'count' | 'min' | 'max' | 'mean' | 'stddev'> {
+  const entries = Object.entries(values)
+    .map(([key, count]) => [Number(key), count] as const)
+    .sort((x, y) => x[0] - y[0]);
+  const count = entries.reduce((acc, [, c]) => acc + c, 0);
+  if (count === 0) return { count: 0, min: null, max: null, mean: null, stddev: null };
+  const mean = entries.reduce((acc, [x, c]) => acc + x * c, 0) / count;
+  const squares = entries.reduce((acc, [x, c]) => acc + c * (x - mean) ** 2, 0);
+  return { count, min: entries[0]![0], max: entries.at(-1)![0], mean, stddev: count > 1 ? Math.sqrt(squares / (count - 1)) : null };
 }

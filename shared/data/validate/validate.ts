@@ -1,8 +1,9 @@
 /**
- * Validates data against its contract and profiles it, in two aggregate passes over the
- * files (checks + statistics, then distributions), plus a third, filtered pass only when
- * rows need line numbers. Memory stays bounded: DuckDB streams the files under its memory
- * limit and only aggregates (and at most max_lines offending rows per check) reach JS.
+ * Validates data against its contract and profiles it in one aggregate pass over the files
+ * (checks, statistics and distributions), steered by a look at the first rows; a second pass
+ * only for columns that look misjudged, and a filtered pass only when rows need line numbers.
+ * Memory stays bounded: DuckDB streams the files under its memory limit and only aggregates
+ * (and at most max_lines offending rows per check) reach JS.
  */
 import type { DataContract } from '../../config/sections/data.js';
 import { UserError } from '../../errors/user-error.js';
@@ -15,9 +16,10 @@ import { columnSkew, DEFAULT_SKEW, type SkewResult } from '../skew.js';
 import { sqlString } from '../sql.js';
 import { aggregatePass, type ColumnStats } from './aggregate.js';
 import { forcedReadType, planColumn, type ColumnPlan } from './column-plan.js';
-import { distributionPass, type ColumnDistribution } from './distributions.js';
+import { completeDistributions, type ColumnDistribution } from './distributions.js';
 import type { Finding } from './findings.js';
 import { locateRows, type LocateTarget } from './locate.js';
+import { prefixLook } from './prefix.js';
 
 export interface ValidationResult {
   rows: number;
@@ -50,10 +52,10 @@ export async function validateData(source: DataSource, contract: DataContract, o
     const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
     await checkPatterns(scan, contract, options.configFile);
 
-    options.onPhase?.('checks and statistics');
-    const aggregate = await aggregatePass(scan, plans);
-    options.onPhase?.('distributions');
-    const distributions = await distributionPass(scan, plans, aggregate.columns);
+    const looks = await prefixLook(scan, plans);
+    options.onPhase?.('checks, statistics and distributions');
+    const aggregate = await aggregatePass(scan, plans, looks);
+    const distributions = await completeDistributions(scan, plans, looks, aggregate.columns);
     const { fingerprint: hash, files } = await fingerprint;
     const profile: DataProfile = {
       kind: 'mlops-data-profile',
