@@ -9,7 +9,7 @@ import type { Host } from '../../shared/host/host.js';
 import { columnsRead, featureNamesFromMetadata, planFeed, type FeedPlan } from '../../shared/onnx/feed.js';
 import { signature } from '../../shared/onnx/model.js';
 import { describeOutputPlan, planOutputs, type OutputPlan, type Task } from '../../shared/onnx/outputs.js';
-import { Scorer, type Predictions } from '../../shared/onnx/scorer.js';
+import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
 import { pairedBootstrap } from '../../shared/stats/bootstrap.js';
 import { confusionMatrix, metricValues, prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { metricNames, type ModelKind } from '../../shared/stats/metric-names.js';
@@ -22,7 +22,7 @@ import { decide, overallVerdict, type GroupEvidence, type GroupOutcome, type Met
 import { requireColumn, type Holdout } from './holdout.js';
 import type { OpenedModel } from './models.js';
 
-export const DEFAULTS = { alpha: 0.05, resamples: 1000, seed: 0, minSliceRows: 30, inconclusive: 'warn', absolute: 'point', maxSliceValues: 20, batchRows: 16_384 } as const;
+export const DEFAULTS = { alpha: 0.05, resamples: 1000, seed: 0, minSliceRows: 30, inconclusive: 'warn', absolute: 'point', maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS } as const;
 
 export interface EvaluateInput {
   candidate: OpenedModel;

@@ -1,28 +1,37 @@
 /**
  * evaluate-gate benchmark (by hand, not part of npm test): 1M+ holdout rows × 30 features through
- * the example's real ONNX logistic regression.
- *   ours:    Scorer (tensor building + session.run + output gathering/checks) + all point metrics
- *   bare:    onnxruntime-node session.run over the same, prebuilt tensors
- *   sklearn: accuracy/precision/recall/f1/roc_auc/log_loss on the same predictions (/usr/bin/python3)
- * Also reports the paired bootstrap cost per 100 resamples. Run: node bench/evaluate-gate/run.mjs
+ * two real ONNX models, the example's logistic regression (inference almost free: ~60 ns/row) and
+ * an MLP 30→256→256→2 (make_mlp.py, seeded weights; inference does real work).
+ * Per model, best of 3 interleaved rounds:
+ *   bare:    onnxruntime-node session.run over the same, prebuilt [batch, 30] float32 tensors
+ *   scoring: Scorer.score (row-major tensor from the columns, session.run, output check + copy)
+ *   metrics: every binary point metric from the predictions (accuracy … log_loss)
+ * plus scikit-learn's metric functions on the logistic regression's predictions, and the paired
+ * bootstrap (candidate MLP vs baseline logistic regression) per 100 resamples.
+ * Run: npm exec -- node bench/evaluate-gate/run.mjs [rows]
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openModel } from '../../shared/onnx/model.js';
+import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
 import { planFeed } from '../../shared/onnx/feed.js';
 import { planOutputs } from '../../shared/onnx/outputs.js';
-import { Scorer, type ColumnBatch } from '../../shared/onnx/scorer.js';
+import { SCORING_BATCH_ROWS, Scorer, type ColumnBatch, type Predictions } from '../../shared/onnx/scorer.js';
 import { pairedBootstrap } from '../../shared/stats/bootstrap.js';
-import { metricValues, prepareClassification } from '../../shared/stats/classification.js';
+import { metricValues, prepareClassification, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { createRecordingHost } from '../../test/support/recording-host.js';
 
-const [modelPath, workDir, rowsArg, sklearnScript] = process.argv.slice(2);
+const [modelPath, workDir, rowsArg, benchDir] = process.argv.slice(2);
 const ROWS = Number(rowsArg ?? 1_000_000);
-const BATCH = 16_384;
+const BATCH = Number(process.env.EG_BENCH_BATCH ?? SCORING_BATCH_ROWS);
+const ROUNDS = 5;
 const host = createRecordingHost();
-const model = await openModel(modelPath!, modelPath!, host);
-const features = JSON.parse(model.metadata.feature_names!) as string[];
+const logistic = await openModel(modelPath!, modelPath!, host);
+const featureNames = logistic.metadata.feature_names!;
+const features = JSON.parse(featureNames) as string[];
+const mlpPath = join(workDir!, 'mlp.onnx');
+execFileSync('/usr/bin/python3', [join(benchDir!, 'make_mlp.py'), mlpPath, featureNames], { stdio: 'inherit' });
+const mlp = await openModel(mlpPath, mlpPath, host);
 
 // Synthetic holdout with the example's feature scales: column-wise N(mean, sd) from a fixed LCG.
 let state = 12345;
@@ -35,54 +44,103 @@ const batchAt = (offset: number): ColumnBatch => {
   const rows = Math.min(BATCH, ROWS - offset);
   return { rowOffset: offset, rows, column: (name) => byName.get(name)!.subarray(offset, offset + rows) };
 };
-
-const feed = planFeed(model, features.map((name) => ({ name, numeric: true })), { label: 'label', dataFile: 'bench', key: 'model' });
-const outputs = planOutputs(model, { key: 'model' });
-
-// bare: tensors prebuilt, then only session.run timed.
-const prebuilt: ReturnType<Scorer['feeds']>[] = [];
-const builder = new Scorer(model, feed, outputs, ROWS, 'model');
-for (let offset = 0; offset < ROWS; offset += BATCH) prebuilt.push(builder.feeds(batchAt(offset)));
 const time = async (fn: () => Promise<void> | void) => {
   const start = performance.now();
   await fn();
   return (performance.now() - start) / 1000;
 };
-// Warm-up, then interleave three rounds of each and keep the best.
-await model.session.run(prebuilt[0]!);
-const bareTimes: number[] = [];
-const ourTimes: number[] = [];
-let predictions: ReturnType<Scorer['predictions']> | undefined;
-let metrics: Record<string, number | null> = {};
-for (let round = 0; round < 3; round++) {
-  bareTimes.push(
-    await time(async () => {
-      for (const feeds of prebuilt) await model.session.run(feeds, ['probabilities']);
-    }),
-  );
-  ourTimes.push(
-    await time(async () => {
-      const scorer = new Scorer(model, feed, outputs, ROWS, 'model');
-      for (let offset = 0; offset < ROWS; offset += BATCH) await scorer.score(batchAt(offset));
-      predictions = scorer.predictions();
-      const probabilities = predictions.probabilities!;
-      const predicted = Int32Array.from({ length: ROWS }, (_, i) => (probabilities[i * 2 + 1]! > 0.5 ? 1 : 0));
-      metrics = metricValues(prepareClassification({ classes: 2, truth: labels, predicted, probabilities }));
-    }),
-  );
-}
-const bare = Math.min(...bareTimes);
-const ours = Math.min(...ourTimes);
+const prepare = (predictions: Predictions): PreparedMetrics => {
+  const probabilities = predictions.probabilities!;
+  const predicted = new Int32Array(ROWS);
+  for (let i = 0; i < ROWS; i++) predicted[i] = probabilities[i * 2 + 1]! > 0.5 ? 1 : 0;
+  return prepareClassification({ classes: 2, truth: labels, predicted, probabilities });
+};
 
-const probabilities = predictions!.probabilities!;
-const prepared = prepareClassification({ classes: 2, truth: labels, predicted: Int32Array.from({ length: ROWS }, (_, i) => (probabilities[i * 2 + 1]! > 0.5 ? 1 : 0)), probabilities });
+interface ModelRun {
+  /** Building the input tensors alone (our JS cost per batch, without onnxruntime's noise). */
+  build: number;
+  bare: number;
+  scoring: number;
+  metrics: number;
+  predictions: Predictions;
+  values: Record<string, number | null>;
+}
+
+async function measure(model: OnnxModel): Promise<ModelRun> {
+  const feed = planFeed(model, features.map((name) => ({ name, numeric: true })), { label: 'label', dataFile: 'bench', key: 'model' });
+  const outputs = planOutputs(model, { key: 'model' });
+  const builder = new Scorer(model, feed, outputs, ROWS, 'model');
+  const prebuilt: ReturnType<Scorer['feeds']>[] = [];
+  for (let offset = 0; offset < ROWS; offset += BATCH) prebuilt.push(builder.feeds(batchAt(offset)));
+  await model.session.run(prebuilt[0]!);
+  const build: number[] = [];
+  const bare: number[] = [];
+  const scoring: number[] = [];
+  const metrics: number[] = [];
+  let predictions: Predictions | undefined;
+  let values: Record<string, number | null> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    build.push(
+      await time(() => {
+        for (let offset = 0; offset < ROWS; offset += BATCH) builder.feeds(batchAt(offset), true);
+      }),
+    );
+    bare.push(
+      await time(async () => {
+        for (const feeds of prebuilt) await model.session.run(feeds, ['probabilities']);
+      }),
+    );
+    scoring.push(
+      await time(async () => {
+        const scorer = new Scorer(model, feed, outputs, ROWS, 'model');
+        for (let offset = 0; offset < ROWS; offset += BATCH) await scorer.score(batchAt(offset));
+        predictions = scorer.predictions();
+      }),
+    );
+    metrics.push(
+      await time(() => {
+        values = metricValues(prepare(predictions!));
+      }),
+    );
+  }
+  return { build: Math.min(...build), bare: Math.min(...bare), scoring: Math.min(...scoring), metrics: Math.min(...metrics), predictions: predictions!, values };
+}
+
+const runs = { logistic_regression: await measure(logistic), mlp_30_256_256_2: await measure(mlp) };
+if (process.env.EG_BENCH_SCORING_ONLY) {
+  console.log(JSON.stringify({ batch: BATCH, ...Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { bare: r.bare, scoring: r.scoring }])) }));
+  process.exit(0);
+}
+
 const bootstrap100 = await time(() => {
-  pairedBootstrap(prepared, prepared, { resamples: 100, seed: 1 });
+  pairedBootstrap(prepare(runs.mlp_30_256_256_2.predictions), prepare(runs.logistic_regression.predictions), { resamples: 100, seed: 1 });
 });
 
+const probabilities = runs.logistic_regression.predictions.probabilities!;
 writeFileSync(join(workDir!, 'p1.f64'), Float64Array.from({ length: ROWS }, (_, i) => probabilities[i * 2 + 1]!));
 writeFileSync(join(workDir!, 'y.i32'), labels);
-const sklearn = JSON.parse(execFileSync('/usr/bin/python3', [sklearnScript!, workDir!], { encoding: 'utf8' })) as { seconds: number; metrics: Record<string, number> };
-const worst = Math.max(...Object.keys(sklearn.metrics).map((k) => Math.abs((metrics[k] ?? Number.NaN) - sklearn.metrics[k]!)));
+const sklearn = JSON.parse(execFileSync('/usr/bin/python3', [join(benchDir!, 'sklearn_metrics.py'), workDir!], { encoding: 'utf8' })) as { seconds: number; metrics: Record<string, number> };
+const ours = runs.logistic_regression.values;
+const worst = Math.max(...Object.keys(sklearn.metrics).map((k) => Math.abs((ours[k] ?? Number.NaN) - sklearn.metrics[k]!)));
 
-console.log(JSON.stringify({ rows: ROWS, features: features.length, batch: BATCH, bare_session_run_s: bare, ours_scoring_and_metrics_s: ours, overhead_vs_bare: ours / bare - 1, sklearn_metrics_s: sklearn.seconds, our_metrics_s_estimate: ours - bare, bootstrap_100_resamples_paired_s: bootstrap100, max_abs_diff_vs_sklearn: worst }, null, 2));
+const round3 = (x: number) => Number(x.toPrecision(3));
+const report = Object.fromEntries(
+  Object.entries(runs).map(([name, r]) => [
+    name,
+    {
+      bare_session_run_s: round3(r.bare),
+      build_tensors_s: round3(r.build),
+      scoring_s: round3(r.scoring),
+      scoring_overhead_vs_bare: round3(r.scoring / r.bare - 1),
+      metrics_s: round3(r.metrics),
+      scoring_and_metrics_vs_bare: round3((r.scoring + r.metrics) / r.bare),
+    },
+  ]),
+);
+console.log(
+  JSON.stringify(
+    { rows: ROWS, features: features.length, batch: BATCH, ...report, sklearn_metrics_s: round3(sklearn.seconds), sklearn_vs_our_metrics: round3(sklearn.seconds / runs.logistic_regression.metrics), bootstrap_100_resamples_paired_s: round3(bootstrap100), max_abs_diff_vs_sklearn: worst },
+    null,
+    2,
+  ),
+);

@@ -16,4 +16,4 @@ const out = join(outDir, 'evaluate-gate.mjs');
 await build({ entryPoints: [join(root, 'bench/evaluate-gate/bench.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, external: ['onnxruntime-node', '@duckdb/node-api'] });
 const model = join(work, 'model.onnx');
 execFileSync(process.execPath, [join(root, 'examples/breast-cancer/train.mjs'), '--data', join(root, 'examples/breast-cancer/data/train.csv'), '--out', model, '--metrics', join(work, 'm.json'), '--params', join(work, 'p.json'), '--log-every', '100000'], { stdio: 'ignore' });
-execFileSync(process.execPath, [out, model, work, process.argv[2] ?? '1000000', join(root, 'bench/evaluate-gate/sklearn_metrics.py')], { stdio: 'inherit' });
+execFileSync(process.execPath, [out, model, work, process.argv[2] ?? '1000000', join(root, 'bench/evaluate-gate')], { stdio: 'inherit' });

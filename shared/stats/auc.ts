@@ -50,29 +50,54 @@ function packedOrder(scores: ArrayLike<number>): Uint32Array | undefined {
   return order;
 }
 
+/** Row weights: bootstrap draw counts (Int32Array) or arbitrary non-negative weights. */
+export type RowWeights = Float64Array | Int32Array;
+
+/** Ranked scores with each row's class laid out in rank order, so an AUC pass is one linear scan. */
+export interface AucPlan {
+  /** Row indices by ascending score. */
+  order: Uint32Array;
+  /** 1 where the row at rank position k is of the positive class. */
+  positiveInOrder: Uint8Array;
+  /** 1 where rank position k is the last of its tie group. */
+  groupEnd: Uint8Array;
+}
+
+export function planAuc(ranked: RankedScores, positive: Uint8Array): AucPlan {
+  const { order, groupStart } = ranked;
+  const positiveInOrder = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) positiveInOrder[k] = positive[order[k]!]!;
+  const groupEnd = new Uint8Array(order.length);
+  for (let g = 1; g < groupStart.length; g++) if (groupStart[g]! > 0) groupEnd[groupStart[g]! - 1] = 1;
+  return { order, positiveInOrder, groupEnd };
+}
+
 /**
- * @param positive 1 where the row is of the positive class.
- * @param weights row weights (undefined: all 1).
+ * @param weights row weights (undefined: all 1). A zero weight adds +0 to every sum, and each
+ * row adds w·1 to one class's sum and w·0 = +0 to the other's, so the sums are the same as with
+ * branches on weight and class, in the same order, without the mispredicted branches.
  * @returns NaN when one class has no weight (AUC undefined).
  */
-export function weightedAuc(ranked: RankedScores, positive: Uint8Array, weights?: Float64Array): number {
-  const { order, groupStart } = ranked;
+export function weightedAuc(plan: AucPlan, weights?: RowWeights): number {
+  const { order, positiveInOrder, groupEnd } = plan;
+  const n = order.length;
   let negativesBelow = 0;
   let numerator = 0;
   let totalPositive = 0;
-  for (let g = 0; g + 1 < groupStart.length; g++) {
-    let wp = 0;
-    let wn = 0;
-    for (let k = groupStart[g]!; k < groupStart[g + 1]!; k++) {
-      const row = order[k]!;
-      const w = weights ? weights[row]! : 1;
-      if (w === 0) continue;
-      if (positive[row]) wp += w;
-      else wn += w;
+  let wp = 0;
+  let wn = 0;
+  for (let k = 0; k < n; k++) {
+    const w = weights ? weights[order[k]!]! : 1;
+    const positive = positiveInOrder[k]!;
+    wp += w * positive;
+    wn += w * (1 - positive);
+    if (groupEnd[k]) {
+      numerator += wp * (negativesBelow + 0.5 * wn);
+      negativesBelow += wn;
+      totalPositive += wp;
+      wp = 0;
+      wn = 0;
     }
-    numerator += wp * (negativesBelow + 0.5 * wn);
-    negativesBelow += wn;
-    totalPositive += wp;
   }
   if (totalPositive === 0 || negativesBelow === 0) return Number.NaN;
   return numerator / (totalPositive * negativesBelow);

@@ -24,11 +24,10 @@ export interface BootstrapSamples {
   delta?: Float64Array[];
 }
 
-/** Fills `weights` with the draw counts of one resample of n rows. */
-export function drawResample(rng: Xoshiro128, weights: Float64Array): void {
-  const n = weights.length;
-  weights.fill(0);
-  for (let i = 0; i < n; i++) weights[rng.nextIndex(n)]!++;
+/** Fills `counts` with the draw counts of one resample of n rows: n × counts[rng.nextIndex(n)]++. */
+export function drawResample(rng: Xoshiro128, counts: Int32Array): void {
+  counts.fill(0);
+  rng.countIndices(counts, counts.length);
 }
 
 export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): BootstrapSamples {
@@ -37,7 +36,7 @@ export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMe
   const metrics = candidate.names.length;
   const baselineIndex = candidate.names.map((name) => (baseline ? baseline.names.indexOf(name) : -1));
   const rng = new Xoshiro128(options.seed);
-  const weights = new Float64Array(n);
+  const weights = new Int32Array(n);
   const candidateOut = new Float64Array(metrics);
   const baselineOut = new Float64Array(baseline?.names.length ?? 0);
   const samples: BootstrapSamples = {

@@ -10,7 +10,7 @@
  * log_loss. log_loss clips probabilities to [eps, 1 - eps] with eps = 2^-52 (float64 machine
  * epsilon, sklearn's eps="auto" for float64 input) and renormalizes each row, as sklearn 1.2 does.
  */
-import { rankScores, weightedAuc, type RankedScores } from './auc.js';
+import { planAuc, rankScores, weightedAuc, type AucPlan, type RowWeights } from './auc.js';
 
 export const BINARY_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss'] as const;
 export const MULTICLASS_METRICS = [
@@ -45,8 +45,12 @@ export interface ClassificationInput {
 export interface PreparedMetrics {
   readonly names: readonly string[];
   readonly rows: number;
-  /** Writes the metrics, in `names` order, for the given row weights (undefined: all 1). */
-  compute(weights: Float64Array | undefined, out: Float64Array): void;
+  /**
+   * Writes the metrics, in `names` order, for the given row weights (undefined: all 1). Every sum
+   * runs in row order and zero weights add +0, so bootstrap draw counts (Int32Array) give exactly
+   * what the same weights as a Float64Array give.
+   */
+  compute(weights: RowWeights | undefined, out: Float64Array): void;
 }
 
 export function prepareClassification(input: ClassificationInput): PreparedMetrics {
@@ -74,51 +78,52 @@ function prepareBinary(input: ClassificationInput): PreparedMetrics {
   const { truth, predicted, probabilities } = input;
   const n = truth.length;
   const positiveClass = input.positive ?? 1;
+  // Per row: outcome = 2·(truth is positive) + (prediction is positive), i.e. 0 TN, 1 FP, 2 FN,
+  // 3 TP, and whether the prediction is right; one counter per outcome keeps the pass branch-free.
+  const outcome = new Uint8Array(n);
+  const right = new Uint8Array(n);
   const positive = new Uint8Array(n);
-  const predictedPositive = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     positive[i] = truth[i] === positiveClass ? 1 : 0;
-    predictedPositive[i] = predicted[i] === positiveClass ? 1 : 0;
+    outcome[i] = 2 * positive[i]! + (predicted[i] === positiveClass ? 1 : 0);
+    right[i] = truth[i] === predicted[i] ? 1 : 0;
   }
-  let ranked: RankedScores | undefined;
+  let auc: AucPlan | undefined;
   let loss: Float64Array | undefined;
   if (probabilities) {
     const score = new Float64Array(n);
     for (let i = 0; i < n; i++) score[i] = probabilities[i * 2 + positiveClass]!;
-    ranked = rankScores(score);
+    auc = planAuc(rankScores(score), positive);
     loss = rowLogLoss(probabilities, 2, truth);
   }
   const names = probabilities ? [...BINARY_METRICS] : BINARY_METRICS.filter((m) => !PROBABILITY_METRICS.has(m));
+  const counts = new Float64Array(4);
   return {
     names,
     rows: n,
     compute(weights, out) {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
+      counts.fill(0);
       let total = 0;
       let correct = 0;
       let lossSum = 0;
       for (let i = 0; i < n; i++) {
         const w = weights ? weights[i]! : 1;
-        if (w === 0) continue;
         total += w;
-        const t = positive[i]!;
-        const p = predictedPositive[i]!;
-        if (truth[i] === predicted[i]) correct += w;
-        if (t && p) tp += w;
-        else if (p) fp += w;
-        else if (t) fn += w;
+        correct += right[i]! * w;
+        counts[outcome[i]!]! += w;
         if (loss) lossSum += w * loss[i]!;
       }
+      const tp = counts[3]!;
+      const fp = counts[1]!;
+      const fn = counts[2]!;
       const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
       const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
       out[0] = total > 0 ? correct / total : Number.NaN;
       out[1] = precision;
       out[2] = recall;
       out[3] = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-      if (ranked && loss) {
-        out[4] = weightedAuc(ranked, positive, weights);
+      if (auc && loss) {
+        out[4] = weightedAuc(auc, weights);
         out[5] = total > 0 ? lossSum / total : Number.NaN;
       }
     },
@@ -128,7 +133,7 @@ function prepareBinary(input: ClassificationInput): PreparedMetrics {
 function prepareMulticlass(input: ClassificationInput): PreparedMetrics {
   const { truth, predicted, probabilities, classes } = input;
   const n = truth.length;
-  const oneVsRest: { ranked: RankedScores; positive: Uint8Array }[] = [];
+  const oneVsRest: AucPlan[] = [];
   let loss: Float64Array | undefined;
   if (probabilities) {
     for (let c = 0; c < classes; c++) {
@@ -138,7 +143,7 @@ function prepareMulticlass(input: ClassificationInput): PreparedMetrics {
         score[i] = probabilities[i * classes + c]!;
         positive[i] = truth[i] === c ? 1 : 0;
       }
-      oneVsRest.push({ ranked: rankScores(score), positive });
+      oneVsRest.push(planAuc(rankScores(score), positive));
     }
     loss = rowLogLoss(probabilities, classes, truth);
   }
@@ -158,16 +163,15 @@ function prepareMulticlass(input: ClassificationInput): PreparedMetrics {
       let lossSum = 0;
       for (let i = 0; i < n; i++) {
         const w = weights ? weights[i]! : 1;
-        if (w === 0) continue;
         const t = truth[i]!;
         const p = predicted[i]!;
+        // Branch-free: a wrong prediction adds w·0 = +0 to correct and tp[t], leaving them unchanged.
+        const hit = t === p ? w : 0;
         total += w;
         truthCount[t] = truthCount[t]! + w;
         predCount[p] = predCount[p]! + w;
-        if (t === p) {
-          correct += w;
-          tp[t] = tp[t]! + w;
-        }
+        correct += hit;
+        tp[t] = tp[t]! + hit;
         if (loss) lossSum += w * loss[i]!;
       }
       let present = 0;
@@ -202,7 +206,7 @@ function prepareMulticlass(input: ClassificationInput): PreparedMetrics {
         let weighted = 0;
         let defined = true;
         for (let c = 0; c < classes; c++) {
-          const auc = weightedAuc(oneVsRest[c]!.ranked, oneVsRest[c]!.positive, weights);
+          const auc = weightedAuc(oneVsRest[c]!, weights);
           if (Number.isNaN(auc)) defined = false;
           macro += auc;
           weighted += auc * truthCount[c]!;
@@ -223,7 +227,7 @@ export function confusionMatrix(truth: Int32Array, predicted: Int32Array, classe
 }
 
 /** Point estimates as a name → value map (NaN → null: undefined on these rows). */
-export function metricValues(prepared: PreparedMetrics, weights?: Float64Array): Record<string, number | null> {
+export function metricValues(prepared: PreparedMetrics, weights?: RowWeights): Record<string, number | null> {
   const out = new Float64Array(prepared.names.length);
   prepared.compute(weights, out);
   return Object.fromEntries(prepared.names.map((name, i) => [name, Number.isFinite(out[i]!) ? out[i]! : null]));

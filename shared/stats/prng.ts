@@ -19,22 +19,26 @@ export class Xoshiro128 {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
+    // State words are kept as int32 (| 0): uint32 values above 2^31 would be boxed as heap
+    // numbers on every store, which made each draw allocate.
+    this.s0 = next() | 0;
+    this.s1 = next() | 0;
+    this.s2 = next() | 0;
+    this.s3 = next() | 0;
   }
 
   /** The next 32-bit unsigned integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.s1 << 9) >>> 0;
-    this.s2 = (this.s2 ^ this.s0) >>> 0;
-    this.s3 = (this.s3 ^ this.s1) >>> 0;
-    this.s1 = (this.s1 ^ this.s2) >>> 0;
-    this.s0 = (this.s0 ^ this.s3) >>> 0;
-    this.s2 = (this.s2 ^ t) >>> 0;
-    this.s3 = rotl(this.s3, 11);
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const s2 = this.s2 ^ s0;
+    const s3 = this.s3 ^ s1;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    this.s2 = s2 ^ t;
+    this.s3 = rotl(s3, 11);
     return result;
   }
 
@@ -49,10 +53,47 @@ export class Xoshiro128 {
   nextIndex(n: number): number {
     return Math.floor(this.nextDouble() * n);
   }
+
+  /**
+   * Adds one to counts[nextIndex(counts.length)], `draws` times: the same stream and the same
+   * indices as calling nextIndex in a loop, with the generator state held in locals (the
+   * bootstrap's hot loop).
+   */
+  countIndices(counts: Int32Array, draws: number): void {
+    const n = counts.length;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let d = 0; d < draws; d++) {
+      const high = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 5;
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const low = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 6;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      counts[Math.floor(((high * 67108864 + low) / 9007199254740992) * n)]!++;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
 }
 
+/** 32-bit rotate left, as an int32. */
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }
 
 /** Mixes a seed with a label (e.g. a slice name) so that each slice gets its own stream. */

@@ -29,8 +29,8 @@ export function prepareRegression(truth: Float64Array, predicted: Float64Array):
       let sum = 0;
       let sumSquares = 0;
       for (let i = 0; i < n; i++) {
+        // A zero weight adds ±0 to each sum, which leaves it unchanged: no branch needed.
         const w = weights ? weights[i]! : 1;
-        if (w === 0) continue;
         const e = error[i]!;
         const y = centred[i]!;
         total += w;

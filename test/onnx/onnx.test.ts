@@ -4,7 +4,7 @@ import { isUserError } from '../../shared/errors/user-error.js';
 import { planFeed } from '../../shared/onnx/feed.js';
 import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
 import { planOutputs } from '../../shared/onnx/outputs.js';
-import { Scorer } from '../../shared/onnx/scorer.js';
+import { interleave, Scorer } from '../../shared/onnx/scorer.js';
 import { createRecordingHost } from '../support/recording-host.js';
 
 const FIXTURES = new URL('../fixtures/models/', import.meta.url).pathname;
@@ -99,5 +99,31 @@ describe('ONNX models', () => {
     const error = await open(name).catch((e: unknown) => e);
     expect(isUserError(error)).toBe(true);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('building input tensors', () => {
+  it('interleaves columns into row-major order for every width', () => {
+    for (let width = 1; width <= 9; width++) {
+      const rows = 5;
+      const columns = Array.from({ length: width }, (_, f) => Float64Array.from({ length: rows }, (_, i) => 100 * f + i + 0.25));
+      const out = new Float32Array(rows * width);
+      interleave(columns, rows, out);
+      expect([...out]).toEqual(Array.from({ length: rows * width }, (_, k) => 100 * (k % width) + Math.floor(k / width) + 0.25));
+    }
+  });
+
+  it('scores batch by batch with reused buffers exactly as in one batch', async () => {
+    const model = await open('binary_proba2.onnx');
+    const data = Array.from({ length: 11 }, (_, i) => [Math.sin(i), Math.cos(3 * i), i / 7 - 1]);
+    const whole = await score(model, data);
+    const feed = planFeed(model, columns, feedOptions);
+    const scorer = new Scorer(model, feed, planOutputs(model, { key: 'model' }), data.length, 'model');
+    const column = (f: number) => Float64Array.from(data, (r) => r[f]!);
+    const byName: Record<string, Float64Array> = { x1: column(0), x2: column(1), x3: column(2) };
+    for (const [offset, rows] of [[0, 4], [4, 4], [8, 3]] as const) {
+      await scorer.score({ rowOffset: offset, rows, column: (name) => byName[name]!.subarray(offset, offset + rows) });
+    }
+    expect([...scorer.predictions().probabilities!]).toEqual([...whole.predictions.probabilities!]);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * The bootstrap's fast paths (draw counts with the generator state in locals, Int32 counts as
+ * weights, branch-free sums) must give bit for bit what the plain definitions give.
+ */
+import { describe, expect, it } from 'vitest';
+import { drawResample, pairedBootstrap } from '../../shared/stats/bootstrap.js';
+import { prepareClassification, type ClassificationInput } from '../../shared/stats/classification.js';
+import { Xoshiro128 } from '../../shared/stats/prng.js';
+import { prepareRegression } from '../../shared/stats/regression.js';
+
+let state = 7;
+const uniform = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) + 0.5) / 4294967296;
+
+function binary(n: number): ClassificationInput {
+  const truth = Int32Array.from({ length: n }, () => (uniform() < 0.4 ? 1 : 0));
+  // Scores on a coarse grid, so there are many ties.
+  const p1 = Float64Array.from(truth, (t) => Math.round((0.3 * t + 0.7 * uniform()) * 20) / 20);
+  return { classes: 2, truth, predicted: Int32Array.from(p1, (p) => (p > 0.5 ? 1 : 0)), probabilities: Float64Array.from({ length: 2 * n }, (_, j) => (j % 2 ? p1[j >> 1]! : 1 - p1[j >> 1]!)) };
+}
+
+function multiclass(n: number, classes: number): ClassificationInput {
+  const truth = Int32Array.from({ length: n }, () => Math.floor(uniform() * classes));
+  const probabilities = new Float64Array(n * classes);
+  const predicted = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += probabilities[i * classes + c] = Math.round(uniform() * 10) / 10 + (c === truth[i] ? 0.4 : 0);
+    let best = 0;
+    for (let c = 0; c < classes; c++) {
+      probabilities[i * classes + c]! /= sum;
+      if (probabilities[i * classes + c]! > probabilities[i * classes + best]!) best = c;
+    }
+    predicted[i] = best;
+  }
+  return { classes, truth, predicted, probabilities };
+}
+
+/** Binary metrics straight from their definitions, for integer weights (AUC over all pairs). */
+function plainBinary(input: ClassificationInput, w: Float64Array): number[] {
+  const { truth, predicted, probabilities } = input;
+  let tp = 0, fp = 0, fn = 0, total = 0, correct = 0, loss = 0, auc = 0, pos = 0, neg = 0;
+  for (let i = 0; i < truth.length; i++) {
+    total += w[i]!;
+    if (truth[i] === predicted[i]) correct += w[i]!;
+    if (truth[i] === 1 && predicted[i] === 1) tp += w[i]!;
+    if (truth[i] === 0 && predicted[i] === 1) fp += w[i]!;
+    if (truth[i] === 1 && predicted[i] === 0) fn += w[i]!;
+    if (truth[i] === 1) pos += w[i]!;
+    else neg += w[i]!;
+    const p = Math.min(Math.max(probabilities![i * 2 + truth[i]!]!, 2 ** -52), 1 - 2 ** -52);
+    const q = Math.min(Math.max(probabilities![i * 2 + 1 - truth[i]!]!, 2 ** -52), 1 - 2 ** -52);
+    loss += w[i]! * -Math.log(p / (truth[i] === 1 ? q + p : p + q));
+    if (truth[i] !== 1) continue;
+    for (let j = 0; j < truth.length; j++) {
+      if (truth[j] === 1) continue;
+      const a = probabilities![i * 2 + 1]!, b = probabilities![j * 2 + 1]!;
+      auc += w[i]! * w[j]! * (a > b ? 1 : a === b ? 0.5 : 0);
+    }
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return [correct / total, precision, recall, precision + recall ? (2 * precision * recall) / (precision + recall) : 0, auc / (pos * neg), loss / total];
+}
+
+describe('bootstrap fast paths', () => {
+  it('draw counts replay nextIndex exactly and leave the stream where it would be', () => {
+    for (const n of [1, 7, 1000]) {
+      const fast = new Xoshiro128(11);
+      const plain = new Xoshiro128(11);
+      const counts = new Int32Array(n);
+      for (let round = 0; round < 3; round++) {
+        drawResample(fast, counts);
+        const expected = new Int32Array(n);
+        for (let d = 0; d < n; d++) expected[plain.nextIndex(n)]!++;
+        expect(counts).toEqual(expected);
+      }
+      expect(fast.nextUint32()).toBe(plain.nextUint32());
+    }
+  });
+
+  it('Int32 draw counts give bit-identical metrics to the same Float64 weights', () => {
+    const rng = new Xoshiro128(3);
+    const counts = new Int32Array(400);
+    const cases = [prepareClassification(binary(400)), prepareClassification(multiclass(400, 4)), prepareRegression(Float64Array.from({ length: 400 }, () => uniform() * 9 - 3), Float64Array.from({ length: 400 }, () => uniform() * 9 - 3))];
+    for (let round = 0; round < 5; round++) {
+      drawResample(rng, counts);
+      for (const prepared of cases) {
+        const fromCounts = new Float64Array(prepared.names.length);
+        const fromFloats = new Float64Array(prepared.names.length);
+        prepared.compute(counts, fromCounts);
+        prepared.compute(Float64Array.from(counts), fromFloats);
+        expect([...fromCounts].every((v, m) => Object.is(v, fromFloats[m]))).toBe(true);
+      }
+    }
+  });
+
+  it('paired bootstrap resamples equal the plain definitions on the documented draws', () => {
+    const candidate = binary(150);
+    const baseline = { ...candidate, predicted: Int32Array.from(candidate.predicted, (p, i) => (i % 9 === 0 ? 1 - p : p)) };
+    const samples = pairedBootstrap(prepareClassification(candidate), prepareClassification(baseline), { resamples: 20, seed: 42 });
+    const rng = new Xoshiro128(42);
+    for (let b = 0; b < 20; b++) {
+      const w = new Float64Array(150);
+      for (let d = 0; d < 150; d++) w[rng.nextIndex(150)]!++;
+      const c = plainBinary(candidate, w);
+      const base = plainBinary(baseline, w);
+      c.forEach((value, m) => {
+        expect(samples.candidate[m]![b]).toBeCloseTo(value, 12);
+        expect(samples.delta![m]![b]).toBeCloseTo(value - base[m]!, 12);
+      });
+      // Counts, ratios and AUC (sums of integers and halves) are exact.
+      for (const m of [0, 1, 2, 3, 4]) expect(samples.candidate[m]![b]).toBe(c[m]);
+    }
+  });
+});
