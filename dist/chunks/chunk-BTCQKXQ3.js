@@ -1,0 +1,193 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  capComment,
+  capSummary
+} from "./chunk-D3INI452.js";
+import {
+  UserError
+} from "./chunk-OIBAWGZR.js";
+
+// shared/github/sticky-comment.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+var MAX_KEY_LENGTH = 200;
+var CREATE_ATTEMPTS = 3;
+function stickyMarker(key) {
+  const safe = key.replace(/[^A-Za-z0-9._:/@+-]/g, "_").replace(/-{2,}/g, "-").slice(0, MAX_KEY_LENGTH);
+  if (!/[A-Za-z0-9]/.test(safe)) throw new Error(`sticky comment key ${JSON.stringify(key)} has no letters or digits`);
+  return `<!-- mlops-actions:${safe} -->`;
+}
+async function upsertStickyComment(options) {
+  const { github, issueNumber, log } = options;
+  const marker = stickyMarker(options.key);
+  const body = `${marker}
+${options.body}`;
+  const author = options.author ?? await resolveAuthor(github);
+  const existing = await findComment(github, issueNumber, marker, author);
+  if (existing) return updateIfChanged(github, existing, body, log);
+  const delay = options.createRetryDelayMs ?? 1e3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await github.client.rest.issues.createComment({
+        owner: github.owner,
+        repo: github.repo,
+        issue_number: issueNumber,
+        body,
+        request: { retries: 0 }
+      });
+      log(`Created comment ${data.html_url}`);
+      return { action: "created", id: Number(data.id), url: data.html_url };
+    } catch (error) {
+      if (!mayHaveBeenWritten(error) || attempt >= CREATE_ATTEMPTS) throw error;
+      log(`Creating the comment failed (${describe(error)}); checking whether it was created anyway.`);
+      const written = await findComment(github, issueNumber, marker, author);
+      if (written) return { ...await updateIfChanged(github, written, body, log), action: "created" };
+      await new Promise((resolve) => setTimeout(resolve, delay * attempt));
+    }
+  }
+}
+async function resolveAuthor(github) {
+  try {
+    const { data } = await github.client.rest.users.getAuthenticated();
+    return data.login;
+  } catch (error) {
+    if (statusOf(error) === 403) return ACTIONS_BOT_LOGIN;
+    throw error;
+  }
+}
+async function findComment(github, issueNumber, marker, author) {
+  const pages = github.client.paginate.iterator(github.client.rest.issues.listComments, {
+    owner: github.owner,
+    repo: github.repo,
+    issue_number: issueNumber,
+    per_page: 100
+  });
+  for await (const { data } of pages) {
+    const found = data.find(
+      (c) => c.user?.login.toLowerCase() === author.toLowerCase() && (c.body ?? "").includes(marker)
+    );
+    if (found) return found;
+  }
+  return void 0;
+}
+async function updateIfChanged(github, comment, body, log) {
+  if (normalise(comment.body ?? "") === normalise(body)) {
+    log(`Comment ${comment.html_url} is up to date.`);
+    return { action: "unchanged", id: Number(comment.id), url: comment.html_url };
+  }
+  const { data } = await github.client.rest.issues.updateComment({
+    owner: github.owner,
+    repo: github.repo,
+    comment_id: comment.id,
+    body
+  });
+  log(`Updated comment ${data.html_url}`);
+  return { action: "updated", id: Number(data.id), url: data.html_url };
+}
+function normalise(body) {
+  return body.replace(/\r\n/g, "\n").trimEnd();
+}
+function mayHaveBeenWritten(error) {
+  const status = statusOf(error);
+  return status === void 0 || status >= 500;
+}
+function statusOf(error) {
+  const status = error?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function describe(error) {
+  const status = statusOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return status ? `HTTP ${status}: ${message}` : message;
+}
+
+// shared/github/pull-request-report.ts
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function parseCommentMode(value) {
+  const mode = value.trim().toLowerCase();
+  if (mode === "auto" || mode === "true" || mode === "false") return mode;
+  throw new UserError(`input "comment" must be auto, true or false, not ${JSON.stringify(value)}`, {
+    where: { key: "comment" },
+    hint: "auto comments on pull_request and pull_request_target events; true always tries; false never comments"
+  });
+}
+async function postReport(options) {
+  const { host } = options;
+  const summary = await writeSummary(host, options.markdown);
+  if (options.comment === "false") return { summary, comment: { status: "skipped", reason: "comment is false" } };
+  const github = host.github(options.token);
+  const eventName = github?.eventName ?? host.env("GITHUB_EVENT_NAME") ?? "";
+  if (options.comment === "auto" && !PULL_REQUEST_EVENTS.has(eventName)) {
+    return { summary, comment: { status: "skipped", reason: `not a pull request event (${eventName || "none"})` } };
+  }
+  if (!github) {
+    return skippedWithWarning(host, summary, "there is no GitHub repository or token in this run (GITHUB_REPOSITORY or github-token is empty)");
+  }
+  const issueNumber = pullRequestNumber(github);
+  if (issueNumber === void 0) {
+    return skippedWithWarning(host, summary, `this run has no pull request to comment on (event ${eventName || "none"})`);
+  }
+  const comment = capComment(options.markdown, { fullReportNote: fullReportNote(github) });
+  const truncated = comment !== options.markdown;
+  try {
+    const result = await upsertStickyComment({
+      github,
+      issueNumber,
+      key: `${options.stage}:${options.model}`,
+      body: comment,
+      log: (m) => host.debug(m),
+      author: options.author
+    });
+    host.info(`Report comment ${result.action}: ${result.url}`);
+    return { summary, comment: { status: "posted", ...result, truncated } };
+  } catch (error) {
+    const reason = failureMessage(error, issueNumber, github);
+    host.warning(reason);
+    return { summary, comment: { status: "failed", reason } };
+  }
+}
+async function writeSummary(host, markdown) {
+  const capped = capSummary(markdown);
+  const truncated = capped !== markdown;
+  try {
+    await host.appendSummary(capped);
+    return { written: true, truncated };
+  } catch (error) {
+    host.warning(`Could not write the report to the job summary: ${messageOf(error)}`);
+    return { written: false, truncated };
+  }
+}
+function skippedWithWarning(host, summary, why) {
+  const reason = `comment is true but ${why}; the report is in the job summary.`;
+  host.warning(reason);
+  return { summary, comment: { status: "skipped", reason } };
+}
+function pullRequestNumber(github) {
+  if (github.pullRequest !== void 0) return github.pullRequest;
+  const issue = github.event.issue;
+  return issue?.pull_request && typeof issue.number === "number" ? issue.number : void 0;
+}
+function fullReportNote(github) {
+  return github.runUrl ? `The full report is in the [job summary](${github.runUrl}) and the run's artifacts.` : "The full report is in the job summary and the run's artifacts.";
+}
+function failureMessage(error, issueNumber, github) {
+  const status = statusOf(error);
+  const said = messageOf(error);
+  const where = `pull request #${issueNumber} in ${github.owner}/${github.repo}`;
+  if (status === 403 && /secondary rate limit/i.test(said)) {
+    return `Could not comment on ${where}: GitHub's secondary rate limit was still in force after retrying. The report is in the job summary; the comment will be updated on the next run.`;
+  }
+  if (status === 403) {
+    const why = github.fromFork ? "this pull request comes from a fork, and its GITHUB_TOKEN is read-only" : "the github-token cannot write to pull requests";
+    return `Could not comment on ${where}: ${why} (GitHub said: "${said}"). The report is in the job summary. ` + (github.fromFork ? "This is expected for fork pull requests; set `comment: false` to skip the attempt." : "Give the job `permissions: pull-requests: write`, or set `comment: false`.");
+  }
+  const what = status ? `GitHub answered HTTP ${status}: ${said}` : said;
+  return `Could not post the report comment on ${where} (${what}). The report is in the job summary. ` + (status !== void 0 && status >= 500 ? "GitHub failed even after retries; re-run the job to post the comment." : "Check that github-token can read and write this repository's pull requests, or set `comment: false`.");
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export {
+  parseCommentMode,
+  postReport
+};

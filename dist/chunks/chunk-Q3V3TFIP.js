@@ -1,0 +1,144 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  external_exports
+} from "./chunk-43LAL4DT.js";
+
+// shared/config/sections/model-card.ts
+var text = (what) => external_exports.string().describe(what);
+var ModelCardSection = external_exports.strictObject({
+  owners: external_exports.array(external_exports.string().min(1)).optional().describe("Teams or people who own the model."),
+  license: text("SPDX identifier or name of the model licence.").optional(),
+  description: text("What the model is and does.").optional(),
+  version_notes: text("What changed in this version.").optional(),
+  references: external_exports.array(external_exports.string()).optional().describe("Papers, docs or links about the model."),
+  citation: text("How to cite the model.").optional(),
+  contact: text("Where to send questions or concerns.").optional(),
+  intended_use: text("Primary intended uses and users.").optional(),
+  out_of_scope: text("Uses the model is not meant or fit for.").optional(),
+  factors: text("Groups, instruments or environments whose performance may differ.").optional(),
+  metrics: text("Why these metrics and thresholds were chosen.").optional(),
+  training_data: text("Training data: source, collection, preprocessing.").optional(),
+  evaluation_data: text("Evaluation data: source, why chosen, preprocessing.").optional(),
+  ethical_considerations: text("Risks, sensitive data, mitigations.").optional(),
+  limitations: text("Known limitations.").optional(),
+  caveats: text("Caveats and recommendations.").optional()
+}).describe("Human-written parts of the model card.");
+var modelCardKeys = Object.keys(ModelCardSection.shape);
+
+// shared/config/sections/data.ts
+var Severity = external_exports.enum(["error", "warning"]);
+var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+var Bound = external_exports.union([external_exports.number(), external_exports.string().min(1)]);
+var Range = external_exports.strictObject({
+  min: external_exports.number().optional().describe("Lowest allowed value (inclusive)."),
+  max: external_exports.number().optional().describe("Highest allowed value (inclusive).")
+}).describe("Bounds on a column statistic.");
+var QuantileBound = external_exports.strictObject({
+  q: external_exports.number().gt(0).lt(1).describe("The quantile, e.g. 0.5 for the median."),
+  min: external_exports.number().optional().describe("Lowest allowed value of the quantile (inclusive)."),
+  max: external_exports.number().optional().describe("Highest allowed value of the quantile (inclusive).")
+}).describe("Bounds on one quantile of the column (computed from a 1 000-bin histogram: exact to one bin width).");
+var ColumnType = external_exports.enum(["integer", "number", "string", "boolean", "date", "timestamp"]);
+var ColumnContract = external_exports.strictObject({
+  type: ColumnType.optional().describe("Expected type. A value that does not parse as this type is a `type` finding (and only that)."),
+  nullable: external_exports.boolean().optional().describe("Whether missing values are allowed (default true). false: every NULL/empty value is a `nullable` finding."),
+  max_null_fraction: external_exports.number().min(0).max(1).optional().describe("Largest allowed fraction of missing values (0-1), checked over the whole column (`null-fraction`)."),
+  unique: external_exports.boolean().optional().describe("Every non-missing value must occur once; each repeat is a `unique` finding."),
+  min: Bound.optional().describe("Lowest allowed value (inclusive): a number, or an ISO date/timestamp for date columns (`range`)."),
+  max: Bound.optional().describe("Highest allowed value (inclusive): a number, or an ISO date/timestamp for date columns (`range`)."),
+  values: external_exports.array(Scalar).min(1).optional().describe("The allowed values (`values`)."),
+  pattern: external_exports.string().min(1).optional().describe("Regular expression (RE2 syntax) every value must match in full (`pattern`)."),
+  min_length: external_exports.number().int().nonnegative().optional().describe("Shortest allowed string length in characters (`length`)."),
+  max_length: external_exports.number().int().nonnegative().optional().describe("Longest allowed string length in characters (`length`)."),
+  mean: Range.optional().describe("Bounds on the column mean (`mean`)."),
+  stddev: Range.optional().describe("Bounds on the sample standard deviation (`stddev`)."),
+  quantiles: external_exports.array(QuantileBound).optional().describe("Bounds on quantiles (`quantile`)."),
+  distinct: Range.optional().describe("Bounds on the number of distinct values (`distinct`, HyperLogLog estimate: about 2% error)."),
+  severity: Severity.optional().describe("Severity of this column's findings (default error)."),
+  skew: external_exports.boolean().optional().describe("Set false to leave this column out of the skew check.")
+}).describe("The contract for one column.");
+var SkewSettings = external_exports.strictObject({
+  psi: external_exports.number().positive().optional().describe('Population stability index above which a column is flagged (default 0.25, the usual "major shift" band).'),
+  jsd: external_exports.number().positive().max(1).optional().describe("Jensen\u2013Shannon distance (base 2, 0-1) above which a column is flagged (default 0.1)."),
+  bins: external_exports.number().int().min(2).max(100).optional().describe("Bins for numeric columns: quantile bins of the reference (default 10)."),
+  significance: external_exports.number().gt(0).lt(0.5).optional().describe(
+    'A column is flagged only when its statistic also exceeds what sampling alone produces at this level: the (1 - significance) quantile of the statistic under "same distribution", for these sample sizes (default 0.01). This keeps small samples from being flagged.'
+  ),
+  severity: Severity.optional().describe("Severity of skew findings (default warning).")
+}).describe("Skew against the `reference` input: per-column PSI and Jensen\u2013Shannon distance.");
+var DataSection = external_exports.strictObject({
+  rows: Range.optional().describe("Bounds on the number of data rows (`row-count`)."),
+  unexpected_columns: external_exports.enum(["error", "warn", "allow"]).optional().describe("What a column the contract does not name is: an error, a warning (default), or allowed."),
+  columns: external_exports.record(external_exports.string().min(1), ColumnContract).optional().describe("The contract per column, by column name. A named column the data lacks is a `missing-column` error."),
+  skew: SkewSettings.optional(),
+  max_lines: external_exports.number().int().min(1).max(1e3).optional().describe("How many offending line numbers each finding lists (default 10)."),
+  max_annotations: external_exports.number().int().min(0).max(1e3).optional().describe("How many file annotations the step writes in all (default 50; the total is always reported).")
+}).describe("The data contract (data-validate stage): what the data must look like.");
+
+// shared/config/sections/gate.ts
+var MetricThreshold = external_exports.strictObject({
+  min: external_exports.number().optional().describe("Floor: the candidate must reach at least this value (inclusive). For metrics where higher is better."),
+  max: external_exports.number().optional().describe("Ceiling: the candidate must stay at or below this value (inclusive). For metrics where lower is better (log_loss, rmse, mae)."),
+  max_drop: external_exports.number().nonnegative().optional().describe('Largest allowed drop against the baseline, in metric units (0.01 = one point of accuracy). For metrics where higher is better. 0 means "no significant regression".'),
+  max_rise: external_exports.number().nonnegative().optional().describe("Largest allowed rise against the baseline, in metric units. For metrics where lower is better (log_loss, rmse, mae).")
+}).describe("Thresholds for one metric. min/max judge the candidate alone; max_drop/max_rise judge the paired difference against the baseline.");
+var GateSection = external_exports.strictObject({
+  alpha: external_exports.number().gt(0).lt(0.5).optional().describe("Two-sided significance level for the confidence intervals, before Holm correction (default 0.05)."),
+  metrics: external_exports.record(external_exports.string().min(1), MetricThreshold).optional().describe(
+    "Thresholds per metric. Classification: accuracy, precision, recall, f1, roc_auc, log_loss (binary); accuracy, precision_macro, precision_weighted, recall_macro, recall_weighted, f1_macro, f1_weighted, roc_auc_ovr_macro, roc_auc_ovr_weighted, log_loss (multiclass). Regression: rmse, mae, r2. Default: no significant regression of accuracy (and roc_auc) or rmse."
+  ),
+  inconclusive: external_exports.enum(["fail", "warn", "pass"]).optional().describe("What an inconclusive result does to the step: fail it, pass with a warning (default), or pass silently."),
+  absolute: external_exports.enum(["point", "interval"]).optional().describe("How min/max are judged: on the point estimate (default, like TFMA), or on the confidence interval of the candidate value (pass when it lies wholly inside, fail when wholly outside, else inconclusive)."),
+  bootstrap: external_exports.strictObject({
+    resamples: external_exports.number().int().min(100).max(1e5).optional().describe("Bootstrap resamples (default 1000)."),
+    seed: external_exports.number().int().min(0).max(4294967295).optional().describe("Seed of the xoshiro128** generator (default 0): the same seed gives the same intervals.")
+  }).optional().describe("Paired bootstrap over holdout rows."),
+  slices: external_exports.array(external_exports.string().min(1)).optional().describe("Columns whose values are reported as slices (the slices input overrides this)."),
+  min_slice_rows: external_exports.number().int().min(1).optional().describe("Slices with fewer rows are reported without tests (default 30)."),
+  override: external_exports.strictObject({
+    reason: external_exports.string().min(10).describe("Why the gate is overridden; recorded in the report and the run record.")
+  }).optional().describe("Let a failing gate pass. The verdict is still computed and shown; the reason is recorded. Remove it after the release it was meant for.")
+}).describe("Evaluation gate policy (evaluate-gate stage).");
+
+// shared/config/sections/model.ts
+var modelNamePattern = /^[a-z0-9][a-z0-9._-]*$/;
+var ModelSection = external_exports.strictObject({
+  name: external_exports.string().regex(modelNamePattern, 'lower-case letters, digits, ".", "_" and "-", starting with a letter or digit').describe("Model name; also the registry repository name."),
+  task: external_exports.enum(["classification", "regression"]).optional().describe("What the model predicts."),
+  label: external_exports.string().min(1).optional().describe("Label column in the data."),
+  features: external_exports.array(external_exports.string().min(1)).optional().describe("Feature columns in model input order."),
+  description: external_exports.string().optional().describe("One-paragraph description of the model.")
+}).describe("The model this repository trains.");
+
+// shared/config/sections/registry.ts
+var RegistrySection = external_exports.strictObject({
+  url: external_exports.string().min(1).optional().describe("Where register stores versions when its `registry` input is empty: a local OCI image layout directory (default .mlops/registry) or oci://host[:port]/path (the repository is <path>/<model name>)."),
+  upload_chunk_bytes: external_exports.number().int().min(65536).max(1073741824).optional().describe("Blobs larger than this are uploaded in chunks of this many bytes, each retried and resumed on failure (default 16 MiB).")
+}).describe("Settings for the register stage and the `mlops registry` commands.");
+
+// shared/config/sections/train.ts
+var TrainSection = external_exports.strictObject({}).describe("Settings for the train stage.");
+
+// shared/config/schema.ts
+var ConfigSchema = external_exports.strictObject({
+  model: ModelSection.optional(),
+  data: DataSection.optional(),
+  train: TrainSection.optional(),
+  gate: GateSection.optional(),
+  registry: RegistrySection.optional(),
+  model_card: ModelCardSection.optional()
+}).describe("mlops-actions configuration (mlops.yml).");
+function configJsonSchema() {
+  const schema = external_exports.toJSONSchema(ConfigSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+  return {
+    $id: "https://github.com/mlops-actions/mlops-actions/schema/mlops.schema.json",
+    title: "mlops.yml",
+    ...schema
+  };
+}
+
+export {
+  modelCardKeys,
+  ConfigSchema,
+  configJsonSchema
+};

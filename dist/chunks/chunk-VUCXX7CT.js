@@ -1,0 +1,2106 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  loadEngine,
+  openData,
+  resolveData
+} from "./chunk-YEAXCM25.js";
+import {
+  parseCommentMode,
+  postReport
+} from "./chunk-BTCQKXQ3.js";
+import {
+  assertOnnxModel
+} from "./chunk-2C7Z3BA4.js";
+import {
+  hexOf,
+  isModelLayer,
+  parseModelReference,
+  resolveVersion
+} from "./chunk-WK5636NJ.js";
+import {
+  loadConfig
+} from "./chunk-U3ZBBVIO.js";
+import {
+  DEFAULT_RECORD_PATH,
+  appendSection,
+  booleanInput,
+  code,
+  details,
+  enumInput,
+  escapeCell,
+  escapeText,
+  formatNumber,
+  link,
+  listInput,
+  numberInput,
+  optionalInput,
+  requiredInput,
+  runContext,
+  table
+} from "./chunk-DOIL255K.js";
+import {
+  writeFileAtomic
+} from "./chunk-YVVIEIOO.js";
+import {
+  suggestKey
+} from "./chunk-PZERGBQP.js";
+import {
+  UserError
+} from "./chunk-OIBAWGZR.js";
+
+// actions/evaluate-gate/evaluate-gate.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename, join as join2, relative as relative2, resolve as resolve3 } from "node:path";
+
+// shared/onnx/model.ts
+import { createHash } from "node:crypto";
+import { readFile, realpath } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+
+// shared/onnx/protobuf.ts
+var ProtobufError = class extends Error {
+};
+function* fields(buffer) {
+  let position = 0;
+  const varint = () => {
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; i < 10; i++) {
+      if (position >= buffer.length) throw new ProtobufError(`truncated varint at byte ${position}`);
+      const byte = buffer[position++];
+      result += (byte & 127) * scale;
+      if ((byte & 128) === 0) return result;
+      scale *= 128;
+    }
+    throw new ProtobufError(`varint longer than 10 bytes at byte ${position}`);
+  };
+  while (position < buffer.length) {
+    const tag = varint();
+    const number = Math.floor(tag / 8);
+    const wireType = tag % 8;
+    if (number === 0) throw new ProtobufError(`field number 0 at byte ${position}`);
+    switch (wireType) {
+      case 0:
+        yield { number, wireType, value: varint() };
+        break;
+      case 1:
+        position += 8;
+        break;
+      case 5:
+        position += 4;
+        break;
+      case 2: {
+        const length = varint();
+        if (position + length > buffer.length) throw new ProtobufError(`field ${number} at byte ${position} runs past the end`);
+        yield { number, wireType, bytes: buffer.subarray(position, position + length) };
+        position += length;
+        break;
+      }
+      default:
+        throw new ProtobufError(`unsupported wire type ${wireType} at byte ${position}`);
+    }
+    if (position > buffer.length) throw new ProtobufError("truncated message");
+  }
+}
+function text(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
+// shared/onnx/model-proto.ts
+var MODEL = { graph: 7, metadataProps: 14, trainingInfo: 20, functions: 25 };
+var GRAPH = { node: 1, initializer: 5, sparseInitializer: 15 };
+var NODE_ATTRIBUTE = 5;
+var ATTRIBUTE = { t: 5, g: 6, tensors: 10, graphs: 11, sparseTensor: 22, sparseTensors: 23 };
+var TENSOR_EXTERNAL_DATA = 13;
+var SPARSE = { values: 1, indices: 2 };
+var FUNCTION_NODE = 7;
+var TRAINING_INFO = { initialization: 1, algorithm: 2 };
+function inspectModelProto(buffer) {
+  const facts = { metadata: {}, externalLocations: [] };
+  for (const field of fields(buffer)) {
+    if (!field.bytes) continue;
+    if (field.number === MODEL.graph) graph(field.bytes, facts);
+    else if (field.number === MODEL.metadataProps) {
+      const [key, value] = entry(field.bytes);
+      if (key !== void 0) facts.metadata[key] = value ?? "";
+    } else if (field.number === MODEL.functions) {
+      for (const f of fields(field.bytes)) if (f.number === FUNCTION_NODE && f.bytes) node(f.bytes, facts);
+    } else if (field.number === MODEL.trainingInfo) {
+      for (const f of fields(field.bytes)) if ((f.number === TRAINING_INFO.initialization || f.number === TRAINING_INFO.algorithm) && f.bytes) graph(f.bytes, facts);
+    }
+  }
+  return facts;
+}
+function graph(bytes, facts) {
+  for (const f of fields(bytes)) {
+    if (!f.bytes) continue;
+    if (f.number === GRAPH.node) node(f.bytes, facts);
+    else if (f.number === GRAPH.initializer) tensor(f.bytes, facts);
+    else if (f.number === GRAPH.sparseInitializer) sparse(f.bytes, facts);
+  }
+}
+function node(bytes, facts) {
+  for (const f of fields(bytes)) {
+    if (f.number !== NODE_ATTRIBUTE || !f.bytes) continue;
+    for (const a of fields(f.bytes)) {
+      if (!a.bytes) continue;
+      if (a.number === ATTRIBUTE.t || a.number === ATTRIBUTE.tensors) tensor(a.bytes, facts);
+      else if (a.number === ATTRIBUTE.g || a.number === ATTRIBUTE.graphs) graph(a.bytes, facts);
+      else if (a.number === ATTRIBUTE.sparseTensor || a.number === ATTRIBUTE.sparseTensors) sparse(a.bytes, facts);
+    }
+  }
+}
+function sparse(bytes, facts) {
+  for (const f of fields(bytes)) if ((f.number === SPARSE.values || f.number === SPARSE.indices) && f.bytes) tensor(f.bytes, facts);
+}
+function tensor(bytes, facts) {
+  for (const f of fields(bytes)) {
+    if (f.number !== TENSOR_EXTERNAL_DATA || !f.bytes) continue;
+    const [key, value] = entry(f.bytes);
+    if (key === "location" && value !== void 0) facts.externalLocations.push(value);
+  }
+}
+function entry(bytes) {
+  let key;
+  let value;
+  for (const f of fields(bytes)) {
+    if (f.number === 1 && f.bytes) key = text(f.bytes);
+    else if (f.number === 2 && f.bytes) value = text(f.bytes);
+  }
+  return [key, value];
+}
+
+// shared/onnx/model.ts
+async function openModel(path, displayPath, host, key = "model") {
+  try {
+    await assertOnnxModel(path, displayPath);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(error.message, { where: { ...error.where, key }, hint: error.hint });
+    throw error;
+  }
+  const buffer = await readFile(path);
+  let metadata;
+  try {
+    const facts = inspectModelProto(buffer);
+    metadata = facts.metadata;
+    await assertExternalDataInside(path, displayPath, facts.externalLocations, key);
+  } catch (error) {
+    if (error instanceof ProtobufError) {
+      throw new UserError(`the model is not a valid ONNX file (${error.message})`, {
+        where: { file: displayPath, key },
+        hint: "The file is corrupt or truncated; re-export or re-download it."
+      });
+    }
+    throw error;
+  }
+  const runtime = await loadEngine("onnxruntime-node", host);
+  let session;
+  try {
+    session = await runtime.InferenceSession.create(path, { executionProviders: ["cpu"], graphOptimizationLevel: "all" });
+  } catch (error) {
+    throw new UserError(`onnxruntime cannot load the model: ${firstLine(error)}`, {
+      where: { file: displayPath, key },
+      hint: "The file is corrupt, or uses an operator or opset this onnxruntime does not support."
+    });
+  }
+  return {
+    displayPath,
+    path,
+    sha256: createHash("sha256").update(buffer).digest("hex"),
+    bytes: buffer.length,
+    inputs: session.inputMetadata.map(describe),
+    outputs: session.outputMetadata.map(describe),
+    metadata,
+    session,
+    ort: runtime
+  };
+}
+function describe(value) {
+  return value.isTensor ? { name: value.name, type: value.type, shape: value.shape } : { name: value.name, type: "non-tensor", shape: [] };
+}
+async function assertExternalDataInside(path, displayPath, locations, key) {
+  if (!locations.length) return;
+  const folder = await realpath(dirname(path));
+  for (const location of locations) {
+    const refuse = () => new UserError(`the model's external data location "${location}" points outside the model's folder`, {
+      where: { file: displayPath, key },
+      hint: "External data must be a relative path inside the folder that holds the .onnx file; refusing to read it."
+    });
+    if (isAbsolute(location) || location.includes("\0")) throw refuse();
+    const target = resolve(folder, location);
+    if (!inside(folder, target)) throw refuse();
+    const real = await realpath(target).catch(() => target);
+    if (!inside(folder, real)) throw refuse();
+  }
+}
+function inside(folder, target) {
+  const rel = relative(folder, target);
+  return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function firstLine(error) {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0].trim();
+}
+function signature(info) {
+  return `${info.name}: ${info.type}${info.shape.length ? ` [${info.shape.join(", ")}]` : ""}`;
+}
+
+// shared/onnx/feed.ts
+function planFeed(model, columns, options) {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const where = { file: model.displayPath, key: options.key };
+  if (options.inputName !== void 0) {
+    const input = model.inputs.find((i) => i.name === options.inputName);
+    if (!input) {
+      const guess = suggestKey(options.inputName, model.inputs.map((i) => i.name));
+      throw new UserError(`the model has no input "${options.inputName}" (from input-name)`, {
+        where,
+        hint: `${guess ? `Did you mean "${guess}"? ` : ""}Its inputs: ${model.inputs.map(signature).join("; ")}.`
+      });
+    }
+    const others = model.inputs.filter((i) => i !== input);
+    if (others.length) {
+      throw new UserError(`the model also needs input${others.length > 1 ? "s" : ""} ${others.map((i) => `"${i.name}"`).join(", ")}, which input-name leaves unfed`, {
+        where,
+        hint: "Leave input-name empty to feed one input per column by name."
+      });
+    }
+    return matrixPlan(model, input, byName, columns, options);
+  }
+  const [first] = model.inputs;
+  if (!first) throw new UserError("the model has no inputs", { where });
+  const perColumn = model.inputs.length > 1 || byName.has(first.name) && !isWide(first);
+  return perColumn ? columnsPlan(model, byName, options) : matrixPlan(model, first, byName, columns, options);
+}
+function isWide(input) {
+  return input.shape.length === 2 && input.shape[1] !== 1;
+}
+function floatType(model, input, key) {
+  if (input.type === "float32" || input.type === "float64") return input.type;
+  throw new UserError(`model input "${input.name}" takes ${input.type} values; only float32 and float64 inputs can be fed from the data`, {
+    where: { file: model.displayPath, key },
+    hint: "Export the model with float inputs (e.g. skl2onnx FloatTensorType) and cast inside the graph."
+  });
+}
+function matrixPlan(model, input, byName, columns, options) {
+  const type = floatType(model, input, options.key);
+  const where = { file: model.displayPath, key: options.key };
+  if (input.shape.length !== 2) {
+    throw new UserError(`model input "${input.name}" has shape [${input.shape.join(", ")}]; a feature matrix input must be 2-D [rows, features]`, {
+      where,
+      hint: "Export the model with a [N, F] input, or give it one input per column named like the columns."
+    });
+  }
+  const fromModel = featureNamesFromMetadata(model.metadata);
+  const chosen = options.features ?? (fromModel ? { names: fromModel, from: `the model's feature_names metadata` } : void 0);
+  const names = chosen?.names ?? columns.filter((c) => c.name !== options.label && c.numeric).map((c) => c.name);
+  const from = chosen?.from ?? `every numeric column but the label "${options.label}" in ${options.dataFile}`;
+  for (const name of names) {
+    const column = byName.get(name);
+    if (!column) {
+      const guess = suggestKey(name, [...byName.keys()]);
+      throw new UserError(`feature column "${name}" (from ${from}) is not in the data`, {
+        where: { file: options.dataFile, key: options.key },
+        hint: `${guess ? `Did you mean "${guess}"? ` : ""}Columns: ${[...byName.keys()].join(", ")}.`
+      });
+    }
+    if (!column.numeric) {
+      throw new UserError(`feature column "${name}" is not numeric, so it cannot feed float input "${input.name}"`, {
+        where: { file: options.dataFile, key: options.key },
+        hint: "Encode it as numbers, or leave it out with the features input."
+      });
+    }
+    if (name === options.label) {
+      throw new UserError(`the features include the label column "${name}"`, { where: { file: options.dataFile, key: "features" }, hint: "Remove it from features." });
+    }
+  }
+  const width2 = input.shape[1];
+  if (typeof width2 === "number" && width2 >= 0 && width2 !== names.length) {
+    throw new UserError(`model input "${input.name}" takes ${width2} feature${width2 === 1 ? "" : "s"}, but ${names.length} ${names.length === 1 ? "was" : "were"} given (${from}: ${names.join(", ")})`, {
+      where,
+      hint: `Set the features input to the ${width2} columns the model was trained on, in training order.`
+    });
+  }
+  if (names.length === 0) throw new UserError(`no feature columns to feed input "${input.name}" (${from})`, { where: { file: options.dataFile, key: "features" } });
+  return { mode: "matrix", input: input.name, type, features: names, featuresFrom: from };
+}
+function columnsPlan(model, byName, options) {
+  const inputs = model.inputs.map((input) => {
+    const column = byName.get(input.name);
+    if (!column) {
+      const guess = suggestKey(input.name, [...byName.keys()]);
+      throw new UserError(`model input "${input.name}" has no column of that name in the data`, {
+        where: { file: model.displayPath, key: options.key },
+        hint: `${guess ? `Did you mean column "${guess}"? ` : ""}A model with several inputs is fed one column per input, by name; columns in ${options.dataFile}: ${[...byName.keys()].join(", ")}.`
+      });
+    }
+    if (input.name === options.label) {
+      throw new UserError(`model input "${input.name}" is the label column`, { where: { file: model.displayPath, key: options.key } });
+    }
+    const type = floatType(model, input, options.key);
+    if (!column.numeric) {
+      throw new UserError(`column "${column.name}" is not numeric, so it cannot feed float input "${input.name}"`, { where: { file: options.dataFile, key: options.key } });
+    }
+    const ok = input.shape.length === 1 || input.shape.length === 2 && (input.shape[1] === 1 || typeof input.shape[1] === "string");
+    if (!ok) {
+      throw new UserError(`model input "${input.name}" has shape [${input.shape.join(", ")}]; a per-column input must be [N] or [N, 1]`, { where: { file: model.displayPath, key: options.key } });
+    }
+    return { input: input.name, column: column.name, type, rank: input.shape.length };
+  });
+  return { mode: "columns", inputs };
+}
+function featureNamesFromMetadata(metadata) {
+  const raw = metadata.feature_names ?? metadata.features;
+  if (!raw) return void 0;
+  try {
+    const parsed = JSON.parse(raw);
+    if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed;
+  } catch {
+  }
+  const names = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  return names.length ? names : void 0;
+}
+function columnsRead(plan) {
+  return plan.mode === "matrix" ? plan.features : plan.inputs.map((i) => i.column);
+}
+
+// shared/onnx/outputs.ts
+var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
+var LABEL_TYPES = /* @__PURE__ */ new Set(["int64", "int32", "string", "bool"]);
+function zipMapError(model, output, key) {
+  return new UserError(`model output "${output.name}" is not a tensor (a sequence of maps, as ZipMap emits); onnxruntime-node cannot return it`, {
+    where: { file: model.displayPath, key },
+    hint: "Convert the model with skl2onnx options={id(model): {'zipmap': False}} so probabilities are a [N, C] tensor, or pick a tensor output with output-name."
+  });
+}
+function width(info) {
+  if (info.shape.length < 2) return 1;
+  const w = info.shape[1];
+  return typeof w === "number" && w >= 0 ? w : void 0;
+}
+var isProbabilityName = (name) => /prob/i.test(name);
+function planOutputs(model, options) {
+  const where = { file: model.displayPath, key: options.key };
+  if (options.outputName !== void 0) {
+    const output = model.outputs.find((o) => o.name === options.outputName);
+    if (!output) {
+      const guess = suggestKey(options.outputName, model.outputs.map((o) => o.name));
+      throw new UserError(`the model has no output "${options.outputName}" (from output-name)`, {
+        where,
+        hint: `${guess ? `Did you mean "${guess}"? ` : ""}Its outputs: ${model.outputs.map(signature).join("; ")}.`
+      });
+    }
+    if (output.type === "non-tensor") throw zipMapError(model, output, options.key);
+    return interpretOne(model, output, options.task, options.key);
+  }
+  const tensors = model.outputs.filter((o) => o.type !== "non-tensor");
+  if (!tensors.length) throw zipMapError(model, model.outputs[0], options.key);
+  if (options.task === "regression") {
+    const value = tensors.find((o) => FLOAT_TYPES.has(o.type));
+    if (!value) throw new UserError(`the model has no float output to read a regression prediction from (outputs: ${model.outputs.map(signature).join("; ")})`, { where });
+    return interpretOne(model, value, "regression", options.key);
+  }
+  const probability = tensors.find((o) => FLOAT_TYPES.has(o.type) && ((width(o) ?? 2) >= 2 || isProbabilityName(o.name)));
+  const label = tensors.find((o) => LABEL_TYPES.has(o.type));
+  if (probability || label) {
+    const skipped = model.outputs.filter((o) => o.type === "non-tensor").map((o) => o.name);
+    return {
+      task: "classification",
+      probability: probability ? { name: probability.name, columns: width(probability) } : void 0,
+      label: label ? { name: label.name, type: label.type } : void 0,
+      ...skipped.length ? { skipped } : {}
+    };
+  }
+  return interpretOne(model, tensors[0], options.task, options.key);
+}
+function interpretOne(model, output, task, key) {
+  const where = { file: model.displayPath, key };
+  if (LABEL_TYPES.has(output.type)) {
+    if (task === "regression") throw new UserError(`output "${output.name}" holds ${output.type} labels, but the task is regression`, { where });
+    return { task: "classification", label: { name: output.name, type: output.type } };
+  }
+  if (!FLOAT_TYPES.has(output.type)) throw new UserError(`output "${output.name}" is ${output.type}; expected float probabilities or values, or integer/string labels`, { where });
+  const columns = width(output);
+  if (output.shape.length > 2) throw new UserError(`output "${output.name}" has shape [${output.shape.join(", ")}]; expected [N], [N, 1] or [N, classes]`, { where });
+  if (task === "regression") {
+    if (columns !== 1) throw new UserError(`output "${output.name}" has ${columns ?? "several"} columns; a regression output must be [N] or [N, 1]`, { where });
+    return { task: "regression", value: { name: output.name } };
+  }
+  if (task === "classification" || columns !== 1 || isProbabilityName(output.name)) {
+    return { task: "classification", probability: { name: output.name, columns } };
+  }
+  return { task: "regression", value: { name: output.name } };
+}
+function describeOutputPlan(plan) {
+  const parts = [];
+  if (plan.probability) parts.push(`probabilities from "${plan.probability.name}"`);
+  if (plan.label) parts.push(`labels from "${plan.label.name}"`);
+  if (plan.value) parts.push(`predictions from "${plan.value.name}"`);
+  if (plan.skipped) parts.push(`not read: ${plan.skipped.map((n) => `"${n}"`).join(", ")} (non-tensor, e.g. ZipMap; convert with zipmap=False to get probabilities)`);
+  return `${plan.task}: ${parts.join(", ")}`;
+}
+
+// shared/onnx/scorer.ts
+var SCORING_BATCH_ROWS = 16384;
+var Scorer = class {
+  constructor(model, feed, outputs, totalRows, key) {
+    this.model = model;
+    this.feed = feed;
+    this.outputs = outputs;
+    this.totalRows = totalRows;
+    this.key = key;
+    this.result = { rows: totalRows };
+    if (outputs.probability && outputs.probability.columns !== void 0) {
+      this.result.probabilityColumns = outputs.probability.columns;
+      this.result.probabilities = new Float64Array(totalRows * outputs.probability.columns);
+    }
+    if (outputs.label) this.result.labels = new Array(totalRows);
+    if (outputs.value) this.result.values = new Float64Array(totalRows);
+  }
+  model;
+  feed;
+  outputs;
+  totalRows;
+  key;
+  result;
+  filled = 0;
+  /**
+   * The input tensors for one batch. With `reuse`, the float buffers are kept and refilled for
+   * the next batch of the same size (safe: score() awaits session.run before the next batch);
+   * without it (the benchmark prebuilding tensors), each call gets fresh buffers.
+   */
+  feeds(batch, reuse = false) {
+    const { Tensor } = this.model.ort;
+    if (this.feed.mode === "matrix") {
+      const width2 = this.feed.features.length;
+      const data = this.inputBuffer(this.feed.input, this.feed.type, batch.rows * width2, reuse);
+      interleave(this.feed.features.map((name) => batch.column(name)), batch.rows, data);
+      return { [this.feed.input]: new Tensor(this.feed.type, data, [batch.rows, width2]) };
+    }
+    const feeds = {};
+    for (const input of this.feed.inputs) {
+      const data = this.inputBuffer(input.input, input.type, batch.rows, reuse);
+      data.set(batch.column(input.column).subarray(0, batch.rows));
+      feeds[input.input] = new Tensor(input.type, data, input.rank === 1 ? [batch.rows] : [batch.rows, 1]);
+    }
+    return feeds;
+  }
+  buffers = /* @__PURE__ */ new Map();
+  inputBuffer(input, type, size, reuse) {
+    const kept = reuse ? this.buffers.get(input) : void 0;
+    if (kept && kept.length === size) return kept;
+    const fresh = type === "float32" ? new Float32Array(size) : new Float64Array(size);
+    if (reuse) this.buffers.set(input, fresh);
+    return fresh;
+  }
+  outputNames() {
+    return [this.outputs.probability?.name, this.outputs.label?.name, this.outputs.value?.name].filter((n) => n !== void 0);
+  }
+  async score(batch) {
+    if (batch.rows === 0) return;
+    let results;
+    try {
+      results = await this.model.session.run(this.feeds(batch, true), this.outputNames());
+    } catch (error) {
+      throw new UserError(`onnxruntime failed to score rows ${batch.rowOffset + 1}\u2013${batch.rowOffset + batch.rows}: ${firstLine(error)}`, {
+        where: { file: this.model.displayPath, key: this.key },
+        hint: "Check that the features and their order match what the model was trained on."
+      });
+    }
+    const offset = batch.rowOffset;
+    if (this.outputs.probability) this.takeProbabilities(results[this.outputs.probability.name], batch);
+    if (this.outputs.label) {
+      const tensor2 = results[this.outputs.label.name];
+      this.checkRows(tensor2, batch, this.outputs.label.name);
+      const labels = this.result.labels;
+      const data = tensor2.data;
+      for (let i = 0; i < batch.rows; i++) labels[offset + i] = canonicalLabel(data[i]);
+    }
+    if (this.outputs.value) {
+      const tensor2 = results[this.outputs.value.name];
+      this.checkRows(tensor2, batch, this.outputs.value.name);
+      if (tensor2.data.length !== batch.rows) this.badShape(tensor2, this.outputs.value.name, "one value per row");
+      const data = tensor2.data;
+      this.checkFinite(data, batch, this.outputs.value.name);
+      this.result.values.set(data, offset);
+    }
+    this.filled += batch.rows;
+  }
+  takeProbabilities(tensor2, batch) {
+    const name = this.outputs.probability.name;
+    this.checkRows(tensor2, batch, name);
+    const columns = tensor2.dims.length < 2 ? 1 : tensor2.dims[1];
+    if (this.result.probabilityColumns === void 0) {
+      this.result.probabilityColumns = columns;
+      this.result.probabilities = new Float64Array(this.totalRows * columns);
+    }
+    if (columns !== this.result.probabilityColumns || tensor2.data.length !== batch.rows * columns) this.badShape(tensor2, name, `[rows, ${this.result.probabilityColumns}]`);
+    const data = tensor2.data;
+    let valid = true;
+    for (let k = 0; k < data.length; k++) {
+      const p = data[k];
+      if (!(p >= -1e-6 && p <= 1 + 1e-6)) {
+        valid = false;
+        break;
+      }
+    }
+    if (!valid) this.rejectProbabilities(data, batch, name, columns);
+    this.result.probabilities.set(data, batch.rowOffset * columns);
+  }
+  /** The error for a batch that failed the probability check: the first non-finite value, else the first out of range. */
+  rejectProbabilities(data, batch, name, columns) {
+    this.checkFinite(data, batch, name, columns);
+    const k = data.findIndex((p) => p < -1e-6 || p > 1 + 1e-6);
+    throw new UserError(`output "${name}" is ${data[k]} at row ${batch.rowOffset + Math.floor(k / columns) + 1}, which is not a probability`, {
+      where: { file: this.model.displayPath, key: this.key },
+      hint: "Pick the probability output with output-name, or set task: regression if the model predicts values."
+    });
+  }
+  checkRows(tensor2, batch, name) {
+    if (tensor2.dims[0] !== batch.rows) this.badShape(tensor2, name, `${batch.rows} rows`);
+  }
+  badShape(tensor2, name, expected) {
+    throw new UserError(`output "${name}" has shape [${tensor2.dims.join(", ")}], expected ${expected}`, {
+      where: { file: this.model.displayPath, key: this.key },
+      hint: "The output must have one row per input row."
+    });
+  }
+  checkFinite(data, batch, name, columns = 1) {
+    for (let k = 0; k < data.length; k++) {
+      if (!Number.isFinite(data[k])) {
+        throw new UserError(`output "${name}" is ${data[k]} at row ${batch.rowOffset + Math.floor(k / columns) + 1} of the holdout`, {
+          where: { file: this.model.displayPath, key: this.key },
+          hint: "The model produced NaN or infinite scores; check for missing or extreme feature values in that row."
+        });
+      }
+    }
+  }
+  predictions() {
+    if (this.filled !== this.totalRows) throw new Error(`scored ${this.filled} of ${this.totalRows} rows`);
+    return this.result;
+  }
+};
+function interleave(columns, rows, out) {
+  const width2 = columns.length;
+  let f = 0;
+  for (; f + 4 <= width2; f += 4) {
+    const c0 = columns[f];
+    const c1 = columns[f + 1];
+    const c2 = columns[f + 2];
+    const c3 = columns[f + 3];
+    for (let i = 0, k = f; i < rows; i++, k += width2) {
+      out[k] = c0[i];
+      out[k + 1] = c1[i];
+      out[k + 2] = c2[i];
+      out[k + 3] = c3[i];
+    }
+  }
+  for (; f < width2; f++) {
+    const c = columns[f];
+    for (let i = 0, k = f; i < rows; i++, k += width2) out[k] = c[i];
+  }
+}
+function canonicalLabel(value) {
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "1" : "0";
+  return String(value);
+}
+
+// shared/stats/prng.ts
+var Xoshiro128 = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  constructor(seed) {
+    let state = seed >>> 0;
+    const next = () => {
+      state = state + 2654435769 >>> 0;
+      let z = state;
+      z = Math.imul(z ^ z >>> 16, 2246822507) >>> 0;
+      z = Math.imul(z ^ z >>> 13, 3266489909) >>> 0;
+      return (z ^ z >>> 16) >>> 0;
+    };
+    this.s0 = next() | 0;
+    this.s1 = next() | 0;
+    this.s2 = next() | 0;
+    this.s3 = next() | 0;
+  }
+  /** The next 32-bit unsigned integer. */
+  nextUint32() {
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const s2 = this.s2 ^ s0;
+    const s3 = this.s3 ^ s1;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    this.s2 = s2 ^ t;
+    this.s3 = rotl(s3, 11);
+    return result;
+  }
+  /** A uniform double in [0, 1) with 53 random bits (two draws). */
+  nextDouble() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) / 9007199254740992;
+  }
+  /** A uniform integer in [0, n): floor(nextDouble() * n); the bias is below 2^-53 * n. */
+  nextIndex(n) {
+    return Math.floor(this.nextDouble() * n);
+  }
+  /**
+   * Adds one to counts[nextIndex(counts.length)], `draws` times: the same stream and the same
+   * indices as calling nextIndex in a loop, with the generator state held in locals (the
+   * bootstrap's hot loop).
+   */
+  countIndices(counts, draws) {
+    const n = counts.length;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let d = 0; d < draws; d++) {
+      const high = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 5;
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const low = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 6;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      counts[Math.floor((high * 67108864 + low) / 9007199254740992 * n)]++;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+};
+function rotl(x, k) {
+  return x << k | x >>> 32 - k;
+}
+function deriveSeed(seed, label) {
+  let hash = 2166136261 ^ seed >>> 0;
+  for (let i = 0; i < label.length; i++) hash = Math.imul(hash ^ label.charCodeAt(i), 16777619) >>> 0;
+  return hash >>> 0;
+}
+
+// shared/stats/quantile.ts
+function quantileSorted(sorted, q) {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const position = (n - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const fraction = position - below;
+  const low = sorted[below];
+  const high = sorted[above];
+  return fraction === 0 ? low : low + (high - low) * fraction;
+}
+function sortedFinite(values) {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) count++;
+  const out = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
+  return out.sort();
+}
+
+// shared/stats/bootstrap.ts
+function drawResample(rng, counts) {
+  counts.fill(0);
+  rng.countIndices(counts, counts.length);
+}
+function pairedBootstrap(candidate, baseline, options) {
+  if (baseline && baseline.rows !== candidate.rows) throw new Error("paired bootstrap needs the same rows for both models");
+  const n = candidate.rows;
+  const metrics = candidate.names.length;
+  const baselineIndex = candidate.names.map((name) => baseline ? baseline.names.indexOf(name) : -1);
+  const rng = new Xoshiro128(options.seed);
+  const weights = new Int32Array(n);
+  const candidateOut = new Float64Array(metrics);
+  const baselineOut = new Float64Array(baseline?.names.length ?? 0);
+  const samples = {
+    names: candidate.names,
+    candidate: Array.from({ length: metrics }, () => new Float64Array(options.resamples)),
+    delta: baseline ? Array.from({ length: metrics }, () => new Float64Array(options.resamples)) : void 0
+  };
+  for (let b = 0; b < options.resamples; b++) {
+    drawResample(rng, weights);
+    candidate.compute(weights, candidateOut);
+    if (baseline) baseline.compute(weights, baselineOut);
+    for (let m = 0; m < metrics; m++) {
+      samples.candidate[m][b] = candidateOut[m];
+      if (samples.delta) {
+        const j = baselineIndex[m];
+        samples.delta[m][b] = j >= 0 ? candidateOut[m] - baselineOut[j] : Number.NaN;
+      }
+    }
+    options.onProgress?.(b + 1);
+  }
+  return samples;
+}
+function percentileInterval(samples, alpha) {
+  const sorted = sortedFinite(samples);
+  if (sorted.length === 0 || sorted.length < samples.length / 2) return null;
+  return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+}
+function bootstrapPValue(samples, boundary) {
+  let below = 0;
+  let above = 0;
+  let finite = 0;
+  for (const value of samples) {
+    if (!Number.isFinite(value)) continue;
+    finite++;
+    if (value <= boundary) below++;
+    if (value >= boundary) above++;
+  }
+  if (finite === 0) return 1;
+  return Math.min(1, 2 * Math.min(below, above) / finite);
+}
+
+// shared/stats/auc.ts
+function rankScores(scores) {
+  const n = scores.length;
+  const order = packedOrder(scores) ?? comparatorOrder(scores);
+  const starts = [0];
+  for (let k = 1; k < n; k++) if (scores[order[k]] !== scores[order[k - 1]]) starts.push(k);
+  starts.push(n);
+  return { order, groupStart: Uint32Array.from(starts) };
+}
+function comparatorOrder(scores) {
+  const order = new Uint32Array(scores.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => scores[a] - scores[b] || a - b);
+}
+var INDEX_BITS = 2 ** 21;
+var bits = new DataView(new ArrayBuffer(4));
+function packedOrder(scores) {
+  const n = scores.length;
+  if (n > INDEX_BITS) return void 0;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const score = scores[i];
+    if (!(score >= 0 && score <= 1) || Math.fround(score) !== score) return void 0;
+    bits.setFloat32(0, score);
+    keys[i] = bits.getUint32(0) * INDEX_BITS + i;
+  }
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = keys[k] % INDEX_BITS;
+  return order;
+}
+function planAuc(ranked, positive) {
+  const { order, groupStart } = ranked;
+  const positiveInOrder = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) positiveInOrder[k] = positive[order[k]];
+  const groupEnd = new Uint8Array(order.length);
+  for (let g = 1; g < groupStart.length; g++) if (groupStart[g] > 0) groupEnd[groupStart[g] - 1] = 1;
+  return { order, positiveInOrder, groupEnd };
+}
+function weightedAuc(plan, weights) {
+  const { order, positiveInOrder, groupEnd } = plan;
+  const n = order.length;
+  let negativesBelow = 0;
+  let numerator = 0;
+  let totalPositive = 0;
+  let wp = 0;
+  let wn = 0;
+  for (let k = 0; k < n; k++) {
+    const w = weights ? weights[order[k]] : 1;
+    const positive = positiveInOrder[k];
+    wp += w * positive;
+    wn += w * (1 - positive);
+    if (groupEnd[k]) {
+      numerator += wp * (negativesBelow + 0.5 * wn);
+      negativesBelow += wn;
+      totalPositive += wp;
+      wp = 0;
+      wn = 0;
+    }
+  }
+  if (totalPositive === 0 || negativesBelow === 0) return Number.NaN;
+  return numerator / (totalPositive * negativesBelow);
+}
+
+// shared/stats/classification.ts
+var BINARY_METRICS = ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"];
+var MULTICLASS_METRICS = [
+  "accuracy",
+  "precision_macro",
+  "precision_weighted",
+  "recall_macro",
+  "recall_weighted",
+  "f1_macro",
+  "f1_weighted",
+  "roc_auc_ovr_macro",
+  "roc_auc_ovr_weighted",
+  "log_loss"
+];
+var PROBABILITY_METRICS = /* @__PURE__ */ new Set(["roc_auc", "roc_auc_ovr_macro", "roc_auc_ovr_weighted", "log_loss"]);
+var LOG_LOSS_EPS = 2 ** -52;
+function prepareClassification(input) {
+  return input.classes === 2 ? prepareBinary(input) : prepareMulticlass(input);
+}
+function rowLogLoss(probabilities, classes, truth) {
+  const n = truth.length;
+  const loss = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let own = 0;
+    for (let c = 0; c < classes; c++) {
+      const p = Math.min(Math.max(probabilities[i * classes + c], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+      sum += p;
+      if (c === truth[i]) own = p;
+    }
+    loss[i] = -Math.log(own / sum);
+  }
+  return loss;
+}
+function prepareBinary(input) {
+  const { truth, predicted, probabilities } = input;
+  const n = truth.length;
+  const positiveClass = input.positive ?? 1;
+  const outcome = new Uint8Array(n);
+  const right = new Uint8Array(n);
+  const positive = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    positive[i] = truth[i] === positiveClass ? 1 : 0;
+    outcome[i] = 2 * positive[i] + (predicted[i] === positiveClass ? 1 : 0);
+    right[i] = truth[i] === predicted[i] ? 1 : 0;
+  }
+  let auc;
+  let loss;
+  if (probabilities) {
+    const score = new Float64Array(n);
+    for (let i = 0; i < n; i++) score[i] = probabilities[i * 2 + positiveClass];
+    auc = planAuc(rankScores(score), positive);
+    loss = rowLogLoss(probabilities, 2, truth);
+  }
+  const names = probabilities ? [...BINARY_METRICS] : BINARY_METRICS.filter((m) => !PROBABILITY_METRICS.has(m));
+  const counts = new Float64Array(4);
+  return {
+    names,
+    rows: n,
+    compute(weights, out) {
+      counts.fill(0);
+      let total = 0;
+      let correct2 = 0;
+      let lossSum = 0;
+      for (let i = 0; i < n; i++) {
+        const w = weights ? weights[i] : 1;
+        total += w;
+        correct2 += right[i] * w;
+        counts[outcome[i]] += w;
+        if (loss) lossSum += w * loss[i];
+      }
+      const tp = counts[3];
+      const fp = counts[1];
+      const fn = counts[2];
+      const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+      const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+      out[0] = total > 0 ? correct2 / total : Number.NaN;
+      out[1] = precision;
+      out[2] = recall;
+      out[3] = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+      if (auc && loss) {
+        out[4] = weightedAuc(auc, weights);
+        out[5] = total > 0 ? lossSum / total : Number.NaN;
+      }
+    }
+  };
+}
+function prepareMulticlass(input) {
+  const { truth, predicted, probabilities, classes } = input;
+  const n = truth.length;
+  const oneVsRest = [];
+  let loss;
+  if (probabilities) {
+    for (let c = 0; c < classes; c++) {
+      const score = new Float64Array(n);
+      const positive = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        score[i] = probabilities[i * classes + c];
+        positive[i] = truth[i] === c ? 1 : 0;
+      }
+      oneVsRest.push(planAuc(rankScores(score), positive));
+    }
+    loss = rowLogLoss(probabilities, classes, truth);
+  }
+  const names = probabilities ? [...MULTICLASS_METRICS] : MULTICLASS_METRICS.filter((m) => !PROBABILITY_METRICS.has(m));
+  const tp = new Float64Array(classes);
+  const truthCount = new Float64Array(classes);
+  const predCount = new Float64Array(classes);
+  return {
+    names,
+    rows: n,
+    compute(weights, out) {
+      tp.fill(0);
+      truthCount.fill(0);
+      predCount.fill(0);
+      let total = 0;
+      let correct2 = 0;
+      let lossSum = 0;
+      for (let i = 0; i < n; i++) {
+        const w = weights ? weights[i] : 1;
+        const t = truth[i];
+        const p = predicted[i];
+        const hit = t === p ? w : 0;
+        total += w;
+        truthCount[t] = truthCount[t] + w;
+        predCount[p] = predCount[p] + w;
+        correct2 += hit;
+        tp[t] = tp[t] + hit;
+        if (loss) lossSum += w * loss[i];
+      }
+      let present = 0;
+      let pMacro = 0;
+      let rMacro = 0;
+      let fMacro = 0;
+      let pWeighted = 0;
+      let rWeighted = 0;
+      let fWeighted = 0;
+      for (let c = 0; c < classes; c++) {
+        if (truthCount[c] === 0 && predCount[c] === 0) continue;
+        present++;
+        const precision = predCount[c] > 0 ? tp[c] / predCount[c] : 0;
+        const recall = truthCount[c] > 0 ? tp[c] / truthCount[c] : 0;
+        const f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+        pMacro += precision;
+        rMacro += recall;
+        fMacro += f1;
+        pWeighted += precision * truthCount[c];
+        rWeighted += recall * truthCount[c];
+        fWeighted += f1 * truthCount[c];
+      }
+      out[0] = total > 0 ? correct2 / total : Number.NaN;
+      out[1] = present ? pMacro / present : Number.NaN;
+      out[2] = total > 0 ? pWeighted / total : Number.NaN;
+      out[3] = present ? rMacro / present : Number.NaN;
+      out[4] = total > 0 ? rWeighted / total : Number.NaN;
+      out[5] = present ? fMacro / present : Number.NaN;
+      out[6] = total > 0 ? fWeighted / total : Number.NaN;
+      if (loss) {
+        let macro = 0;
+        let weighted = 0;
+        let defined = true;
+        for (let c = 0; c < classes; c++) {
+          const auc = weightedAuc(oneVsRest[c], weights);
+          if (Number.isNaN(auc)) defined = false;
+          macro += auc;
+          weighted += auc * truthCount[c];
+        }
+        out[7] = defined ? macro / classes : Number.NaN;
+        out[8] = defined ? weighted / total : Number.NaN;
+        out[9] = total > 0 ? lossSum / total : Number.NaN;
+      }
+    }
+  };
+}
+function confusionMatrix(truth, predicted, classes) {
+  const matrix = Array.from({ length: classes }, () => new Array(classes).fill(0));
+  for (let i = 0; i < truth.length; i++) matrix[truth[i]][predicted[i]]++;
+  return matrix;
+}
+function metricValues(prepared, weights) {
+  const out = new Float64Array(prepared.names.length);
+  prepared.compute(weights, out);
+  return Object.fromEntries(prepared.names.map((name, i) => [name, Number.isFinite(out[i]) ? out[i] : null]));
+}
+
+// shared/stats/regression.ts
+var REGRESSION_METRICS = ["rmse", "mae", "r2"];
+function prepareRegression(truth, predicted) {
+  const n = truth.length;
+  const error = new Float64Array(n);
+  let centre = 0;
+  for (let i = 0; i < n; i++) centre += truth[i];
+  centre = n > 0 ? centre / n : 0;
+  const centred = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    error[i] = truth[i] - predicted[i];
+    centred[i] = truth[i] - centre;
+  }
+  return {
+    names: [...REGRESSION_METRICS],
+    rows: n,
+    compute(weights, out) {
+      let total = 0;
+      let squared = 0;
+      let absolute = 0;
+      let sum = 0;
+      let sumSquares = 0;
+      for (let i = 0; i < n; i++) {
+        const w = weights ? weights[i] : 1;
+        const e = error[i];
+        const y = centred[i];
+        total += w;
+        squared += w * e * e;
+        absolute += w * Math.abs(e);
+        sum += w * y;
+        sumSquares += w * y * y;
+      }
+      if (total === 0) {
+        out.fill(Number.NaN);
+        return;
+      }
+      const totalSquares = Math.max(0, sumSquares - sum * sum / total);
+      out[0] = Math.sqrt(squared / total);
+      out[1] = absolute / total;
+      out[2] = totalSquares === 0 ? squared === 0 ? 1 : 0 : 1 - squared / totalSquares;
+    }
+  };
+}
+
+// shared/stats/metric-names.ts
+var LOWER_IS_BETTER = /* @__PURE__ */ new Set(["log_loss", "rmse", "mae"]);
+function metricNames(kind) {
+  return kind === "binary" ? BINARY_METRICS : kind === "multiclass" ? MULTICLASS_METRICS : REGRESSION_METRICS;
+}
+function higherIsBetter(metric) {
+  return !LOWER_IS_BETTER.has(metric);
+}
+
+// shared/stats/special.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const z = x - 1;
+  let sum = LANCZOS[0];
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) sum += LANCZOS[i] / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+function logChoose(n, k) {
+  if (k < 0 || k > n) return -Infinity;
+  const m = Math.min(k, n - k);
+  if (m <= 64) {
+    let sum = 0;
+    for (let i = 1; i <= m; i++) sum += Math.log((n - m + i) / i);
+    return sum;
+  }
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
+  return 1 - Math.exp(logFront) * betaContinuedFraction(1 - x, b, a) / b;
+}
+function betaContinuedFraction(x, a, b) {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 1e5; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return h;
+}
+function binomialCdf(k, n, p) {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  if (p <= 0) return 1;
+  if (p >= 1) return 0;
+  if (n <= 2e3) {
+    const logP = Math.log(p);
+    const logQ = Math.log1p(-p);
+    let sum = 0;
+    for (let i = 0; i <= k; i++) sum += Math.exp(logChoose(n, i) + i * logP + (n - i) * logQ);
+    return Math.min(1, sum);
+  }
+  return incompleteBeta(1 - p, n - k, k + 1);
+}
+function binomialSurvival(k, n, p) {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  return binomialCdf(n - k, n, 1 - p);
+}
+function binomialTestTwoSided(k, n, p0) {
+  if (n === 0) return 1;
+  const lower = binomialCdf(k, n, p0);
+  const upper = binomialSurvival(k, n, p0);
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+function clopperPearson(k, n, alpha) {
+  if (n === 0) return [0, 1];
+  const low = k === 0 ? 0 : bisect((p) => binomialSurvival(k, n, p) - alpha / 2);
+  const high = k === n ? 1 : bisect((p) => alpha / 2 - binomialCdf(k, n, p));
+  return [low, high];
+}
+function bisect(f) {
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+// shared/stats/paired-accuracy.ts
+function discordantCounts(candidateCorrect, baselineCorrect) {
+  let candidateOnly = 0;
+  let baselineOnly = 0;
+  for (let i = 0; i < candidateCorrect.length; i++) {
+    if (candidateCorrect[i] && !baselineCorrect[i]) candidateOnly++;
+    else if (!candidateCorrect[i] && baselineCorrect[i]) baselineOnly++;
+  }
+  return { rows: candidateCorrect.length, candidateOnly, baselineOnly };
+}
+function mcnemarExact(counts) {
+  return binomialTestTwoSided(counts.candidateOnly, counts.candidateOnly + counts.baselineOnly, 0.5);
+}
+function accuracyDifferenceInterval(counts, alpha) {
+  const discordant = counts.candidateOnly + counts.baselineOnly;
+  if (discordant === 0 || counts.rows === 0) return [0, 0];
+  const [low, high] = clopperPearson(counts.candidateOnly, discordant, alpha);
+  const scale = discordant / counts.rows;
+  return [scale * (2 * low - 1), scale * (2 * high - 1)];
+}
+function accuracyDifferencePValue(counts, boundary) {
+  const discordant = counts.candidateOnly + counts.baselineOnly;
+  if (discordant === 0) return boundary === 0 ? 1 : 0;
+  const pi0 = 0.5 + boundary * counts.rows / (2 * discordant);
+  if (pi0 <= 0 || pi0 >= 1) return 0;
+  return binomialTestTwoSided(counts.candidateOnly, discordant, pi0);
+}
+
+// actions/evaluate-gate/classes.ts
+function canonicalValue(value) {
+  const trimmed = value.trim();
+  if (trimmed !== "" && Number.isFinite(Number(trimmed))) return String(Number(trimmed));
+  return value;
+}
+function sortClasses(values) {
+  const list = [...new Set(values)];
+  const numeric = list.every((v) => Number.isFinite(Number(v)) && v.trim() !== "");
+  return numeric ? list.sort((a, b) => Number(a) - Number(b)) : list.sort();
+}
+function classSpace(options) {
+  const { columns, labels } = options;
+  const where = { file: options.dataFile, key: "label" };
+  let classes;
+  const labelList = sortClasses(labels);
+  const shown = (values) => values.slice(0, 10).map((v) => JSON.stringify(v)).join(", ") + (values.length > 10 ? ", \u2026" : "");
+  if (columns === void 0) {
+    classes = sortClasses([...labels, ...options.predicted ?? []]);
+  } else {
+    const count = Math.max(columns, 2);
+    const indices = Array.from({ length: count }, (_, i) => String(i));
+    if (labelList.every((v) => indices.includes(v))) classes = indices;
+    else if (labelList.length === count) classes = labelList;
+    else if (labelList.length > count) {
+      const extra = labelList.filter((v) => !indices.includes(v));
+      throw new UserError(`label column "${options.labelColumn}" has ${labelList.length} distinct values (${shown(labelList)}), but ${options.modelFile} can only produce ${count} classes; values it cannot produce: ${shown(extra)}`, {
+        where,
+        hint: "Check the label input and that the holdout matches the model (a binary model needs two label values)."
+      });
+    } else {
+      throw new UserError(`label column "${options.labelColumn}" has values ${shown(labelList)}, which do not say which of the model's ${count} probability columns is which class`, {
+        where,
+        hint: `Use class indices 0..${count - 1} as labels, or a holdout where every class occurs.`
+      });
+    }
+  }
+  if (classes.length < 2) {
+    throw new UserError(`label column "${options.labelColumn}" has a single value (${shown(labelList)}) and the model predicts no other class`, { where, hint: "A classification holdout needs at least two classes." });
+  }
+  let positive = classes.includes("1") ? classes.indexOf("1") : classes.length - 1;
+  if (options.positiveClass !== void 0) {
+    positive = classes.indexOf(canonicalValue(options.positiveClass));
+    if (positive < 0) {
+      throw new UserError(`positive-class "${options.positiveClass}" is not one of the classes (${shown(classes)})`, { where: { key: "positive-class" } });
+    }
+  }
+  return { classes, positive };
+}
+function truthIndices(labels, space, options) {
+  const index = new Map(space.classes.map((c, i) => [c, i]));
+  const truth = new Int32Array(labels.length);
+  labels.forEach((label, row) => {
+    const i = index.get(label);
+    if (i === void 0) {
+      throw new UserError(`label "${label}" at row ${row + 1} of column "${options.labelColumn}" is not a class the model can produce (${space.classes.join(", ")})`, {
+        where: { file: options.dataFile, key: "label" }
+      });
+    }
+    truth[row] = i;
+  });
+  return truth;
+}
+function classificationInput(predictions, truth, space, threshold, modelFile) {
+  const n = truth.length;
+  const classes = space.classes.length;
+  let probabilities;
+  if (predictions.probabilities) {
+    const columns = predictions.probabilityColumns;
+    if (columns === 1) {
+      probabilities = new Float64Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        const p = predictions.probabilities[i];
+        probabilities[i * 2] = 1 - p;
+        probabilities[i * 2 + 1] = p;
+      }
+    } else {
+      if (columns !== classes) throw new UserError(`${modelFile} emits ${columns} class probabilities, but the gate compares ${classes} classes`, { where: { file: modelFile } });
+      probabilities = predictions.probabilities;
+    }
+  }
+  const predicted = new Int32Array(n);
+  if (probabilities && classes === 2) {
+    const other = 1 - space.positive;
+    for (let i = 0; i < n; i++) predicted[i] = probabilities[i * 2 + space.positive] > threshold ? space.positive : other;
+  } else if (probabilities) {
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      for (let c = 1; c < classes; c++) if (probabilities[i * classes + c] > probabilities[i * classes + best]) best = c;
+      predicted[i] = best;
+    }
+  } else {
+    const index = new Map(space.classes.map((c, i) => [c, i]));
+    predictions.labels.forEach((label, i) => {
+      const k = index.get(canonicalValue(label));
+      if (k === void 0) throw new UserError(`${modelFile} predicted label "${label}" at row ${i + 1}, which is not one of the classes (${space.classes.join(", ")})`, { where: { file: modelFile } });
+      predicted[i] = k;
+    });
+  }
+  return { classes, truth, predicted, probabilities, positive: space.positive };
+}
+
+// shared/stats/holm.ts
+function holm(pValues, alpha) {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const steps = new Array(m);
+  let running = 0;
+  let stopped = false;
+  order.forEach(({ p, i }, k) => {
+    const rank = k + 1;
+    const level = alpha / (m - rank + 1);
+    running = Math.max(running, Math.min(1, (m - rank + 1) * p));
+    const rejected = !stopped && p <= level;
+    steps[i] = { rank, level, adjusted: running, stopped, rejected };
+    if (!rejected) stopped = true;
+  });
+  return steps;
+}
+
+// actions/evaluate-gate/decide.ts
+function decide(groups, policy) {
+  const tests = [];
+  const ruleResults = groups.map(() => /* @__PURE__ */ new Map());
+  const push = (g, metric, result) => {
+    const list = ruleResults[g].get(metric) ?? [];
+    list.push(result);
+    ruleResults[g].set(metric, list);
+  };
+  groups.forEach((group, g) => {
+    for (const [metric, threshold] of Object.entries(policy.thresholds)) {
+      const evidence = group.metrics.get(metric);
+      if (!evidence) continue;
+      const higher = higherIsBetter(metric);
+      const overall = group.slice === void 0;
+      for (const bound of ["min", "max"]) {
+        const value = threshold[bound];
+        if (value === void 0) continue;
+        const side = bound === "min" ? "above" : "below";
+        const label2 = `${metric} ${bound === "min" ? "\u2265" : "\u2264"} ${formatNumber(value)}`;
+        if (policy.absolute === "point") {
+          if (!overall) continue;
+          if (evidence.candidate === null) push(g, metric, { verdict: "inconclusive", text: `${label2}: undefined on this holdout` });
+          else {
+            const ok = side === "above" ? evidence.candidate >= value : evidence.candidate <= value;
+            push(g, metric, { verdict: ok ? "pass" : "fail", text: `${label2} (point estimate ${formatNumber(evidence.candidate)})` });
+          }
+          continue;
+        }
+        if (group.untested) continue;
+        tests.push({
+          group: g,
+          metric,
+          kind: "absolute",
+          boundary: value,
+          side,
+          label: `${label2} (interval of the candidate)`,
+          pValue: bootstrapPValue(evidence.candidateSamples, value),
+          interval: (a) => percentileInterval(evidence.candidateSamples, a)
+        });
+      }
+      const allowed = higher ? threshold.max_drop : threshold.max_rise;
+      if (allowed === void 0) continue;
+      if (!policy.hasBaseline) {
+        if (overall) push(g, metric, { verdict: "pass", text: `${higher ? "max_drop" : "max_rise"} not applied: no baseline (first run)` });
+        continue;
+      }
+      if (group.untested) continue;
+      const boundary = higher ? -allowed : allowed;
+      const label = `\u0394 ${metric} ${higher ? "\u2265" : "\u2264"} ${formatNumber(boundary)}`;
+      if (metric === "accuracy" && evidence.discordant) {
+        const counts = evidence.discordant;
+        tests.push({
+          group: g,
+          metric,
+          kind: "change",
+          boundary,
+          side: higher ? "above" : "below",
+          label: `${label} (exact test on ${counts.candidateOnly + counts.baselineOnly} discordant rows)`,
+          pValue: accuracyDifferencePValue(counts, boundary),
+          interval: (a) => accuracyDifferenceInterval(counts, a)
+        });
+      } else if (evidence.deltaSamples) {
+        const samples = evidence.deltaSamples;
+        tests.push({
+          group: g,
+          metric,
+          kind: "change",
+          boundary,
+          side: higher ? "above" : "below",
+          label: `${label} (paired bootstrap)`,
+          pValue: bootstrapPValue(samples, boundary),
+          interval: (a) => percentileInterval(samples, a)
+        });
+      }
+    }
+  });
+  const steps = holm(
+    tests.map((t) => t.pValue),
+    policy.alpha
+  );
+  const order = tests.map((_, i) => i).sort((a, b) => steps[a].rank - steps[b].rank);
+  const changeIntervals = /* @__PURE__ */ new Map();
+  let stopped = false;
+  for (const i of order) {
+    const test = tests[i];
+    const step = steps[i];
+    const ci = test.interval(step.level);
+    let verdict = "inconclusive";
+    let why;
+    if (!ci) {
+      why = "undefined on too many resamples";
+      stopped = true;
+    } else if (stopped) {
+      why = `Holm: an earlier test was inconclusive`;
+    } else if (test.side === "above" ? ci[0] >= test.boundary : ci[1] <= test.boundary) {
+      verdict = "pass";
+      why = `interval wholly ${test.side === "above" ? "above" : "below"} the boundary`;
+    } else if (test.side === "above" ? ci[1] < test.boundary : ci[0] > test.boundary) {
+      verdict = "fail";
+      why = `interval wholly beyond the boundary`;
+    } else {
+      why = "interval contains the boundary";
+      stopped = true;
+    }
+    const levelText = `${formatNumber((1 - step.level) * 100, 4)} % interval`;
+    push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText}${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ""}, Holm rank ${step.rank}/${tests.length})` });
+    if (test.kind === "change") changeIntervals.set(`${test.group}\0${test.metric}`, { ci, level: step.level, p: test.pValue, adjusted: step.adjusted });
+  }
+  return groups.map((group, g) => {
+    const metrics = {};
+    for (const [metric, evidence] of group.metrics) {
+      const results = ruleResults[g].get(metric) ?? [];
+      const change = changeIntervals.get(`${g}\0${metric}`);
+      const ci = change ? change.ci : evidence.discordant ? accuracyDifferenceInterval(evidence.discordant, policy.alpha) : evidence.deltaSamples ? percentileInterval(evidence.deltaSamples, policy.alpha) : null;
+      const verdict = results.some((r) => r.verdict === "fail") ? "fail" : results.some((r) => r.verdict === "inconclusive") ? "inconclusive" : "pass";
+      const outcome = {
+        candidate: evidence.candidate,
+        baseline: evidence.baseline,
+        delta: evidence.candidate !== null && evidence.baseline !== null ? evidence.candidate - evidence.baseline : null,
+        ci,
+        ci_level: 1 - (change?.level ?? policy.alpha),
+        candidate_ci: percentileInterval(evidence.candidateSamples, policy.alpha),
+        verdict,
+        rule: results.length ? results.map((r) => r.text).join("; ") : group.untested ? `reported only (fewer rows than min_slice_rows)` : "reported only (no threshold)",
+        gated: results.length > 0,
+        direction: higherIsBetter(metric) ? "higher" : "lower"
+      };
+      if (change) {
+        outcome.p_value = change.p;
+        outcome.p_adjusted = change.adjusted;
+      }
+      if (evidence.discordant) outcome.mcnemar_p = mcnemarExact(evidence.discordant);
+      const failed = results.filter((r) => r.verdict === "fail").map((r) => r.text);
+      if (failed.length) outcome.failed_rules = failed;
+      metrics[metric] = outcome;
+    }
+    return { slice: group.slice, rows: group.rows, metrics };
+  });
+}
+function overallVerdict(outcomes) {
+  const reasons = [];
+  let inconclusive = false;
+  for (const group of outcomes) {
+    const where = group.slice ? ` in slice ${group.slice.column}=${group.slice.value}` : "";
+    for (const [metric, outcome] of Object.entries(group.metrics)) {
+      if (outcome.verdict === "fail") reasons.push(`${metric}${where}: ${(outcome.failed_rules ?? [outcome.rule]).join("; ")}`);
+      else if (outcome.verdict === "inconclusive" && !group.slice) inconclusive = true;
+    }
+  }
+  if (reasons.length) return { verdict: "fail", reasons };
+  return { verdict: inconclusive ? "inconclusive" : "pass", reasons };
+}
+
+// actions/evaluate-gate/holdout.ts
+var NUMERIC_KINDS = /* @__PURE__ */ new Set(["integer", "number", "boolean"]);
+async function openHoldout(cwd, spec, host) {
+  const source = await resolveData(cwd, spec);
+  const table2 = await openData(source, host);
+  const file = source.displayFiles.length === 1 ? source.displayFiles[0] : source.spec;
+  const columns = table2.columns.map((c) => ({ name: c.name, numeric: NUMERIC_KINDS.has(c.kind) }));
+  return {
+    file,
+    rows: table2.rowCount,
+    columns,
+    strings: (names) => table2.readStrings(names),
+    async *batches(names, batchRows) {
+      for await (const batch of table2.readNumeric(names, { batchRows })) {
+        const index = new Map(names.map((name, i) => [name, i]));
+        yield { rowOffset: batch.rowOffset, rows: batch.rows, column: (name) => batch.values[index.get(name)] };
+      }
+    },
+    close: () => table2.close()
+  };
+}
+function requireColumn(holdout, name, key, from = `input "${key}"`) {
+  const column = holdout.columns.find((c) => c.name === name);
+  if (column) return column;
+  const names = holdout.columns.map((c) => c.name);
+  const guess = suggestKey(name, names);
+  throw new UserError(`column "${name}" (from ${from}) is not in the holdout`, {
+    where: { file: holdout.file, key },
+    hint: `${guess ? `Did you mean "${guess}"? ` : ""}Columns: ${names.join(", ")}.`
+  });
+}
+
+// actions/evaluate-gate/evaluate.ts
+var DEFAULTS = { alpha: 0.05, resamples: 1e3, seed: 0, minSliceRows: 30, inconclusive: "warn", absolute: "point", maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS };
+function planModel(opened, input, key, task) {
+  const outputs = planOutputs(opened.model, { outputName: input.outputName, task, key });
+  const features = key === "baseline" && featureNamesFromMetadata(opened.model.metadata) ? void 0 : input.features;
+  const feed = planFeed(opened.model, input.holdout.columns, {
+    features: key === "model" && !input.features && featureNamesFromMetadata(opened.model.metadata) ? void 0 : features,
+    inputName: input.inputName,
+    label: input.label,
+    dataFile: input.holdout.file,
+    key
+  });
+  return { feed, outputs };
+}
+function describeFeed(plan) {
+  return plan.mode === "matrix" ? `${plan.features.length} features into "${plan.input}" (${plan.featuresFrom})` : `one input per column: ${plan.inputs.map((i) => i.column).join(", ")}`;
+}
+async function evaluate(input, host) {
+  const { holdout, candidate, baseline } = input;
+  const notes = [];
+  if (holdout.rows === 0) throw new UserError("the holdout has no rows", { where: { file: holdout.file, key: "data" }, hint: "Point data at a non-empty holdout." });
+  requireColumn(holdout, input.label, "label");
+  for (const column of input.slices) requireColumn(holdout, column, "slices");
+  const candidatePlan = planModel(candidate, input, "model", input.task);
+  const task = input.task ?? candidatePlan.outputs.task;
+  const baselinePlan = baseline ? planModel(baseline, input, "baseline", input.task) : void 0;
+  if (baselinePlan && baselinePlan.outputs.task !== task) {
+    throw new UserError(`the baseline is a ${baselinePlan.outputs.task} model but the candidate is ${task}`, {
+      where: { file: baseline.model.displayPath, key: "baseline" },
+      hint: `Compare models of the same task. Baseline outputs: ${baseline.model.outputs.map(signature).join("; ")}.`
+    });
+  }
+  host.info(`candidate ${candidate.ref}: ${describeFeed(candidatePlan.feed)}; ${describeOutputPlan(candidatePlan.outputs)}`);
+  if (baseline && baselinePlan) host.info(`baseline ${baseline.ref}: ${describeFeed(baselinePlan.feed)}; ${describeOutputPlan(baselinePlan.outputs)}`);
+  const [labelStrings, ...sliceStrings] = await holdout.strings([input.label, ...input.slices]);
+  const labels = labelStrings.map((value, row) => {
+    if (value === null || value.trim() === "") {
+      throw new UserError(`label column "${input.label}" is missing a value at row ${row + 1}`, { where: { file: holdout.file, key: "label" }, hint: "Every holdout row needs a label." });
+    }
+    return canonicalValue(value);
+  });
+  let space;
+  const candidateColumns = candidatePlan.outputs.probability?.columns;
+  const baselineColumns = baselinePlan?.outputs.probability?.columns;
+  if (task === "classification") {
+    if (candidateColumns !== void 0 && baselineColumns !== void 0 && Math.max(candidateColumns, 2) !== Math.max(baselineColumns, 2)) {
+      throw new UserError(`the baseline predicts ${Math.max(baselineColumns, 2)} classes but the candidate ${Math.max(candidateColumns, 2)}`, {
+        where: { file: baseline.model.displayPath, key: "baseline" },
+        hint: "Compare models trained for the same classes."
+      });
+    }
+    const columns = candidatePlan.outputs.probability ? candidateColumns : baselinePlan?.outputs.probability ? baselineColumns : void 0;
+    const labelOnly = !candidatePlan.outputs.probability && !baselinePlan?.outputs.probability;
+    if (columns !== void 0 && !labelOnly) {
+      space = classSpace({ columns, labels: new Set(labels), positiveClass: input.positiveClass, dataFile: holdout.file, labelColumn: input.label, modelFile: candidate.model.displayPath });
+      truthIndices(labels, space, { dataFile: holdout.file, labelColumn: input.label });
+    }
+  } else {
+    labels.forEach((value, row) => {
+      if (!Number.isFinite(Number(value))) {
+        throw new UserError(`label column "${input.label}" is "${value}" at row ${row + 1}, not a number, but the task is regression`, {
+          where: { file: holdout.file, key: "label" },
+          hint: "Set task: classification, or choose the numeric target column as label."
+        });
+      }
+    });
+  }
+  const knownKind = task === "regression" ? "regression" : space ? space.classes.length === 2 ? "binary" : "multiclass" : void 0;
+  if (knownKind && input.gate.metrics) checkThresholds(input.gate.metrics, knownKind);
+  const scoringStart = performance.now();
+  const candidateScorer = new Scorer(candidate.model, candidatePlan.feed, candidatePlan.outputs, holdout.rows, "model");
+  const baselineScorer = baseline && baselinePlan ? new Scorer(baseline.model, baselinePlan.feed, baselinePlan.outputs, holdout.rows, "baseline") : void 0;
+  const needed = [.../* @__PURE__ */ new Set([...columnsRead(candidatePlan.feed), ...baselinePlan ? columnsRead(baselinePlan.feed) : []])];
+  await host.group(`Scoring ${holdout.rows.toLocaleString("en-US")} rows${baseline ? " with candidate and baseline" : ""}`, async () => {
+    let scored = 0;
+    let lastLog = performance.now();
+    for await (const batch of holdout.batches(needed, DEFAULTS.batchRows)) {
+      await candidateScorer.score(batch);
+      if (baselineScorer) await baselineScorer.score(batch);
+      scored += batch.rows;
+      const now = performance.now();
+      if (now - lastLog > 2e3 || scored === holdout.rows) {
+        const seconds = (now - scoringStart) / 1e3;
+        host.info(`scored ${scored.toLocaleString("en-US")} / ${holdout.rows.toLocaleString("en-US")} rows (${Math.round(100 * scored / holdout.rows)} %, ${Math.round(scored / Math.max(seconds, 1e-3)).toLocaleString("en-US")} rows/s)`);
+        lastLog = now;
+      }
+    }
+  });
+  const scoringSeconds = (performance.now() - scoringStart) / 1e3;
+  const candidatePredictions = candidateScorer.predictions();
+  const baselinePredictions = baselineScorer?.predictions();
+  const statisticsStart = performance.now();
+  const gate = input.gate;
+  const alpha = gate.alpha ?? DEFAULTS.alpha;
+  const resamples = gate.bootstrap?.resamples ?? DEFAULTS.resamples;
+  const seed = gate.bootstrap?.seed ?? DEFAULTS.seed;
+  const minSliceRows = gate.min_slice_rows ?? DEFAULTS.minSliceRows;
+  let kind = "regression";
+  let candidateFull;
+  let baselineFull;
+  let truthValues;
+  if (task === "classification") {
+    if (!space) {
+      const predicted = new Set([...candidatePredictions.labels ?? [], ...baselinePredictions?.labels ?? []].map(canonicalValue));
+      const columns = candidatePredictions.probabilityColumns ?? baselinePredictions?.probabilityColumns;
+      space = classSpace({ columns, labels: new Set(labels), predicted, positiveClass: input.positiveClass, dataFile: holdout.file, labelColumn: input.label, modelFile: candidate.model.displayPath });
+    }
+    const truth = truthIndices(labels, space, { dataFile: holdout.file, labelColumn: input.label });
+    candidateFull = classificationInput(candidatePredictions, truth, space, input.threshold, candidate.model.displayPath);
+    if (baselinePredictions) baselineFull = classificationInput(baselinePredictions, truth, space, input.threshold, baseline.model.displayPath);
+    kind = space.classes.length === 2 ? "binary" : "multiclass";
+  } else {
+    truthValues = Float64Array.from(labels, Number);
+  }
+  const { thresholds, from: thresholdsFrom } = thresholdsFor(gate, kind, Boolean(candidateFull?.probabilities), notes);
+  checkThresholds(thresholds, kind);
+  const groupRows = [{ rows: void 0 }];
+  input.slices.forEach((column, c) => {
+    const values = sliceStrings[c];
+    const byValue = /* @__PURE__ */ new Map();
+    values.forEach((value, row) => {
+      const key = value === null ? "(missing)" : value;
+      let list = byValue.get(key);
+      if (!list) byValue.set(key, list = []);
+      list.push(row);
+    });
+    let entries = [...byValue.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    if (entries.length > DEFAULTS.maxSliceValues) {
+      notes.push(`slice column "${column}" has ${entries.length} values; the ${DEFAULTS.maxSliceValues} largest are reported`);
+      entries = entries.slice(0, DEFAULTS.maxSliceValues);
+    }
+    for (const [value, rows] of entries.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) groupRows.push({ slice: { column, value }, rows: Uint32Array.from(rows) });
+  });
+  const groups = await host.group(
+    `Paired bootstrap: ${resamples} resamples \xD7 ${groupRows.length} group${groupRows.length > 1 ? "s" : ""} (seed ${seed})`,
+    async () => groupRows.map(({ slice, rows }) => {
+      const untested = slice !== void 0 && (rows?.length ?? 0) < minSliceRows;
+      const candidateMetrics = prepare(kind, candidateFull, candidatePredictions, truthValues, rows);
+      const baselineMetrics = baselinePredictions ? prepare(kind, baselineFull, baselinePredictions, truthValues, rows) : void 0;
+      const samples = pairedBootstrap(candidateMetrics, baselineMetrics, { resamples: untested ? 0 : resamples, seed: slice ? deriveSeed(seed, `${slice.column}=${slice.value}`) : seed });
+      const candidateValues = metricValues(candidateMetrics);
+      const baselineValues = baselineMetrics ? metricValues(baselineMetrics) : void 0;
+      const metrics = /* @__PURE__ */ new Map();
+      candidateMetrics.names.forEach((name, m) => {
+        const evidence = {
+          candidate: candidateValues[name] ?? null,
+          baseline: baselineValues?.[name] ?? null,
+          candidateSamples: samples.candidate[m],
+          deltaSamples: samples.delta?.[m]
+        };
+        if (name === "accuracy" && candidateFull && baselineFull) evidence.discordant = discordantCounts(correct(candidateFull, rows), correct(baselineFull, rows));
+        metrics.set(name, evidence);
+      });
+      host.info(`${slice ? `${slice.column}=${slice.value}` : "whole holdout"}: ${rows?.length ?? holdout.rows} rows${untested ? " (too few for tests)" : ""}`);
+      return { slice, rows: rows?.length ?? holdout.rows, untested, metrics };
+    })
+  );
+  const outcomes = decide(groups, { alpha, thresholds, absolute: gate.absolute ?? DEFAULTS.absolute, hasBaseline: Boolean(baseline) });
+  const { verdict, reasons } = overallVerdict(outcomes);
+  if (!baseline) notes.push("first run: no baseline, so only absolute thresholds (min/max) were applied");
+  const positiveClass = space && kind === "binary" ? space.classes[space.positive] : void 0;
+  return {
+    task,
+    kind,
+    rows: holdout.rows,
+    classes: space?.classes,
+    positiveClass,
+    confusion: candidateFull ? { candidate: confusionMatrix(candidateFull.truth, candidateFull.predicted, candidateFull.classes), baseline: baselineFull ? confusionMatrix(baselineFull.truth, baselineFull.predicted, baselineFull.classes) : void 0 } : void 0,
+    thresholds,
+    thresholdsFrom,
+    outcomes,
+    verdict,
+    reasons,
+    notes,
+    resamples,
+    seed,
+    alpha,
+    features: { candidate: describeFeed(candidatePlan.feed), baseline: baselinePlan ? describeFeed(baselinePlan.feed) : void 0 },
+    seconds: { scoring: scoringSeconds, statistics: (performance.now() - statisticsStart) / 1e3 }
+  };
+}
+function prepare(kind, full, predictions, truth, rows) {
+  if (kind === "regression") {
+    const values = predictions.values;
+    return rows ? prepareRegression(pick(truth, rows), pick(values, rows)) : prepareRegression(truth, values);
+  }
+  if (!rows) return prepareClassification(full);
+  const c = full.classes;
+  let probabilities;
+  if (full.probabilities) {
+    probabilities = new Float64Array(rows.length * c);
+    rows.forEach((row, i) => probabilities.set(full.probabilities.subarray(row * c, row * c + c), i * c));
+  }
+  return prepareClassification({ classes: c, truth: pickInt(full.truth, rows), predicted: pickInt(full.predicted, rows), probabilities, positive: full.positive });
+}
+function pick(values, rows) {
+  return Float64Array.from(rows, (r) => values[r]);
+}
+function pickInt(values, rows) {
+  return Int32Array.from(rows, (r) => values[r]);
+}
+function correct(input, rows) {
+  const n = rows ? rows.length : input.truth.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows ? rows[i] : i;
+    out[i] = input.truth[r] === input.predicted[r] ? 1 : 0;
+  }
+  return out;
+}
+function thresholdsFor(gate, kind, probabilities, notes) {
+  if (gate.metrics && Object.keys(gate.metrics).length) return { thresholds: gate.metrics, from: "mlops.yml" };
+  const thresholds = kind === "regression" ? { rmse: { max_rise: 0 } } : kind === "binary" && probabilities ? { accuracy: { max_drop: 0 }, roc_auc: { max_drop: 0 } } : { accuracy: { max_drop: 0 } };
+  notes.push(`no gate.metrics in mlops.yml: using the default policy (${Object.keys(thresholds).join(", ")} must not be significantly worse than the baseline)`);
+  return { thresholds, from: "default" };
+}
+function checkThresholds(thresholds, kind) {
+  const known = metricNames(kind);
+  for (const [metric, threshold] of Object.entries(thresholds)) {
+    const key = `gate.metrics.${metric}`;
+    if (!known.includes(metric)) {
+      const guess = suggestKey(metric, known);
+      throw new UserError(`gate metric "${metric}" does not exist for a ${kind} model`, { where: { key }, hint: `${guess ? `Did you mean "${guess}"? ` : ""}Metrics: ${known.join(", ")}.` });
+    }
+    const lowerBetter = ["log_loss", "rmse", "mae"].includes(metric);
+    if (lowerBetter && (threshold.max_drop !== void 0 || threshold.min !== void 0)) {
+      throw new UserError(`${metric} is better when lower, so it takes max and max_rise, not ${threshold.max_drop !== void 0 ? "max_drop" : "min"}`, { where: { key } });
+    }
+    if (!lowerBetter && (threshold.max_rise !== void 0 || threshold.max !== void 0)) {
+      throw new UserError(`${metric} is better when higher, so it takes min and max_drop, not ${threshold.max_rise !== void 0 ? "max_rise" : "max"}`, { where: { key } });
+    }
+  }
+}
+
+// actions/evaluate-gate/models.ts
+import { existsSync } from "node:fs";
+import { resolve as resolve2 } from "node:path";
+
+// shared/registry/resolve.ts
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+async function resolveModelReference(cwd, ref, host, auth, options = {}) {
+  const reference = parseModelReference(ref);
+  const access = { ...auth, insecure: options.insecure };
+  const version = await resolveVersion(cwd, reference, access, host, options.defaultName);
+  const models = version.fetched.manifest.layers.filter(isModelLayer);
+  if (models.length !== 1) {
+    throw new UserError(`${version.ref} has ${models.length === 0 ? "no model layer" : "several model layers"}`, {
+      hint: "It was not registered by mlops-actions (expected one application/vnd.cncf.model.weight.v1.raw layer)."
+    });
+  }
+  const layer = models[0];
+  const directory = await mkdtemp(join(tmpdir(), "mlops-model-"));
+  const path = join(directory, "model.onnx");
+  host.info(`fetching the model of ${version.ref} (${layer.size} bytes)`);
+  await version.reader.blobToFile(layer, path);
+  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256: hexOf(layer.digest), name: version.name };
+}
+
+// actions/evaluate-gate/models.ts
+async function openCandidate(cwd, path, host) {
+  return { model: await openModel(resolve2(cwd, path), path, host, "model"), ref: path };
+}
+var LOOKS_LIKE_FILE = /\.onnx$/i;
+async function openBaseline(cwd, baseline, host, auth, modelName) {
+  const path = resolve2(cwd, baseline);
+  if (existsSync(path)) return { model: await openModel(path, baseline, host, "baseline"), ref: baseline };
+  if (LOOKS_LIKE_FILE.test(baseline) && !baseline.startsWith("oci://")) {
+    throw new UserError("baseline model file not found", {
+      where: { file: baseline, key: "baseline" },
+      hint: "Give the champion as an .onnx path or a registry reference (e.g. .mlops/registry:prod, oci://ghcr.io/org/models/name:prod), or leave baseline empty for a first run."
+    });
+  }
+  const resolved = await host.group(
+    `Fetching baseline ${baseline}`,
+    () => resolveModelReference(cwd, baseline, host, { username: auth.username, password: auth.password }, { insecure: auth.insecure, defaultName: modelName })
+  );
+  const model = await openModel(resolved.path, resolved.ref, host, "baseline");
+  if (model.sha256 !== resolved.modelSha256) throw new Error(`baseline ${resolved.ref}: sha256 of the fetched file differs from its registry digest`);
+  return { model, ref: resolved.ref, digest: resolved.digest };
+}
+
+// actions/evaluate-gate/report.ts
+var BADGE = { pass: "\u2705 PASS", fail: "\u274C FAIL", inconclusive: "\u26A0\uFE0F INCONCLUSIVE" };
+var VERDICT_CELL = { pass: "\u2705 pass", fail: "\u274C fail", inconclusive: "\u26A0\uFE0F inconclusive" };
+function renderReport(evaluation, context) {
+  const overall = evaluation.outcomes[0];
+  const lines = [];
+  const outcome = context.override && evaluation.verdict === "fail" ? `${BADGE.fail} (overridden)` : BADGE[evaluation.verdict];
+  lines.push(`## ${outcome} \xB7 evaluate-gate \xB7 ${escapeText(context.modelName)}`, "");
+  lines.push(verdictSentence(evaluation, context), "");
+  if (evaluation.reasons.length) {
+    lines.push("**Failed:**", "", ...evaluation.reasons.map((r) => `- ${escapeCell(r)}`), "");
+  }
+  if (context.override) lines.push(`> [!WARNING]
+> Gate overridden in mlops.yml: ${escapeCell(context.override)}`, "");
+  for (const note of evaluation.notes) lines.push(`> [!NOTE]
+> ${escapeCell(note)}`, "");
+  const hasBaseline = Boolean(context.baseline);
+  lines.push(metricTable(overall, hasBaseline), "");
+  lines.push(intervalNote(evaluation, hasBaseline), "");
+  if (hasBaseline) lines.push(deltaChart(overall), "");
+  const slices = evaluation.outcomes.slice(1);
+  if (slices.length) lines.push(details(`Slices (${slices.length})`, sliceTables(slices, hasBaseline)), "");
+  if (evaluation.confusion && evaluation.classes) lines.push(details("Confusion matrices", confusion(evaluation)), "");
+  lines.push(details("How this was decided", rules(evaluation, context)), "");
+  const links = [link("workflow run", context.runUrl), context.artifactUrl ? link("full report and results (artifact)", context.artifactUrl) : `full report: ${code(context.reportPath)} and the job summary`];
+  lines.push(links.join(" \xB7 "), "");
+  return lines.join("\n");
+}
+function verdictSentence(evaluation, context) {
+  const against = context.baseline ? `against baseline ${code(context.baseline)}` : "with **no baseline** (first run: absolute thresholds only)";
+  const head = `Candidate ${code(context.candidate)} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString("en-US")} rows, ${evaluation.kind}).`;
+  let tail = "";
+  if (evaluation.verdict === "inconclusive") {
+    tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? "pass" : "fail"}.`;
+  } else if (evaluation.verdict === "fail") {
+    tail = context.passed ? " The gate failed but is overridden, so the step passes." : " The step fails.";
+  } else tail = " The step passes.";
+  return `${head}${tail}`;
+}
+function cells(metric, m, hasBaseline) {
+  const ci = (range) => range ? `[${formatNumber(range[0])}, ${formatNumber(range[1])}]` : "\u2014";
+  const arrow = m.direction === "higher" ? "\u2191" : "\u2193";
+  const row = [`${code(metric)} ${arrow}`, formatNumber(m.candidate), ci(m.candidate_ci)];
+  if (hasBaseline) row.push(formatNumber(m.baseline), signed(m.delta), ci(m.ci));
+  row.push(m.gated ? VERDICT_CELL[m.verdict] : "reported");
+  return row;
+}
+function metricTable(group, hasBaseline) {
+  const header = hasBaseline ? ["metric", "candidate", "CI", "baseline", "\u0394", "CI of \u0394", "verdict"] : ["metric", "candidate", "CI", "verdict"];
+  const rows = Object.entries(group.metrics).map(([metric, m]) => cells(metric, m, hasBaseline));
+  return table(header, rows, hasBaseline ? ["l", "r", "c", "r", "r", "c", "l"] : ["l", "r", "c", "l"]);
+}
+function signed(value) {
+  if (value === null) return "\u2014";
+  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+}
+function intervalNote(evaluation, hasBaseline) {
+  const confidence = formatNumber((1 - evaluation.alpha) * 100, 3);
+  const parts = [`CI: ${confidence} % percentile intervals from a paired bootstrap over rows (${evaluation.resamples} resamples, seed ${evaluation.seed}).`];
+  if (hasBaseline) {
+    parts.push('For gated changes, "CI of \u0394" is the Holm-adjusted interval that decided the verdict (wider than 95 % when several tests are made); for accuracy it is the exact interval from the discordant rows (McNemar).');
+  }
+  parts.push("\u2191 higher is better, \u2193 lower is better.");
+  return `<sub>${parts.join(" ")}</sub>`;
+}
+function deltaChart(group) {
+  const entries = Object.entries(group.metrics).filter(([, m]) => m.delta !== null);
+  if (!entries.length) return "";
+  const names = entries.map(([metric]) => `"${metric}"`).join(", ");
+  const values = entries.map(([, m]) => Number(m.delta.toPrecision(4)));
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const pad = (high - low) * 0.1 || 0.01;
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '  title "\u0394 candidate \u2212 baseline (whole holdout)"',
+    `  x-axis [${names}]`,
+    `  y-axis "\u0394" ${Number((low - pad).toPrecision(3))} --> ${Number((high + pad).toPrecision(3))}`,
+    `  bar [${values.join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function sliceTables(slices, hasBaseline) {
+  const out = [
+    "<sub>Slices gate only on confident failures of change thresholds (Holm-corrected with the whole holdout); min/max on point estimates apply to the whole holdout only.</sub>",
+    ""
+  ];
+  for (const slice of slices) {
+    out.push(`**${code(slice.slice.column)} = ${code(slice.slice.value)}** (${slice.rows.toLocaleString("en-US")} rows)`, "", metricTable(slice, hasBaseline), "");
+  }
+  return out.join("\n");
+}
+function confusion(evaluation) {
+  const classes = evaluation.classes;
+  const render = (title, matrix) => [`${title} (rows: true class, columns: predicted)`, "", table(["", ...classes.map((c) => escapeCell(c))], matrix.map((row, i) => [escapeCell(classes[i]), ...row.map(String)])), ""].join("\n");
+  const parts = [render("Candidate", evaluation.confusion.candidate)];
+  if (evaluation.confusion.baseline) parts.push(render("Baseline", evaluation.confusion.baseline));
+  if (evaluation.positiveClass !== void 0) parts.push(`Positive class: ${code(evaluation.positiveClass)}.`);
+  return parts.join("\n");
+}
+function rules(evaluation, context) {
+  const out = [];
+  out.push(
+    `Thresholds from ${evaluation.thresholdsFrom === "default" ? "the default policy" : "mlops.yml `gate.metrics`"}. A change threshold passes when the whole interval of \u0394 lies within the allowed drop (or rise), fails when it lies wholly beyond it, and is inconclusive otherwise; Holm's step-down procedure controls the family-wise error at \u03B1 = ${formatNumber(evaluation.alpha)} across every metric \xD7 slice test. Inconclusive results: \`${context.inconclusivePolicy}\`.`,
+    ""
+  );
+  const rows = [];
+  for (const group of evaluation.outcomes) {
+    for (const [metric, m] of Object.entries(group.metrics)) {
+      if (!m.gated) continue;
+      const where = group.slice ? `${group.slice.column}=${group.slice.value}` : "all rows";
+      rows.push([escapeCell(where), code(metric), VERDICT_CELL[m.verdict], escapeCell(m.rule)]);
+    }
+  }
+  if (rows.length) out.push(table(["rows", "metric", "verdict", "rule"], rows));
+  out.push("", `Features: candidate ${escapeCell(evaluation.features.candidate)}${evaluation.features.baseline ? `; baseline ${escapeCell(evaluation.features.baseline)}` : ""}.`);
+  return out.join("\n");
+}
+
+// actions/evaluate-gate/results.ts
+var RESULTS_SCHEMA = "mlops-actions/evaluate-gate-results@1";
+function metricsOf(group) {
+  return group.metrics;
+}
+function resultsJson(evaluation, context) {
+  const [overall, ...slices] = evaluation.outcomes;
+  return {
+    schema: RESULTS_SCHEMA,
+    verdict: evaluation.verdict,
+    passed: context.passed,
+    reasons: evaluation.reasons,
+    override: context.override ? { reason: context.override } : void 0,
+    task: evaluation.task,
+    kind: evaluation.kind,
+    rows: evaluation.rows,
+    model: context.candidate,
+    baseline: context.baseline ?? null,
+    data: { path: context.data, rows: evaluation.rows },
+    policy: {
+      alpha: evaluation.alpha,
+      thresholds: evaluation.thresholds,
+      thresholds_from: evaluation.thresholdsFrom,
+      inconclusive: context.inconclusivePolicy,
+      bootstrap: { resamples: evaluation.resamples, seed: evaluation.seed, interval: "percentile", prng: "xoshiro128**" },
+      multiplicity: "holm"
+    },
+    classes: evaluation.classes,
+    positive_class: evaluation.positiveClass,
+    metrics: metricsOf(overall),
+    confusion_matrix: evaluation.confusion,
+    slices: slices.map((s) => ({ column: s.slice.column, value: s.slice.value, rows: s.rows, metrics: metricsOf(s) })),
+    notes: evaluation.notes,
+    report: context.reportPath
+  };
+}
+function evaluationRecord(evaluation, context, resultsPath) {
+  const [overall, ...slices] = evaluation.outcomes;
+  return {
+    task: evaluation.task,
+    model: context.candidate,
+    data: { path: context.data, rows: evaluation.rows },
+    baseline: context.baseline ? { ref: context.baseline.ref, sha256: context.baseline.sha256, digest: context.baseline.digest } : null,
+    alpha: evaluation.alpha,
+    metrics: overall.metrics,
+    slices: slices.map((s) => ({ column: s.slice.column, value: s.slice.value, rows: s.rows, metrics: s.metrics })),
+    verdict: evaluation.verdict,
+    passed: context.passed,
+    override: context.override ? { reason: context.override } : void 0,
+    inconclusive_policy: context.inconclusivePolicy,
+    reasons: evaluation.reasons,
+    report_path: context.reportPath,
+    results_path: resultsPath
+  };
+}
+function metricMap(group, which) {
+  return Object.fromEntries(Object.entries(group.metrics).map(([name, m]) => [name, m[which]]));
+}
+
+// actions/evaluate-gate/evaluate-gate.ts
+var OUT_DIR = "mlops-out/evaluate-gate";
+var evaluateGateStage = {
+  name: "evaluate-gate",
+  readOptions(host) {
+    const task = enumInput(host, "task", ["classification", "regression", ""], "");
+    const features = listInput(host, "features");
+    const password = optionalInput(host, "registry-password");
+    if (password) host.setSecret(password);
+    return {
+      model: requiredInput(host, "model"),
+      data: requiredInput(host, "data"),
+      label: optionalInput(host, "label"),
+      task: task || void 0,
+      baseline: optionalInput(host, "baseline"),
+      configPath: host.input("config").trim(),
+      features: features.length ? features : void 0,
+      inputName: optionalInput(host, "input-name"),
+      outputName: optionalInput(host, "output-name"),
+      threshold: numberInput(host, "threshold", { min: 0, max: 1 }) ?? 0.5,
+      positiveClass: optionalInput(host, "positive-class"),
+      slices: listInput(host, "slices"),
+      recordPath: host.input("record").trim() || DEFAULT_RECORD_PATH,
+      comment: parseCommentMode(host.input("comment") || "auto"),
+      token: host.input("github-token"),
+      registry: { username: optionalInput(host, "registry-username"), password, insecure: booleanInput(host, "insecure", false) }
+    };
+  },
+  async run(options, host) {
+    const { config } = await loadConfig(host.cwd, options.configPath);
+    const gate = config.gate ?? {};
+    const label = options.label ?? config.model?.label;
+    if (!label) {
+      throw new UserError("no label column given", { where: { key: "label" }, hint: "Set the label input, or model.label in mlops.yml." });
+    }
+    const modelName = config.model?.name ?? basename(options.model).replace(/\.onnx$/i, "");
+    const candidate = await openCandidate(host.cwd, options.model, host);
+    let baseline;
+    if (options.baseline) baseline = await openBaseline(host.cwd, options.baseline, host, registryAuth(options, host), config.model?.name);
+    const holdout = await openHoldout(host.cwd, options.data, host);
+    let evaluation;
+    try {
+      evaluation = await evaluate(
+        {
+          candidate,
+          baseline,
+          holdout,
+          label,
+          task: options.task ?? config.model?.task,
+          features: options.features ? { names: options.features, from: "the features input" } : config.model?.features ? { names: config.model.features, from: "model.features in mlops.yml" } : void 0,
+          inputName: options.inputName,
+          outputName: options.outputName,
+          threshold: options.threshold,
+          positiveClass: options.positiveClass,
+          slices: options.slices.length ? options.slices : gate.slices ?? [],
+          gate
+        },
+        host
+      );
+    } finally {
+      await holdout.close();
+    }
+    const inconclusivePolicy = gate.inconclusive ?? DEFAULTS.inconclusive;
+    const override = gate.override?.reason;
+    const passed = evaluation.verdict === "pass" || evaluation.verdict === "inconclusive" && inconclusivePolicy !== "fail" || evaluation.verdict === "fail" && override !== void 0;
+    const outDir = resolve3(host.cwd, OUT_DIR);
+    const reportFile = join2(outDir, "report.md");
+    const resultsFile = join2(outDir, "results.json");
+    const display = (file) => relative2(host.cwd, file) || file;
+    const context = {
+      candidate: { path: options.model, sha256: candidate.model.sha256 },
+      baseline: baseline ? { ref: baseline.ref, sha256: baseline.model.sha256, digest: baseline.digest } : void 0,
+      data: holdout.file,
+      passed,
+      inconclusivePolicy,
+      override,
+      reportPath: display(reportFile)
+    };
+    const run = runContext(host, "evaluate-gate");
+    await writeFileAtomic(resultsFile, `${JSON.stringify(resultsJson(evaluation, context), null, 2)}
+`);
+    const reportContext = { modelName, candidate: options.model, baseline: baseline?.ref, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
+    await writeFileAtomic(reportFile, renderReport(evaluation, reportContext));
+    const artifactUrl = await uploadReport(host, modelName, [reportFile, resultsFile], outDir, run.run_url);
+    const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile2(reportFile, "utf8");
+    await appendSection(resolve3(host.cwd, options.recordPath), "evaluation", evaluationRecord(evaluation, context, display(resultsFile)), run, options.recordPath);
+    host.info(`report: ${display(reportFile)}; results: ${display(resultsFile)}; record: ${options.recordPath}`);
+    await postReport({ host, stage: "evaluate-gate", model: modelName, markdown, comment: options.comment, token: options.token });
+    const overall = evaluation.outcomes[0];
+    if (evaluation.verdict === "inconclusive" && inconclusivePolicy === "warn") {
+      host.warning(`evaluate-gate: inconclusive (${undecided(evaluation.outcomes[0].metrics)}); passing because gate.inconclusive is warn`);
+    }
+    if (evaluation.verdict === "fail" && override) host.warning(`evaluate-gate: the gate failed (${evaluation.reasons.join("; ")}) but is overridden: ${override}`);
+    return {
+      outputs: {
+        passed: String(passed),
+        metrics: JSON.stringify(metricMap(overall, "candidate")),
+        "baseline-metrics": JSON.stringify(baseline ? metricMap(overall, "baseline") : {}),
+        report: display(reportFile),
+        results: display(resultsFile)
+      },
+      failure: passed ? void 0 : evaluation.verdict === "fail" ? `gate failed: ${evaluation.reasons.join("; ")}` : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics)} could not be decided on ${evaluation.rows} rows`
+    };
+  }
+};
+function undecided(metrics) {
+  return Object.entries(metrics).filter(([, m]) => m.verdict === "inconclusive").map(([name]) => name).join(", ");
+}
+function registryAuth(options, host) {
+  const { username, password, insecure } = options.registry;
+  if (!username && !password && options.baseline?.startsWith("oci://ghcr.io/") && options.token) {
+    return { username: host.env("GITHUB_ACTOR") ?? "token", password: options.token, insecure };
+  }
+  return { username, password, insecure };
+}
+async function uploadReport(host, model, files, root, runUrl) {
+  if (host.kind !== "actions" || !host.env("ACTIONS_RUNTIME_TOKEN")) return void 0;
+  try {
+    const uploaded = await host.uploadArtifact(`evaluate-gate-${model}`, files, root);
+    return uploaded?.id && runUrl ? `${runUrl}/artifacts/${uploaded.id}` : void 0;
+  } catch (error) {
+    host.warning(`could not upload the evaluate-gate report as an artifact: ${error.message.split("\n")[0]}`);
+    return void 0;
+  }
+}
+
+export {
+  OUT_DIR,
+  evaluateGateStage
+};

@@ -1,0 +1,18 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  modelCardStage
+} from "./chunk-6KHDKPI2.js";
+import "./chunk-SXD2OBMI.js";
+import "./chunk-BTCQKXQ3.js";
+import "./chunk-U3ZBBVIO.js";
+import "./chunk-Q3V3TFIP.js";
+import "./chunk-DOIL255K.js";
+import "./chunk-YVVIEIOO.js";
+import "./chunk-PZERGBQP.js";
+import "./chunk-43LAL4DT.js";
+import "./chunk-D3INI452.js";
+import "./chunk-OIBAWGZR.js";
+import "./chunk-D4RZRY5B.js";
+export {
+  modelCardStage
+};

@@ -1,0 +1,20 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  DEFAULT_REGISTRY,
+  registerStage
+} from "./chunk-XIKMFLLQ.js";
+import "./chunk-W2HNLKKE.js";
+import "./chunk-2C7Z3BA4.js";
+import "./chunk-WK5636NJ.js";
+import "./chunk-U3ZBBVIO.js";
+import "./chunk-Q3V3TFIP.js";
+import "./chunk-DOIL255K.js";
+import "./chunk-YVVIEIOO.js";
+import "./chunk-PZERGBQP.js";
+import "./chunk-43LAL4DT.js";
+import "./chunk-OIBAWGZR.js";
+import "./chunk-D4RZRY5B.js";
+export {
+  DEFAULT_REGISTRY,
+  registerStage
+};

@@ -1,0 +1,26 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  evaluateGateStage
+} from "./chunks/chunk-VUCXX7CT.js";
+import "./chunks/chunk-YEAXCM25.js";
+import "./chunks/chunk-BTCQKXQ3.js";
+import "./chunks/chunk-2C7Z3BA4.js";
+import "./chunks/chunk-WK5636NJ.js";
+import "./chunks/chunk-U3ZBBVIO.js";
+import "./chunks/chunk-Q3V3TFIP.js";
+import "./chunks/chunk-DOIL255K.js";
+import "./chunks/chunk-YVVIEIOO.js";
+import "./chunks/chunk-PZERGBQP.js";
+import "./chunks/chunk-43LAL4DT.js";
+import {
+  runAsAction
+} from "./chunks/chunk-LXJG4T6Y.js";
+import "./chunks/chunk-DZMNVV4L.js";
+import "./chunks/chunk-PY3R7CMG.js";
+import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-D4RZRY5B.js";
+
+// actions/evaluate-gate/index.ts
+await runAsAction(evaluateGateStage);

@@ -1,0 +1,43 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  STAGES,
+  isExpression,
+  isStageName,
+  loadStage,
+  readActionSpec
+} from "./chunks/chunk-3W3M2UMI.js";
+import "./chunks/chunk-4O4B5WTO.js";
+import {
+  suggestKey
+} from "./chunks/chunk-PZERGBQP.js";
+import "./chunks/chunk-43LAL4DT.js";
+import {
+  ActionsHost,
+  runAsAction
+} from "./chunks/chunk-LXJG4T6Y.js";
+import "./chunks/chunk-DZMNVV4L.js";
+import "./chunks/chunk-PY3R7CMG.js";
+import {
+  getInput,
+  setFailed
+} from "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-D4RZRY5B.js";
+
+// actions/index.ts
+var stage = getInput("stage").trim();
+if (!isStageName(stage)) {
+  const guess = suggestKey(stage, STAGES);
+  setFailed(
+    `mlops-actions: unknown stage "${stage}". ${guess ? `Did you mean "${guess}"? ` : ""}Stages: ${STAGES.join(", ")}.`
+  );
+} else {
+  const spec = readActionSpec(stage);
+  const host = new ActionsHost((name) => {
+    const given = getInput(name);
+    const fallback = spec.inputs[name]?.default;
+    return given === "" && fallback !== void 0 && !isExpression(fallback) ? fallback : void 0;
+  });
+  await runAsAction(await loadStage[stage](), host);
+}

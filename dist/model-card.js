@@ -1,0 +1,24 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  modelCardStage
+} from "./chunks/chunk-6KHDKPI2.js";
+import "./chunks/chunk-SXD2OBMI.js";
+import "./chunks/chunk-BTCQKXQ3.js";
+import "./chunks/chunk-U3ZBBVIO.js";
+import "./chunks/chunk-Q3V3TFIP.js";
+import "./chunks/chunk-DOIL255K.js";
+import "./chunks/chunk-YVVIEIOO.js";
+import "./chunks/chunk-PZERGBQP.js";
+import "./chunks/chunk-43LAL4DT.js";
+import {
+  runAsAction
+} from "./chunks/chunk-LXJG4T6Y.js";
+import "./chunks/chunk-DZMNVV4L.js";
+import "./chunks/chunk-PY3R7CMG.js";
+import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-D4RZRY5B.js";
+
+// actions/model-card/index.ts
+await runAsAction(modelCardStage);

@@ -1,0 +1,19 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  trainStage
+} from "./chunks/chunk-CWABUQ5R.js";
+import "./chunks/chunk-DOIL255K.js";
+import "./chunks/chunk-YVVIEIOO.js";
+import "./chunks/chunk-43LAL4DT.js";
+import {
+  runAsAction
+} from "./chunks/chunk-LXJG4T6Y.js";
+import "./chunks/chunk-DZMNVV4L.js";
+import "./chunks/chunk-PY3R7CMG.js";
+import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-D4RZRY5B.js";
+
+// actions/train/index.ts
+await runAsAction(trainStage);
