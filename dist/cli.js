@@ -35,7 +35,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-3W3M2UMI.js";
+} from "./chunks/chunk-7NST5DC6.js";
 import "./chunks/chunk-4O4B5WTO.js";
 import {
   suggestKey

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   dataValidateStage
-} from "./chunks/chunk-2IHUPFE6.js";
+} from "./chunks/chunk-5F2SLCUD.js";
 import "./chunks/chunk-67NLO6HM.js";
 import "./chunks/chunk-YEAXCM25.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-BTCQKXQ3.js";
 import "./chunks/chunk-U3ZBBVIO.js";
 import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-DOIL255K.js";
+import "./chunks/chunk-G3PPJXPI.js";
 import "./chunks/chunk-YVVIEIOO.js";
 import "./chunks/chunk-PZERGBQP.js";
 import "./chunks/chunk-43LAL4DT.js";

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   evaluateGateStage
-} from "./chunks/chunk-VUCXX7CT.js";
+} from "./chunks/chunk-LZOUKURH.js";
 import "./chunks/chunk-YEAXCM25.js";
 import "./chunks/chunk-BTCQKXQ3.js";
 import "./chunks/chunk-2C7Z3BA4.js";
 import "./chunks/chunk-WK5636NJ.js";
 import "./chunks/chunk-U3ZBBVIO.js";
 import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-DOIL255K.js";
+import "./chunks/chunk-G3PPJXPI.js";
 import "./chunks/chunk-YVVIEIOO.js";
 import "./chunks/chunk-PZERGBQP.js";
 import "./chunks/chunk-43LAL4DT.js";

@@ -1,12 +1,12 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   modelCardStage
-} from "./chunks/chunk-6KHDKPI2.js";
+} from "./chunks/chunk-IQZAPNAY.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-BTCQKXQ3.js";
 import "./chunks/chunk-U3ZBBVIO.js";
 import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-DOIL255K.js";
+import "./chunks/chunk-G3PPJXPI.js";
 import "./chunks/chunk-YVVIEIOO.js";
 import "./chunks/chunk-PZERGBQP.js";
 import "./chunks/chunk-43LAL4DT.js";

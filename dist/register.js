@@ -1,13 +1,13 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   registerStage
-} from "./chunks/chunk-XIKMFLLQ.js";
+} from "./chunks/chunk-W66FWUPS.js";
 import "./chunks/chunk-W2HNLKKE.js";
 import "./chunks/chunk-2C7Z3BA4.js";
 import "./chunks/chunk-WK5636NJ.js";
 import "./chunks/chunk-U3ZBBVIO.js";
 import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-DOIL255K.js";
+import "./chunks/chunk-G3PPJXPI.js";
 import "./chunks/chunk-YVVIEIOO.js";
 import "./chunks/chunk-PZERGBQP.js";
 import "./chunks/chunk-43LAL4DT.js";

@@ -1,8 +1,8 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   trainStage
-} from "./chunks/chunk-CWABUQ5R.js";
-import "./chunks/chunk-DOIL255K.js";
+} from "./chunks/chunk-MXMBGUTX.js";
+import "./chunks/chunk-G3PPJXPI.js";
 import "./chunks/chunk-YVVIEIOO.js";
 import "./chunks/chunk-43LAL4DT.js";
 import {

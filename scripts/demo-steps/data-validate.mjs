@@ -7,7 +7,9 @@ import { join } from 'node:path';
 export default async function dataValidate(ctx) {
   ctx.mlops(['data-validate', '--data', 'data/train.csv', '--out-dir', 'mlops-out/data-validate/train']);
   ctx.show('train data report', 'mlops-out/data-validate/train/report.md');
-  ctx.mlops(['data-validate', '--data', 'data/holdout.csv', '--reference', 'mlops-out/data-validate/train/profile.json', '--out-dir', 'mlops-out/data-validate/holdout']);
+  ctx.mlops(['data-validate', '--data', 'data/holdout.csv', '--reference', 'mlops-out/data-validate/train/profile.json', '--out-dir', 'mlops-out/data-validate/holdout',
+    // The run record's data section describes the training data; the holdout check keeps its own record.
+    '--record', 'mlops-out/holdout-data-run.json']);
   ctx.show('holdout data report (with skew against train)', 'mlops-out/data-validate/holdout/report.md');
 
   console.log('\n--- a copy of train.csv with seeded defects must fail ---');

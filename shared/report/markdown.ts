@@ -34,8 +34,19 @@ export function table(header: string[], rows: string[][], align?: ('l' | 'r' | '
   return markdownTable([header, ...rows], { align, alignDelimiters: false });
 }
 
+/** Escapes text for an HTML context (inside <summary>, Markdown is not rendered). */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060')
+    .replace(/\r?\n/g, ' ');
+}
+
 export function details(summary: string, body: string): string {
-  return `<details><summary>${escapeCell(summary)}</summary>\n\n${body}\n\n</details>`;
+  return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 
 /** A number for reports: fixed significant digits, no exponent noise for ordinary values. */

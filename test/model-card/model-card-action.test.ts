@@ -79,7 +79,7 @@ describe('model-card action (bundled)', () => {
       expect(card).toContain(`## ${section}\n`);
     }
     expect(card).toContain('| accuracy | 0.9883 | [0.97, 1] | 0.9766 | 0.0117 | [-0.006, 0.03] | pass |');
-    expect(card).toContain('Slice size\\_band = large (57 rows)');
+    expect(card).toContain('Slice size_band = large (57 rows)');
     expect(card).toContain('NVIDIA H200');
     expect(card).toContain(`sha256:${'d'.repeat(64)}`);
     expect(card).toContain('https://github.com/octo-org/ml-project/actions/runs/7');

@@ -44,7 +44,7 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-DOIL255K.js";
+} from "./chunk-G3PPJXPI.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";

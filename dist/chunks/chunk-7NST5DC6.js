@@ -57,11 +57,11 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-I53J7OO3.js")).dataValidateStage,
-  train: async () => (await import("./train-4DIIGIRC.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-CJ637ZWP.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-H27ODR2P.js")).modelCardStage,
-  register: async () => (await import("./register-Z5YWUNA6.js")).registerStage,
+  "data-validate": async () => (await import("./data-validate-5VIMBIYD.js")).dataValidateStage,
+  train: async () => (await import("./train-UYTN2NRI.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-UDYQXVYE.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-XP66VVZX.js")).modelCardStage,
+  register: async () => (await import("./register-SVIIW23F.js")).registerStage,
   deploy: async () => unavailableStage("deploy"),
   "drift-check": async () => unavailableStage("drift-check")
 };

@@ -13,7 +13,7 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-DOIL255K.js";
+} from "./chunk-G3PPJXPI.js";
 import {
   external_exports,
   require_dist

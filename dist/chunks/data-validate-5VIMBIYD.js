@@ -1,12 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  modelCardStage
-} from "./chunk-6KHDKPI2.js";
+  dataValidateStage
+} from "./chunk-5F2SLCUD.js";
+import "./chunk-67NLO6HM.js";
+import "./chunk-YEAXCM25.js";
 import "./chunk-SXD2OBMI.js";
 import "./chunk-BTCQKXQ3.js";
 import "./chunk-U3ZBBVIO.js";
 import "./chunk-Q3V3TFIP.js";
-import "./chunk-DOIL255K.js";
+import "./chunk-G3PPJXPI.js";
 import "./chunk-YVVIEIOO.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-43LAL4DT.js";
@@ -14,5 +16,5 @@ import "./chunk-D3INI452.js";
 import "./chunk-OIBAWGZR.js";
 import "./chunk-D4RZRY5B.js";
 export {
-  modelCardStage
+  dataValidateStage
 };

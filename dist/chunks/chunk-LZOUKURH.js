@@ -37,7 +37,7 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-DOIL255K.js";
+} from "./chunk-G3PPJXPI.js";
 import {
   writeFileAtomic
 } from "./chunk-YVVIEIOO.js";

@@ -1,15 +1,12 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  OUT_DIR,
-  evaluateGateStage
-} from "./chunk-VUCXX7CT.js";
-import "./chunk-YEAXCM25.js";
+  modelCardStage
+} from "./chunk-IQZAPNAY.js";
+import "./chunk-SXD2OBMI.js";
 import "./chunk-BTCQKXQ3.js";
-import "./chunk-2C7Z3BA4.js";
-import "./chunk-WK5636NJ.js";
 import "./chunk-U3ZBBVIO.js";
 import "./chunk-Q3V3TFIP.js";
-import "./chunk-DOIL255K.js";
+import "./chunk-G3PPJXPI.js";
 import "./chunk-YVVIEIOO.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-43LAL4DT.js";
@@ -17,6 +14,5 @@ import "./chunk-D3INI452.js";
 import "./chunk-OIBAWGZR.js";
 import "./chunk-D4RZRY5B.js";
 export {
-  OUT_DIR,
-  evaluateGateStage
+  modelCardStage
 };

@@ -478,8 +478,11 @@ function code(text) {
 function table(header, rows, align) {
   return markdownTable([header, ...rows], { align, alignDelimiters: false });
 }
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[A-Za-z0-9])/g, "@\u2060").replace(/\r?\n/g, " ");
+}
 function details(summary, body) {
-  return `<details><summary>${escapeCell(summary)}</summary>
+  return `<details><summary>${escapeHtml(summary)}</summary>
 
 ${body}
 

@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_REGISTRY,
   registerStage
-} from "./chunk-XIKMFLLQ.js";
+} from "./chunk-W66FWUPS.js";
 import "./chunk-W2HNLKKE.js";
 import "./chunk-2C7Z3BA4.js";
 import "./chunk-WK5636NJ.js";
 import "./chunk-U3ZBBVIO.js";
 import "./chunk-Q3V3TFIP.js";
-import "./chunk-DOIL255K.js";
+import "./chunk-G3PPJXPI.js";
 import "./chunk-YVVIEIOO.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-43LAL4DT.js";
