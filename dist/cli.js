@@ -2,10 +2,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunks/chunk-67NLO6HM.js";
+} from "./chunks/chunk-KUODGVBJ.js";
 import {
   resolveData
-} from "./chunks/chunk-YEAXCM25.js";
+} from "./chunks/chunk-VUT7XA4V.js";
 import {
   safeTitle
 } from "./chunks/chunk-W2HNLKKE.js";
@@ -35,7 +35,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-7NST5DC6.js";
+} from "./chunks/chunk-YHK3LOZ3.js";
 import "./chunks/chunk-4O4B5WTO.js";
 import {
   suggestKey

@@ -1,9 +1,9 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   dataValidateStage
-} from "./chunks/chunk-5F2SLCUD.js";
-import "./chunks/chunk-67NLO6HM.js";
-import "./chunks/chunk-YEAXCM25.js";
+} from "./chunks/chunk-6JIHOT7Q.js";
+import "./chunks/chunk-KUODGVBJ.js";
+import "./chunks/chunk-VUT7XA4V.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-BTCQKXQ3.js";
 import "./chunks/chunk-U3ZBBVIO.js";

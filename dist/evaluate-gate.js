@@ -1,8 +1,8 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   evaluateGateStage
-} from "./chunks/chunk-LZOUKURH.js";
-import "./chunks/chunk-YEAXCM25.js";
+} from "./chunks/chunk-IX7TTDVD.js";
+import "./chunks/chunk-VUT7XA4V.js";
 import "./chunks/chunk-BTCQKXQ3.js";
 import "./chunks/chunk-2C7Z3BA4.js";
 import "./chunks/chunk-WK5636NJ.js";

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-7NST5DC6.js";
+} from "./chunks/chunk-YHK3LOZ3.js";
 import "./chunks/chunk-4O4B5WTO.js";
 import {
   suggestKey

@@ -118,6 +118,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       candidate: { path: options.model, sha256: candidate.model.sha256 },
       baseline: baseline ? { ref: baseline.ref, sha256: baseline.model.sha256, digest: baseline.digest } : undefined,
       data: holdout.file,
+      dataFingerprint: holdout.fingerprint,
       passed,
       inconclusivePolicy,
       override,

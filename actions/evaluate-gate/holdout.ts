@@ -4,6 +4,7 @@
  * columns streamed in batches.
  */
 import { suggestKey } from '../../shared/config/suggest.js';
+import { fingerprintData } from '../../shared/data/fingerprint.js';
 import { openData, type DataTable } from '../../shared/data/reader.js';
 import { resolveData } from '../../shared/data/resolve.js';
 import { UserError } from '../../shared/errors/user-error.js';
@@ -15,6 +16,8 @@ const NUMERIC_KINDS = new Set(['integer', 'number', 'boolean']);
 
 export interface Holdout {
   file: string;
+  /** Content hash of the holdout files (the same fingerprint data-validate records). */
+  fingerprint: string;
   rows: number;
   columns: DataColumn[];
   /** Whole columns as strings (null for missing values), in file order. */
@@ -28,8 +31,10 @@ export async function openHoldout(cwd: string, spec: string, host: Host): Promis
   const table: DataTable = await openData(source, host);
   const file = source.displayFiles.length === 1 ? source.displayFiles[0]! : source.spec;
   const columns = table.columns.map((c) => ({ name: c.name, numeric: NUMERIC_KINDS.has(c.kind) }));
+  const { fingerprint } = await fingerprintData(source);
   return {
     file,
+    fingerprint,
     rows: table.rowCount,
     columns,
     strings: (names) => table.readStrings(names),

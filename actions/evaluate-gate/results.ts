@@ -8,6 +8,7 @@ export interface ResultsContext {
   candidate: { path: string; sha256: string };
   baseline?: { ref: string; sha256: string; digest?: string };
   data: string;
+  dataFingerprint: string;
   passed: boolean;
   inconclusivePolicy: string;
   override?: string;
@@ -31,7 +32,7 @@ export function resultsJson(evaluation: Evaluation, context: ResultsContext) {
     rows: evaluation.rows,
     model: context.candidate,
     baseline: context.baseline ?? null,
-    data: { path: context.data, rows: evaluation.rows },
+    data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     policy: {
       alpha: evaluation.alpha,
       thresholds: evaluation.thresholds,
@@ -55,7 +56,7 @@ export function evaluationRecord(evaluation: Evaluation, context: ResultsContext
   return {
     task: evaluation.task,
     model: context.candidate,
-    data: { path: context.data, rows: evaluation.rows },
+    data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     baseline: context.baseline ? { ref: context.baseline.ref, sha256: context.baseline.sha256, digest: context.baseline.digest } : null,
     alpha: evaluation.alpha,
     metrics: overall!.metrics,

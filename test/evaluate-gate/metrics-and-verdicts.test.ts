@@ -54,6 +54,7 @@ describe('evaluate-gate verdicts', () => {
     expect(record.evaluation.verdict).toBe('pass');
     expect(record.evaluation.baseline.ref).toBe('gate/weak.onnx');
     expect(record.evaluation.metrics.roc_auc.ci).toHaveLength(2);
+    expect(record.evaluation.data.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(result.summary).toContain('✅ PASS');
     expect(result.summary).toContain('```mermaid');
     expect(result.summary).toContain('<details><summary>Slices (2)</summary>');

@@ -1,12 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  OUT_DIR,
-  evaluateGateStage
-} from "./chunk-LZOUKURH.js";
-import "./chunk-YEAXCM25.js";
+  dataValidateStage
+} from "./chunk-6JIHOT7Q.js";
+import "./chunk-KUODGVBJ.js";
+import "./chunk-VUT7XA4V.js";
+import "./chunk-SXD2OBMI.js";
 import "./chunk-BTCQKXQ3.js";
-import "./chunk-2C7Z3BA4.js";
-import "./chunk-WK5636NJ.js";
 import "./chunk-U3ZBBVIO.js";
 import "./chunk-Q3V3TFIP.js";
 import "./chunk-G3PPJXPI.js";
@@ -17,6 +16,5 @@ import "./chunk-D3INI452.js";
 import "./chunk-OIBAWGZR.js";
 import "./chunk-D4RZRY5B.js";
 export {
-  OUT_DIR,
-  evaluateGateStage
+  dataValidateStage
 };

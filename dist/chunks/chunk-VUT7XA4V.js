@@ -952,6 +952,24 @@ var FileRowCounter = class {
   }
 };
 
+// shared/data/fingerprint.ts
+import { createHash } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { stat as stat2 } from "node:fs/promises";
+async function fingerprintData(source) {
+  const files = [];
+  for (let i = 0; i < source.files.length; i++) {
+    const file = source.files[i];
+    const hash = createHash("sha256");
+    for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
+    files.push({ path: source.displayFiles[i], bytes: (await stat2(file)).size, sha256: hash.digest("hex") });
+  }
+  const combined = createHash("sha256");
+  for (const file of files) combined.update(`${file.bytes}\0${file.sha256}
+`);
+  return { fingerprint: `sha256:${combined.digest("hex")}`, files };
+}
+
 export {
   resolveData,
   loadEngine,
@@ -960,5 +978,6 @@ export {
   sqlString,
   sqlIdentifier,
   DataScan,
-  openData
+  openData,
+  fingerprintData
 };

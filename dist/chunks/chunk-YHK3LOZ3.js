@@ -57,9 +57,9 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-5VIMBIYD.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-XXNVXBN5.js")).dataValidateStage,
   train: async () => (await import("./train-UYTN2NRI.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-UDYQXVYE.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-3RX5MBSP.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-XP66VVZX.js")).modelCardStage,
   register: async () => (await import("./register-SVIIW23F.js")).registerStage,
   deploy: async () => unavailableStage("deploy"),

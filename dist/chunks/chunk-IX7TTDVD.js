@@ -1,9 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  fingerprintData,
   loadEngine,
   openData,
   resolveData
-} from "./chunk-YEAXCM25.js";
+} from "./chunk-VUT7XA4V.js";
 import {
   parseCommentMode,
   postReport
@@ -1487,8 +1488,10 @@ async function openHoldout(cwd, spec, host) {
   const table2 = await openData(source, host);
   const file = source.displayFiles.length === 1 ? source.displayFiles[0] : source.spec;
   const columns = table2.columns.map((c) => ({ name: c.name, numeric: NUMERIC_KINDS.has(c.kind) }));
+  const { fingerprint } = await fingerprintData(source);
   return {
     file,
+    fingerprint,
     rows: table2.rowCount,
     columns,
     strings: (names) => table2.readStrings(names),
@@ -1933,7 +1936,7 @@ function resultsJson(evaluation, context) {
     rows: evaluation.rows,
     model: context.candidate,
     baseline: context.baseline ?? null,
-    data: { path: context.data, rows: evaluation.rows },
+    data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     policy: {
       alpha: evaluation.alpha,
       thresholds: evaluation.thresholds,
@@ -1956,7 +1959,7 @@ function evaluationRecord(evaluation, context, resultsPath) {
   return {
     task: evaluation.task,
     model: context.candidate,
-    data: { path: context.data, rows: evaluation.rows },
+    data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     baseline: context.baseline ? { ref: context.baseline.ref, sha256: context.baseline.sha256, digest: context.baseline.digest } : null,
     alpha: evaluation.alpha,
     metrics: overall.metrics,
@@ -2047,6 +2050,7 @@ var evaluateGateStage = {
       candidate: { path: options.model, sha256: candidate.model.sha256 },
       baseline: baseline ? { ref: baseline.ref, sha256: baseline.model.sha256, digest: baseline.digest } : void 0,
       data: holdout.file,
+      dataFingerprint: holdout.fingerprint,
       passed,
       inconclusivePolicy,
       override,

@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   DataProfile,
   validateData
-} from "./chunk-67NLO6HM.js";
+} from "./chunk-KUODGVBJ.js";
 import {
   DataScan,
   linesOfRecords,
   openDuckSession,
   resolveData
-} from "./chunk-YEAXCM25.js";
+} from "./chunk-VUT7XA4V.js";
 import {
   require_applicator,
   require_codegen,
