@@ -161,3 +161,26 @@ describe('mlops data infer', () => {
     expect(new Set(broken.results!.findings.map((f) => f.check))).toEqual(new Set(['type', 'range', 'unique', 'values', 'nullable']));
   });
 });
+
+describe('data-validate with a JSON Schema for records', () => {
+  it('counts the records that break the schema, at their file lines, and passes the clean file', async () => {
+    await writeFile(join(dir, 'record.schema.json'), JSON.stringify({ type: 'object', required: ['plan'], properties: { plan: { enum: ['basic', 'plus', 'pro'] } } }));
+    const clean = await validate({ data: 'clean.csv', schema: 'record.schema.json' });
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.results!.findings.filter((f) => f.check === 'schema')).toEqual([]);
+
+    const defects = await validate({ data: 'defects.csv', schema: 'record.schema.json' });
+    expect(defects.code).toBe(1);
+    expect(defects.results!.findings.find((f) => f.check === 'schema')).toMatchObject({ severity: 'error', count: 1, lines: [csvLine(DEFECTS.values)] });
+  });
+
+  it('names a schema file that is missing or not JSON', async () => {
+    const missing = await validate({ data: 'clean.csv', schema: 'nope.schema.json' });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('nope.schema.json (schema): JSON Schema file not found');
+    await writeFile(join(dir, 'broken.schema.json'), '{ "type": ');
+    const broken = await validate({ data: 'clean.csv', schema: 'broken.schema.json' });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('JSON Schema is not valid JSON');
+  });
+});
