@@ -18,6 +18,12 @@ if (!isStageName(stage)) {
   );
 } else {
   const spec = readActionSpec(stage);
+  // The umbrella declares every stage's inputs; one meant for another stage would be ignored silently.
+  for (const [name, input] of Object.entries(readActionSpec('umbrella').inputs)) {
+    if (name !== 'stage' && !(name in spec.inputs) && core.getInput(name) !== '' && !isExpression(input.default ?? '')) {
+      core.warning(`mlops-actions: input "${name}" is not an input of the ${stage} stage and is ignored.`);
+    }
+  }
   const host = new ActionsHost((name) => {
     const given = core.getInput(name);
     const fallback = spec.inputs[name]?.default;

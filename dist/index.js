@@ -19,7 +19,8 @@ import "./chunks/chunk-DZMNVV4L.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {
   getInput,
-  setFailed
+  setFailed,
+  warning
 } from "./chunks/chunk-IZ3LYG25.js";
 import "./chunks/chunk-D3INI452.js";
 import "./chunks/chunk-OIBAWGZR.js";
@@ -34,6 +35,11 @@ if (!isStageName(stage)) {
   );
 } else {
   const spec = readActionSpec(stage);
+  for (const [name, input] of Object.entries(readActionSpec("umbrella").inputs)) {
+    if (name !== "stage" && !(name in spec.inputs) && getInput(name) !== "" && !isExpression(input.default ?? "")) {
+      warning(`mlops-actions: input "${name}" is not an input of the ${stage} stage and is ignored.`);
+    }
+  }
   const host = new ActionsHost((name) => {
     const given = getInput(name);
     const fallback = spec.inputs[name]?.default;

@@ -53,3 +53,13 @@ describe('actions not built yet', () => {
     expect(result.stdout).toContain('unknown stage "evaluate-gat". Did you mean "evaluate-gate"?');
   });
 });
+
+describe('the umbrella action', () => {
+  it('runs the chosen stage with that stage\'s defaults and warns about inputs of other stages', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'mlops-umbrella-'));
+    const result = await runAction('index', { cwd, inputs: { stage: 'model-card', threshold: '0.7' } });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs.path).toBe('mlops-out/MODEL_CARD.md');
+    expect(result.stdout).toContain('input "threshold" is not an input of the model-card stage and is ignored');
+  });
+});
