@@ -83,16 +83,20 @@ export function readmeTables(root) {
 const START = '<!-- generated:action-reference:start -->';
 const END = '<!-- generated:action-reference:end -->';
 
+/** Replaces what stands between two marker comments in README.md (writes only on change). */
+function replaceReadmeSection(root, startMarker, endMarker, content) {
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`README.md must contain ${startMarker} … ${endMarker}`);
+  const next = `${readme.slice(0, start + startMarker.length)}\n${content}\n${readme.slice(end)}`;
+  if (next !== readme) writeFileSync(readmePath, next);
+}
+
 export function generate(root) {
   writeFileSync(join(root, 'action.yml'), umbrellaYaml(root));
-  const readmePath = join(root, 'README.md');
-  if (!existsSync(readmePath)) return;
-  const readme = readFileSync(readmePath, 'utf8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md must contain ${START} … ${END}`);
-  const next = `${readme.slice(0, start + START.length)}\n${readmeTables(root)}\n${readme.slice(end)}`;
-  if (next !== readme) writeFileSync(readmePath, next);
+  if (existsSync(join(root, 'README.md'))) replaceReadmeSection(root, START, END, readmeTables(root));
 }
 
 const CONFIG_START = '<!-- generated:config-reference:start -->';
@@ -140,11 +144,5 @@ export function configReference(schema) {
 }
 
 export function generateConfigReference(root, schema) {
-  const readmePath = join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const start = readme.indexOf(CONFIG_START);
-  const end = readme.indexOf(CONFIG_END);
-  if (start < 0 || end < start) throw new Error(`README.md must contain ${CONFIG_START} … ${CONFIG_END}`);
-  const next = `${readme.slice(0, start + CONFIG_START.length)}\n${configReference(schema)}\n${readme.slice(end)}`;
-  if (next !== readme) writeFileSync(readmePath, next);
+  replaceReadmeSection(root, CONFIG_START, CONFIG_END, configReference(schema));
 }

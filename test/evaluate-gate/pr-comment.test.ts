@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAKE_TOKENS, startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { FAKE_TOKENS } from '../support/fake-github/index.js';
+import { pullRequestEvent, useFakeGitHub } from '../support/fake-github/lifecycle.js';
 import { gate, workspace } from './support.js';
 
 describe('evaluate-gate PR comment', () => {
-  let gh: FakeGitHub;
-  beforeEach(async () => {
-    gh = await startFakeGitHub();
-  });
-  afterEach(async () => {
-    expect(gh.validationErrors).toEqual([]);
-    await gh.close();
-  });
+  const fakeGitHub = useFakeGitHub();
 
   it('is created once, then updated in place', async () => {
+    const gh = fakeGitHub();
     const cwd = workspace('model: { name: gate-test, label: label }\n');
     const pr = gh.state.addPullRequest(gh.repo).number;
-    const event = { pull_request: { number: pr, head: { repo: { full_name: gh.repo } }, base: { repo: { full_name: gh.repo } } } };
+    const event = pullRequestEvent(pr, gh.repo);
     const common = { apiUrl: gh.url, repository: gh.repo, token: FAKE_TOKENS.actions, eventName: 'pull_request', event };
 
     const first = await gate(cwd, { model: 'gate/good.onnx', baseline: 'gate/weak.onnx', data: 'data/holdout.csv', comment: 'auto' }, common);

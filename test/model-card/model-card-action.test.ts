@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAKE_TOKENS, startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { describe, expect, it } from 'vitest';
+import { FAKE_TOKENS } from '../support/fake-github/index.js';
+import { pullRequestEvent, useFakeGitHub } from '../support/fake-github/lifecycle.js';
 import { ROOT, runAction } from '../support/run-action.js';
 
 const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
@@ -16,10 +17,6 @@ async function workspace(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'mlops-card-'));
   await cp(join(ROOT, 'examples/breast-cancer/mlops.yml'), join(dir, 'mlops.yml'));
   return dir;
-}
-
-function prEvent(number: number, headRepo: string, baseRepo: string) {
-  return { pull_request: { number, head: { repo: { full_name: headRepo } }, base: { repo: { full_name: baseRepo } } } };
 }
 
 const evaluatedRecord = {
@@ -56,16 +53,10 @@ const evaluatedRecord = {
 };
 
 describe('model-card action (bundled)', () => {
-  let gh: FakeGitHub;
-  beforeEach(async () => {
-    gh = await startFakeGitHub();
-  });
-  afterEach(async () => {
-    expect(gh.validationErrors).toEqual([]);
-    await gh.close();
-  });
+  const fakeGitHub = useFakeGitHub();
 
   it('writes the card and its JSON from config and record, with outputs and summary', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     await writeFile(join(cwd, 'run.json'), JSON.stringify(evaluatedRecord));
     const result = await runAction('model-card', { cwd, inputs: { record: 'run.json' }, apiUrl: gh.url });
@@ -99,6 +90,7 @@ describe('model-card action (bundled)', () => {
   });
 
   it('makes the card from config alone, with a warning, when the default record is missing', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     const result = await runAction('model-card', { cwd, apiUrl: gh.url });
     expect(result.code).toBe(0);
@@ -108,6 +100,7 @@ describe('model-card action (bundled)', () => {
   });
 
   it('fails on a record given explicitly that does not exist, writing nothing', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     const result = await runAction('model-card', { cwd, inputs: { record: 'missing.json' }, apiUrl: gh.url });
     expect(result.code).toBe(1);
@@ -116,6 +109,7 @@ describe('model-card action (bundled)', () => {
   });
 
   it('fails when required sections are empty, naming them', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     await writeFile(join(cwd, 'mlops.yml'), 'model: { name: m }\nmodel_card:\n  intended_use: "Ranking support tickets."\n  limitations: "  "\n');
     const result = await runAction('model-card', { cwd, inputs: { require: 'intended_use,limitations,ethical_considerations' }, apiUrl: gh.url });
@@ -125,6 +119,7 @@ describe('model-card action (bundled)', () => {
   });
 
   it('names the file, line and key of a bad config and writes nothing', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     await writeFile(join(cwd, 'mlops.yml'), 'model: { name: m }\nmodel_card:\n  lisence: mit\n');
     const result = await runAction('model-card', { cwd, apiUrl: gh.url });
@@ -134,6 +129,7 @@ describe('model-card action (bundled)', () => {
   });
 
   it('escapes user text: no HTML, no mentions, no broken tables', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     await writeFile(join(cwd, 'mlops.yml'), 'model: { name: m }\nmodel_card:\n  owners: ["@octo-org/admins | x"]\n  intended_use: "<img src=x onerror=alert(1)> ping @octocat\\n# not a heading"\n');
     const result = await runAction('model-card', { cwd, apiUrl: gh.url });
@@ -147,9 +143,10 @@ describe('model-card action (bundled)', () => {
   });
 
   it('posts one PR comment and updates it in place on the next run', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     const pr = gh.state.addPullRequest(gh.repo).number;
-    const common = { cwd, apiUrl: gh.url, repository: gh.repo, token: FAKE_TOKENS.actions, eventName: 'pull_request', event: prEvent(pr, gh.repo, gh.repo) };
+    const common = { cwd, apiUrl: gh.url, repository: gh.repo, token: FAKE_TOKENS.actions, eventName: 'pull_request', event: pullRequestEvent(pr, gh.repo, gh.repo) };
     const first = await runAction('model-card', common);
     expect(first.code, first.stdout).toBe(0);
     expect(gh.state.comments(gh.repo, pr)).toHaveLength(1);
@@ -170,9 +167,10 @@ describe('model-card action (bundled)', () => {
   });
 
   it('on a fork PR with a read-only token, warns and puts the report in the summary without failing', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     const pr = gh.state.addPullRequest(gh.repo).number;
-    const result = await runAction('model-card', { cwd, apiUrl: gh.url, repository: gh.repo, token: FAKE_TOKENS.readOnly, eventName: 'pull_request', event: prEvent(pr, 'someone/fork', gh.repo) });
+    const result = await runAction('model-card', { cwd, apiUrl: gh.url, repository: gh.repo, token: FAKE_TOKENS.readOnly, eventName: 'pull_request', event: pullRequestEvent(pr, 'someone/fork', gh.repo) });
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toMatch(/::warning::.*(fork|read-only)/i);
     expect(result.summary).toContain('# Model card: breast-cancer-classifier');
@@ -180,11 +178,12 @@ describe('model-card action (bundled)', () => {
   });
 
   it('retries a 5xx and waits out a secondary rate limit', async () => {
+    const gh = fakeGitHub();
     const cwd = await workspace();
     const pr = gh.state.addPullRequest(gh.repo).number;
     gh.faults.serverError('GET', COMMENTS);
     gh.faults.secondaryRateLimit('POST', COMMENTS, { retryAfter: 1 });
-    const result = await runAction('model-card', { cwd, apiUrl: gh.url, repository: gh.repo, token: FAKE_TOKENS.actions, eventName: 'pull_request', event: prEvent(pr, gh.repo, gh.repo) });
+    const result = await runAction('model-card', { cwd, apiUrl: gh.url, repository: gh.repo, token: FAKE_TOKENS.actions, eventName: 'pull_request', event: pullRequestEvent(pr, gh.repo, gh.repo) });
     expect(result.code, result.stdout).toBe(0);
     expect(gh.requests.filter((r) => r.fault).map((r) => r.fault)).toHaveLength(2);
     expect(gh.state.comments(gh.repo, pr)).toHaveLength(1);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../shared/record/record.js';
 import { runAction } from '../support/run-action.js';
 import { EXAMPLE, isAlive, pathWithoutNvidiaSmi, pathWithStandIn, scratch } from './support.js';
+import { pullRequestEvent } from '../support/fake-github/lifecycle.js';
 
 const TRAIN_COMMAND = 'node train.mjs --data data/train.csv --out out/model.onnx --metrics out/metrics.json --params out/params.json';
 
@@ -76,7 +77,7 @@ describe('train action', () => {
 
   it('refuses a fork pull request on a self-hosted runner without running anything', async () => {
     const dir = scratch();
-    const event = { pull_request: { number: 7, head: { repo: { full_name: 'mallory/ml-repo' } }, base: { repo: { full_name: 'octo-org/ml-repo' } } } };
+    const event = pullRequestEvent(7, 'mallory/ml-repo', 'octo-org/ml-repo');
     const inputs = { command: 'echo ran > executed.marker', model: 'model.onnx' };
     const refused = await runAction('train', { cwd: dir, inputs, eventName: 'pull_request', event, env: { RUNNER_ENVIRONMENT: 'self-hosted' } });
     expect(refused.code).toBe(1);
