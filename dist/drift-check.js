@@ -4,7 +4,7 @@ import {
 } from "./chunks/chunk-4O4B5WTO.js";
 import {
   runAsAction
-} from "./chunks/chunk-LXJG4T6Y.js";
+} from "./chunks/chunk-73ANR2CW.js";
 import "./chunks/chunk-DZMNVV4L.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";

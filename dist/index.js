@@ -14,7 +14,7 @@ import "./chunks/chunk-43LAL4DT.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-LXJG4T6Y.js";
+} from "./chunks/chunk-73ANR2CW.js";
 import "./chunks/chunk-DZMNVV4L.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {

@@ -12,7 +12,7 @@ import "./chunks/chunk-PZERGBQP.js";
 import "./chunks/chunk-43LAL4DT.js";
 import {
   runAsAction
-} from "./chunks/chunk-LXJG4T6Y.js";
+} from "./chunks/chunk-73ANR2CW.js";
 import "./chunks/chunk-DZMNVV4L.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";

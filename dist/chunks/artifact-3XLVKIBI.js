@@ -37,7 +37,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-FYXIZGDS.js";
+} from "./chunk-WZ6O3MO7.js";
 import {
   Octokit,
   retry

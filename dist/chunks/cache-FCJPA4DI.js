@@ -33,7 +33,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-FYXIZGDS.js";
+} from "./chunk-WZ6O3MO7.js";
 import {
   BearerCredentialHandler,
   HttpClient,
