@@ -8,6 +8,7 @@ import { GateSection } from './sections/gate.js';
 import { ModelCardSection } from './sections/model-card.js';
 import { ModelSection } from './sections/model.js';
 import { RegistrySection } from './sections/registry.js';
+import { ServeSection } from './sections/serve.js';
 import { TrainSection } from './sections/train.js';
 
 export const ConfigSchema = z
@@ -18,6 +19,7 @@ export const ConfigSchema = z
     gate: GateSection.optional(),
     registry: RegistrySection.optional(),
     model_card: ModelCardSection.optional(),
+    serve: ServeSection.optional(),
   })
   .describe('mlops-actions configuration (mlops.yml).');
 

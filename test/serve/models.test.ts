@@ -1,0 +1,68 @@
+// Models beyond the example: a regression whose output can be NaN (a 500 the deploy judge
+// counts), the protocol prose's UINT32/BOOL example, and a per-column model with a string
+// (BYTES) feature. Fixtures: test/fixtures/serve/make_models.py.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/run-action.js';
+import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { call } from './workspace.js';
+
+const FIXTURES = join(ROOT, 'test/fixtures/serve');
+let server: ServeProcess;
+
+beforeAll(async () => {
+  server = await startServe({
+    cwd: mkdtempSync(join(tmpdir(), 'mlops-serve-')),
+    args: ['--model', join(FIXTURES, 'sqrt_regressor.onnx'), '--model', `prose=${join(FIXTURES, 'prose_example.onnx')}`, '--model', `mixed=${join(FIXTURES, 'mixed_columns.onnx')}`],
+  });
+});
+afterAll(() => server?.stop());
+
+describe('mlops serve: model kinds', () => {
+  it('answers 500 for a non-finite output and counts it as a server error', async () => {
+    const ok = await call(server.url, 'POST', '/v2/models/sqrt_regressor/infer', { inputs: [{ name: 'x', shape: [3, 1], datatype: 'FP32', data: [4, 0, 2.25] }] });
+    expect(ok.body.outputs).toEqual([{ name: 'y', datatype: 'FP32', shape: [3, 1], data: [2, 0, 1.5] }]);
+    const nan = await call(server.url, 'POST', '/v2/models/sqrt_regressor/infer', { inputs: [{ name: 'x', shape: [3], datatype: 'FP32', data: [4, 9, -1] }] });
+    expect(nan.status).toBe(500);
+    expect(nan.body).toEqual({ error: 'model sqrt_regressor version v0 produced a non-finite output: "y" is NaN at row 3; check the request\'s feature values for that row' });
+    const metrics = (await call(server.url, 'GET', '/metrics')).body as string;
+    expect(metrics).toMatch(/^mlops_serve_requests_total\{model="sqrt_regressor",version="v0",code="500"\} 1$/m);
+    // Regression predictions: the symmetric log-spaced buckets.
+    expect(metrics).toMatch(/^mlops_serve_prediction_bucket\{model="sqrt_regressor",version="v0",le="-1000000"\} 0$/m);
+    expect(metrics).toMatch(/^mlops_serve_prediction_bucket\{model="sqrt_regressor",version="v0",le="0"\} 1$/m);
+    expect(metrics).toMatch(/^mlops_serve_prediction_bucket\{model="sqrt_regressor",version="v0",le="1"\} 1$/m);
+    expect(metrics).toMatch(/^mlops_serve_prediction_bucket\{model="sqrt_regressor",version="v0",le="10"\} 3$/m);
+  });
+
+  it('serves the prose example signature (UINT32 and BOOL inputs)', async () => {
+    const response = await call(server.url, 'POST', '/v2/models/prose/infer', {
+      id: '42',
+      inputs: [
+        { name: 'input0', shape: [2, 2], datatype: 'UINT32', data: [1, 2, 3, 4] },
+        { name: 'input1', shape: [2], datatype: 'BOOL', data: [true, false] },
+      ],
+      outputs: [{ name: 'output0' }],
+    });
+    expect(response.body).toEqual({ model_name: 'prose', model_version: 'v0', id: '42', outputs: [{ name: 'output0', datatype: 'FP32', shape: [2, 2], data: [2, 3, 3, 4] }] });
+    const negative = await call(server.url, 'POST', '/v2/models/prose/infer', { inputs: [{ name: 'input0', shape: [1, 2], datatype: 'UINT32', data: [-1, 2] }, { name: 'input1', shape: [1], datatype: 'BOOL', data: [true] }] });
+    expect(negative).toMatchObject({ status: 400, body: { error: expect.stringMatching(/-1 is out of range for UINT32/) } });
+    const notBool = await call(server.url, 'POST', '/v2/models/prose/infer', { inputs: [{ name: 'input0', shape: [1, 2], datatype: 'UINT32', data: [1, 2] }, { name: 'input1', shape: [1], datatype: 'BOOL', data: [1] }] });
+    expect(notBool).toMatchObject({ status: 400, body: { error: expect.stringMatching(/BOOL takes true or false, got number 1/) } });
+  });
+
+  it('takes one tensor per feature column, strings as BYTES', async () => {
+    const response = await call(server.url, 'POST', '/v2/models/mixed/infer', {
+      inputs: [
+        { name: 'area', shape: [3], datatype: 'FP64', data: [1.5, 2, 0] },
+        { name: 'size', shape: [3], datatype: 'BYTES', data: ['large', 'small', 'large'] },
+      ],
+    });
+    expect(response.body.outputs).toEqual([{ name: 'score', datatype: 'FP32', shape: [3, 1], data: [4, 4, 1] }]);
+    const numeric = await call(server.url, 'POST', '/v2/models/mixed/infer', { inputs: [{ name: 'area', shape: [1], datatype: 'FP32', data: [1] }, { name: 'size', shape: [1], datatype: 'FP32', data: [3] }] });
+    expect(numeric).toMatchObject({ status: 400, body: { error: 'feature "size" is a string feature; send it as BYTES' } });
+    const metadata = await call(server.url, 'GET', '/v2/models/mixed');
+    expect(metadata.body.inputs).toEqual([{ name: 'size', datatype: 'BYTES', shape: [-1, 1] }, { name: 'area', datatype: 'FP32', shape: [-1, 1] }]);
+  });
+});
