@@ -11,6 +11,7 @@ import * as ort from 'onnxruntime-node';
 import { inspectModelProto } from '../../shared/onnx/model-proto.js';
 import { runAction, ROOT } from '../support/run-action.js';
 import { makeWorkspace } from '../register/workspace.js';
+import { checkExchange } from './conformance.js';
 
 const trained = new Map<number, string>();
 
@@ -83,6 +84,7 @@ export async function call(url: string, method: string, path: string, body?: unk
   } catch {
     // Prometheus text and the like
   }
+  checkExchange(method, path, raw === undefined ? body : undefined, response.status, parsed);
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
