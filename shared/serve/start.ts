@@ -87,9 +87,8 @@ export async function startServer(options: ServeOptions, context: StartContext):
   }
   const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${shown}:${port}`;
-  if (!isLoopbackHost(options.host) && !tokens.infer) {
-    context.log(`serve: warning: listening on ${options.host}, which is reachable from other machines, without an infer token: anyone who can reach it can call the models. Give --infer-token-file, or bind 127.0.0.1 behind a proxy.`);
-  }
+  const warning = bindWarning(options.host, tokens.infer !== undefined);
+  if (warning) context.log(warning);
   context.log(`serve: listening on ${url} (${table.names().length ? table.names().map((n) => `${n} ${table.versions(n).map((v) => v.version).join(',')}`).join('; ') : 'no models yet: not ready until one is loaded'}; admin endpoints ${tokens.admin ? 'enabled' : 'disabled'})`);
   let stopping: Promise<void> | undefined;
   return {
@@ -105,4 +104,10 @@ export async function startServer(options: ServeOptions, context: StartContext):
       return stopping;
     },
   };
+}
+
+/** The warning for an address other machines can reach, served without an infer token. */
+export function bindWarning(host: string, hasInferToken: boolean): string | undefined {
+  if (hasInferToken || isLoopbackHost(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host)) return undefined;
+  return `serve: warning: listening on ${host}, which other machines can reach, without an infer token: anyone who reaches it can call the models. Give --infer-token-file, or bind 127.0.0.1 behind a proxy.`;
 }

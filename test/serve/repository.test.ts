@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
-import { call, exampleModel, holdoutRows, registeredWorkspace, scoreInProcess, tensorRequest } from './workspace.js';
+import { ROOT } from '../support/run-action.js';
+import { call, exampleModel, holdoutRows, plantVersion, registeredWorkspace, scoreInProcess, tensorRequest } from './workspace.js';
 
 let server: ServeProcess;
 let cwd: string;
@@ -93,6 +94,30 @@ describe('mlops serve: repository and traffic', () => {
     expect(readdirSync(join(cwd, '.mlops/registry/blobs/sha256')).length).toBeGreaterThan(0);
     const index = (await admin('POST', '/v2/repository/index')).body;
     expect(index.map((e: any) => `${e.version}:${e.state}:${e.weight}`)).toEqual(['v1:READY:100']);
+  });
+
+  it('refuses a pickle, a file that is not ONNX, and a model of another task, keeping v1 serving', async () => {
+    plantVersion(cwd, 'v11', Buffer.from([0x80, 0x04, 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x8c]));
+    plantVersion(cwd, 'v12', Buffer.from('not a model at all\n'));
+    plantVersion(cwd, 'v13', readFileSync(join(ROOT, 'test/fixtures/serve/sqrt_regressor.onnx')));
+    const cases: Array<[string, RegExp]> = [
+      ['v11', /Python pickle/],
+      ['v12', /not a protobuf ModelProto|no ONNX ir_version|no graph|not a valid ONNX/],
+      ['v13', /cannot load .* as a version of churn: its task is regression, but the running versions are classification models/],
+    ];
+    for (const [tag, message] of cases) {
+      const refused = await load(`.mlops/registry:${tag}`);
+      expect(refused.status, tag).toBe(422);
+      expect(refused.body.error, tag).toMatch(message);
+    }
+    // Versions are immutable: another model calling itself v1 is a conflict.
+    plantVersion(cwd, 'impostor', readFileSync(exampleModel(200)), 'v1');
+    const conflict = await load('.mlops/registry:impostor');
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error).toMatch(/already serves version v1 with digest sha256:[0-9a-f]{64}, not sha256:/);
+    const index = (await admin('POST', '/v2/repository/index')).body;
+    expect(index.map((e: any) => `${e.version}:${e.state}:${e.weight}`)).toEqual(['v1:READY:100']);
+    expect((await call(server.url, 'POST', '/v2/models/churn/infer', tensorRequest(holdoutRows(exampleModel(20), 2).rows), INFER)).status).toBe(200);
   });
 
   it('loads v2 at 0 %, splits traffic by weight within binomial tolerance, deterministically by id', async () => {

@@ -4,7 +4,8 @@
  * to call the server and score rows in-process with onnxruntime-node for comparison.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -90,4 +91,27 @@ export async function call(url: string, method: string, path: string, body?: unk
 
 export function tensorRequest(rows: number[][], id?: string): Record<string, unknown> {
   return { ...(id ? { id } : {}), inputs: [{ name: 'features', shape: [rows.length, rows[0]!.length], datatype: 'FP32', data: rows.flat() }] };
+}
+
+/**
+ * Adds `churn:<tag>` to the workspace's layout by hand, a copy of v1 whose model layer holds
+ * `model` bytes: how a pickle or other non-ONNX file could sit in a registry (register itself
+ * refuses them), so that the server's own checks are what is tested.
+ */
+export function plantVersion(cwd: string, tag: string, model: Buffer, version = tag): void {
+  const layout = join(cwd, '.mlops/registry');
+  const index = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8'));
+  const v1 = index.manifests.find((m: any) => m.annotations['org.opencontainers.image.ref.name'] === 'churn:v1');
+  const blob = (digest: string) => join(layout, 'blobs/sha256', digest.slice(7));
+  const manifest = JSON.parse(readFileSync(blob(v1.digest), 'utf8'));
+  const digestOf = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  writeFileSync(blob(digestOf(model)), model);
+  const layer = manifest.layers.find((l: any) => l.mediaType === 'application/vnd.cncf.model.weight.v1.raw');
+  layer.digest = digestOf(model);
+  layer.size = model.length;
+  manifest.annotations['org.opencontainers.image.version'] = version;
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  writeFileSync(blob(digestOf(bytes)), bytes);
+  index.manifests.push({ ...v1, digest: digestOf(bytes), size: bytes.length, annotations: { ...v1.annotations, 'org.opencontainers.image.ref.name': `churn:${tag}` } });
+  writeFileSync(join(layout, 'index.json'), JSON.stringify(index));
 }

@@ -114,7 +114,8 @@ export class InferenceServer {
   /** Inference with its metrics: every request counted once, by the version that answered. */
   private async infer(request: IncomingMessage, response: ServerResponse, name: string, version: string | undefined): Promise<void> {
     const started = process.hrtime.bigint();
-    const outcome: handlers.InferOutcome = { model: '', version: '' };
+    // Labelled by model only when it is one being served, so unknown names add no series.
+    const outcome: handlers.InferOutcome = { model: this.context.table.has(name) ? name : '', version: '' };
     const { metrics } = this.context;
     metrics.inFlight.inc();
     this.inferInFlight++;
