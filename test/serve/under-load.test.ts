@@ -1,5 +1,5 @@
 // Reliability under traffic: loads, traffic moves and unloads while clients keep sending drop
-// no request; an overload is refused with 429 (in-flight cap) and the server recovers.
+// no request, and malformed requests mixed in affect no other; an overload is refused with 429 (in-flight cap) and the server recovers.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
@@ -28,7 +28,13 @@ describe('mlops serve under load', () => {
         versions.add(response.body.model_version);
       }
     };
-    const clients = [client(), client(), client(), client()];
+    // A client sending malformed requests all along: each gets its own 400, nobody else is affected.
+    const badStatuses: number[] = [];
+    const malformed = async () => {
+      const bodies = ['{"inputs": [', JSON.stringify({ inputs: [{ name: 'features', shape: [1, 30], datatype: 'FP32', data: ['x'] }] }), JSON.stringify({ inputs: [{ name: 'features', shape: [1, 29], datatype: 'FP32', data: rows[0]!.slice(1) }] })];
+      for (let i = 0; running; i++) badStatuses.push((await call(server.url, 'POST', '/v2/models/churn/infer', undefined, undefined, bodies[i % bodies.length])).status);
+    };
+    const clients = [client(), client(), client(), client(), malformed()];
     const steps: Array<[string, string, unknown]> = [
       ['POST', '/v2/repository/models/churn/load', { parameters: { reference: '.mlops/registry:v2' } }],
       ['PUT', '/v2/models/churn/traffic', { v1: 50, v2: 50 }],
@@ -49,6 +55,8 @@ describe('mlops serve under load', () => {
     running = false;
     await Promise.all(clients);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(badStatuses.length).toBeGreaterThan(10);
+    expect(badStatuses.filter((s) => s !== 400)).toEqual([]);
     expect(statuses.length).toBeGreaterThan(150);
     expect(versions).toEqual(new Set(['v1', 'v2']));
   });
