@@ -21,7 +21,11 @@ export interface CaptureOptions {
   sample: number;
   /** Rotate a file once it holds this many bytes. */
   maxFileBytes: number;
+  /** Rows allowed to wait for the disk; past it rows are dropped and counted, so a slow disk cannot exhaust memory. */
+  maxQueuedRows?: number;
 }
+
+export const DEFAULT_MAX_QUEUED_ROWS = 1_000_000;
 
 interface Captured {
   at: Date;
@@ -41,6 +45,9 @@ interface OpenFile {
 
 export class CaptureWriter {
   private queue: Captured[] = [];
+  private queuedRows = 0;
+  /** Rows dropped because the queue was full. */
+  dropped = 0;
   private files = new Map<string, OpenFile>();
   private writing: Promise<void> | undefined;
   private sequence = 0;
@@ -57,6 +64,12 @@ export class CaptureWriter {
 
   /** Queues one request's rows; never waits. */
   record(entry: Omit<Captured, 'at' | 'requestId'> & { requestId?: string }): void {
+    if (this.queuedRows + entry.feeds.rows > (this.options.maxQueuedRows ?? DEFAULT_MAX_QUEUED_ROWS)) {
+      if (this.dropped === 0) this.warn(`serve: capture: ${this.queuedRows} rows are waiting for the disk; dropping rows until it catches up (counted in mlops_serve_capture_dropped_rows_total)`);
+      this.dropped += entry.feeds.rows;
+      return;
+    }
+    this.queuedRows += entry.feeds.rows;
     this.queue.push({ ...entry, at: new Date(), requestId: entry.requestId ?? randomUUID() });
     this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
   }
@@ -74,6 +87,7 @@ export class CaptureWriter {
       while (this.queue.length) {
         const batch = this.queue;
         this.queue = [];
+        this.queuedRows = 0;
         const byModel = new Map<string, string[]>();
         for (const entry of batch) {
           const lines = byModel.get(entry.model) ?? [];

@@ -15,6 +15,23 @@ export class ServeMetrics {
   private readonly instances = new Counter({ name: 'mlops_serve_instances_total', help: 'Rows predicted.', labelNames: ['model', 'version'], registers: [this.registry] });
   readonly inFlight = new Gauge({ name: 'mlops_serve_in_flight', help: 'Inference requests being handled.', registers: [this.registry] });
   private readonly predictions = new PredictionHistograms();
+  /** Rows the capture writer had to drop; set by the server when capture is on. */
+  captureDropped?: () => number;
+
+  constructor() {
+    const metrics = this;
+    let reported = 0;
+    new Counter({
+      name: 'mlops_serve_capture_dropped_rows_total',
+      help: 'Captured rows dropped because the disk fell behind (0 unless it did).',
+      registers: [this.registry],
+      collect() {
+        const dropped = metrics.captureDropped?.() ?? 0;
+        if (dropped > reported) this.inc(dropped - reported);
+        reported = dropped;
+      },
+    });
+  }
 
   request(model: string, version: string, code: number, seconds: number): void {
     this.requests.inc({ model, version, code: String(code) });

@@ -110,3 +110,27 @@ describe('safety checks', () => {
     expect(route('/v2/models/churn/traffic/extra')).toEqual({ kind: 'not-found' });
   });
 });
+
+describe('capture writer', () => {
+  it('drops and counts rows past its queue bound instead of growing without limit', async () => {
+    const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { CaptureWriter } = await import('../../shared/serve/capture.js');
+    const dir = mkdtempSync(join(tmpdir(), 'mlops-capture-'));
+    const warnings: string[] = [];
+    const writer = new CaptureWriter({ dir, sample: 1, maxFileBytes: 1 << 20, maxQueuedRows: 5 }, (line) => warnings.push(line));
+    const signature = { inputs: [{ name: 'x', datatype: 'FP32' as const, shape: [-1, 1] }], outputs: [{ name: 'y', datatype: 'FP32' as const, shape: [-1, 1] }], task: 'regression' as const, features: { mode: 'columns' as const, features: ['x'] } };
+    const entry = (values: number[], id: string) => ({ model: 'm', version: 'v1', requestId: id, signature, feeds: feeds(values), outputs: { y: { data: Float32Array.from(values), dims: [values.length, 1] } } });
+    writer.record(entry([1, 2, 3], 'a'));
+    writer.record(entry([4, 5, 6], 'b'));
+    writer.record(entry([7, 8], 'c'));
+    await writer.close();
+    expect(writer.dropped).toBe(3);
+    expect(warnings).toHaveLength(1);
+    const [day] = readdirSync(join(dir, 'm'));
+    const [file] = readdirSync(join(dir, 'm', day!));
+    const rows = readFileSync(join(dir, 'm', day!, file!), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => [r.request_id, r.x, r['output.y']])).toEqual([['a', 1, 1], ['a', 2, 2], ['a', 3, 3], ['c', 7, 7], ['c', 8, 8]]);
+  });
+});
