@@ -29,12 +29,13 @@ Serves ONNX models over the Open Inference Protocol (v2 REST). See docs/serve.md
   --max-batch N            rows per merged session.run (default 64)
   --batch-wait-ms N        how long an idle model waits to fill a batch (default 0)
   --max-body BYTES         largest request body (default 64 MiB)
+  --max-tensor-bytes BYTES largest input tensor, elements × element size (default 256 MiB)
   --max-in-flight N        concurrent inference requests before 429 (default 1024)
   --config FILE            mlops.yml with a serve: section (default mlops.yml if present)
   --insecure               plain HTTP to a loopback registry
 Registry credentials: MLOPS_REGISTRY_USERNAME / MLOPS_REGISTRY_PASSWORD.`;
 
-const FLAGS = new Set(['model', 'host', 'port', 'admin-token-file', 'infer-token-file', 'capture', 'capture-sample', 'max-batch', 'batch-wait-ms', 'max-body', 'max-in-flight', 'config', 'insecure', 'help']);
+const FLAGS = new Set(['model', 'host', 'port', 'admin-token-file', 'infer-token-file', 'capture', 'capture-sample', 'max-batch', 'batch-wait-ms', 'max-body', 'max-tensor-bytes', 'max-in-flight', 'config', 'insecure', 'help']);
 
 function number(args: ParsedArgs, flag: string, options: { min: number; max: number; integer?: boolean }): number | undefined {
   const raw = args.flags[flag];
@@ -71,7 +72,7 @@ export async function serveOptions(args: ParsedArgs, cwd: string): Promise<Serve
     maxBatch: number(args, 'max-batch', { min: 1, max: 65_536 }) ?? section.max_batch ?? DEFAULTS.maxBatch,
     batchWaitMs: number(args, 'batch-wait-ms', { min: 0, max: 1000, integer: false }) ?? section.batch_wait_ms ?? DEFAULTS.batchWaitMs,
     maxBody: number(args, 'max-body', { min: 1024, max: 4 * 1024 ** 3 }) ?? section.max_body ?? DEFAULTS.maxBody,
-    maxTensorBytes: section.max_tensor_bytes ?? DEFAULTS.maxTensorBytes,
+    maxTensorBytes: number(args, 'max-tensor-bytes', { min: 1024, max: 4 * 1024 ** 3 }) ?? section.max_tensor_bytes ?? DEFAULTS.maxTensorBytes,
     maxJsonDepth: section.max_json_depth ?? DEFAULTS.maxJsonDepth,
     maxInFlight: number(args, 'max-in-flight', { min: 1, max: 1_000_000 }) ?? section.max_in_flight ?? DEFAULTS.maxInFlight,
     maxQueueRows: section.max_queue_rows ?? DEFAULTS.maxQueueRows,

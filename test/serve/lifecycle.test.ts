@@ -32,6 +32,10 @@ describe('mlops serve: lifecycle', () => {
       expect(refused.stderr).toMatch(/^error: .*cannot serve --model .*model\.pkl: .*Python pickle/);
       const badFlag = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve', '--max-batch', 'lots'], { cwd, encoding: 'utf8' });
       expect(badFlag.stderr.trim()).toBe('error: --max-batch "lots" is not an integer from 1 to 65536. Run `mlops serve --help`.');
+      writeFileSync(join(cwd, 'mlops.yml'), 'serve:\n  prot: 8080\n');
+      const badConfig = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve'], { cwd, encoding: 'utf8' });
+      expect(badConfig.status).toBe(1);
+      expect(badConfig.stderr).toMatch(/^error: mlops\.yml:2:3 \(serve\.prot\): .*Did you mean "port"\?/);
     } finally {
       await server.stop();
     }

@@ -98,11 +98,11 @@ export async function load(context: ServerContext, request: IncomingMessage, res
 }
 
 export async function unload(context: ServerContext, request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
-  const bytes = request.headers['content-length'] === '0' ? undefined : await readJson(request, limits(context.options)).catch((error: unknown) => {
+  const body = await readJson(request, limits(context.options)).catch((error: unknown) => {
     if (error instanceof HttpError && /is empty/.test(error.message)) return undefined;
     throw error;
   });
-  const version = (bytes as { parameters?: { version?: unknown } } | undefined)?.parameters?.version;
+  const version = (body as { parameters?: { version?: unknown } } | undefined)?.parameters?.version;
   if (version !== undefined && typeof version !== 'string') throw badRequest('"parameters.version" must be a string');
   const removed = context.table.remove(name, version);
   // In-flight requests on these versions finish before their sessions are freed.
@@ -123,7 +123,7 @@ export async function traffic(context: ServerContext, request: IncomingMessage, 
 }
 
 export async function repositoryIndex(context: ServerContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const body = request.headers['content-length'] === '0' ? undefined : await readJson(request, limits(context.options)).catch(() => undefined);
+  const body = await readJson(request, limits(context.options)).catch(() => undefined);
   const onlyReady = (body as { ready?: unknown } | undefined)?.ready === true;
   sendJson(response, 200, context.table.index().filter((e) => !onlyReady || e.state === 'READY'));
 }
