@@ -31,6 +31,8 @@ export class Batcher {
   private queuedRows = 0;
   private running = false;
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** The pending timer is a batch-wait timeout (a full batch cuts it short). */
+  private waiting = false;
 
   constructor(private readonly options: BatcherOptions) {}
 
@@ -51,17 +53,17 @@ export class Batcher {
   }
 
   private schedule(): void {
-    if (this.running || this.timer) return;
+    if (this.running) return;
     const full = this.queuedRows >= this.options.maxBatch || !this.options.splittable;
-    if (full || this.options.batchWaitMs <= 0) {
-      this.timer = setImmediate(() => this.flush());
-    } else {
-      this.timer = setTimeout(() => this.flush(), this.options.batchWaitMs);
-    }
+    if (this.timer && !(full && this.waiting)) return;
+    if (this.timer) clearTimeout(this.timer as NodeJS.Timeout);
+    this.waiting = !(full || this.options.batchWaitMs <= 0);
+    this.timer = this.waiting ? setTimeout(() => this.flush(), this.options.batchWaitMs) : setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.timer = undefined;
+    this.waiting = false;
     if (this.running || this.queue.length === 0) return;
     const batch = this.take();
     this.running = true;
@@ -69,6 +71,8 @@ export class Batcher {
       this.running = false;
       if (this.queue.length) {
         // Whatever queued during the run has waited long enough: go at once.
+        if (this.timer && this.waiting) clearTimeout(this.timer as NodeJS.Timeout);
+        this.waiting = false;
         this.timer = setImmediate(() => this.flush());
       }
     });

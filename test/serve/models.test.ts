@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-action.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
-import { call } from './workspace.js';
+import { call, holdoutRows, scoreInProcess, tensorRequest } from './workspace.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/serve');
 let server: ServeProcess;
@@ -64,5 +64,29 @@ describe('mlops serve: model kinds', () => {
     expect(numeric).toMatchObject({ status: 400, body: { error: 'feature "size" is a string feature; send it as BYTES' } });
     const metadata = await call(server.url, 'GET', '/v2/models/mixed');
     expect(metadata.body.inputs).toEqual([{ name: 'size', datatype: 'BYTES', shape: [-1, 1] }, { name: 'area', datatype: 'FP32', shape: [-1, 1] }]);
+  });
+});
+
+describe('mlops serve: dynamic batching', () => {
+  it('merges concurrent single-row requests and answers each with the floats of its own in-process run', async () => {
+    const model = join(FIXTURES, 'small_mlp.onnx');
+    // A batch runs when 8 rows wait (or after 1 s): 8 requests sent at once go as one run.
+    const batching = await startServe({ cwd: mkdtempSync(join(tmpdir(), 'mlops-serve-')), args: ['--model', `mlp=${model}`, '--max-batch', '8', '--batch-wait-ms', '1000'] });
+    try {
+      const { rows } = holdoutRows(model, 32);
+      const answers = [];
+      for (let i = 0; i < 32; i += 8) {
+        answers.push(...(await Promise.all(rows.slice(i, i + 8).map((row, k) => call(batching.url, 'POST', '/v2/models/mlp/infer', tensorRequest([row], `row-${i + k}`))))));
+      }
+      for (let r = 0; r < rows.length; r++) {
+        expect(answers[r]!.body.id).toBe(`row-${r}`);
+        expect(answers[r]!.body.outputs[0].data).toEqual((await scoreInProcess(model, [rows[r]!])).probabilities!.data);
+      }
+      const metrics = (await call(batching.url, 'GET', '/metrics')).body as string;
+      expect(metrics).toMatch(/^mlops_serve_batch_size_sum\{model="mlp",version="v0"\} 32$/m);
+      expect(Number(/^mlops_serve_batch_size_count\{model="mlp",version="v0"\} (\d+)$/m.exec(metrics)![1])).toBeLessThan(32);
+    } finally {
+      await batching.stop();
+    }
   });
 });

@@ -78,6 +78,15 @@ describe('dynamic batching', () => {
     await expect(queued).rejects.toThrow('session failed');
   });
 
+  it('runs a full batch at once instead of waiting out --batch-wait-ms', async () => {
+    const runs: number[] = [];
+    // A one-minute wait: were the full batch not cut short, this test would time out.
+    const batcher = new Batcher({ maxBatch: 3, batchWaitMs: 60_000, maxQueueRows: 100, splittable: true, run: async (input) => (runs.push(input.rows), { y: input.tensors.x! }) });
+    const answers = await Promise.all([batcher.submit(feeds([1])), batcher.submit(feeds([2])), batcher.submit(feeds([3]))]);
+    expect(answers.map((a) => Array.from(a.y!.data as Float32Array))).toEqual([[1], [2], [3]]);
+    expect(runs).toEqual([3]);
+  }, 10_000);
+
   it('concatenates string tensors too', () => {
     const a: Feeds = { rows: 1, tensors: { s: { data: ['a'], dims: [1, 1] } } };
     const b: Feeds = { rows: 2, tensors: { s: { data: ['b', 'c'], dims: [2, 1] } } };
