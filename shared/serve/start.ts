@@ -3,7 +3,7 @@
  * --model is fatal at start), the port bound (a port in use is one clear error), and a stop
  * that drains requests, writes every captured row and frees the sessions.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
@@ -33,11 +33,12 @@ export interface StartContext {
   serverVersion: string;
 }
 
-async function readToken(cwd: string, file: string | undefined, key: string): Promise<string | undefined> {
+async function readToken(cwd: string, file: string | undefined, key: string, log: (line: string) => void): Promise<string | undefined> {
   if (file === undefined) return undefined;
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
+    if ((await stat(resolve(cwd, file))).mode & 0o044) log(`serve: warning: the ${key} ${file} is readable by other users; restrict it with chmod 600`);
   } catch (error) {
     throw new UserError(`cannot read the token file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { where: { file, key }, hint: 'Give a file holding the token on its first line.' });
   }
@@ -48,8 +49,8 @@ async function readToken(cwd: string, file: string | undefined, key: string): Pr
 
 export async function startServer(options: ServeOptions, context: StartContext): Promise<RunningServer> {
   const tokens: Tokens = {
-    admin: await readToken(context.cwd, options.adminTokenFile, 'admin-token-file'),
-    infer: await readToken(context.cwd, options.inferTokenFile, 'infer-token-file'),
+    admin: await readToken(context.cwd, options.adminTokenFile, 'admin-token-file', context.log),
+    infer: await readToken(context.cwd, options.inferTokenFile, 'infer-token-file', context.log),
   };
   for (const token of [tokens.admin, tokens.infer]) if (token) context.host.setSecret(token);
   const table = new ModelTable();

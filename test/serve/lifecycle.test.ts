@@ -32,6 +32,9 @@ describe('mlops serve: lifecycle', () => {
       expect(refused.stderr).toMatch(/^error: .*cannot serve --model .*model\.pkl: .*Python pickle/);
       const badFlag = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve', '--max-batch', 'lots'], { cwd, encoding: 'utf8' });
       expect(badFlag.stderr.trim()).toBe('error: --max-batch "lots" is not an integer from 1 to 65536. Run `mlops serve --help`.');
+      writeFileSync(join(cwd, 'short-token'), 'abc\n', { mode: 0o600 });
+      const shortToken = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve', '--port', '0', '--admin-token-file', 'short-token'], { cwd, encoding: 'utf8' });
+      expect(shortToken.stderr.trim()).toBe('error: short-token (admin-token-file): the token file holds fewer than 16 characters on its first line. Generate one with: openssl rand -hex 32 > token');
       writeFileSync(join(cwd, 'mlops.yml'), 'serve:\n  prot: 8080\n');
       const badConfig = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve'], { cwd, encoding: 'utf8' });
       expect(badConfig.status).toBe(1);
@@ -91,5 +94,17 @@ describe('mlops serve: lifecycle', () => {
       // Features as the model saw them: float32.
       features.forEach((f, j) => expect(line[f], `${relative(cwd, captured[0]!)} ${f}`).toBe(Math.fround(want.row[j]!)));
     });
+  });
+});
+
+describe('mlops serve: token files', () => {
+  it('warns when a token file is readable by other users, without printing the token', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mlops-serve-'));
+    const token = 'a-shared-token-0123456789abcdef';
+    writeFileSync(join(cwd, 'infer-token'), `${token}\n`, { mode: 0o644 });
+    const server = await startServe({ cwd, args: ['--infer-token-file', 'infer-token'] });
+    await server.stop();
+    expect(server.logs()).toMatch(/serve: warning: the infer-token-file infer-token is readable by other users; restrict it with chmod 600/);
+    expect(server.logs()).not.toContain(token);
   });
 });

@@ -29,6 +29,8 @@ describe('mlops serve: repository and traffic', () => {
     expect((await call(server.url, 'GET', '/v2/health/live')).status).toBe(200);
     expect(await call(server.url, 'GET', '/v2/health/ready', undefined, INFER)).toMatchObject({ status: 503, body: { ready: false } });
     expect(server.logs()).toMatch(/no models yet/);
+    // The helper writes token files with mode 600: no permission warning.
+    expect(server.logs()).not.toMatch(/readable by other users/);
   });
 
   it('checks tokens: 401 without or with a wrong one, 403 for the infer token on admin endpoints', async () => {
