@@ -28,6 +28,8 @@ describe('mlops serve: repository and traffic', () => {
   it('starts empty: live, not ready, waiting for a load', async () => {
     expect((await call(server.url, 'GET', '/v2/health/live')).status).toBe(200);
     expect(await call(server.url, 'GET', '/v2/health/ready', undefined, INFER)).toMatchObject({ status: 503, body: { ready: false } });
+    // Health probes need no token.
+    expect(await call(server.url, 'GET', '/v2/health/ready')).toMatchObject({ status: 503, body: { ready: false } });
     expect(server.logs()).toMatch(/no models yet/);
     // The helper writes token files with mode 600: no permission warning.
     expect(server.logs()).not.toMatch(/readable by other users/);
