@@ -15,7 +15,7 @@ let server: ServeProcess;
 beforeAll(async () => {
   server = await startServe({
     cwd: mkdtempSync(join(tmpdir(), 'mlops-serve-')),
-    args: ['--model', join(FIXTURES, 'sqrt_regressor.onnx'), '--model', `prose=${join(FIXTURES, 'prose_example.onnx')}`, '--model', `mixed=${join(FIXTURES, 'mixed_columns.onnx')}`],
+    args: ['--model', join(FIXTURES, 'sqrt_regressor.onnx'), '--model', `prose=${join(FIXTURES, 'prose_example.onnx')}`, '--model', `mixed=${join(FIXTURES, 'mixed_columns.onnx')}`, '--model', join(FIXTURES, 'three_classes.onnx')],
   });
 });
 afterAll(() => server?.stop());
@@ -50,6 +50,16 @@ describe('mlops serve: model kinds', () => {
     expect(negative).toMatchObject({ status: 400, body: { error: expect.stringMatching(/-1 is out of range for UINT32/) } });
     const notBool = await call(server.url, 'POST', '/v2/models/prose/infer', { inputs: [{ name: 'input0', shape: [1, 2], datatype: 'UINT32', data: [1, 2] }, { name: 'input1', shape: [1], datatype: 'BOOL', data: [1] }] });
     expect(notBool).toMatchObject({ status: 400, body: { error: expect.stringMatching(/BOOL takes true or false, got number 1/) } });
+  });
+
+  it('returns integer labels as numbers and counts multiclass predictions by class index', async () => {
+    const response = await call(server.url, 'POST', '/v2/models/three_classes/infer', { inputs: [{ name: 'x', shape: [4, 3], datatype: 'FP32', data: [[3, 1, 0], [0, 5, 1], [0, 0, 2], [1, 9, 2]] }] });
+    expect(response.body.outputs.map((o: any) => [o.name, o.datatype, o.shape])).toEqual([['label', 'INT64', [4]], ['probabilities', 'FP32', [4, 3]]]);
+    expect(response.body.outputs[0].data).toEqual([0, 1, 2, 1]);
+    const metrics = (await call(server.url, 'GET', '/metrics')).body as string;
+    const bucket = (le: number) => Number(new RegExp(`^mlops_serve_prediction_bucket\\{model="three_classes",version="v0",le="${le}"\\} (\\d+)$`, 'm').exec(metrics)![1]);
+    expect([bucket(0), bucket(1), bucket(2)]).toEqual([1, 3, 4]);
+    expect(metrics).not.toMatch(/model="three_classes",version="v0",le="3"/);
   });
 
   it('takes one tensor per feature column, strings as BYTES', async () => {
