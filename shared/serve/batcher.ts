@@ -109,7 +109,15 @@ export class Batcher {
         offset += pending.feeds.rows;
       }
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      // One request's rows must not fail its neighbours: run each alone to find the culprit.
+      for (const pending of batch) {
+        this.options.onBatch?.(pending.feeds.rows);
+        await this.options.run(pending.feeds).then(pending.resolve, pending.reject);
+      }
     }
   }
 }

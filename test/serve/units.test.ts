@@ -65,7 +65,27 @@ describe('dynamic batching', () => {
     expect(runs).toEqual([[1], [2, 3, 4], [5, 6, 7, 8, 9, 10]]);
   });
 
-  it('refuses with 503 when the queue is full, and fails every request of a failed batch', async () => {
+  it('retries a failed merged batch request by request, so only the culprit fails', async () => {
+    const runs: number[] = [];
+    const batcher = new Batcher({
+      maxBatch: 8,
+      batchWaitMs: 60_000,
+      maxQueueRows: 100,
+      splittable: true,
+      async run(input) {
+        runs.push(input.rows);
+        const data = input.tensors.x!.data as Float32Array;
+        if (data.some((v) => v < 0)) throw new Error('negative input');
+        return { y: input.tensors.x! };
+      },
+    });
+    const results = await Promise.allSettled([batcher.submit(feeds([1, 2, 3])), batcher.submit(feeds([-1, 4])), batcher.submit(feeds([5, 6, 7]))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(Array.from((results[2] as PromiseFulfilledResult<Outputs>).value.y!.data as Float32Array)).toEqual([5, 6, 7]);
+    expect(runs).toEqual([8, 3, 2, 3]);
+  }, 10_000);
+
+  it('refuses with 503 when the queue is full, and fails a request whose run fails', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const batcher = new Batcher({ maxBatch: 4, batchWaitMs: 0, maxQueueRows: 3, splittable: true, run: async () => { await gate; throw new Error('session failed'); } });
