@@ -163,3 +163,16 @@ describe('capture writer', () => {
     expect(rows.map((r) => [r.request_id, r.x, r['output.y']])).toEqual([['a', 1, 1], ['a', 2, 2], ['a', 3, 3], ['c', 7, 7], ['c', 8, 8]]);
   });
 });
+
+describe('model sources', () => {
+  it('names file models from their file name, or from NAME=', async () => {
+    const { fileModelName, splitModelArgument } = await import('../../shared/serve/model-source.js');
+    expect(fileModelName('models/Churn Model.onnx')).toBe('churn-model');
+    expect(fileModelName('/tmp/x/model.ONNX')).toBe('model');
+    expect(fileModelName('a__b--c.onnx')).toBe('a_b-c');
+    expect(() => fileModelName('___.onnx')).toThrow(/cannot make a model name/);
+    expect(splitModelArgument('churn=.mlops/registry:v1')).toEqual({ name: 'churn', reference: '.mlops/registry:v1' });
+    expect(splitModelArgument('oci://host/repo:v1')).toEqual({ reference: 'oci://host/repo:v1' });
+    expect(splitModelArgument('data/a=b.onnx')).toEqual({ reference: 'data/a=b.onnx' });
+  });
+});
