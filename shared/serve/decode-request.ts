@@ -6,6 +6,7 @@
  * size) naming the input and what to send instead.
  */
 import { allocate, DATATYPES, INT_RANGES, isDatatype, type TypedData, type V2Datatype } from './datatypes.js';
+import { BinaryReader } from './binary-data.js';
 import { badRequest, HttpError } from './http-error.js';
 import type { ModelSignature, TensorSpec } from './model-signature.js';
 import { elementCount, type Feeds } from './tensors.js';
@@ -22,16 +23,20 @@ interface RequestInput {
   shape: number[];
   datatype: V2Datatype;
   data: unknown[];
+  /** The elements, when they came as binary tensor data. */
+  binary?: TypedData;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const quote = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
-export function decodeRequest(body: unknown, signature: ModelSignature, maxTensorBytes: number): DecodedRequest {
+export function decodeRequest(body: unknown, signature: ModelSignature, maxTensorBytes: number, binary?: Buffer): DecodedRequest {
   if (!isObject(body)) throw badRequest('the request body must be a JSON object with an "inputs" array');
   if (body.id !== undefined && typeof body.id !== 'string') throw badRequest('"id" must be a string');
   if (!Array.isArray(body.inputs) || body.inputs.length === 0) throw badRequest('"inputs" must be a non-empty array of tensors ({"name", "shape", "datatype", "data"})');
-  const inputs = body.inputs.map((raw, i) => parseInput(raw, i, maxTensorBytes));
+  const reader = new BinaryReader(binary);
+  const inputs = body.inputs.map((raw, i) => parseInput(raw, i, maxTensorBytes, reader));
+  reader.finish();
   const names = new Set<string>();
   for (const input of inputs) {
     if (names.has(input.name)) throw badRequest(`input ${quote(input.name)} is given twice`);
@@ -45,18 +50,21 @@ export function decodeRequest(body: unknown, signature: ModelSignature, maxTenso
   return { id: body.id as string | undefined, feeds, outputs };
 }
 
-function parseInput(raw: unknown, index: number, maxTensorBytes: number): RequestInput {
+function parseInput(raw: unknown, index: number, maxTensorBytes: number, reader: BinaryReader): RequestInput {
   const at = `inputs[${index}]`;
   if (!isObject(raw)) throw badRequest(`${at} must be an object with "name", "shape", "datatype" and "data"`);
   if (typeof raw.name !== 'string' || !raw.name) throw badRequest(`${at}.name must be a non-empty string`);
   const label = `input ${quote(raw.name)}`;
   if (!Array.isArray(raw.shape) || !raw.shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) throw badRequest(`${label}: "shape" must be an array of non-negative integers`);
   if (!isDatatype(raw.datatype)) throw badRequest(`${label}: "datatype" ${JSON.stringify(raw.datatype)} is not an Open Inference datatype (BOOL, INT8…INT64, UINT8…UINT64, FP16, FP32, FP64, BYTES)`);
-  if (!Array.isArray(raw.data)) throw badRequest(`${label}: "data" must be an array`);
+  const binarySize = isObject(raw.parameters) ? raw.parameters.binary_data_size : undefined;
+  if (binarySize === undefined && !Array.isArray(raw.data)) throw badRequest(`${label}: "data" must be an array`);
+  if (binarySize !== undefined && raw.data !== undefined) throw badRequest(`${label}: give either "data" or parameters.binary_data_size, not both`);
   const shape = raw.shape as number[];
   const bytes = elementCount(shape) * DATATYPES[raw.datatype].bytes;
   if (bytes > maxTensorBytes) throw new HttpError(413, `${label}: shape [${shape.join(', ')}] of ${raw.datatype} is ${bytes} bytes, over the server's tensor cap of ${maxTensorBytes} bytes; split the batch`);
-  return { name: raw.name, shape, datatype: raw.datatype, data: raw.data };
+  if (binarySize !== undefined) return { name: raw.name, shape, datatype: raw.datatype, data: [], binary: reader.take(label, raw.datatype, elementCount(shape), binarySize) };
+  return { name: raw.name, shape, datatype: raw.datatype, data: raw.data as unknown[] };
 }
 
 function parseRequestedOutputs(raw: unknown, signature: ModelSignature): string[] | undefined {
@@ -157,6 +165,7 @@ function checkColumnDatatype(input: RequestInput, target: V2Datatype): void {
  * count against the shape and every element against `datatype` as it goes.
  */
 function fill(input: RequestInput, datatype: V2Datatype, into: V2Datatype = datatype): TypedData {
+  if (input.binary) return fromBinary(input, datatype, into);
   const expected = elementCount(input.shape);
   const out = allocate(into, expected);
   const kind = DATATYPES[datatype].kind;
@@ -174,6 +183,23 @@ function fill(input: RequestInput, datatype: V2Datatype, into: V2Datatype = data
   };
   put(input.data);
   if (k !== expected) throw badRequest(`input ${label} has ${k} elements, but its shape [${input.shape.join(', ')}] holds ${expected}`);
+  return out;
+}
+
+/** Binary elements: used as they are when the types match, else converted; floats must be finite. */
+function fromBinary(input: RequestInput, datatype: V2Datatype, into: V2Datatype): TypedData {
+  const data = input.binary!;
+  const label = quote(input.name);
+  if (DATATYPES[datatype].kind === 'float') {
+    const values = data as Float32Array | Float64Array;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]!;
+      if (v - v !== 0) throw badRequest(`input ${label}, element ${k}: ${v} is not accepted; send finite numbers`);
+    }
+  }
+  if (into === datatype) return data;
+  const out = allocate(into, data.length);
+  for (let k = 0; k < data.length; k++) out[k] = coerce(data[k] as number | bigint | string, into, label, k) as never;
   return out;
 }
 

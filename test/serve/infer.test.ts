@@ -2,7 +2,7 @@
 // onnxruntime run, both input forms, and every bad request answered with one clear 4xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
-import { call, exampleModel, holdoutRows, scoreInProcess, tensorRequest } from './workspace.js';
+import { call, callBinary, exampleModel, holdoutRows, scoreInProcess, tensorRequest, type Call } from './workspace.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,36 @@ describe('mlops serve: inference on a file model', () => {
     const nested = await call(server.url, 'POST', '/v2/models/churn/infer', { inputs: [{ name: 'features', shape: [50, 30], datatype: 'FP32', data: rows }], outputs: [{ name: 'probabilities' }] });
     expect(nested.body.outputs).toEqual(tensor.body.outputs);
     expect(nested.body).not.toHaveProperty('id');
+  });
+
+  it('takes binary tensor data (Inference-Header-Content-Length) with the same answers as JSON', async () => {
+    const { features, rows } = holdoutRows(model, 50);
+    const json = await call(server.url, 'POST', '/v2/models/churn/infer', tensorRequest(rows, 'b1'));
+    const matrix = Buffer.from(Float32Array.from(rows.flat()).buffer);
+    const binary = await callBinary(server.url, '/v2/models/churn/infer', { id: 'b1', inputs: [{ name: 'features', shape: [50, 30], datatype: 'FP32', parameters: { binary_data_size: matrix.length } }] }, matrix);
+    expect(binary.status, JSON.stringify(binary.body)).toBe(200);
+    expect(binary.body).toEqual(json.body);
+    // Per feature column, FP64, binary.
+    const columns = features.map((name, f) => ({ name, bytes: Buffer.from(Float64Array.from(rows.map((r) => r[f]!)).buffer) }));
+    const perColumn = await callBinary(server.url, '/v2/models/churn/infer', { id: 'b1', inputs: columns.map((c) => ({ name: c.name, shape: [50], datatype: 'FP64', parameters: { binary_data_size: c.bytes.length } })) }, Buffer.concat(columns.map((c) => c.bytes)));
+    expect(perColumn.body).toEqual(json.body);
+
+    const header = (size: number) => ({ inputs: [{ name: 'features', shape: [1, 30], datatype: 'FP32', parameters: { binary_data_size: size } }] });
+    const row = Buffer.from(Float32Array.from(rows[0]!).buffer);
+    const nan = Buffer.from(Float32Array.from([Number.NaN, ...rows[0]!.slice(1)]).buffer);
+    const cases: Array<[string, Promise<Call>, RegExp]> = [
+      ['size not matching the shape', callBinary(server.url, '/v2/models/churn/infer', header(116), row.subarray(0, 116)), /binary_data_size is 116 bytes, but 30 FP32 elements take 120/],
+      ['bytes nobody claims', callBinary(server.url, '/v2/models/churn/infer', header(120), Buffer.concat([row, Buffer.alloc(8)])), /8 binary bytes that no input's binary_data_size claims/],
+      ['size past the body', callBinary(server.url, '/v2/models/churn/infer', header(240), row), /runs past the 120 binary bytes left/],
+      ['NaN in binary data', callBinary(server.url, '/v2/models/churn/infer', header(120), nan), /element 0: NaN is not accepted/],
+      ['header length past the body', callBinary(server.url, '/v2/models/churn/infer', header(120), row, '99999'), /Inference-Header-Content-Length "99999" must be a byte count/],
+      ['data and binary both', callBinary(server.url, '/v2/models/churn/infer', { inputs: [{ ...header(120).inputs[0], data: rows[0] }] }, row), /either "data" or parameters.binary_data_size/],
+    ];
+    for (const [what, pending, message] of cases) {
+      const response = await pending;
+      expect(response.status, what).toBe(400);
+      expect(response.body.error, what).toMatch(message);
+    }
   });
 
   it('answers every bad request with one clear error and keeps serving', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-action.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
-import { call, holdoutRows, scoreInProcess, tensorRequest } from './workspace.js';
+import { call, callBinary, holdoutRows, scoreInProcess, tensorRequest } from './workspace.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/serve');
 let server: ServeProcess;
@@ -72,6 +72,12 @@ describe('mlops serve: model kinds', () => {
     expect(response.body.outputs).toEqual([{ name: 'score', datatype: 'FP32', shape: [3, 1], data: [4, 4, 1] }]);
     const numeric = await call(server.url, 'POST', '/v2/models/mixed/infer', { inputs: [{ name: 'area', shape: [1], datatype: 'FP32', data: [1] }, { name: 'size', shape: [1], datatype: 'FP32', data: [3] }] });
     expect(numeric).toMatchObject({ status: 400, body: { error: 'feature "size" is a string feature; send it as BYTES' } });
+    // BYTES as binary tensor data: each element a 4-byte little-endian length, then its bytes.
+    const sizes = ['large', 'médium'].map((v) => Buffer.from(v));
+    const strings = Buffer.concat(sizes.flatMap((b) => [Buffer.from(Uint32Array.of(b.length).buffer), b]));
+    const areas = Buffer.from(Float32Array.of(1, 2).buffer);
+    const binary = await callBinary(server.url, '/v2/models/mixed/infer', { inputs: [{ name: 'size', shape: [2, 1], datatype: 'BYTES', parameters: { binary_data_size: strings.length } }, { name: 'area', shape: [2, 1], datatype: 'FP32', parameters: { binary_data_size: areas.length } }] }, Buffer.concat([strings, areas]));
+    expect(binary.body.outputs[0].data).toEqual([3, 4]);
     const metadata = await call(server.url, 'GET', '/v2/models/mixed');
     expect(metadata.body.inputs).toEqual([{ name: 'size', datatype: 'BYTES', shape: [-1, 1] }, { name: 'area', datatype: 'FP32', shape: [-1, 1] }]);
   });

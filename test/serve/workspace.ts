@@ -115,3 +115,20 @@ export function plantVersion(cwd: string, tag: string, model: Buffer, version = 
   index.manifests.push({ ...v1, digest: digestOf(bytes), size: bytes.length, annotations: { ...v1.annotations, 'org.opencontainers.image.ref.name': `churn:${tag}` } });
   writeFileSync(join(layout, 'index.json'), JSON.stringify(index));
 }
+
+/**
+ * An inference call with the binary tensor data extension: the JSON header, then the tensors'
+ * bytes. The request is not checked against the core schema (the extension drops "data"); the
+ * response is.
+ */
+export async function callBinary(url: string, path: string, header: unknown, binary: Buffer, headerLength?: string): Promise<Call> {
+  const json = Buffer.from(JSON.stringify(header));
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'inference-header-content-length': headerLength ?? String(json.length) },
+    body: Buffer.concat([json, binary]),
+  });
+  const body = JSON.parse(await response.text());
+  checkExchange('POST', path, undefined, response.status, body);
+  return { status: response.status, body, headers: response.headers };
+}

@@ -52,9 +52,12 @@ export function jsonDepthExceeds(bytes: Buffer, limit: number): boolean {
 }
 
 export async function readJson(request: IncomingMessage, limits: BodyLimits): Promise<unknown> {
-  const bytes = await readBody(request, limits.maxBody);
+  return parseJson(await readBody(request, limits.maxBody), limits.maxDepth);
+}
+
+export function parseJson(bytes: Buffer, maxDepth: number): unknown {
   if (bytes.length === 0) throw badRequest('the request body is empty; send a JSON object');
-  if (jsonDepthExceeds(bytes, limits.maxDepth)) throw badRequest(`the JSON body is nested deeper than ${limits.maxDepth} levels`);
+  if (jsonDepthExceeds(bytes, maxDepth)) throw badRequest(`the JSON body is nested deeper than ${maxDepth} levels`);
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (error) {

@@ -9,7 +9,8 @@ import type { ServeMetrics } from '../metrics.js';
 import type { ModelTable } from '../model-table.js';
 import type { ServeOptions } from '../options.js';
 import type { ServedVersion } from '../served-version.js';
-import { readJson } from './body.js';
+import { HEADER, splitBody } from '../binary-data.js';
+import { parseJson, readBody, readJson } from './body.js';
 import { sendJson } from './respond.js';
 
 export interface ServerContext {
@@ -22,7 +23,7 @@ export interface ServerContext {
   log(line: string): void;
 }
 
-export const EXTENSIONS = ['model_repository', 'traffic_split', 'metrics', 'request_capture'];
+export const EXTENSIONS = ['model_repository', 'traffic_split', 'metrics', 'request_capture', 'binary_tensor_data'];
 
 const limits = (options: ServeOptions) => ({ maxBody: options.maxBody, maxDepth: options.maxJsonDepth });
 
@@ -68,11 +69,13 @@ export interface InferOutcome {
 export async function infer(context: ServerContext, request: IncomingMessage, response: ServerResponse, name: string, version: string | undefined, outcome: InferOutcome): Promise<void> {
   if (!context.table.has(name)) throw new HttpError(404, `unknown model ${JSON.stringify(name)}; serving: ${context.table.names().join(', ') || 'nothing yet'}`);
   outcome.model = name;
-  const body = await readJson(request, limits(context.options));
+  // JSON, or JSON followed by binary tensor data (the binary data extension).
+  const { json, binary } = splitBody(await readBody(request, context.options.maxBody), request.headers[HEADER]);
+  const body = parseJson(json, context.options.maxJsonDepth);
   const id = typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : undefined;
   const target = version !== undefined ? context.table.version(name, version) : context.table.route(name, id);
   outcome.version = target.version;
-  const decoded = decodeRequest(body, target.signature, context.options.maxTensorBytes);
+  const decoded = decodeRequest(body, target.signature, context.options.maxTensorBytes, binary);
   const outputs = await target.predict(decoded.feeds);
   assertFinite(outputs, target.signature.outputs, name, target.version);
   const result: Record<string, unknown> = { model_name: name, model_version: target.version };
