@@ -169,5 +169,8 @@ describe('mlops serve: repository and traffic', () => {
     expect(server.logs()).toMatch(/serve: unloaded churn v1/);
     expect((await admin('POST', '/v2/repository/models/churn/unload')).body).toEqual({ name: 'churn', unloaded: ['v2'] });
     expect((await call(server.url, 'GET', '/v2/health/ready', undefined, INFER)).status).toBe(503);
+    // A model whose only load failed shows in the index as UNAVAILABLE, with the reason.
+    expect((await admin('POST', '/v2/repository/models/other/load', { parameters: { reference: '.mlops/registry:other:v1' } })).status).toBe(404);
+    expect((await admin('POST', '/v2/repository/index')).body).toEqual([{ name: 'other', version: '', state: 'UNAVAILABLE', reason: expect.stringMatching(/^load failed: .*has no version "v1"|^load failed: .*other/), digest: '', reference: '.mlops/registry:other:v1', weight: 0 }]);
   });
 });
