@@ -86,24 +86,27 @@ async function bareSessionRowsPerSecond(model) {
 }
 
 const results = { seconds: SECONDS, soakSeconds: SOAK_SECONDS, cpus: (await import('node:os')).cpus().length, node: process.version, models: {} };
+// The bare server stays up (idle, costing nothing) and is measured right before each model's
+// single-row run, so the machine's load drifts as little as possible between the two.
 const bare = await start(process.execPath, [join(root, 'bench/serve/bare-server.mjs')], /listening (\d+)/);
-results.bare = await load(bare.url, { connections: 64, body: oneRowBody });
-await stop(bare.child);
-console.log(`bare node:http, 1 row, c=64: ${results.bare.rps.toFixed(0)} req/s`);
+await load(bare.url, { connections: 64, body: oneRowBody, duration: 1 }); // warm-up
 
 for (const [name, model] of [['example', example], ['mlp', mlp]]) {
   const serve = await start(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--model', `churn=${model}`, '--port', '0', '--max-batch', '64', '--max-body', String(64 * 1024 * 1024)], /serve: listening on (http:\/\/\S+)/);
   const url = `${serve.url}/v2/models/churn/infer`;
   await load(url, { connections: 64, body: oneRowBody, duration: 1 }); // warm-up
+  const bareRun = await load(bare.url, { connections: 64, body: oneRowBody });
   const single = await load(url, { connections: 64, body: oneRowBody });
   const batched = await load(url, { connections: 4, body: batchBody });
   const batchedBinary = await load(url, { connections: 4, body: batchBinary, headers: { 'content-type': 'application/octet-stream', 'inference-header-content-length': String(batchHeader.length) } });
   const half = await load(url, { connections: 64, body: oneRowBody, overallRate: Math.max(1, Math.round(single.rps / 2)) });
   await stop(serve.child);
   const session = await bareSessionRowsPerSecond(model);
-  results.models[name] = { single, batched, batchedBinary, half, sessionRowsPerSecond: session, ratios: { a: single.rps / results.bare.rps, b: (batched.rps * 1024) / session, bBinary: (batchedBinary.rps * 1024) / session } };
-  console.log(`${name}: (a) ${single.rps.toFixed(0)} req/s = ${(single.rps / results.bare.rps).toFixed(2)}× bare; (b) JSON ${(batched.rps * 1024).toFixed(0)} rows/s, binary ${(batchedBinary.rps * 1024).toFixed(0)} rows/s vs session.run ${session.toFixed(0)} rows/s = ${((batched.rps * 1024) / session).toFixed(2)}× / ${((batchedBinary.rps * 1024) / session).toFixed(2)}×; (c) at ${Math.round(single.rps / 2)} req/s p50 ${half.p50} ms p99 ${half.p99} ms`);
+  results.models[name] = { bare: bareRun, single, batched, batchedBinary, half, sessionRowsPerSecond: session, ratios: { a: single.rps / bareRun.rps, b: (batched.rps * 1024) / session, bBinary: (batchedBinary.rps * 1024) / session } };
+  console.log(`${name}: (a) ${single.rps.toFixed(0)} req/s = ${(single.rps / bareRun.rps).toFixed(2)}× bare ${bareRun.rps.toFixed(0)} req/s; (b) JSON ${(batched.rps * 1024).toFixed(0)} rows/s, binary ${(batchedBinary.rps * 1024).toFixed(0)} rows/s vs session.run ${session.toFixed(0)} rows/s = ${((batched.rps * 1024) / session).toFixed(2)}× / ${((batchedBinary.rps * 1024) / session).toFixed(2)}×; (c) at ${Math.round(single.rps / 2)} req/s p50 ${half.p50} ms p99 ${half.p99} ms`);
 }
+
+await stop(bare.child);
 
 // Burst: ten times the concurrency (640 connections) on a server capped at 256 in flight, then
 // the normal load again: the burst must end in 200s and 429s (no errors), the recovery in 200s.
