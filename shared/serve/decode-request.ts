@@ -171,6 +171,7 @@ function fill(input: RequestInput, datatype: V2Datatype, into: V2Datatype = data
   const kind = DATATYPES[datatype].kind;
   const range = INT_RANGES[datatype];
   const label = quote(input.name);
+  if (kind === 'float' && DATATYPES[into].kind === 'float' && flatFloats(input.data, expected, out as Float32Array | Float64Array)) return out;
   let k = 0;
   const put = (value: unknown): void => {
     if (Array.isArray(value)) {
@@ -184,6 +185,20 @@ function fill(input: RequestInput, datatype: V2Datatype, into: V2Datatype = data
   put(input.data);
   if (k !== expected) throw badRequest(`input ${label} has ${k} elements, but its shape [${input.shape.join(', ')}] holds ${expected}`);
   return out;
+}
+
+/**
+ * The common case, flat JSON numbers for a float tensor, in one tight loop; false (and nothing
+ * decided) when the data is nested or holds anything but numbers, for the general walk to judge.
+ */
+function flatFloats(data: unknown[], expected: number, out: Float32Array | Float64Array): boolean {
+  if (data.length !== expected) return false;
+  for (let k = 0; k < expected; k++) {
+    const v = data[k];
+    if (typeof v !== 'number') return false;
+    out[k] = v;
+  }
+  return true;
 }
 
 /** Binary elements: used as they are when the types match, else converted; floats must be finite. */
