@@ -17,9 +17,21 @@ export class ServeMetrics {
   private readonly predictions = new PredictionHistograms();
   /** Rows the capture writer had to drop; set by the server when capture is on. */
   captureDropped?: () => number;
+  /** The versions being served, with their traffic weights; set by the server. */
+  versions?: () => Array<{ model: string; version: string; digest: string; weight: number; ready: boolean }>;
 
   constructor() {
     const metrics = this;
+    new Gauge({
+      name: 'mlops_serve_version_weight',
+      help: 'Traffic weight (percent) of each loaded version; 1 series per version being served.',
+      labelNames: ['model', 'version', 'digest', 'ready'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const v of metrics.versions?.() ?? []) this.set({ model: v.model, version: v.version, digest: v.digest, ready: String(v.ready) }, v.weight);
+      },
+    });
     let reported = 0;
     new Counter({
       name: 'mlops_serve_capture_dropped_rows_total',

@@ -75,6 +75,7 @@ export async function startServer(options: ServeOptions, context: StartContext):
   }
   const capture = options.capture ? new CaptureWriter({ ...options.capture, dir: resolve(context.cwd, options.capture.dir) }, context.log) : undefined;
   if (capture) metrics.captureDropped = () => capture.dropped;
+  metrics.versions = () => table.index().filter((e) => e.version !== '').map((e) => ({ model: e.name, version: e.version, digest: e.digest, weight: e.weight, ready: e.state === 'READY' }));
   const server = new InferenceServer({ table, loader, metrics, capture, options, serverVersion: context.serverVersion, log: context.log }, tokens);
   let port: number;
   try {

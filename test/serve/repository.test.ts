@@ -136,6 +136,9 @@ describe('mlops serve: repository and traffic', () => {
     for (const body of bad) expect((await admin('PUT', '/v2/models/churn/traffic', body)).status, JSON.stringify(body)).toBe(400);
     expect((await admin('PUT', '/v2/models/churn/traffic', { v1: 70, v2: 30 })).body).toEqual({ v1: 70, v2: 30 });
     expect(server.logs()).toMatch(/serve: traffic churn v1=70% v2=30%/);
+    const metrics = (await call(server.url, 'GET', '/metrics', undefined, INFER)).body as string;
+    expect(metrics).toMatch(/^mlops_serve_version_weight\{model="churn",version="v1",digest="sha256:[0-9a-f]{64}",ready="true"\} 70$/m);
+    expect(metrics).toMatch(/^mlops_serve_version_weight\{model="churn",version="v2",digest="sha256:[0-9a-f]{64}",ready="true"\} 30$/m);
 
     // 600 requests without an id: v2's share is binomial(600, 0.3); 4.5 standard deviations is ±0.084.
     const n = 600;
