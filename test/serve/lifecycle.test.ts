@@ -108,3 +108,26 @@ describe('mlops serve: token files', () => {
     expect(server.logs()).not.toContain(token);
   });
 });
+
+describe('mlops serve: clients that go away', () => {
+  it('shrugs off a client that closes mid-body: no internal error, still serving', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mlops-serve-'));
+    const server = await startServe({ cwd, args: ['--model', `churn=${exampleModel(20)}`] });
+    try {
+      const { rows } = holdoutRows(exampleModel(20), 1);
+      const body = JSON.stringify(tensorRequest(rows));
+      await new Promise<void>((resolve) => {
+        const req = request(`${server.url}/v2/models/churn/infer`, { method: 'POST', headers: { 'content-length': Buffer.byteLength(body) } });
+        req.on('error', () => resolve());
+        req.write(body.slice(0, 20), () => setTimeout(() => req.destroy(), 50));
+      });
+      const metrics = async () => (await call(server.url, 'GET', '/metrics')).body as string;
+      while (!/code="400"/.test(await metrics())) await sleep(20);
+      expect(await metrics()).toMatch(/^mlops_serve_requests_total\{model="churn",version="",code="400"\} 1$/m);
+      expect(server.logs()).not.toMatch(/internal error/);
+      expect((await call(server.url, 'POST', '/v2/models/churn/infer', tensorRequest(rows))).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});

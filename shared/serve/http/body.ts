@@ -19,13 +19,19 @@ export async function readBody(request: IncomingMessage, maxBody: number): Promi
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) {
-      request.resume();
-      throw tooLarge(size, maxBody);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > maxBody) {
+        request.resume();
+        throw tooLarge(size, maxBody);
+      }
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away mid-body: nobody is left to answer, and it is not the server's fault.
+    throw new HttpError(400, `the client closed the connection after ${size} bytes of the body`);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
