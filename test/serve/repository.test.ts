@@ -128,8 +128,8 @@ describe('mlops serve: repository and traffic', () => {
     const loaded = await load('.mlops/registry:v2');
     expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
     expect((await admin('GET', '/v2/models/churn/traffic')).body).toEqual({ v1: 100, v2: 0 });
-    // A moving tag names the version it points at: `latest` is v2, already loaded.
-    expect((await load('.mlops/registry:latest')).body).toEqual(loaded.body);
+    // A digest alone names the version it is (from the manifest's version annotation).
+    expect((await load(`.mlops/registry@${loaded.body.digest}`)).body).toEqual(loaded.body);
     const { rows } = holdoutRows(exampleModel(20), 1);
     const first = await call(server.url, 'POST', '/v2/models/churn/infer', tensorRequest(rows), INFER);
     expect(first.body.model_version).toBe('v1');
