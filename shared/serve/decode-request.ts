@@ -5,7 +5,7 @@
  * size cap) happens before the typed arrays are allocated, and every failure is a 400 (413 for
  * size) naming the input and what to send instead.
  */
-import { allocate, DATATYPES, INT_RANGES, isDatatype, type TypedData, type V2Datatype } from './datatypes.js';
+import { allocate, DATATYPES, fromHalfBits, INT_RANGES, isDatatype, toHalfBits, type TypedData, type V2Datatype } from './datatypes.js';
 import { BinaryReader } from './binary-data.js';
 import { badRequest, HttpError } from './http-error.js';
 import type { ModelSignature, TensorSpec } from './model-signature.js';
@@ -171,7 +171,7 @@ function fill(input: RequestInput, datatype: V2Datatype, into: V2Datatype = data
   const kind = DATATYPES[datatype].kind;
   const range = INT_RANGES[datatype];
   const label = quote(input.name);
-  if (kind === 'float' && DATATYPES[into].kind === 'float' && flatFloats(input.data, expected, out as Float32Array | Float64Array)) return out;
+  if (kind === 'float' && DATATYPES[into].kind === 'float' && into !== 'FP16' && flatFloats(input.data, expected, out as Float32Array | Float64Array)) return out;
   let k = 0;
   const put = (value: unknown): void => {
     if (Array.isArray(value)) {
@@ -206,7 +206,7 @@ function fromBinary(input: RequestInput, datatype: V2Datatype, into: V2Datatype)
   const data = input.binary!;
   const label = quote(input.name);
   if (DATATYPES[datatype].kind === 'float') {
-    const values = data as Float32Array | Float64Array;
+    const values = datatype === 'FP16' ? Float32Array.from(data as Uint16Array, fromHalfBits) : (data as Float32Array | Float64Array);
     for (let k = 0; k < values.length; k++) {
       const v = values[k]!;
       if (v - v !== 0) throw badRequest(`input ${label}, element ${k}: ${v} is not accepted; send finite numbers`);
@@ -214,12 +214,14 @@ function fromBinary(input: RequestInput, datatype: V2Datatype, into: V2Datatype)
   }
   if (into === datatype) return data;
   const out = allocate(into, data.length);
-  for (let k = 0; k < data.length; k++) out[k] = coerce(data[k] as number | bigint | string, into, label, k) as never;
+  const read = datatype === 'FP16' ? (k: number) => fromHalfBits((data as Uint16Array)[k]!) : (k: number) => data[k] as number | bigint | string;
+  for (let k = 0; k < data.length; k++) out[k] = coerce(read(k), into, label, k) as never;
   return out;
 }
 
 /** A feature column sent in another numeric type than the model's input: converted, integers kept exact. */
 function coerce(value: number | bigint | string, into: V2Datatype, label: string, index: number): number | bigint | string {
+  if (into === 'FP16') return toHalfBits(Number(value));
   const kind = DATATYPES[into].kind;
   if (kind === 'bigint' && typeof value === 'number') {
     if (!Number.isInteger(value)) throw badRequest(`input ${label}, element ${index}: the model takes integers (${into}), got ${value}`);

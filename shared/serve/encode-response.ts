@@ -3,7 +3,7 @@
  * the model's failure, not the client's: a 500 naming the model, version, output and row, so a
  * deployment's error-rate judge sees it.
  */
-import type { TypedData } from './datatypes.js';
+import { fromHalfBits, type TypedData } from './datatypes.js';
 import { HttpError } from './http-error.js';
 import type { TensorSpec } from './model-signature.js';
 import type { Outputs } from './tensors.js';
@@ -18,8 +18,8 @@ export interface ResponseTensor {
 export function assertFinite(outputs: Outputs, specs: TensorSpec[], model: string, version: string): void {
   for (const spec of specs) {
     const tensor = outputs[spec.name];
-    if (!tensor || !(tensor.data instanceof Float32Array || tensor.data instanceof Float64Array)) continue;
-    const data = tensor.data;
+    if (!tensor || !(tensor.data instanceof Float32Array || tensor.data instanceof Float64Array || spec.datatype === 'FP16')) continue;
+    const data = spec.datatype === 'FP16' ? Float32Array.from(tensor.data as Uint16Array, fromHalfBits) : (tensor.data as Float32Array | Float64Array);
     for (let k = 0; k < data.length; k++) {
       const v = data[k]!;
       if (v - v !== 0) {
@@ -43,6 +43,7 @@ export function responseTensors(outputs: Outputs, specs: TensorSpec[], requested
 export function plain(data: TypedData, datatype: string): Array<number | string | boolean> {
   if (Array.isArray(data)) return data;
   if (datatype === 'BOOL') return Array.from(data as Uint8Array, (v) => v !== 0);
+  if (datatype === 'FP16') return Array.from(data as Uint16Array, fromHalfBits);
   if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Array.from(data, (v) => Number(v));
   return Array.from(data as ArrayLike<number>);
 }

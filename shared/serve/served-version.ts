@@ -52,7 +52,12 @@ export class ServedVersion {
 
   /** Runs a zero-filled inference of one row, then two; only then is the version ready. */
   async warmUp(): Promise<void> {
-    await this.run(zeroFeeds(this.signature, 1));
+    try {
+      await this.run(zeroFeeds(this.signature, 1));
+    } catch (error) {
+      const why = error instanceof Error ? error.message.replace(/^model .* could not run on this input: /, '') : String(error);
+      throw new HttpError(422, `model ${this.model} version ${this.version} failed its warm-up inference on zeros: ${why}`);
+    }
     let splittable = false;
     try {
       const outputs = await this.run(zeroFeeds(this.signature, 2));

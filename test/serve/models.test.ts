@@ -106,3 +106,23 @@ describe('mlops serve: dynamic batching', () => {
     }
   });
 });
+
+describe('mlops serve: half precision', () => {
+  it('serves FP16 tensors where onnxruntime-node can feed them, else refuses the model at warm-up with a clear line', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mlops-serve-'));
+    const started = await startServe({ cwd, args: ['--model', join(FIXTURES, 'half.onnx')] }).catch((error: Error) => error);
+    if (started instanceof Error) {
+      // onnxruntime-node 1.30 on a Node with a global Float16Array cannot take float16 inputs.
+      expect(typeof (globalThis as { Float16Array?: unknown }).Float16Array).toBe('function');
+      expect(started.message).toMatch(/error: .*cannot serve --model .*half\.onnx: model half version v0 failed its warm-up inference on zeros: /);
+      return;
+    }
+    try {
+      const response = await call(started.url, 'POST', '/v2/models/half/infer', { inputs: [{ name: 'x', shape: [2, 2], datatype: 'FP16', data: [1, 0.5, -3, 1000.3] }] });
+      // 1000.3 rounds to the half 1000.5; doubled, 2001.
+      expect(response.body.outputs).toEqual([{ name: 'y', datatype: 'FP16', shape: [2, 2], data: [2, 1, -6, 2001] }]);
+    } finally {
+      await started.stop();
+    }
+  });
+});
