@@ -46,7 +46,7 @@ export function decodeRequest(body: unknown, signature: ModelSignature, maxTenso
   const modelInputs = new Set(signature.inputs.map((s) => s.name));
   // A per-column model takes its inputs either way; the feature path also accepts [rows] for [rows, 1].
   const asTensors = inputs.every((i) => modelInputs.has(i.name)) && signature.features?.mode !== 'columns';
-  const feeds = asTensors ? tensorFeeds(inputs, signature) : featureFeeds(inputs, signature);
+  const feeds = asTensors ? tensorFeeds(inputs, signature) : featureFeeds(inputs, signature, maxTensorBytes);
   return { id: body.id as string | undefined, feeds, outputs };
 }
 
@@ -110,7 +110,7 @@ function checkShape(input: RequestInput, spec: TensorSpec): void {
 }
 
 /** One tensor per feature column. */
-function featureFeeds(inputs: RequestInput[], signature: ModelSignature): Feeds {
+function featureFeeds(inputs: RequestInput[], signature: ModelSignature, maxTensorBytes: number): Feeds {
   const layout = signature.features;
   const modelInputs = signature.inputs.map((s) => s.name);
   if (!layout) {
@@ -143,6 +143,8 @@ function featureFeeds(inputs: RequestInput[], signature: ModelSignature): Feeds 
   }
   const spec = signature.inputs[0]!;
   const width = layout.features.length;
+  const bytes = n * width * DATATYPES[spec.datatype].bytes;
+  if (bytes > maxTensorBytes) throw new HttpError(413, `${n} rows of ${width} features make a ${bytes}-byte input "${spec.name}", over the server's tensor cap of ${maxTensorBytes} bytes; split the batch`);
   const matrix = allocate(spec.datatype, n * width) as Float32Array | Float64Array;
   layout.features.forEach((feature, f) => {
     const input = byName.get(feature)!;

@@ -176,3 +176,14 @@ describe('model sources', () => {
     expect(splitModelArgument('data/a=b.onnx')).toEqual({ reference: 'data/a=b.onnx' });
   });
 });
+
+describe('request decoding caps', () => {
+  it('caps the feature matrix assembled from per-column tensors before allocating it', async () => {
+    const { decodeRequest } = await import('../../shared/serve/decode-request.js');
+    const signature = { inputs: [{ name: 'features', datatype: 'FP32' as const, shape: [-1, 3] }], outputs: [], task: 'classification' as const, features: { mode: 'matrix' as const, input: 'features', features: ['a', 'b', 'c'] } };
+    const column = (name: string) => ({ name, shape: [100], datatype: 'FP32', data: new Array(100).fill(1) });
+    const body = { inputs: [column('a'), column('b'), column('c')] };
+    expect(decodeRequest(body, signature, 1200).feeds.rows).toBe(100);
+    expect(() => decodeRequest(body, signature, 1199)).toThrow(/100 rows of 3 features make a 1200-byte input "features", over the server's tensor cap of 1199 bytes/);
+  });
+});
