@@ -8,6 +8,7 @@ import { isUserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { openModel } from '../onnx/model.js';
 import { validateModelName } from '../registry/reference.js';
+import { compareOutputs, type Comparison } from './compare-versions.js';
 import { HttpError } from './http-error.js';
 import { describeSignature, incompatibility } from './model-signature.js';
 import { fetchModel, type SourceContext } from './model-source.js';
@@ -28,6 +29,8 @@ export interface LoadResult {
   version: ServedVersion;
   /** The same version and digest were already loaded. */
   already: boolean;
+  /** How the new version predicts beside the one serving most traffic, on recent requests' rows. */
+  comparison?: Comparison;
 }
 
 export class Loader {
@@ -37,6 +40,10 @@ export class Loader {
     private readonly batching: BatchingOptions,
     private readonly onBatch: (model: string, version: string, rows: number) => void,
   ) {}
+
+  private compare(model: string, candidate: ServedVersion): Promise<Comparison | undefined> {
+    return compareWith(this.table, model, candidate);
+  }
 
   async load(request: LoadRequest): Promise<LoadResult> {
     if (request.name !== undefined) {
@@ -75,6 +82,7 @@ export class Loader {
       }
       const onnx = await openModel(fetched.path, request.reference, this.context.host, request.allowFiles ? 'model' : 'reference');
       let served: ServedVersion;
+      let comparison: Comparison | undefined;
       try {
         const signature = describeSignature(onnx);
         const running = this.table.versions(model)[0];
@@ -82,6 +90,7 @@ export class Loader {
         if (mismatch) throw new HttpError(422, `cannot load ${request.reference} as a version of ${model}: ${mismatch}`);
         served = new ServedVersion(fetched.identity, onnx, signature, this.batching, (rows) => this.onBatch(model, version, rows));
         await served.warmUp();
+        comparison = await this.compare(model, served);
       } catch (error) {
         await onnx.session.release().catch(() => undefined);
         throw error;
@@ -94,10 +103,23 @@ export class Loader {
         throw new HttpError(409, `model ${model} already serves version ${version} with another digest`);
       }
       this.table.add(served);
-      return { version: served, already: false };
+      return { version: served, already: false, comparison };
     } finally {
       await fetched.cleanup();
     }
+  }
+}
+
+/** Scores recent rows with the new and the running version; nothing when there is nothing to compare. */
+async function compareWith(table: ModelTable, model: string, candidate: ServedVersion): Promise<Comparison | undefined> {
+  const base = table.comparisonBase(model);
+  const summary = candidate.signature.prediction;
+  if (!base || !summary) return undefined;
+  try {
+    const [mine, theirs] = await Promise.all([candidate.predict(base.rows), base.version.predict(base.rows)]);
+    return compareOutputs(summary, base.version.version, mine, theirs, base.rows.rows);
+  } catch {
+    return undefined;
   }
 }
 

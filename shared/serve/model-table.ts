@@ -4,7 +4,9 @@
  */
 import { HttpError, notFound } from './http-error.js';
 import { bucketOf, parseWeights, pick, type Weights } from './routing.js';
+import { RecentRows } from './compare-versions.js';
 import type { ServedVersion } from './served-version.js';
+import type { Feeds } from './tensors.js';
 
 export interface IndexEntry {
   name: string;
@@ -19,7 +21,11 @@ export interface IndexEntry {
 interface ServedModel {
   versions: Map<string, ServedVersion>;
   weights: Weights;
+  recent: RecentRows;
 }
+
+/** Rows remembered per model for comparing a new version with the running one. */
+export const RECENT_ROWS = 256;
 
 export class ModelTable {
   private readonly models = new Map<string, ServedModel>();
@@ -67,12 +73,27 @@ export class ModelTable {
   add(version: ServedVersion): void {
     let model = this.models.get(version.model);
     if (!model) {
-      model = { versions: new Map(), weights: {} };
+      model = { versions: new Map(), weights: {}, recent: new RecentRows(RECENT_ROWS) };
       this.models.set(version.model, model);
     }
     model.versions.set(version.version, version);
     const hasTraffic = Object.values(model.weights).some((w) => w > 0);
     model.weights[version.version] = hasTraffic ? 0 : 100;
+  }
+
+  /** Remembers a served request's rows (for comparing the next version with this one). */
+  remember(name: string, feeds: Feeds): void {
+    this.models.get(name)?.recent.add(feeds);
+  }
+
+  /** The version most traffic goes to and the recent rows, if the model has both. */
+  comparisonBase(name: string): { version: ServedVersion; rows: Feeds } | undefined {
+    const model = this.models.get(name);
+    const rows = model?.recent.snapshot();
+    if (!model || !rows) return undefined;
+    const [top] = Object.entries(model.weights).sort((x, y) => y[1] - x[1]);
+    const version = top && model.versions.get(top[0]);
+    return version && version.state === 'READY' ? { version, rows } : undefined;
   }
 
   weights(name: string): Weights {

@@ -34,7 +34,7 @@ describe('mlops serve: models from an OCI distribution registry', () => {
     expect(v1.body.outputs[0].data).toEqual((await scoreInProcess(exampleModel(20), rows)).probabilities!.data);
 
     const loaded = await call(server.url, 'POST', '/v2/repository/models/churn/load', { parameters: { reference: `oci://${registry.host}/team/churn@${v2.digest}`, insecure: true } }, server.adminToken);
-    expect(loaded.body).toEqual({ name: 'churn', version: 'v2', digest: v2.digest, ready: true });
+    expect(loaded.body).toMatchObject({ name: 'churn', version: 'v2', digest: v2.digest, ready: true, comparison: { against: 'v1', rows: 5 } });
     const answer = await call(server.url, 'POST', '/v2/models/churn/versions/v2/infer', tensorRequest(rows));
     expect(answer.body.outputs[0].data).toEqual((await scoreInProcess(exampleModel(200), rows)).probabilities!.data);
     // Plain HTTP is for loopback registries only.

@@ -125,11 +125,26 @@ describe('mlops serve: repository and traffic', () => {
   });
 
   it('loads v2 at 0 %, splits traffic by weight within binomial tolerance, deterministically by id', async () => {
+    // Before it takes traffic, a new version is compared with v1 on the rows recent requests sent.
+    const twin = readFileSync(exampleModel(20));
+    plantVersion(cwd, 'twin', twin, 'v10');
+    const identical = await load('.mlops/registry:twin');
+    expect(identical.body).toMatchObject({ version: 'v10', comparison: { against: 'v1', rows: expect.any(Number), mean_abs_diff: 0, max_abs_diff: 0, agreement: 1 } });
+    expect(identical.body.comparison.rows).toBeGreaterThan(0);
+    expect(identical.body.comparison.rows).toBeLessThanOrEqual(256);
+    expect((await admin('POST', '/v2/repository/models/churn/unload', { parameters: { version: 'v10' } })).status).toBe(200);
+
     const loaded = await load('.mlops/registry:v2');
     expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
+    expect(loaded.body.comparison).toMatchObject({ against: 'v1', rows: identical.body.comparison.rows });
+    expect(loaded.body.comparison.max_abs_diff).toBeGreaterThan(0);
+    expect(loaded.body.comparison.agreement).toBeGreaterThanOrEqual(0);
+    expect(loaded.body.comparison.agreement).toBeLessThanOrEqual(1);
+    expect(server.logs()).toMatch(/serve: loaded churn v2 .*; weight 0%; beside v1 on \d+ recent rows: agreement [01]\.\d{4}/);
     expect((await admin('GET', '/v2/models/churn/traffic')).body).toEqual({ v1: 100, v2: 0 });
     // A digest alone names the version it is (from the manifest's version annotation).
-    expect((await load(`.mlops/registry@${loaded.body.digest}`)).body).toEqual(loaded.body);
+    const { comparison: _, ...plain } = loaded.body;
+    expect((await load(`.mlops/registry@${loaded.body.digest}`)).body).toEqual(plain);
     const { rows } = holdoutRows(exampleModel(20), 1);
     const first = await call(server.url, 'POST', '/v2/models/churn/infer', tensorRequest(rows), INFER);
     expect(first.body.model_version).toBe('v1');

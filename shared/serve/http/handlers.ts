@@ -82,6 +82,7 @@ export async function infer(context: ServerContext, request: IncomingMessage, re
   if (decoded.id !== undefined) result.id = decoded.id;
   result.outputs = responseTensors(outputs, target.signature.outputs, decoded.outputs);
   sendJson(response, 200, result);
+  context.table.remember(name, decoded.feeds);
   context.metrics.served(name, target.version, decoded.feeds.rows, target.signature.prediction, outputs);
   if (context.capture?.sampled()) {
     context.capture.record({ model: name, version: target.version, requestId: decoded.id, signature: target.signature, feeds: decoded.feeds, outputs });
@@ -95,9 +96,12 @@ export async function load(context: ServerContext, request: IncomingMessage, res
   const insecure = (parameters as { insecure?: unknown } | undefined)?.insecure;
   if (typeof reference !== 'string' || !reference.trim()) throw badRequest('the load body must be {"parameters": {"reference": "<registry reference>"}}');
   if (insecure !== undefined && typeof insecure !== 'boolean') throw badRequest('"parameters.insecure" must be true or false');
-  const { version, already } = await context.loader.load({ reference, name, allowFiles: false, insecure: insecure === true });
-  if (!already) context.log(`serve: loaded ${name} ${version.version} (${version.identity.digest}) from ${version.identity.reference}; weight ${context.table.weights(name)[version.version]}%`);
-  sendJson(response, 200, { name, version: version.version, digest: version.identity.digest, ready: version.state === 'READY' });
+  const { version, already, comparison } = await context.loader.load({ reference, name, allowFiles: false, insecure: insecure === true });
+  if (!already) {
+    const compared = comparison ? `; beside ${comparison.against} on ${comparison.rows} recent rows: agreement ${comparison.agreement.toFixed(4)}, mean |diff| ${comparison.mean_abs_diff.toPrecision(3)}, max |diff| ${comparison.max_abs_diff.toPrecision(3)}` : '';
+    context.log(`serve: loaded ${name} ${version.version} (${version.identity.digest}) from ${version.identity.reference}; weight ${context.table.weights(name)[version.version]}%${compared}`);
+  }
+  sendJson(response, 200, { name, version: version.version, digest: version.identity.digest, ready: version.state === 'READY', ...(comparison ? { comparison } : {}) });
 }
 
 export async function unload(context: ServerContext, request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
