@@ -187,3 +187,20 @@ describe('request decoding caps', () => {
     expect(() => decodeRequest(body, signature, 1199)).toThrow(/100 rows of 3 features make a 1200-byte input "features", over the server's tensor cap of 1199 bytes/);
   });
 });
+
+describe('comparing versions', () => {
+  it('keeps the last rows up to its bound, and compares decisions per task', async () => {
+    const { RecentRows, compareOutputs } = await import('../../shared/serve/compare-versions.js');
+    const recent = new RecentRows(5);
+    expect(recent.snapshot()).toBeUndefined();
+    recent.add(feeds([1, 2]));
+    recent.add(feeds([3, 4]));
+    recent.add(feeds([5, 6]));
+    recent.add(feeds([1, 2, 3, 4, 5, 6, 7])); // bigger than the bound: not kept
+    expect(Array.from(recent.snapshot()!.tensors.x!.data as Float32Array)).toEqual([3, 4, 5, 6]);
+    const out = (values: number[]) => ({ p: { data: Float32Array.from(values.flatMap((v) => [1 - v, v])), dims: [values.length, 2] } });
+    const binary = { kind: 'binary' as const, output: 'p', column: 1, columns: 2 };
+    const c = compareOutputs(binary, 'v1', out([0.25, 0.75, 0.5, 0.125]), out([0.25, 0.25, 0.625, 0.125]), 4);
+    expect(c).toEqual({ against: 'v1', rows: 4, mean_abs_diff: (0 + 0.5 + 0.125 + 0) / 4, max_abs_diff: 0.5, agreement: 0.75 });
+  });
+});
