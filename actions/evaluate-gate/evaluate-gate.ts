@@ -17,7 +17,7 @@ import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.j
 import type { Stage } from '../../shared/stage/definition.js';
 import { DEFAULTS, evaluate } from './evaluate.js';
 import { openHoldout } from './holdout.js';
-import { openBaseline, openCandidate, type OpenedModel } from './models.js';
+import { isAbsent, openBaseline, openCandidate, type OpenedModel } from './models.js';
 import { renderReport } from './report.js';
 import { evaluationRecord, metricMap, resultsJson, type ResultsContext } from './results.js';
 
@@ -81,7 +81,14 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
 
     const candidate = await openCandidate(host.cwd, options.model, host);
     let baseline: OpenedModel | undefined;
-    if (options.baseline) baseline = await openBaseline(host.cwd, options.baseline, host, registryAuth(options, host), config.model?.name);
+    let firstRun: string | undefined;
+    if (options.baseline) {
+      const opened = await openBaseline(host.cwd, options.baseline, host, registryAuth(options, host), config.model?.name);
+      if (isAbsent(opened)) {
+        firstRun = opened.reason;
+        host.notice(`first run: ${firstRun}; only absolute thresholds apply`);
+      } else baseline = opened;
+    }
     const holdout = await openHoldout(host.cwd, options.data, host);
     let evaluation;
     try {
@@ -117,6 +124,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     const context: ResultsContext = {
       candidate: { path: options.model, sha256: candidate.model.sha256 },
       baseline: baseline ? { ref: baseline.ref, sha256: baseline.model.sha256, digest: baseline.digest } : undefined,
+      firstRun,
       data: holdout.file,
       dataFingerprint: holdout.fingerprint,
       passed,
@@ -126,7 +134,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     };
     const run = runContext(host, 'evaluate-gate');
     await writeFileAtomic(resultsFile, `${JSON.stringify(resultsJson(evaluation, context), null, 2)}\n`);
-    const reportContext = { modelName, candidate: options.model, baseline: baseline?.ref, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
+    const reportContext = { modelName, candidate: options.model, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
     await writeFileAtomic(reportFile, renderReport(evaluation, reportContext));
     const artifactUrl = await uploadReport(host, modelName, [reportFile, resultsFile], outDir, run.run_url);
     const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile(reportFile, 'utf8');

@@ -7,7 +7,7 @@
  *
  * Every byte is verified against the manifest's digest before the path is returned.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors/user-error.js';
@@ -15,7 +15,7 @@ import type { Host } from '../host/host.js';
 import { hexOf, type Digest } from './digest.js';
 import { isModelLayer } from './media-types.js';
 import { resolveVersion, type RegistryAccess } from './open.js';
-import { parseModelReference } from './reference.js';
+import { parseModelReference, type ModelReference } from './reference.js';
 
 export interface ResolvedModel {
   /** Temporary file holding the model bytes (verified). */
@@ -28,6 +28,10 @@ export interface ResolvedModel {
   modelSha256: string;
   /** The model name the version was registered under. */
   name: string;
+  /** The version's manifest annotations (untrusted text: escape before showing). */
+  annotations: Record<string, string>;
+  /** Removes the temporary file (and its folder); call once the model is loaded. */
+  dispose(): Promise<void>;
 }
 
 export interface ResolveOptions {
@@ -39,12 +43,12 @@ export interface ResolveOptions {
 
 export async function resolveModelReference(
   cwd: string,
-  ref: string,
+  ref: string | ModelReference,
   host: Host,
   auth?: { username?: string; password?: string },
   options: ResolveOptions = {},
 ): Promise<ResolvedModel> {
-  const reference = parseModelReference(ref);
+  const reference = typeof ref === 'string' ? parseModelReference(ref) : ref;
   const access: RegistryAccess = { ...auth, insecure: options.insecure };
   const version = await resolveVersion(cwd, reference, access, host, options.defaultName);
   const models = version.fetched.manifest.layers.filter(isModelLayer);
@@ -56,7 +60,13 @@ export async function resolveModelReference(
   const layer = models[0]!;
   const directory = await mkdtemp(join(tmpdir(), 'mlops-model-'));
   const path = join(directory, 'model.onnx');
+  const dispose = () => rm(directory, { recursive: true, force: true });
   host.info(`fetching the model of ${version.ref} (${layer.size} bytes)`);
-  await version.reader.blobToFile(layer, path);
-  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256: hexOf(layer.digest as Digest), name: version.name };
+  try {
+    await version.reader.blobToFile(layer, path);
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256: hexOf(layer.digest as Digest), name: version.name, annotations: version.fetched.manifest.annotations ?? {}, dispose };
 }
