@@ -49,7 +49,18 @@ export interface ModelReference {
   digest?: Digest;
 }
 
+/** `scheme://user:token@host/…` → `scheme://***@host/…`: credentials never reach a message. */
+export function redactCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+
 function badReference(value: string, why: string, key?: string): UserError {
+  if (redactCredentials(value) !== value) {
+    return new UserError(`"${redactCredentials(value)}" is not a valid registry reference: it carries credentials in the URL`, {
+      where: key ? { key } : {},
+      hint: 'Never put a token in a registry URL (it ends up in logs and records): pass registry-username and registry-password (from secrets) instead.',
+    });
+  }
   return new UserError(`"${value}" is not a valid registry reference: ${why}`, {
     where: key ? { key } : {},
     hint: 'Use a layout directory such as .mlops/registry[:name][:tag] or oci://host[:port]/repository[:tag][@sha256:<digest>].',
