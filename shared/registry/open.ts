@@ -7,6 +7,7 @@ import { LATEST, formatReference, isLoopbackHost, type ModelReference, type Remo
 import { RegistryHttp, type Credentials } from './remote/http.js';
 import { RemoteRepository } from './remote/repository.js';
 import type { FetchedManifest, RepositoryReader } from './repository.js';
+import { isClaimTag } from './remote/version-claim.js';
 import { latestVersion } from './versions.js';
 
 /**
@@ -72,7 +73,7 @@ export async function resolveVersion(cwd: string, reference: ModelReference, acc
   const wanted: string = reference.digest ?? tag!;
   const fetched = await reader.manifest(wanted);
   if (!fetched) {
-    const known = await reader.tags().catch(() => []);
+    const known = (await reader.tags().catch(() => [])).filter((tag) => !isClaimTag(tag));
     throw new VersionNotFoundError(`${reader.display} has no version "${wanted}"`, wanted, known, {
       hint: known.length ? `Known tags: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.` : 'The repository is empty.',
     });

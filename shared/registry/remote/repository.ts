@@ -94,6 +94,13 @@ export class RemoteRepository implements RepositoryReader {
     if (returned && returned !== digestOf(bytes)) throw digestMismatch('the stored manifest', digestOf(bytes), returned, `${this.display}:${reference}`);
   }
 
+  /** Deletes a manifest by digest (and, on most registries, every tag on it); false where deletes are not allowed. */
+  async deleteManifest(digest: Digest): Promise<boolean> {
+    const response = await this.http.request('DELETE', this.path(`manifests/${digest}`), { allow: [400, 404, 405, 501], what: `delete the manifest ${digest}` });
+    await response.body?.cancel();
+    return response.ok;
+  }
+
   async hasBlob(digest: Digest): Promise<boolean> {
     const response = await this.http.request('HEAD', this.path(`blobs/${digest}`), { retry: true, allow: [404], what: `check for blob ${digest}` });
     return response.status !== 404;
