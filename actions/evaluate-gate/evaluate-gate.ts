@@ -17,6 +17,7 @@ import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.j
 import type { Stage } from '../../shared/stage/definition.js';
 import { DEFAULTS, evaluate } from './evaluate.js';
 import { openHoldout } from './holdout.js';
+import { checkHoldout, type HoldoutCheck } from './holdout-trust.js';
 import { isAbsent, openBaseline, openCandidate, type OpenedModel } from './models.js';
 import { renderReport } from './report.js';
 import { evaluationRecord, metricMap, resultsJson, type ResultsContext } from './results.js';
@@ -37,6 +38,8 @@ export interface EvaluateGateOptions {
   recordPath: string;
   comment: CommentMode;
   token: string;
+  /** Why the holdout differs from the champion's (or the pinned) fingerprint; recorded. */
+  holdoutChangeReason?: string;
   registry: { username?: string; password?: string; insecure: boolean };
 }
 
@@ -66,6 +69,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       recordPath: host.input('record').trim() || DEFAULT_RECORD_PATH,
       comment: parseCommentMode(host.input('comment') || 'auto'),
       token: host.input('github-token'),
+      holdoutChangeReason: optionalInput(host, 'holdout-change-reason'),
       registry: { username: optionalInput(host, 'registry-username'), password, insecure: booleanInput(host, 'insecure', false) },
     };
   },
@@ -91,7 +95,11 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     }
     const holdout = await openHoldout(host.cwd, options.data, host);
     let evaluation;
+    let holdoutCheck: HoldoutCheck;
     try {
+      holdoutCheck = checkHoldout(holdout.fingerprint, { pinned: gate.holdout_fingerprint, baselineAnnotations: baseline?.annotations, baselineRef: baseline?.ref, changeReason: options.holdoutChangeReason });
+      if (holdoutCheck.status === 'changed') host.warning(`the holdout differs from ${holdoutCheck.from} (${holdoutCheck.expected} → ${holdoutCheck.fingerprint}); accepted and recorded: ${holdoutCheck.reason}`);
+      else if (holdoutCheck.status === 'unchecked' && baseline?.annotations) host.notice(`the baseline ${baseline.ref} records no holdout fingerprint, so the holdout cannot be checked against the champion's; pin one in gate.holdout_fingerprint`);
       evaluation = await evaluate(
         {
           candidate,
@@ -125,6 +133,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       candidate: { path: options.model, sha256: candidate.model.sha256 },
       baseline: baseline ? { ref: baseline.ref, sha256: baseline.model.sha256, digest: baseline.digest } : undefined,
       firstRun,
+      holdout: holdoutCheck,
       data: holdout.file,
       dataFingerprint: holdout.fingerprint,
       passed,

@@ -16,7 +16,13 @@ export function gateStatus(record: RunRecord | undefined, recordPath: string, mo
   if (evaluation.model.sha256 !== modelSha256) {
     return { passed: false, verdict: 'none', reason: `the gate evaluated a different model (sha256 ${evaluation.model.sha256.slice(0, 12)}…, this one is ${modelSha256.slice(0, 12)}…)` };
   }
-  if (!evaluation.passed) return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}"` };
+  // Only a verdict of pass registers on its own: inconclusive (even when gate.inconclusive let
+  // the step pass) and overridden failures need force-reason here.
+  if (evaluation.verdict !== 'pass') {
+    const why = evaluation.passed ? ` (the gate step passed by policy: ${evaluation.override ? 'overridden' : 'gate.inconclusive'})` : '';
+    return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}"${why}` };
+  }
+  if (!evaluation.passed) return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}" but the gate did not pass` };
   return { passed: true, verdict: evaluation.verdict };
 }
 

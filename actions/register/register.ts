@@ -255,6 +255,9 @@ function lineageAnnotations(name: string, record: RunRecord | undefined, modelSh
   if (repository) annotations[ANNOTATION.source] = `${host.env('GITHUB_SERVER_URL') ?? 'https://github.com'}/${repository}`;
   const fingerprint = record?.data?.fingerprint ?? record?.evaluation?.data.fingerprint;
   if (fingerprint) annotations[ANNOTATION.dataFingerprint] = fingerprint;
+  const evaluation = record?.evaluation?.model.sha256 === modelSha256 ? record.evaluation : undefined;
+  if (evaluation?.data.fingerprint) annotations[ANNOTATION.holdoutFingerprint] = evaluation.data.fingerprint;
+  if (evaluation?.holdout?.status === 'changed' && evaluation.holdout.reason) annotations[ANNOTATION.holdoutChangeReason] = evaluation.holdout.reason;
   const metrics = headlineMetrics(record, modelSha256);
   if (Object.keys(metrics).length) annotations[ANNOTATION.metrics] = JSON.stringify(metrics);
   if (forceReason) annotations[ANNOTATION.forceReason] = forceReason;
