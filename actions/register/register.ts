@@ -35,7 +35,7 @@ import { registerIntoRemote } from '../../shared/registry/register-remote.js';
 import { RemoteRepository } from '../../shared/registry/remote/repository.js';
 import { DEFAULT_CHUNK_BYTES } from '../../shared/registry/remote/upload.js';
 import type { Stage } from '../../shared/stage/definition.js';
-import { gateStatus, headlineMetrics } from './gate.js';
+import { gateStatus, headlineMetrics, untrustedSections } from './gate.js';
 
 export const DEFAULT_REGISTRY = '.mlops/registry';
 const DEFAULT_CARD_PATH = 'mlops-out/MODEL_CARD.md';
@@ -260,6 +260,11 @@ function lineageAnnotations(name: string, record: RunRecord | undefined, modelSh
   if (evaluation?.holdout?.status === 'changed' && evaluation.holdout.reason) annotations[ANNOTATION.holdoutChangeReason] = evaluation.holdout.reason;
   const metrics = headlineMetrics(record, modelSha256);
   if (Object.keys(metrics).length) annotations[ANNOTATION.metrics] = JSON.stringify(metrics);
+  const untrusted = [...new Set(untrustedSections(record).map((s) => s.section))];
+  if (untrusted.length) {
+    annotations[ANNOTATION.recordFlags] = untrusted.join(',');
+    host.warning(`the run record has sections changed outside their stage (${untrusted.join(', ')}); the version is annotated with ${ANNOTATION.recordFlags}`);
+  }
   if (forceReason) annotations[ANNOTATION.forceReason] = forceReason;
   return annotations;
 }
