@@ -6,6 +6,7 @@ import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
 import { VersionNotFoundError } from '../../shared/registry/open.js';
 import { AUTO_VERSION_PATTERN, LATEST, type ModelReference } from '../../shared/registry/reference.js';
 import { resolveModelReference } from '../../shared/registry/resolve.js';
+import { terminalSafe } from '../../shared/registry/terminal-text.js';
 import { classifyBaseline } from './baseline-reference.js';
 
 export interface OpenedModel {
@@ -77,7 +78,7 @@ export async function openBaseline(cwd: string, baseline: string, host: Host, au
 function absentAlias(error: unknown, reference: ModelReference): AbsentBaseline | undefined {
   if (!(error instanceof VersionNotFoundError) || reference.digest || !reference.tag) return undefined;
   if (reference.tag === LATEST || AUTO_VERSION_PATTERN.test(reference.tag) || error.knownTags.length === 0) return undefined;
-  return { absent: true, reason: `${error.message.replace(/ has no version /, ' has no version tagged ')}: no version carries the alias yet (known tags: ${error.knownTags.slice(0, 10).join(', ')})` };
+  return { absent: true, reason: `${error.message.replace(/ has no version /, ' has no version tagged ')}: no version carries the alias yet (known tags: ${terminalSafe(error.knownTags.slice(0, 10).join(', '))})` };
 }
 
 export function isAbsent(baseline: OpenedModel | AbsentBaseline | undefined): baseline is AbsentBaseline {

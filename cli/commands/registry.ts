@@ -3,6 +3,7 @@
  * Credentials: --username/--password, or MLOPS_REGISTRY_USERNAME / MLOPS_REGISTRY_PASSWORD
  * (better: keeps the password out of the process list). --insecure: plain HTTP to loopback.
  */
+import { terminalSafe } from '../../shared/registry/terminal-text.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import { summarizeRepository, type VersionSummary } from '../../shared/registry/catalog.js';
@@ -84,18 +85,21 @@ async function list(registry: string, args: ParsedArgs, access: RegistryAccess, 
     io.out(`${registry}: no versions`);
     return 0;
   }
-  const rows = summaries.map((s) => [
-    s.name,
-    s.version,
-    s.aliases.join(',') || '-',
-    s.digest.slice(0, 19),
-    s.gate ? `${s.gate}${s.forced ? ' (forced)' : ''}` : '-',
-    Object.entries(s.metrics)
-      .slice(0, 3)
-      .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
-      .join(' ') || '-',
-    s.created ?? '-',
-  ]);
+  // Every cell comes from the registry: printed with control characters escaped.
+  const rows = summaries.map((s) =>
+    [
+      s.name,
+      s.version,
+      s.aliases.join(',') || '-',
+      s.digest.slice(0, 19),
+      s.gate ? `${s.gate}${s.forced ? ' (forced)' : ''}` : '-',
+      Object.entries(s.metrics)
+        .slice(0, 3)
+        .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
+        .join(' ') || '-',
+      s.created ?? '-',
+    ].map(terminalSafe),
+  );
   io.out(formatColumns([['MODEL', 'VERSION', 'ALIASES', 'DIGEST', 'GATE', 'METRICS', 'CREATED'], ...rows]));
   return 0;
 }
@@ -109,11 +113,12 @@ async function show(ref: string, args: ParsedArgs, access: RegistryAccess, io: C
   }
   const annotations = manifest.annotations ?? {};
   io.out(version.ref);
-  io.out(`  artifact type: ${manifest.artifactType ?? manifest.config.mediaType}`);
-  for (const [key, value] of Object.entries(annotations).sort()) io.out(`  ${key}: ${value}`);
+  // Annotations, titles and media types come from the registry: control characters escaped.
+  io.out(`  artifact type: ${terminalSafe(manifest.artifactType ?? manifest.config.mediaType)}`);
+  for (const [key, value] of Object.entries(annotations).sort()) io.out(`  ${terminalSafe(key)}: ${terminalSafe(value)}`);
   io.out('  layers:');
   for (const layer of manifest.layers) {
-    io.out(`    ${layer.annotations?.[ANNOTATION.title] ?? '(untitled)'}  ${layer.mediaType}  ${layer.size} bytes  ${layer.digest}`);
+    io.out(`    ${terminalSafe(layer.annotations?.[ANNOTATION.title] ?? '(untitled)')}  ${terminalSafe(layer.mediaType)}  ${layer.size} bytes  ${layer.digest}`);
   }
   return 0;
 }

@@ -8,6 +8,7 @@ import { RegistryHttp, type Credentials } from './remote/http.js';
 import { RemoteRepository } from './remote/repository.js';
 import type { FetchedManifest, RepositoryReader } from './repository.js';
 import { isClaimTag } from './remote/version-claim.js';
+import { terminalSafe } from './terminal-text.js';
 import { latestVersion } from './versions.js';
 
 /**
@@ -75,7 +76,7 @@ export async function resolveVersion(cwd: string, reference: ModelReference, acc
   if (!fetched) {
     const known = (await reader.tags().catch(() => [])).filter((tag) => !isClaimTag(tag));
     throw new VersionNotFoundError(`${reader.display} has no version "${wanted}"`, wanted, known, {
-      hint: known.length ? `Known tags: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.` : 'The repository is empty.',
+      hint: known.length ? `Known tags: ${terminalSafe(known.slice(0, 20).join(', '))}${known.length > 20 ? ', …' : ''}.` : 'The repository is empty.',
     });
   }
   if (reference.digest && tag !== undefined) {

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { UserError } from '../../errors/user-error.js';
 import { isLoopbackHost } from '../reference.js';
+import { terminalSafe } from '../terminal-text.js';
 import { MAX_DOCUMENT_BYTES, readBounded } from './bounded-body.js';
 import { parseChallenge, type Challenge } from './challenge.js';
 
@@ -220,7 +221,7 @@ export class RegistryHttp {
     try {
       const body = ErrorBody.safeParse(JSON.parse((await readBounded(response, 64 * 1024, 'an error body', this.options.host)).toString('utf8')));
       const first = body.success ? body.data.errors?.[0] : undefined;
-      if (first) detail = `: ${[first.code, first.message].filter(Boolean).join(' ')}`;
+      if (first) detail = `: ${terminalSafe([first.code, first.message].filter(Boolean).join(' ').slice(0, 500))}`;
     } catch {
       // not a JSON error body
     }
