@@ -7,7 +7,8 @@
  * whose blobs are missing.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename } from 'node:fs/promises';
@@ -15,6 +16,10 @@ import { UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { hexOf, isDigest, type Digest } from './digest.js';
 import { withDirectoryLock, type LockOptions } from './lock.js';
+import { currentProcess, ownerState } from './process-identity.js';
+
+/** Temporary uploads without an owner in their name (older versions) are removed after a day. */
+const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 import { ANNOTATION, INDEX_MEDIA_TYPE, MANIFEST_MEDIA_TYPE } from './media-types.js';
 import { Descriptor, ImageIndex, ImageManifest, OciLayoutFile } from './oci-schema.js';
 import type { BlobProgress, BlobSource, FetchedManifest, RepositoryReader } from './repository.js';
@@ -146,7 +151,9 @@ export class OciLayout {
       await writeFileAtomic(target, source.bytes);
       return;
     }
-    const temporary = join(this.root, 'blobs', 'sha256', `.upload-${randomBytes(6).toString('hex')}.tmp`);
+    // The name says whose it is, so an upload abandoned by a killed process can be told from a live one.
+    const me = currentProcess();
+    const temporary = join(this.root, 'blobs', 'sha256', `.upload-${me.pid}-${me.start_time ?? 'x'}-${randomBytes(6).toString('hex')}.tmp`);
     const hash = createHash('sha256');
     let size = 0;
     const handle = await open(temporary, 'w');
@@ -173,6 +180,37 @@ export class OciLayout {
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+
+  /**
+   * Removes temporary uploads left by registrations that were killed (kill -9, a cancelled job):
+   * those whose process is gone or was replaced (pid reused), and unnamed ones older than a day.
+   */
+  async removeAbandonedUploads(): Promise<string[]> {
+    const folder = join(this.root, 'blobs', 'sha256');
+    const removed: string[] = [];
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      return removed;
+    }
+    const host = hostname();
+    for (const name of names) {
+      if (!name.startsWith('.upload-') || !name.endsWith('.tmp')) continue;
+      const owned = /^\.upload-([0-9]+)-([0-9]+|x)-[0-9a-f]+\.tmp$/.exec(name);
+      let abandoned: boolean;
+      if (owned) {
+        abandoned = ownerState({ pid: Number(owned[1]), host, ...(owned[2] !== 'x' ? { start_time: owned[2] } : {}) }) === 'gone';
+      } else {
+        abandoned = await stat(join(folder, name)).then((s) => Date.now() - s.mtimeMs > ABANDONED_UPLOAD_MS, () => false);
+      }
+      if (abandoned) {
+        await rm(join(folder, name), { force: true });
+        removed.push(name);
+      }
+    }
+    return removed;
   }
 
   /** A read view on one model's tags. */
