@@ -1,6 +1,7 @@
 // Threat: a file committed under a name that reads as a registry reference replaces the champion.
 // A reference that parses as one is never read as a path; the record carries what was scored.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,10 @@ describe('the baseline input: file or registry reference', () => {
     // The attacker commits a weak model where `.mlops/registry:prod` resolves as a path.
     mkdirSync(join(cwd, '.mlops'), { recursive: true });
     copyFileSync(join(cwd, 'gate/weak.onnx'), join(cwd, '.mlops/registry:prod'));
-    const result = await gate(cwd, { model: 'gate/weak.onnx', baseline: '.mlops/registry:prod', data: 'data/holdout.csv' });
+    const scratch = mkdtempSync(join(tmpdir(), 'gate-tmp-'));
+    const result = await gate(cwd, { model: 'gate/weak.onnx', baseline: '.mlops/registry:prod', data: 'data/holdout.csv' }, { env: { TMPDIR: scratch } });
+    // The fetched copy of the champion is removed once it is loaded.
+    expect(readdirSync(scratch).filter((name) => name.startsWith('mlops-model-'))).toEqual([]);
     const r = results(cwd, result);
     expect(r.baseline.sha256).toBe(sha(join(cwd, 'gate/good.onnx')));
     expect(r.baseline.digest).toBe(digest);
