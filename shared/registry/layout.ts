@@ -23,7 +23,11 @@ const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 import { ANNOTATION, INDEX_MEDIA_TYPE, MANIFEST_MEDIA_TYPE } from './media-types.js';
 import { Descriptor, ImageIndex, ImageManifest, OciLayoutFile } from './oci-schema.js';
 import type { BlobProgress, BlobSource, FetchedManifest, RepositoryReader } from './repository.js';
-import { verifyBytes, writeVerified } from './verify.js';
+import { MAX_IN_MEMORY_BLOB_BYTES, MAX_MANIFEST_BYTES } from './remote/bounded-body.js';
+import { digestMismatch, verifyBytes, writeVerified } from './verify.js';
+
+/** index.json of a layout: thousands of versions fit in a few MiB. */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 export interface TagEntry {
   name: string;
@@ -88,8 +92,14 @@ export class OciLayout {
     const file = join(this.display, 'index.json');
     let text: string;
     try {
+      // A layout may come from a pull request: its index is capped before it is read.
+      const { size } = await stat(join(this.root, 'index.json'));
+      if (size > MAX_INDEX_BYTES) {
+        throw new UserError(`index.json is ${size.toLocaleString('en-US')} bytes, more than the ${MAX_INDEX_BYTES.toLocaleString('en-US')} an index of this suite can reach`, { where: { file }, hint: 'The layout is corrupt or crafted; restore index.json from a backup.' });
+      }
       text = await readFile(join(this.root, 'index.json'), 'utf8');
     } catch (error) {
+      if (error instanceof UserError) throw error;
       throw new UserError(`cannot read the layout's index (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { where: { file } });
     }
     let data: unknown;
@@ -220,6 +230,11 @@ export class OciLayout {
 
   async readBlob(descriptor: Descriptor, what: string): Promise<Buffer> {
     const digest = descriptor.digest as Digest;
+    const where = `${this.display}/blobs/sha256/${hexOf(digest)}`;
+    const cap = what === 'manifest' ? MAX_MANIFEST_BYTES : MAX_IN_MEMORY_BLOB_BYTES;
+    if (descriptor.size > cap) throw new UserError(`${what} ${digest} declares ${descriptor.size} bytes, more than the ${cap} read into memory`, { where: { file: where }, hint: 'The layout is corrupt or crafted.' });
+    const found = await stat(this.blobPath(digest)).then((s) => s.size, () => undefined);
+    if (found !== undefined && found !== descriptor.size) throw digestMismatch(what, digest, `${found} bytes instead of ${descriptor.size}`, where);
     let bytes: Buffer;
     try {
       bytes = await readFile(this.blobPath(digest));
