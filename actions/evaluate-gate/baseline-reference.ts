@@ -26,7 +26,7 @@ export function classifyBaseline(baseline: string): BaselineSource {
   try {
     reference = parseModelReference(value);
   } catch (error) {
-    if (/\.onnx$/i.test(value) && !value.startsWith('oci://')) return { kind: 'file', path: value };
+    if (/\.onnx$/i.test(value) && !/^oci:/i.test(value)) return { kind: 'file', path: value };
     throw error;
   }
   return { kind: 'registry', reference };

@@ -122,6 +122,7 @@ function validateRepositoryPath(path: string, original: string, key?: string): v
 export function parseRegistryLocation(value: string, key = 'registry'): RegistryLocation {
   if (!value.startsWith('oci://')) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw badReference(value, 'only oci:// URLs name remote registries', key);
+    if (/^oci:/i.test(value)) throw badReference(value, 'a remote registry starts with oci:// (two slashes, lower case)', key);
     return { kind: 'layout', dir: value };
   }
   const { host, rest } = parseRemoteHost(value, key);
@@ -163,6 +164,7 @@ export function parseModelReference(value: string): ModelReference {
     return { location: { kind: 'remote', host, path: components.slice(0, -1).join('/') }, repository, name: components.at(-1)!, tag, digest };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw badReference(trimmed, 'only oci:// URLs name remote registries');
+  if (/^oci:/i.test(trimmed)) throw badReference(trimmed, 'a remote reference starts with oci:// (two slashes, lower case)');
   const slash = trimmed.lastIndexOf('/');
   const last = trimmed.slice(slash + 1);
   const firstColon = last.indexOf(':');

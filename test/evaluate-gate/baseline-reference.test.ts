@@ -30,6 +30,9 @@ describe('the baseline input: file or registry reference', () => {
     expect(classifyBaseline('oci://ghcr.io/org/models/churn:prod').kind).toBe('registry');
     expect(() => classifyBaseline('oci://ghcr.io/Org/x.onnx')).toThrow(/not a valid registry reference/);
     expect(() => classifyBaseline('champion')).toThrow(/not a valid registry reference/);
+    // A mistyped remote reference is an error, never a file of that name.
+    expect(() => classifyBaseline('oci:/ghcr.io/org/models/churn:prod')).toThrow(/starts with oci:\/\/ \(two slashes/);
+    expect(() => classifyBaseline('oci:/ghcr.io/org/models/churn.onnx')).toThrow(/starts with oci:\/\//);
   });
 
   it('gate bypass by a file named like the baseline reference: the registry champion is scored, not the planted file', async () => {
