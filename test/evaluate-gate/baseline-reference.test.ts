@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyBaseline } from '../../actions/evaluate-gate/baseline-reference.js';
+import { startRegistry } from '../support/oci-registry.js';
 import { runAction } from '../support/run-action.js';
 import { gate, results, workspace } from './support.js';
 
@@ -78,5 +79,24 @@ describe('the baseline input: file or registry reference', () => {
     expect(noRegistry.stdout).toMatch(/no OCI image layout at nowhere/);
     const otherModel = await gate(cwd, { model: 'gate/good.onnx', baseline: '.mlops/registry:other:prod', data: 'data/holdout.csv' });
     expect(otherModel.code).toBe(1);
+  });
+
+  it('on a remote registry too: a missing alias in an existing repository is a first run; an unknown repository fails', async () => {
+    const registry = await startRegistry();
+    try {
+      const cwd = workspace(policy);
+      const registered = await runAction('register', { cwd, inputs: { model: 'gate/good.onnx', name: 'gate-test', registry: `oci://${registry.host}/team`, insecure: 'true', 'require-gate': 'false' } });
+      expect(registered.code, registered.stdout).toBe(0);
+      const first = await gate(cwd, { model: 'gate/good.onnx', baseline: `oci://${registry.host}/team/gate-test:prod`, insecure: 'true', data: 'data/holdout.csv' });
+      expect(first.code, first.stdout).toBe(0);
+      expect(first.stdout).toMatch(/::notice::first run: /);
+      const pinned = await gate(cwd, { model: 'gate/good.onnx', baseline: `oci://${registry.host}/team/gate-test:v1`, insecure: 'true', data: 'data/holdout.csv' });
+      expect(results(cwd, pinned).baseline.ref).toBe(`${registry.host}/team/gate-test:v1@${registered.outputs.digest}`);
+      const unknown = await gate(cwd, { model: 'gate/good.onnx', baseline: `oci://${registry.host}/team/nothing:prod`, insecure: 'true', data: 'data/holdout.csv' });
+      expect(unknown.code).toBe(1);
+      expect(unknown.stdout).toMatch(/has no version "prod"/);
+    } finally {
+      await registry.stop();
+    }
   });
 });
