@@ -97,7 +97,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     let evaluation;
     let holdoutCheck: HoldoutCheck;
     try {
-      holdoutCheck = checkHoldout(holdout.fingerprint, { pinned: gate.holdout_fingerprint, baselineAnnotations: baseline?.annotations, baselineRef: baseline?.ref, changeReason: options.holdoutChangeReason });
+      holdoutCheck = checkHoldout(holdout.fingerprint, { pinned: gate.holdout_fingerprint, baselineFingerprint: baseline?.holdoutFingerprint, baselineRef: baseline?.ref, changeReason: options.holdoutChangeReason });
       if (holdoutCheck.status === 'changed') host.warning(`the holdout differs from ${holdoutCheck.from} (${holdoutCheck.expected} → ${holdoutCheck.fingerprint}); accepted and recorded: ${holdoutCheck.reason}`);
       else if (holdoutCheck.status === 'unchecked' && baseline?.annotations) host.notice(`the baseline ${baseline.ref} records no holdout fingerprint, so the holdout cannot be checked against the champion's; pin one in gate.holdout_fingerprint`);
       evaluation = await evaluate(

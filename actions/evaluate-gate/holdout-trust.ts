@@ -7,7 +7,6 @@
  * version.
  */
 import { UserError } from '../../shared/errors/user-error.js';
-import { ANNOTATION } from '../../shared/registry/media-types.js';
 
 export interface HoldoutCheck {
   /** The holdout scored now. */
@@ -22,9 +21,9 @@ export interface HoldoutCheck {
 
 export function checkHoldout(
   fingerprint: string,
-  options: { pinned?: string; baselineAnnotations?: Record<string, string>; baselineRef?: string; changeReason?: string },
+  options: { pinned?: string; baselineFingerprint?: string; baselineRef?: string; changeReason?: string },
 ): HoldoutCheck {
-  const fromBaseline = options.baselineAnnotations?.[ANNOTATION.holdoutFingerprint];
+  const fromBaseline = options.baselineFingerprint;
   const expected = options.pinned ?? fromBaseline;
   const from = options.pinned ? 'gate.holdout_fingerprint' : fromBaseline ? 'the baseline version' : undefined;
   if (!expected || !from) return { fingerprint, status: 'unchecked' };

@@ -15,8 +15,10 @@ export interface OpenedModel {
   ref: string;
   /** Registry manifest digest, for registry baselines. */
   digest?: string;
-  /** For registry baselines: the version's manifest annotations (lineage, holdout fingerprint). */
+  /** For registry baselines: the version's manifest annotations (lineage). */
   annotations?: Record<string, string>;
+  /** For registry baselines: the holdout the version was gated on, when it is recorded. */
+  holdoutFingerprint?: string;
 }
 
 /** No baseline to score: the reference names an alias that no version carries yet. */
@@ -63,7 +65,7 @@ export async function openBaseline(cwd: string, baseline: string, host: Host, au
   try {
     const model = await openModel(resolved.path, resolved.ref, host, 'baseline');
     if (model.sha256 !== resolved.modelSha256) throw new UserError(`baseline ${resolved.ref}: the sha256 of the fetched model (${model.sha256}) differs from its registry digest`, { where: { key: 'baseline' } });
-    return { model, ref: resolved.ref, digest: resolved.digest, annotations: resolved.annotations };
+    return { model, ref: resolved.ref, digest: resolved.digest, annotations: resolved.annotations, holdoutFingerprint: resolved.holdoutFingerprint };
   } finally {
     // The session holds the model in memory: the temporary copy is not needed any more.
     await resolved.dispose();

@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { hexOf, type Digest } from './digest.js';
-import { isModelLayer } from './media-types.js';
+import { z } from 'zod';
+import { ANNOTATION, isModelLayer, RUN_RECORD_MEDIA_TYPE } from './media-types.js';
+import type { Descriptor } from './oci-schema.js';
+import type { RepositoryReader } from './repository.js';
 import { resolveVersion, type RegistryAccess } from './open.js';
 import { parseModelReference, type ModelReference } from './reference.js';
 
@@ -30,6 +33,11 @@ export interface ResolvedModel {
   name: string;
   /** The version's manifest annotations (untrusted text: escape before showing). */
   annotations: Record<string, string>;
+  /**
+   * The holdout the version was gated on: its annotation, else (versions registered before the
+   * annotation existed) the evaluation in its stored run record, when that evaluated this model.
+   */
+  holdoutFingerprint?: string;
   /** Removes the temporary file (and its folder); call once the model is loaded. */
   dispose(): Promise<void>;
 }
@@ -68,5 +76,21 @@ export async function resolveModelReference(
     await dispose();
     throw error;
   }
-  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256: hexOf(layer.digest as Digest), name: version.name, annotations: version.fetched.manifest.annotations ?? {}, dispose };
+  const annotations = version.fetched.manifest.annotations ?? {};
+  const modelSha256 = hexOf(layer.digest as Digest);
+  let holdoutFingerprint = annotations[ANNOTATION.holdoutFingerprint];
+  if (!holdoutFingerprint) holdoutFingerprint = await recordedHoldout(version.reader, version.fetched.manifest.layers, modelSha256).catch(() => undefined);
+  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256, name: version.name, annotations, ...(holdoutFingerprint ? { holdoutFingerprint } : {}), dispose };
+}
+
+const StoredEvaluation = z.looseObject({
+  evaluation: z.looseObject({ model: z.looseObject({ sha256: z.string() }), data: z.looseObject({ fingerprint: z.string().optional() }) }).optional(),
+});
+
+async function recordedHoldout(reader: RepositoryReader, layers: Descriptor[], modelSha256: string): Promise<string | undefined> {
+  const record = layers.find((l) => l.mediaType === RUN_RECORD_MEDIA_TYPE);
+  if (!record) return undefined;
+  const parsed = StoredEvaluation.safeParse(JSON.parse((await reader.blobBytes(record)).toString('utf8')));
+  const evaluation = parsed.success ? parsed.data.evaluation : undefined;
+  return evaluation?.model.sha256 === modelSha256 ? evaluation.data.fingerprint : undefined;
 }

@@ -1,6 +1,7 @@
 // Threat: the gate is passed by controlling the holdout (a PR brings an easier one), and an
 // inconclusive verdict lets register move aliases. The holdout's fingerprint is stored in every
 // registered version and must match the champion's (or the pinned one) unless a reason is given.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +58,25 @@ describe('holdout trust', () => {
     const refused = await gate(cwd, { model: 'gate/good.onnx', baseline: 'gate/weak.onnx', data: 'data/holdout.csv' });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/differs from the one pinned in gate\.holdout_fingerprint/);
+  });
+
+  it('a champion registered before the annotation existed is checked against the holdout in its stored run record', async () => {
+    const cwd = workspace(policy());
+    const { registered } = await gateAndRegister(cwd, { model: 'gate/good.onnx' }, '');
+    // Re-tag the version as `prod` without the holdout annotation, as an older register wrote it.
+    const root = join(cwd, '.mlops/registry');
+    const manifest = JSON.parse(readFileSync(join(root, 'blobs/sha256', registered.outputs.digest!.slice(7)), 'utf8'));
+    delete manifest.annotations['io.mlops-actions.holdout.fingerprint'];
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const hex = createHash('sha256').update(bytes).digest('hex');
+    writeFileSync(join(root, 'blobs/sha256', hex), bytes);
+    const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
+    index.manifests.push({ ...index.manifests[0], digest: `sha256:${hex}`, size: bytes.length, annotations: { 'org.opencontainers.image.ref.name': 'gate-test:prod' } });
+    writeFileSync(join(root, 'index.json'), JSON.stringify(index));
+
+    easierHoldout(cwd);
+    const refused = await gate(cwd, { model: 'gate/good.onnx', baseline: '.mlops/registry:prod', data: 'data/holdout.csv' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/the holdout's fingerprint sha256:[0-9a-f]{64} differs/);
   });
 });
