@@ -143,7 +143,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     };
     const run = runContext(host, 'evaluate-gate');
     await writeFileAtomic(resultsFile, `${JSON.stringify(resultsJson(evaluation, context), null, 2)}\n`);
-    const reportContext = { modelName, candidate: options.model, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
+    const reportContext = { modelName, candidate: options.model, candidateSha256: candidate.model.sha256, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
     await writeFileAtomic(reportFile, renderReport(evaluation, reportContext));
     const artifactUrl = await uploadReport(host, modelName, [reportFile, resultsFile], outDir, run.run_url);
     const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile(reportFile, 'utf8');
