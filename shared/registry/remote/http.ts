@@ -54,6 +54,8 @@ export class RegistryHttpError extends UserError {
     message: string,
     readonly status: number | undefined,
     options: { hint?: string; where?: { file?: string } } = {},
+    /** The registry's error code (distribution spec), e.g. DIGEST_INVALID, MANIFEST_BLOB_UNKNOWN. */
+    readonly code?: string,
   ) {
     super(message, options);
   }
@@ -218,9 +220,11 @@ export class RegistryHttp {
 
   private async failure(response: Response, options: RequestOptions): Promise<RegistryHttpError> {
     let detail = '';
+    let code: string | undefined;
     try {
       const body = ErrorBody.safeParse(JSON.parse((await readBounded(response, 64 * 1024, 'an error body', this.options.host)).toString('utf8')));
       const first = body.success ? body.data.errors?.[0] : undefined;
+      code = first?.code;
       if (first) detail = `: ${terminalSafe([first.code, first.message].filter(Boolean).join(' ').slice(0, 500))}`;
     } catch {
       // not a JSON error body
@@ -232,7 +236,7 @@ export class RegistryHttp {
         : status >= 500
           ? 'The registry failed; nothing was tagged. Run the step again.'
           : undefined;
-    return new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP ${status}${detail}`, status, { hint });
+    return new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP ${status}${detail}`, status, { hint }, code);
   }
 
   private networkFailure(error: unknown, options: RequestOptions): RegistryHttpError {

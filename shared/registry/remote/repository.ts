@@ -6,7 +6,11 @@ import { INDEX_MEDIA_TYPE, MANIFEST_MEDIA_TYPE } from '../media-types.js';
 import { TagList, type Descriptor } from '../oci-schema.js';
 import type { BlobProgress, BlobSource, FetchedManifest, RepositoryReader } from '../repository.js';
 import { digestMismatch, verifyBytes, writeVerified } from '../verify.js';
-import type { RegistryHttp } from './http.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RegistryHttpError, type RegistryHttp } from './http.js';
+
+/** Manifest PUT errors that mean "a referenced blob is still being written". */
+const BLOB_SETTLING_CODES = new Set(['DIGEST_INVALID', 'MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN']);
 import { uploadBlob, type UploadOptions } from './upload.js';
 import { boundedChunks, MAX_DOCUMENT_BYTES, MAX_IN_MEMORY_BLOB_BYTES, MAX_MANIFEST_BYTES, readBounded } from './bounded-body.js';
 
@@ -83,12 +87,23 @@ export class RemoteRepository implements RepositoryReader {
   }
 
   async putManifest(reference: string, bytes: Buffer): Promise<void> {
-    const response = await this.http.request('PUT', this.path(`manifests/${reference}`), {
-      headers: { 'content-type': MANIFEST_MEDIA_TYPE },
-      body: bytes,
-      retry: true,
-      what: `store the manifest ${this.repository}:${reference}`,
-    });
+    let response: Response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await this.http.request('PUT', this.path(`manifests/${reference}`), {
+          headers: { 'content-type': MANIFEST_MEDIA_TYPE },
+          body: bytes,
+          retry: true,
+          what: `store the manifest ${this.repository}:${reference}`,
+        });
+        break;
+      } catch (error) {
+        // While another registration uploads the same blob (a card, a config), docker-registry
+        // can briefly answer that the manifest references a blob it cannot verify yet.
+        if (!(error instanceof RegistryHttpError) || !BLOB_SETTLING_CODES.has(error.code ?? '') || attempt >= 4) throw error;
+        await sleep(100 * attempt);
+      }
+    }
     await response.body?.cancel();
     const returned = response.headers.get('docker-content-digest');
     if (returned && returned !== digestOf(bytes)) throw digestMismatch('the stored manifest', digestOf(bytes), returned, `${this.display}:${reference}`);
@@ -96,7 +111,8 @@ export class RemoteRepository implements RepositoryReader {
 
   /** Deletes a manifest by digest (and, on most registries, every tag on it); false where deletes are not allowed. */
   async deleteManifest(digest: Digest): Promise<boolean> {
-    const response = await this.http.request('DELETE', this.path(`manifests/${digest}`), { allow: [400, 404, 405, 501], what: `delete the manifest ${digest}` });
+    // Idempotent: retried on 5xx and network errors like reads.
+    const response = await this.http.request('DELETE', this.path(`manifests/${digest}`), { retry: true, allow: [400, 404, 405, 501], what: `delete the manifest ${digest}` });
     await response.body?.cancel();
     return response.ok;
   }

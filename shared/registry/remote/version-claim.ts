@@ -15,6 +15,7 @@
  * allows deleting manifests; where it does not (GHCR), they stay behind as tags that listings skip.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { digestOf, type Digest } from '../digest.js';
 import { MANIFEST_MEDIA_TYPE } from '../media-types.js';
 import type { RemoteRepository } from './repository.js';
@@ -22,8 +23,7 @@ import type { UploadOptions } from './upload.js';
 
 export const CLAIM_TAG_PREFIX = 'mlops-claim-';
 const CLAIM_ARTIFACT_TYPE = 'application/vnd.mlops-actions.version-claim.v1';
-const EMPTY_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
-const EMPTY = Buffer.from('{}');
+const CLAIM_CONFIG_MEDIA_TYPE = 'application/vnd.mlops-actions.version-claim.config.v1+json';
 
 export interface Claim {
   tag: string;
@@ -41,15 +41,17 @@ export function isClaimTag(tag: string): boolean {
 
 export async function writeClaim(repository: RemoteRepository, version: string, upload: UploadOptions): Promise<Claim> {
   const nonce = randomBytes(12).toString('hex');
-  const empty = { mediaType: EMPTY_MEDIA_TYPE, digest: digestOf(EMPTY), size: EMPTY.length };
-  await repository.putBlob({ kind: 'bytes', bytes: EMPTY, digest: empty.digest, size: empty.size }, upload);
+  // A config unique to this claim: no two registrations upload the same claim blob at once.
+  const configBytes = Buffer.from(JSON.stringify({ version, nonce }));
+  const config = { mediaType: CLAIM_CONFIG_MEDIA_TYPE, digest: digestOf(configBytes), size: configBytes.length };
+  await repository.putBlob({ kind: 'bytes', bytes: configBytes, digest: config.digest, size: config.size }, upload);
   const manifest = Buffer.from(
     JSON.stringify({
       schemaVersion: 2,
       mediaType: MANIFEST_MEDIA_TYPE,
       artifactType: CLAIM_ARTIFACT_TYPE,
-      config: empty,
-      layers: [empty],
+      config,
+      layers: [config],
       annotations: { 'io.mlops-actions.claim.version': version, 'io.mlops-actions.claim.nonce': nonce, 'org.opencontainers.image.created': new Date().toISOString() },
     }),
   );
@@ -72,5 +74,11 @@ export function judgeClaim(tags: readonly string[], version: string, mine: Claim
 
 /** Best effort: registries that do not allow deletes keep the claim (listings skip it). */
 export async function removeClaim(repository: RemoteRepository, claim: Claim): Promise<void> {
-  await repository.deleteManifest(claim.digest).catch(() => undefined);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const deleted = await repository.deleteManifest(claim.digest).catch(() => undefined);
+    if (deleted === false) return; // the registry does not allow deletes
+    // A delete that raced with other tag writes may leave the tag: look, and try again.
+    if ((await repository.resolveTag(claim.tag).catch(() => claim.digest)) === undefined) return;
+    await sleep(50 * attempt);
+  }
 }
