@@ -13,7 +13,7 @@ import { buildVersion, type VersionContents } from './package.js';
 import type { RemoteRepository } from './remote/repository.js';
 import { aliasIsVersion, versionExists, type Registered, type RegistrationRequest } from './register-layout.js';
 import type { UploadOptions } from './remote/upload.js';
-import { judgeClaim, removeClaim, writeClaim } from './remote/version-claim.js';
+import { judgeClaim, removeClaim, writeClaim, type ClaimOutcome } from './remote/version-claim.js';
 import { isVersionTag, nextVersion } from './versions.js';
 
 export const MAX_VERSION_ATTEMPTS = 12;
@@ -39,7 +39,7 @@ export async function registerIntoRemote(repository: RemoteRepository, contents:
     await repository.putBlob(built.config, upload);
     await repository.putManifest(built.digest, built.manifest);
     const claim = await writeClaim(repository, version, upload);
-    let outcome;
+    let outcome: ClaimOutcome;
     let listed: string[];
     try {
       listed = await repository.tags();
