@@ -45,6 +45,10 @@ describe('polyglot model files', () => {
     for (const name of ['binary_proba2.onnx', 'label_proba.onnx', 'zipmap.onnx', 'regressor.onnx', 'gate/good.onnx']) {
       await expect(assertOnnxModel(join(MODELS, name), name)).resolves.toMatchObject({ irVersion: expect.any(Number) });
     }
+    // As PyTorch's exporter writes it (generate.py).
+    await expect(assertOnnxModel(join(HOSTILE, 'torch_export.onnx'), 'torch_export.onnx')).resolves.toMatchObject({ irVersion: expect.any(Number) });
+    const model = await openModel(join(HOSTILE, 'torch_export.onnx'), 'torch_export.onnx', createRecordingHost({ cwd: HOSTILE }));
+    expect(model.outputs.map((o) => o.name)).toEqual(['probabilities']);
   });
 
   it('an ONNX file over 2 GiB is one clear error before anything is read (sparse file)', async () => {
