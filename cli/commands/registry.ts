@@ -3,7 +3,7 @@
  * Credentials: --username/--password, or MLOPS_REGISTRY_USERNAME / MLOPS_REGISTRY_PASSWORD
  * (better: keeps the password out of the process list). --insecure: plain HTTP to loopback.
  */
-import { terminalSafe } from '../../shared/registry/terminal-text.js';
+import { jsonTerminalSafe, terminalSafe } from '../../shared/registry/terminal-text.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import { summarizeRepository, type VersionSummary } from '../../shared/registry/catalog.js';
@@ -78,7 +78,7 @@ async function list(registry: string, args: ParsedArgs, access: RegistryAccess, 
     summaries.push(...(await summarizeRepository(reader, repository.split('/').pop()!)));
   }
   if (args.flags.json === 'true') {
-    io.out(JSON.stringify(summaries, null, 2));
+    io.out(jsonTerminalSafe(JSON.stringify(summaries, null, 2)));
     return 0;
   }
   if (!summaries.length) {
@@ -108,7 +108,8 @@ async function show(ref: string, args: ParsedArgs, access: RegistryAccess, io: C
   const version = await resolveVersion(io.cwd, parseModelReference(ref), access, host);
   const { manifest } = version.fetched;
   if (args.flags.json === 'true') {
-    io.out(version.fetched.bytes.toString('utf8'));
+    // The manifest as the registry stored it, with control characters as JSON escapes.
+    io.out(jsonTerminalSafe(version.fetched.bytes.toString('utf8')));
     return 0;
   }
   const annotations = manifest.annotations ?? {};

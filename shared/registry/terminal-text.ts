@@ -10,3 +10,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 export function terminalSafe(value: string): string {
   return value.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
+
+/** JSON text with the same characters written as JSON \u escapes: still the same JSON value. */
+export function jsonTerminalSafe(json: string): string {
+  return json.replace(UNSAFE, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}

@@ -63,16 +63,22 @@ describe('registry pull against hostile versions', () => {
     expect((await runAction('register', { cwd, inputs: { model: MODEL } })).code).toBe(0);
     craftVersion(cwd, (manifest) => {
       manifest.annotations['org.opencontainers.image.description'] = 'nice\u001b[2J\u001b]0;owned\u0007';
-      manifest.annotations['io.mlops-actions.gate.verdict'] = 'pass\u001b[1A\u001b[2K';
+      manifest.annotations['io.mlops-actions.gate.verdict'] = 'pass\u009b1A';
+      manifest.annotations['org.opencontainers.image.authors'] = 'pass\u001b[1A\u001b[2K';
       manifest.layers[0].annotations['org.opencontainers.image.title'] = 'model\u001b[31m.onnx';
     });
     const shown = await runCli(['registry', 'show', '.mlops/registry:churn:evil'], { cwd });
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).not.toMatch(/\u001b|\u0007/);
     expect(shown.stdout).toContain('nice\\u{1b}[2J\\u{1b}]0;owned\\u{7}');
+    expect(shown.stdout).toContain('pass\\u{1b}[1A\\u{1b}[2K');
     const listed = await runCli(['registry', 'list', '.mlops/registry'], { cwd });
     expect(listed.code, listed.stderr).toBe(0);
-    expect(listed.stdout).not.toMatch(/\u001b/);
-    expect(listed.stdout).toContain('pass\\u{1b}[1A');
+    expect(listed.stdout).not.toMatch(/[\u001b\u009b]/);
+    expect(listed.stdout).toContain('pass\\u{9b}1A');
+    // --json: still JSON, still the same values, no raw control characters (C1 CSI included).
+    const json = await runCli(['registry', 'show', '.mlops/registry:churn:evil', '--json'], { cwd });
+    expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(JSON.parse(json.stdout).annotations['io.mlops-actions.gate.verdict']).toBe('pass\u009b1A');
   });
 });
