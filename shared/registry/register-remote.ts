@@ -44,8 +44,12 @@ export async function registerIntoRemote(repository: RemoteRepository, contents:
     try {
       listed = await repository.tags();
       outcome = judgeClaim(listed, version, claim);
+      // Where the registry honours If-None-Match, a taken tag is refused outright (unless it is
+      // ours: a retried PUT whose first answer was lost).
+      if (outcome.won && (await repository.putManifest(version, built.manifest, { ifAbsent: true })) === 'taken' && (await repository.resolveTag(version)) !== built.digest) {
+        outcome = { won: false, why: `the registry refused to overwrite ${version} (If-None-Match)` };
+      }
       if (outcome.won) {
-        await repository.putManifest(version, built.manifest);
         const readBack = await repository.resolveTag(version);
         if (readBack !== built.digest) {
           throw new UserError(`${contents.name}:${version} in ${repository.display} was overwritten by a concurrent registration (it points at ${readBack ?? 'nothing'})`, {

@@ -3,6 +3,9 @@
 // every reported version is distinct, each tag points at its reporter's digest, and a
 // registration that cannot exclude a race fails instead of reporting success.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryHttp } from '../../shared/registry/remote/http.js';
+import { RemoteRepository } from '../../shared/registry/remote/repository.js';
+import { startHostileServer } from '../registry/hostile-server.js';
 import { startRegistry, type TestRegistry } from '../support/oci-registry.js';
 import { runAction } from '../support/run-action.js';
 import { bigOnnxModel, MODEL, makeWorkspace } from './workspace.js';
@@ -52,4 +55,28 @@ describe('concurrent remote registrations', () => {
     // Claims are removed where the registry allows deletes.
     expect((await tags('team/race')).filter((tag) => tag.startsWith('mlops-claim-'))).toEqual([]);
   }, 240_000);
+});
+
+describe('conditional tag writes', () => {
+  it('asks the registry not to overwrite a version tag, and treats 412 as a lost race', async () => {
+    const seen: Array<string | undefined> = [];
+    const server = await startHostileServer((req, res) => {
+      seen.push(req.headers['if-none-match'] as string | undefined);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(req.url!.endsWith('/manifests/v1') ? 412 : 201);
+        res.end();
+      });
+    });
+    try {
+      const repository = new RemoteRepository(new RegistryHttp({ host: server.host, insecure: true }), 'team/race');
+      const manifest = Buffer.from('{}');
+      expect(await repository.putManifest('v1', manifest, { ifAbsent: true })).toBe('taken');
+      expect(await repository.putManifest('v2', manifest, { ifAbsent: true })).toBe('stored');
+      expect(await repository.putManifest('candidate', manifest)).toBe('stored');
+      expect(seen).toEqual(['*', '*', undefined]);
+    } finally {
+      await server.stop();
+    }
+  });
 });

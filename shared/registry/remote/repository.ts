@@ -86,14 +86,20 @@ export class RemoteRepository implements RepositoryReader {
     return { digest, bytes, manifest: parseManifest(bytes, `${this.display}@${digest}`) };
   }
 
-  async putManifest(reference: string, bytes: Buffer): Promise<void> {
+  /**
+   * Stores a manifest under a tag or digest. With `ifAbsent`, asks the registry not to overwrite
+   * an existing tag (`If-None-Match: *`): registries that honour it answer 412 and this returns
+   * 'taken'; the others ignore the header (the caller's claim and read-back cover them).
+   */
+  async putManifest(reference: string, bytes: Buffer, options: { ifAbsent?: boolean } = {}): Promise<'stored' | 'taken'> {
     let response: Response;
     for (let attempt = 1; ; attempt++) {
       try {
         response = await this.http.request('PUT', this.path(`manifests/${reference}`), {
-          headers: { 'content-type': MANIFEST_MEDIA_TYPE },
+          headers: { 'content-type': MANIFEST_MEDIA_TYPE, ...(options.ifAbsent ? { 'if-none-match': '*' } : {}) },
           body: bytes,
           retry: true,
+          allow: options.ifAbsent ? [412] : undefined,
           what: `store the manifest ${this.repository}:${reference}`,
         });
         break;
@@ -105,8 +111,10 @@ export class RemoteRepository implements RepositoryReader {
       }
     }
     await response.body?.cancel();
+    if (response.status === 412) return 'taken';
     const returned = response.headers.get('docker-content-digest');
     if (returned && returned !== digestOf(bytes)) throw digestMismatch('the stored manifest', digestOf(bytes), returned, `${this.display}:${reference}`);
+    return 'stored';
   }
 
   /** Deletes a manifest by digest (and, on most registries, every tag on it); false where deletes are not allowed. */
