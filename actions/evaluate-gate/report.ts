@@ -10,7 +10,13 @@ import type { Evaluation } from './evaluate.js';
 export interface ReportContext {
   modelName: string;
   candidate: string;
+  /** sha256 of the candidate model file actually scored. */
+  candidateSha256?: string;
   baseline?: string;
+  /** sha256 of the baseline model file actually scored. */
+  baselineSha256?: string;
+  /** Why there is no baseline although one was named (an alias no version carries yet). */
+  firstRun?: string;
   data: string;
   passed: boolean;
   inconclusivePolicy: 'fail' | 'warn' | 'pass';
@@ -51,8 +57,10 @@ export function renderReport(evaluation: Evaluation, context: ReportContext): st
 }
 
 function verdictSentence(evaluation: Evaluation, context: ReportContext): string {
-  const against = context.baseline ? `against baseline ${code(context.baseline)}` : 'with **no baseline** (first run: absolute thresholds only)';
-  const head = `Candidate ${code(context.candidate)} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString('en-US')} rows, ${evaluation.kind}).`;
+  const against = context.baseline
+    ? `against baseline ${code(context.baseline)}${context.baselineSha256 ? ` (model sha256 ${code(context.baselineSha256)})` : ''}`
+    : `with **no baseline** (first run${context.firstRun ? `: ${escapeCell(context.firstRun)}` : ''}; absolute thresholds only)`;
+  const head = `Candidate ${code(context.candidate)}${context.candidateSha256 ? ` (model sha256 ${code(context.candidateSha256)})` : ''} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString('en-US')} rows, ${evaluation.kind}).`;
   let tail = '';
   if (evaluation.verdict === 'inconclusive') {
     tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? 'pass' : 'fail'}.`;

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { nextIntegrity, snapshotSections, type IntegrityFlag, type SectionSnapshot } from './integrity.js';
 import type { RunContext } from './sections/common.js';
 import { RECORD_SCHEMA_VERSION, RunRecordSchema, type RunRecord, type SectionInput, type SectionName } from './schema.js';
 
@@ -53,9 +54,10 @@ export function parseRecord(text: string, file: string): RunRecord {
 }
 
 /** Returns a new record with `section` replaced and the run context appended to the history. */
-export function withSection<N extends SectionName>(record: RunRecord, name: N, section: SectionInput<N>, context: RunContext): RunRecord {
-  const next = { ...record, [name]: section, updated_at: context.at, history: [...record.history, context] };
-  return RunRecordSchema.parse(next);
+export function withSection<N extends SectionName>(record: RunRecord, name: N, section: SectionInput<N>, context: RunContext, flags: IntegrityFlag[] = []): RunRecord {
+  const parsed = RunRecordSchema.parse({ ...record, [name]: section });
+  const integrity = nextIntegrity(record, name, parsed[name], context.stage, context.at, flags);
+  return RunRecordSchema.parse({ ...parsed, updated_at: context.at, history: [...record.history, context], integrity });
 }
 
 export async function writeRecord(path: string, record: RunRecord): Promise<void> {
@@ -69,9 +71,19 @@ export async function appendSection<N extends SectionName>(
   section: SectionInput<N>,
   context: RunContext,
   displayPath = path,
+  flags: IntegrityFlag[] = [],
 ): Promise<RunRecord> {
   const current = (await readRecord(path, displayPath)) ?? newRecord(new Date(context.at));
-  const next = withSection(current, name, section, context);
+  const next = withSection(current, name, section, context, flags);
   await writeRecord(path, next);
   return next;
+}
+
+/** The sections' digests now (an absent record has none); undefined when the file cannot be read as a record. */
+export async function readSnapshot(path: string, displayPath = path): Promise<SectionSnapshot | undefined> {
+  try {
+    return snapshotSections(await readRecord(path, displayPath));
+  } catch {
+    return undefined;
+  }
 }
