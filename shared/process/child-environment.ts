@@ -8,6 +8,12 @@
  * request token that can mint a cloud identity) and the service URLs that go with them, and the
  * action's own location (`GITHUB_ACTION_PATH`, `_REPOSITORY`, `_REF`). None of them reaches the
  * user's command.
+ *
+ * A `run:` step gets its own GITHUB_OUTPUT and GITHUB_STATE files; the command would get the
+ * action's, and could forge the action's outputs (`model-sha256`, the verdict of a later check).
+ * So those two are dropped as well. GITHUB_ENV and GITHUB_PATH stay (a run: step may set the
+ * environment of later steps): which is why training runs in a job of its own, without write
+ * tokens (workflows-templates/ml-release.yml).
  */
 
 /** Exact names the runner sets only for an action's process. */
@@ -22,6 +28,8 @@ const RUNNER_INTERNAL_NAMES = new Set([
   'GITHUB_ACTION_PATH',
   'GITHUB_ACTION_REPOSITORY',
   'GITHUB_ACTION_REF',
+  'GITHUB_OUTPUT',
+  'GITHUB_STATE',
 ]);
 
 /** Prefixes of names the runner sets only for an action's process (and future siblings). */

@@ -20,6 +20,7 @@ const RUNNER_INTERNAL = {
   GITHUB_ACTION_PATH: '/runner/_work/_actions/x/y',
   GITHUB_ACTION_REPOSITORY: 'x/y',
   GITHUB_ACTION_REF: 'v1',
+  GITHUB_STATE: '/runner/_temp/state',
 };
 
 describe('runner-internal variables never reach the training command', () => {
@@ -28,6 +29,15 @@ describe('runner-internal variables never reach the training command', () => {
     expect(env).toEqual({ GITHUB_SHA: 'abc', RUNNER_TEMP: '/t', CI: 'true', PATH: '/bin', USER_VAR: 'mine' });
     expect(isRunnerInternal('actions_runtime_token')).toBe(true); // names are case-insensitive on Windows runners
     expect(isRunnerInternal('ACTIONS_STEP_DEBUG')).toBe(false); // a run: step sees the debug switch too
+  });
+
+  it('the command cannot write the action\'s outputs through GITHUB_OUTPUT', async () => {
+    const dir = scratch();
+    const forge = 'touch model.onnx; if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "artifact-id=999" >> "$GITHUB_OUTPUT"; fi';
+    const result = await runAction('train', { cwd: dir, inputs: { command: forge, model: 'model.onnx' }, env: { PATH: pathWithoutNvidiaSmi() + ':' + (process.env.PATH ?? '') } });
+    expect(result.code).toBe(0);
+    expect(result.outputs['model-sha256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(result.outputs['artifact-id']).toBeUndefined(); // no artifact was uploaded: only a forgery could set it
   });
 
   it('through the bundled train action: the command sees a run: step environment', async () => {
@@ -39,7 +49,7 @@ describe('runner-internal variables never reach the training command', () => {
     });
     expect(result.code).toBe(0);
     const seen = readFileSync(join(dir, 'seen.env'), 'utf8');
-    for (const name of [...Object.keys(RUNNER_INTERNAL), 'INPUT_COMMAND', 'INPUT_ENV']) expect(seen).not.toMatch(new RegExp(`^${name}=`, 'm'));
+    for (const name of [...Object.keys(RUNNER_INTERNAL), 'INPUT_COMMAND', 'INPUT_ENV', 'GITHUB_OUTPUT']) expect(seen).not.toMatch(new RegExp(`^${name}=`, 'm'));
     expect(seen).not.toContain('runtime-token-secret');
     expect(seen).not.toContain('oidc-request-secret');
     expect(seen).toMatch(/^USER_VAR=mine$/m);
