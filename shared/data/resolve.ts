@@ -4,6 +4,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../errors/user-error.js';
 import { checkContent, formatOfPath, SUPPORTED_EXTENSIONS, type DataFormat } from './formats.js';
 import { expandGlob } from './glob.js';
+import { prescanFile } from './prescan.js';
 
 export interface DataSource {
   spec: string;
@@ -39,6 +40,8 @@ export async function resolveData(cwd: string, spec: string): Promise<DataSource
     throw new UserError(`\`${trimmed}\` matches files of different formats: ${example}`, { hint: 'Use a glob that matches one format, e.g. data/*.csv.' });
   }
   await Promise.all(files.map((file, index) => checkContent(file, displayFiles[index]!, kinds[index]!)));
+  // Before DuckDB parses anything: nesting and record size of JSON, integrity of gzip.
+  for (const [index, file] of files.entries()) await prescanFile(file, displayFiles[index]!, kinds[index]!);
   return { spec: trimmed, format: formats[0]!, files, displayFiles };
 }
 
