@@ -5,6 +5,7 @@ import { UserError } from '../errors/user-error.js';
 import { checkContent, formatOfPath, SUPPORTED_EXTENSIONS, type DataFormat } from './formats.js';
 import { expandGlob } from './glob.js';
 import { prescanFile } from './prescan.js';
+import { requireInWorkspace } from '../fs/workspace.js';
 
 export interface DataSource {
   spec: string;
@@ -17,13 +18,18 @@ export interface DataSource {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-export async function resolveData(cwd: string, spec: string): Promise<DataSource> {
+/**
+ * @param cwd the workspace: every file must resolve (symlinks followed) inside it, outside its
+ *   .git directory, unless `allowOutsideWorkspace` (shared/fs/workspace.ts).
+ */
+export async function resolveData(cwd: string, spec: string, options: { allowOutsideWorkspace?: boolean } = {}): Promise<DataSource> {
   const trimmed = spec.trim();
   if (trimmed === '') throw new UserError('no data path given', { hint: 'Set `data` to a file or glob, e.g. data/train.csv or data/*.parquet.' });
   const files = GLOB_CHARS.test(trimmed) ? await matchGlob(cwd, trimmed) : [await singleFile(cwd, trimmed)];
   files.sort();
 
   const displayFiles = files.map((file) => displayPath(cwd, file));
+  files.forEach((file, index) => requireInWorkspace(cwd, file, displayFiles[index]!, 'data file', options.allowOutsideWorkspace ?? false));
   const kinds = files.map((file, index) => {
     const kind = formatOfPath(file);
     if (!kind) {
