@@ -3,7 +3,7 @@
  * baseline per metric with Δ, its interval and the verdict, a mermaid chart of the deltas,
  * slices and the confusion matrix folded away, how it was decided, and links.
  */
-import { code, details, escapeCell, escapeText, formatNumber, link, table } from '../../shared/report/markdown.js';
+import { code, details, escapeCell, escapeText, formatNumber, link, mermaidLabel, table } from '../../shared/report/markdown.js';
 import type { GroupOutcome, MetricOutcome, Verdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 
@@ -104,7 +104,7 @@ function intervalNote(evaluation: Evaluation, hasBaseline: boolean): string {
 function deltaChart(group: GroupOutcome): string {
   const entries = Object.entries(group.metrics).filter(([, m]) => m.delta !== null);
   if (!entries.length) return '';
-  const names = entries.map(([metric]) => `"${metric}"`).join(', ');
+  const names = entries.map(([metric]) => mermaidLabel(metric)).join(', ');
   const values = entries.map(([, m]) => Number(m.delta!.toPrecision(4)));
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);

@@ -44,8 +44,9 @@ export const trainStage: Stage<TrainOptions> = {
       await host.appendSummary(`## Train — 🚫 refused\n\n${escapeText(refusal)}\n`);
       return { outputs: {}, failure: refusal };
     }
-    const fork = detectForkPullRequest((name) => host.env(name)).fork;
-    if (fork) host.warning(`running the training command for a pull request from the fork ${fork} because allow-fork is true`);
+    const check = detectForkPullRequest((name) => host.env(name));
+    if (check.fork) host.warning(`running the training command for a pull request from the fork ${check.fork} because allow-fork is true`);
+    else if (check.unknown && options.allowFork) host.warning(`running the training command although the event cannot be trusted (${check.unknown}) because allow-fork is true`);
 
     const mask = new SecretMask();
     for (const { key, value } of options.env) {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { nextIntegrity, snapshotSections, type IntegrityFlag, type SectionSnapshot } from './integrity.js';
+import { lineDeeperThan, MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from './json-limits.js';
 import type { RunContext } from './sections/common.js';
 import { RECORD_SCHEMA_VERSION, RunRecordSchema, type RunRecord, type SectionInput, type SectionName } from './schema.js';
 
@@ -26,6 +27,16 @@ export async function readRecord(path: string, displayPath = path): Promise<RunR
 }
 
 export function parseRecord(text: string, file: string): RunRecord {
+  if (text.length > MAX_RECORD_BYTES) {
+    throw new UserError(`run record is larger than ${MAX_RECORD_BYTES / 1048576} MiB`, { where: { file }, hint: 'A run record holds metadata only; the file is corrupt or was written by something else.' });
+  }
+  const deepLine = lineDeeperThan(text, MAX_RECORD_DEPTH);
+  if (deepLine !== undefined) {
+    throw new UserError(`run record is nested deeper than ${MAX_RECORD_DEPTH} levels`, {
+      where: { file, line: deepLine },
+      hint: 'The file is corrupt or was rewritten by the training command; restore it from the workflow artifact.',
+    });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
