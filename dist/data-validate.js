@@ -1,25 +1,26 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   dataValidateStage
-} from "./chunks/chunk-6JIHOT7Q.js";
-import "./chunks/chunk-KUODGVBJ.js";
-import "./chunks/chunk-VUT7XA4V.js";
+} from "./chunks/chunk-T5C3EDCQ.js";
+import "./chunks/chunk-H5YAVRIW.js";
+import "./chunks/chunk-G3J2KD6U.js";
 import "./chunks/chunk-SXD2OBMI.js";
-import "./chunks/chunk-BTCQKXQ3.js";
-import "./chunks/chunk-U3ZBBVIO.js";
-import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-G3PPJXPI.js";
+import "./chunks/chunk-GDXQ7NX4.js";
+import "./chunks/chunk-X363KT5W.js";
+import "./chunks/chunk-Y2SAOETJ.js";
 import "./chunks/chunk-YVVIEIOO.js";
 import "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-43LAL4DT.js";
+import "./chunks/chunk-WFCI6QGH.js";
 import {
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-QVQ7QRY7.js";
+import "./chunks/chunk-MNAJBBS5.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-AKSQUGAS.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-O3JVG3X2.js";
+import "./chunks/chunk-T2QH2H4B.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/index.ts

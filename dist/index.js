@@ -5,25 +5,27 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-YHK3LOZ3.js";
-import "./chunks/chunk-4O4B5WTO.js";
+} from "./chunks/chunk-AONFIMEI.js";
+import "./chunks/chunk-6K6SBSXE.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-43LAL4DT.js";
+import "./chunks/chunk-WFCI6QGH.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-QVQ7QRY7.js";
+import "./chunks/chunk-MNAJBBS5.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {
   getInput,
   setFailed,
   warning
 } from "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-AKSQUGAS.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-O3JVG3X2.js";
+import "./chunks/chunk-T2QH2H4B.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/index.ts

@@ -1,23 +1,24 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   modelCardStage
-} from "./chunks/chunk-IQZAPNAY.js";
+} from "./chunks/chunk-5KDZBKSH.js";
 import "./chunks/chunk-SXD2OBMI.js";
-import "./chunks/chunk-BTCQKXQ3.js";
-import "./chunks/chunk-U3ZBBVIO.js";
-import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-G3PPJXPI.js";
+import "./chunks/chunk-GDXQ7NX4.js";
+import "./chunks/chunk-X363KT5W.js";
+import "./chunks/chunk-Y2SAOETJ.js";
 import "./chunks/chunk-YVVIEIOO.js";
 import "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-43LAL4DT.js";
+import "./chunks/chunk-WFCI6QGH.js";
 import {
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-QVQ7QRY7.js";
+import "./chunks/chunk-MNAJBBS5.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-AKSQUGAS.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-O3JVG3X2.js";
+import "./chunks/chunk-T2QH2H4B.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/model-card/index.ts

@@ -1,18 +1,21 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   trainStage
-} from "./chunks/chunk-MXMBGUTX.js";
-import "./chunks/chunk-G3PPJXPI.js";
+} from "./chunks/chunk-FGM7LGYZ.js";
+import "./chunks/chunk-ZZ7SVV7N.js";
+import "./chunks/chunk-Y2SAOETJ.js";
 import "./chunks/chunk-YVVIEIOO.js";
-import "./chunks/chunk-43LAL4DT.js";
+import "./chunks/chunk-WFCI6QGH.js";
 import {
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-QVQ7QRY7.js";
+import "./chunks/chunk-MNAJBBS5.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-AKSQUGAS.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-O3JVG3X2.js";
+import "./chunks/chunk-T2QH2H4B.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/train/index.ts

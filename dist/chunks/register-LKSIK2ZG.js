@@ -2,17 +2,15 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_REGISTRY,
   registerStage
-} from "./chunk-W66FWUPS.js";
-import "./chunk-W2HNLKKE.js";
-import "./chunk-2C7Z3BA4.js";
-import "./chunk-WK5636NJ.js";
-import "./chunk-U3ZBBVIO.js";
-import "./chunk-Q3V3TFIP.js";
-import "./chunk-G3PPJXPI.js";
+} from "./chunk-3HAGJ3S6.js";
+import "./chunk-FNFVVWB2.js";
+import "./chunk-4UICVIJR.js";
+import "./chunk-X363KT5W.js";
+import "./chunk-Y2SAOETJ.js";
 import "./chunk-YVVIEIOO.js";
 import "./chunk-PZERGBQP.js";
-import "./chunk-43LAL4DT.js";
-import "./chunk-OIBAWGZR.js";
+import "./chunk-WFCI6QGH.js";
+import "./chunk-T2QH2H4B.js";
 import "./chunk-D4RZRY5B.js";
 export {
   DEFAULT_REGISTRY,

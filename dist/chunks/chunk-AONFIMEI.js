@@ -1,11 +1,13 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   unavailableStage
-} from "./chunk-4O4B5WTO.js";
+} from "./chunk-6K6SBSXE.js";
 import {
-  external_exports,
   require_dist
-} from "./chunk-43LAL4DT.js";
+} from "./chunk-WFCI6QGH.js";
+import {
+  external_exports
+} from "./chunk-T2QH2H4B.js";
 import {
   __toESM
 } from "./chunk-D4RZRY5B.js";
@@ -57,11 +59,11 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-XXNVXBN5.js")).dataValidateStage,
-  train: async () => (await import("./train-UYTN2NRI.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-3RX5MBSP.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-XP66VVZX.js")).modelCardStage,
-  register: async () => (await import("./register-SVIIW23F.js")).registerStage,
+  "data-validate": async () => (await import("./data-validate-PMRL6BMC.js")).dataValidateStage,
+  train: async () => (await import("./train-SIOZDONP.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-XE25IYQU.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-YJX3P5VT.js")).modelCardStage,
+  register: async () => (await import("./register-LKSIK2ZG.js")).registerStage,
   deploy: async () => unavailableStage("deploy"),
   "drift-check": async () => unavailableStage("drift-check")
 };

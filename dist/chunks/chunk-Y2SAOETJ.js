@@ -3,11 +3,9 @@ import {
   writeFileAtomic
 } from "./chunk-YVVIEIOO.js";
 import {
+  UserError,
   external_exports
-} from "./chunk-43LAL4DT.js";
-import {
-  UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 
 // shared/host/inputs.ts
 function bad(name, value, expected) {
@@ -73,8 +71,95 @@ function localCommit(cwd) {
   }
 }
 
+// shared/record/integrity.ts
+import { createHash } from "node:crypto";
+var SECTION_NAMES = ["data", "train", "evaluation", "model_card", "registry", "deploy", "drift"];
+var IntegrityFlag = external_exports.looseObject({
+  section: external_exports.string(),
+  /** The stage that noticed. */
+  stage: external_exports.string(),
+  at: external_exports.string(),
+  why: external_exports.string(),
+  /** Digest of the content found. */
+  digest: external_exports.string().optional()
+});
+var Integrity = external_exports.looseObject({
+  sections: external_exports.record(external_exports.string(), external_exports.looseObject({ digest: external_exports.string(), stage: external_exports.string(), at: external_exports.string() })).default({}),
+  flags: external_exports.array(IntegrityFlag).default([])
+});
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([k, v]) => [k, canonical(v)])
+    );
+  }
+  return value;
+}
+function sectionDigest(section) {
+  return `sha256:${createHash("sha256").update(JSON.stringify(canonical(section))).digest("hex")}`;
+}
+function changedSections(record) {
+  const recorded = record.integrity?.sections ?? {};
+  const changed = [];
+  for (const name of SECTION_NAMES) {
+    const entry = recorded[name];
+    if (!entry) continue;
+    const digest = record[name] === void 0 ? "absent" : sectionDigest(record[name]);
+    if (digest !== entry.digest) changed.push({ section: name, wroteBy: entry.stage, digest });
+  }
+  return changed;
+}
+function snapshotSections(record) {
+  const snapshot = {};
+  for (const name of SECTION_NAMES) if (record?.[name] !== void 0) snapshot[name] = sectionDigest(record[name]);
+  return snapshot;
+}
+function compareSnapshots(before, after, stage, at, why) {
+  if (!before && !after) return [];
+  if (!before || !after) return [{ section: "*", stage, at, why: `the run record became ${after ? "readable" : "unreadable"} ${why}` }];
+  const flags = [];
+  for (const name of SECTION_NAMES) {
+    if (before[name] === after[name]) continue;
+    flags.push({ section: name, stage, at, why: `${before[name] === void 0 ? "written" : after[name] === void 0 ? "removed" : "rewritten"} ${why}`, ...after[name] ? { digest: after[name] } : {} });
+  }
+  return flags;
+}
+function nextIntegrity(record, name, section, stage, at, extraFlags = []) {
+  const current = Integrity.parse(record.integrity ?? {});
+  const flags = [...current.flags];
+  const known = (flag) => flags.some((f) => f.section === flag.section && f.digest !== void 0 && f.digest === flag.digest);
+  for (const change of changedSections(record)) {
+    const flag = { section: change.section, stage, at, why: `changed after ${change.wroteBy} wrote it`, digest: change.digest };
+    if (!known(flag)) flags.push(flag);
+  }
+  for (const flag of extraFlags) if (!known(flag)) flags.push(flag);
+  return { sections: { ...current.sections, [name]: { digest: sectionDigest(section), stage, at } }, flags };
+}
+
 // shared/record/record.ts
 import { readFile } from "node:fs/promises";
+
+// shared/record/json-limits.ts
+var MAX_RECORD_DEPTH = 64;
+var MAX_RECORD_BYTES = 64 * 1024 * 1024;
+function lineDeeperThan(text, maxDepth) {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) line++;
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) {
+      if (++depth > maxDepth) return line;
+    } else if (ch === 125 || ch === 93) depth--;
+  }
+  return void 0;
+}
 
 // shared/record/sections/common.ts
 var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/, "a lower-case hex sha256");
@@ -148,7 +233,9 @@ var EvaluationRecord = external_exports.looseObject({
   slices: external_exports.array(external_exports.looseObject({ column: external_exports.string(), value: external_exports.string(), rows: external_exports.number(), metrics: external_exports.record(external_exports.string(), MetricResult) })).optional(),
   verdict: Verdict,
   passed: external_exports.boolean(),
-  override: external_exports.looseObject({ reason: external_exports.string() }).optional()
+  override: external_exports.looseObject({ reason: external_exports.string() }).optional(),
+  /** The holdout checked against the champion's (or the pinned) fingerprint. */
+  holdout: external_exports.looseObject({ fingerprint: external_exports.string(), expected: external_exports.string().optional(), status: external_exports.enum(["match", "changed", "unchecked"]), reason: external_exports.string().optional() }).optional()
 });
 
 // shared/record/sections/model-card.ts
@@ -257,7 +344,12 @@ var RunRecordSchema = external_exports.looseObject({
   model_card: ModelCardRecord.optional(),
   registry: RegistryRecord.optional(),
   deploy: DeployRecord.optional(),
-  drift: DriftRecord.optional()
+  drift: DriftRecord.optional(),
+  /** Digests of the sections as their stages wrote them, and changes noticed since (integrity.ts). */
+  integrity: external_exports.looseObject({
+    sections: external_exports.record(external_exports.string(), external_exports.looseObject({ digest: external_exports.string(), stage: external_exports.string(), at: external_exports.string() })).default({}),
+    flags: external_exports.array(external_exports.looseObject({ section: external_exports.string(), stage: external_exports.string(), at: external_exports.string(), why: external_exports.string(), digest: external_exports.string().optional() })).default([])
+  }).optional()
 });
 
 // shared/record/record.ts
@@ -277,6 +369,16 @@ async function readRecord(path, displayPath = path) {
   return parseRecord(text, displayPath);
 }
 function parseRecord(text, file) {
+  if (text.length > MAX_RECORD_BYTES) {
+    throw new UserError(`run record is larger than ${MAX_RECORD_BYTES / 1048576} MiB`, { where: { file }, hint: "A run record holds metadata only; the file is corrupt or was written by something else." });
+  }
+  const deepLine = lineDeeperThan(text, MAX_RECORD_DEPTH);
+  if (deepLine !== void 0) {
+    throw new UserError(`run record is nested deeper than ${MAX_RECORD_DEPTH} levels`, {
+      where: { file, line: deepLine },
+      hint: "The file is corrupt or was rewritten by the training command; restore it from the workflow artifact."
+    });
+  }
   let data;
   try {
     data = JSON.parse(text);
@@ -303,19 +405,27 @@ function parseRecord(text, file) {
   }
   return result.data;
 }
-function withSection(record, name, section, context) {
-  const next = { ...record, [name]: section, updated_at: context.at, history: [...record.history, context] };
-  return RunRecordSchema.parse(next);
+function withSection(record, name, section, context, flags = []) {
+  const parsed = RunRecordSchema.parse({ ...record, [name]: section });
+  const integrity = nextIntegrity(record, name, parsed[name], context.stage, context.at, flags);
+  return RunRecordSchema.parse({ ...parsed, updated_at: context.at, history: [...record.history, context], integrity });
 }
 async function writeRecord(path, record) {
   await writeFileAtomic(path, `${JSON.stringify(RunRecordSchema.parse(record), null, 2)}
 `);
 }
-async function appendSection(path, name, section, context, displayPath = path) {
+async function appendSection(path, name, section, context, displayPath = path, flags = []) {
   const current = await readRecord(path, displayPath) ?? newRecord(new Date(context.at));
-  const next = withSection(current, name, section, context);
+  const next = withSection(current, name, section, context, flags);
   await writeRecord(path, next);
   return next;
+}
+async function readSnapshot(path, displayPath = path) {
+  try {
+    return snapshotSections(await readRecord(path, displayPath));
+  } catch {
+    return void 0;
+  }
 }
 
 // node_modules/markdown-table/index.js
@@ -462,24 +572,43 @@ function toAlignment(value) {
 }
 
 // shared/report/markdown.ts
-var MARKDOWN_SPECIAL = /[\\`*_[\]<>#|~]/g;
+var LINE_TERMINATORS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
+var INLINE_SPECIAL = /[\\`*_[\]<>#|~]/g;
+var AS_REFERENCE = { "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;", "|": "&#124;", "\\": "&#92;" };
+var WORD_JOINER = "\u2060";
+function dropControls(text) {
+  return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (ch) => ch === "\0" ? "\uFFFD" : "");
+}
+function unlinkReferences(text) {
+  return text.replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`).replace(/(?<!&)#(?=\d)/g, `#${WORD_JOINER}`).replace(/(GH)-(?=\d)/gi, `$1-${WORD_JOINER}`).replace(/:(?=\/\/)/g, `:${WORD_JOINER}`).replace(/(www)\./gi, `$1${WORD_JOINER}.`);
+}
+function escapeInline(text) {
+  return unlinkReferences(text.replace(/&/g, "&amp;").replace(INLINE_SPECIAL, (ch) => AS_REFERENCE[ch] ?? `\\${ch}`));
+}
+function escapeLineStart(line) {
+  return line.replace(/^[ \t]+/, "").replace(/^([-+=])/, "\\$1").replace(/^(\d{1,9})([.)])/, "$1\\$2");
+}
 function escapeText(text) {
-  return text.replace(/&/g, "&amp;").replace(MARKDOWN_SPECIAL, (ch) => ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : `\\${ch}`).replace(/@(?=[A-Za-z0-9])/g, "@\u2060").replace(/^(\s*)([-=]{3,}|[-+]\s|\d+[.)]\s)/gm, (_m, space, start) => `${space}\\${start}`);
+  return dropControls(text).split(LINE_TERMINATORS).map((line) => escapeLineStart(escapeInline(line))).join("\n");
 }
 function escapeCell(text) {
-  return escapeText(text).replace(/\r?\n/g, " ");
+  return escapeInline(dropControls(text).replace(LINE_TERMINATORS, " "));
 }
 function code(text) {
-  const clean = text.replace(/\r?\n/g, " ");
+  const clean = dropControls(text).replace(LINE_TERMINATORS, " ");
+  if (clean === "") return "` `";
   const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  return `${fence}${clean.startsWith("`") || clean.endsWith("`") ? ` ${clean} ` : clean}${fence}`;
+  return `${fence}${clean.startsWith("`") || clean.endsWith("`") || /^ .* $/.test(clean) ? ` ${clean} ` : clean}${fence}`;
 }
 function table(header, rows, align) {
-  return markdownTable([header, ...rows], { align, alignDelimiters: false });
+  const cell = (value) => value.replace(LINE_TERMINATORS, " ").replace(/\\(?=\|)/g, "\\\u2060").replace(/\|/g, "\\|");
+  return markdownTable([header.map(cell), ...rows.map((row) => row.map(cell))], { align, alignDelimiters: false });
 }
 function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[A-Za-z0-9])/g, "@\u2060").replace(/\r?\n/g, " ");
+  return unlinkReferences(
+    dropControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(LINE_TERMINATORS, " ")
+  );
 }
 function details(summary, body) {
   return `<details><summary>${escapeHtml(summary)}</summary>
@@ -495,8 +624,12 @@ function formatNumber(value, digits = 4) {
   return Number(value.toPrecision(digits)).toString();
 }
 function link(text, url) {
-  if (!url || !/^https?:\/\//.test(url)) return escapeText(text);
-  return `[${escapeCell(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  if (!url || !/^https?:\/\//.test(url)) return escapeCell(text);
+  const safeUrl = url.replace(/[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu, (ch) => encodeURIComponent(ch).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  return `[${escapeCell(text)}](${safeUrl})`;
+}
+function mermaidLabel(text, maxLength = 40) {
+  return `"${[...text.replace(/[^\p{L}\p{N} .,:=≥–\-_/%+]/gu, "?")].slice(0, maxLength).join("")}"`;
 }
 
 export {
@@ -507,15 +640,19 @@ export {
   enumInput,
   listInput,
   runContext,
+  changedSections,
+  compareSnapshots,
   DEFAULT_RECORD_PATH,
   readRecord,
   parseRecord,
   appendSection,
+  readSnapshot,
   escapeText,
   escapeCell,
   code,
   table,
   details,
   formatNumber,
-  link
+  link,
+  mermaidLabel
 };

@@ -1,26 +1,38 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  columnsRead,
+  describeOutputPlan,
+  featureNamesFromMetadata,
+  firstLine,
+  openModel,
+  planFeed,
+  planOutputs,
+  signature
+} from "./chunk-D4TQTKHZ.js";
+import {
   fingerprintData,
-  loadEngine,
   openData,
   resolveData
-} from "./chunk-VUT7XA4V.js";
+} from "./chunk-G3J2KD6U.js";
 import {
   parseCommentMode,
   postReport
-} from "./chunk-BTCQKXQ3.js";
+} from "./chunk-GDXQ7NX4.js";
 import {
-  assertOnnxModel
-} from "./chunk-2C7Z3BA4.js";
-import {
+  ANNOTATION,
+  AUTO_VERSION_PATTERN,
+  LATEST,
+  RUN_RECORD_MEDIA_TYPE,
+  VersionNotFoundError,
   hexOf,
   isModelLayer,
   parseModelReference,
-  resolveVersion
-} from "./chunk-WK5636NJ.js";
+  resolveVersion,
+  terminalSafe
+} from "./chunk-4UICVIJR.js";
 import {
   loadConfig
-} from "./chunk-U3ZBBVIO.js";
+} from "./chunk-X363KT5W.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
@@ -33,12 +45,13 @@ import {
   formatNumber,
   link,
   listInput,
+  mermaidLabel,
   numberInput,
   optionalInput,
   requiredInput,
   runContext,
   table
-} from "./chunk-G3PPJXPI.js";
+} from "./chunk-Y2SAOETJ.js";
 import {
   writeFileAtomic
 } from "./chunk-YVVIEIOO.js";
@@ -46,399 +59,16 @@ import {
   suggestKey
 } from "./chunk-PZERGBQP.js";
 import {
-  UserError
-} from "./chunk-OIBAWGZR.js";
+  allowOutsideWorkspace
+} from "./chunk-AKSQUGAS.js";
+import {
+  UserError,
+  external_exports
+} from "./chunk-T2QH2H4B.js";
 
 // actions/evaluate-gate/evaluate-gate.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename, join as join2, relative as relative2, resolve as resolve3 } from "node:path";
-
-// shared/onnx/model.ts
-import { createHash } from "node:crypto";
-import { readFile, realpath } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-
-// shared/onnx/protobuf.ts
-var ProtobufError = class extends Error {
-};
-function* fields(buffer) {
-  let position = 0;
-  const varint = () => {
-    let result = 0;
-    let scale = 1;
-    for (let i = 0; i < 10; i++) {
-      if (position >= buffer.length) throw new ProtobufError(`truncated varint at byte ${position}`);
-      const byte = buffer[position++];
-      result += (byte & 127) * scale;
-      if ((byte & 128) === 0) return result;
-      scale *= 128;
-    }
-    throw new ProtobufError(`varint longer than 10 bytes at byte ${position}`);
-  };
-  while (position < buffer.length) {
-    const tag = varint();
-    const number = Math.floor(tag / 8);
-    const wireType = tag % 8;
-    if (number === 0) throw new ProtobufError(`field number 0 at byte ${position}`);
-    switch (wireType) {
-      case 0:
-        yield { number, wireType, value: varint() };
-        break;
-      case 1:
-        position += 8;
-        break;
-      case 5:
-        position += 4;
-        break;
-      case 2: {
-        const length = varint();
-        if (position + length > buffer.length) throw new ProtobufError(`field ${number} at byte ${position} runs past the end`);
-        yield { number, wireType, bytes: buffer.subarray(position, position + length) };
-        position += length;
-        break;
-      }
-      default:
-        throw new ProtobufError(`unsupported wire type ${wireType} at byte ${position}`);
-    }
-    if (position > buffer.length) throw new ProtobufError("truncated message");
-  }
-}
-function text(bytes) {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-}
-
-// shared/onnx/model-proto.ts
-var MODEL = { graph: 7, metadataProps: 14, trainingInfo: 20, functions: 25 };
-var GRAPH = { node: 1, initializer: 5, sparseInitializer: 15 };
-var NODE_ATTRIBUTE = 5;
-var ATTRIBUTE = { t: 5, g: 6, tensors: 10, graphs: 11, sparseTensor: 22, sparseTensors: 23 };
-var TENSOR_EXTERNAL_DATA = 13;
-var SPARSE = { values: 1, indices: 2 };
-var FUNCTION_NODE = 7;
-var TRAINING_INFO = { initialization: 1, algorithm: 2 };
-function inspectModelProto(buffer) {
-  const facts = { metadata: {}, externalLocations: [] };
-  for (const field of fields(buffer)) {
-    if (!field.bytes) continue;
-    if (field.number === MODEL.graph) graph(field.bytes, facts);
-    else if (field.number === MODEL.metadataProps) {
-      const [key, value] = entry(field.bytes);
-      if (key !== void 0) facts.metadata[key] = value ?? "";
-    } else if (field.number === MODEL.functions) {
-      for (const f of fields(field.bytes)) if (f.number === FUNCTION_NODE && f.bytes) node(f.bytes, facts);
-    } else if (field.number === MODEL.trainingInfo) {
-      for (const f of fields(field.bytes)) if ((f.number === TRAINING_INFO.initialization || f.number === TRAINING_INFO.algorithm) && f.bytes) graph(f.bytes, facts);
-    }
-  }
-  return facts;
-}
-function graph(bytes, facts) {
-  for (const f of fields(bytes)) {
-    if (!f.bytes) continue;
-    if (f.number === GRAPH.node) node(f.bytes, facts);
-    else if (f.number === GRAPH.initializer) tensor(f.bytes, facts);
-    else if (f.number === GRAPH.sparseInitializer) sparse(f.bytes, facts);
-  }
-}
-function node(bytes, facts) {
-  for (const f of fields(bytes)) {
-    if (f.number !== NODE_ATTRIBUTE || !f.bytes) continue;
-    for (const a of fields(f.bytes)) {
-      if (!a.bytes) continue;
-      if (a.number === ATTRIBUTE.t || a.number === ATTRIBUTE.tensors) tensor(a.bytes, facts);
-      else if (a.number === ATTRIBUTE.g || a.number === ATTRIBUTE.graphs) graph(a.bytes, facts);
-      else if (a.number === ATTRIBUTE.sparseTensor || a.number === ATTRIBUTE.sparseTensors) sparse(a.bytes, facts);
-    }
-  }
-}
-function sparse(bytes, facts) {
-  for (const f of fields(bytes)) if ((f.number === SPARSE.values || f.number === SPARSE.indices) && f.bytes) tensor(f.bytes, facts);
-}
-function tensor(bytes, facts) {
-  for (const f of fields(bytes)) {
-    if (f.number !== TENSOR_EXTERNAL_DATA || !f.bytes) continue;
-    const [key, value] = entry(f.bytes);
-    if (key === "location" && value !== void 0) facts.externalLocations.push(value);
-  }
-}
-function entry(bytes) {
-  let key;
-  let value;
-  for (const f of fields(bytes)) {
-    if (f.number === 1 && f.bytes) key = text(f.bytes);
-    else if (f.number === 2 && f.bytes) value = text(f.bytes);
-  }
-  return [key, value];
-}
-
-// shared/onnx/model.ts
-async function openModel(path, displayPath, host, key = "model") {
-  try {
-    await assertOnnxModel(path, displayPath);
-  } catch (error) {
-    if (error instanceof UserError) throw new UserError(error.message, { where: { ...error.where, key }, hint: error.hint });
-    throw error;
-  }
-  const buffer = await readFile(path);
-  let metadata;
-  try {
-    const facts = inspectModelProto(buffer);
-    metadata = facts.metadata;
-    await assertExternalDataInside(path, displayPath, facts.externalLocations, key);
-  } catch (error) {
-    if (error instanceof ProtobufError) {
-      throw new UserError(`the model is not a valid ONNX file (${error.message})`, {
-        where: { file: displayPath, key },
-        hint: "The file is corrupt or truncated; re-export or re-download it."
-      });
-    }
-    throw error;
-  }
-  const runtime = await loadEngine("onnxruntime-node", host);
-  let session;
-  try {
-    session = await runtime.InferenceSession.create(path, { executionProviders: ["cpu"], graphOptimizationLevel: "all" });
-  } catch (error) {
-    throw new UserError(`onnxruntime cannot load the model: ${firstLine(error)}`, {
-      where: { file: displayPath, key },
-      hint: "The file is corrupt, or uses an operator or opset this onnxruntime does not support."
-    });
-  }
-  return {
-    displayPath,
-    path,
-    sha256: createHash("sha256").update(buffer).digest("hex"),
-    bytes: buffer.length,
-    inputs: session.inputMetadata.map(describe),
-    outputs: session.outputMetadata.map(describe),
-    metadata,
-    session,
-    ort: runtime
-  };
-}
-function describe(value) {
-  return value.isTensor ? { name: value.name, type: value.type, shape: value.shape } : { name: value.name, type: "non-tensor", shape: [] };
-}
-async function assertExternalDataInside(path, displayPath, locations, key) {
-  if (!locations.length) return;
-  const folder = await realpath(dirname(path));
-  for (const location of locations) {
-    const refuse = () => new UserError(`the model's external data location "${location}" points outside the model's folder`, {
-      where: { file: displayPath, key },
-      hint: "External data must be a relative path inside the folder that holds the .onnx file; refusing to read it."
-    });
-    if (isAbsolute(location) || location.includes("\0")) throw refuse();
-    const target = resolve(folder, location);
-    if (!inside(folder, target)) throw refuse();
-    const real = await realpath(target).catch(() => target);
-    if (!inside(folder, real)) throw refuse();
-  }
-}
-function inside(folder, target) {
-  const rel = relative(folder, target);
-  return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-}
-function firstLine(error) {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0].trim();
-}
-function signature(info) {
-  return `${info.name}: ${info.type}${info.shape.length ? ` [${info.shape.join(", ")}]` : ""}`;
-}
-
-// shared/onnx/feed.ts
-function planFeed(model, columns, options) {
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const where = { file: model.displayPath, key: options.key };
-  if (options.inputName !== void 0) {
-    const input = model.inputs.find((i) => i.name === options.inputName);
-    if (!input) {
-      const guess = suggestKey(options.inputName, model.inputs.map((i) => i.name));
-      throw new UserError(`the model has no input "${options.inputName}" (from input-name)`, {
-        where,
-        hint: `${guess ? `Did you mean "${guess}"? ` : ""}Its inputs: ${model.inputs.map(signature).join("; ")}.`
-      });
-    }
-    const others = model.inputs.filter((i) => i !== input);
-    if (others.length) {
-      throw new UserError(`the model also needs input${others.length > 1 ? "s" : ""} ${others.map((i) => `"${i.name}"`).join(", ")}, which input-name leaves unfed`, {
-        where,
-        hint: "Leave input-name empty to feed one input per column by name."
-      });
-    }
-    return matrixPlan(model, input, byName, columns, options);
-  }
-  const [first] = model.inputs;
-  if (!first) throw new UserError("the model has no inputs", { where });
-  const perColumn = model.inputs.length > 1 || byName.has(first.name) && !isWide(first);
-  return perColumn ? columnsPlan(model, byName, options) : matrixPlan(model, first, byName, columns, options);
-}
-function isWide(input) {
-  return input.shape.length === 2 && input.shape[1] !== 1;
-}
-function floatType(model, input, key) {
-  if (input.type === "float32" || input.type === "float64") return input.type;
-  throw new UserError(`model input "${input.name}" takes ${input.type} values; only float32 and float64 inputs can be fed from the data`, {
-    where: { file: model.displayPath, key },
-    hint: "Export the model with float inputs (e.g. skl2onnx FloatTensorType) and cast inside the graph."
-  });
-}
-function matrixPlan(model, input, byName, columns, options) {
-  const type = floatType(model, input, options.key);
-  const where = { file: model.displayPath, key: options.key };
-  if (input.shape.length !== 2) {
-    throw new UserError(`model input "${input.name}" has shape [${input.shape.join(", ")}]; a feature matrix input must be 2-D [rows, features]`, {
-      where,
-      hint: "Export the model with a [N, F] input, or give it one input per column named like the columns."
-    });
-  }
-  const fromModel = featureNamesFromMetadata(model.metadata);
-  const chosen = options.features ?? (fromModel ? { names: fromModel, from: `the model's feature_names metadata` } : void 0);
-  const names = chosen?.names ?? columns.filter((c) => c.name !== options.label && c.numeric).map((c) => c.name);
-  const from = chosen?.from ?? `every numeric column but the label "${options.label}" in ${options.dataFile}`;
-  for (const name of names) {
-    const column = byName.get(name);
-    if (!column) {
-      const guess = suggestKey(name, [...byName.keys()]);
-      throw new UserError(`feature column "${name}" (from ${from}) is not in the data`, {
-        where: { file: options.dataFile, key: options.key },
-        hint: `${guess ? `Did you mean "${guess}"? ` : ""}Columns: ${[...byName.keys()].join(", ")}.`
-      });
-    }
-    if (!column.numeric) {
-      throw new UserError(`feature column "${name}" is not numeric, so it cannot feed float input "${input.name}"`, {
-        where: { file: options.dataFile, key: options.key },
-        hint: "Encode it as numbers, or leave it out with the features input."
-      });
-    }
-    if (name === options.label) {
-      throw new UserError(`the features include the label column "${name}"`, { where: { file: options.dataFile, key: "features" }, hint: "Remove it from features." });
-    }
-  }
-  const width2 = input.shape[1];
-  if (typeof width2 === "number" && width2 >= 0 && width2 !== names.length) {
-    throw new UserError(`model input "${input.name}" takes ${width2} feature${width2 === 1 ? "" : "s"}, but ${names.length} ${names.length === 1 ? "was" : "were"} given (${from}: ${names.join(", ")})`, {
-      where,
-      hint: `Set the features input to the ${width2} columns the model was trained on, in training order.`
-    });
-  }
-  if (names.length === 0) throw new UserError(`no feature columns to feed input "${input.name}" (${from})`, { where: { file: options.dataFile, key: "features" } });
-  return { mode: "matrix", input: input.name, type, features: names, featuresFrom: from };
-}
-function columnsPlan(model, byName, options) {
-  const inputs = model.inputs.map((input) => {
-    const column = byName.get(input.name);
-    if (!column) {
-      const guess = suggestKey(input.name, [...byName.keys()]);
-      throw new UserError(`model input "${input.name}" has no column of that name in the data`, {
-        where: { file: model.displayPath, key: options.key },
-        hint: `${guess ? `Did you mean column "${guess}"? ` : ""}A model with several inputs is fed one column per input, by name; columns in ${options.dataFile}: ${[...byName.keys()].join(", ")}.`
-      });
-    }
-    if (input.name === options.label) {
-      throw new UserError(`model input "${input.name}" is the label column`, { where: { file: model.displayPath, key: options.key } });
-    }
-    const type = floatType(model, input, options.key);
-    if (!column.numeric) {
-      throw new UserError(`column "${column.name}" is not numeric, so it cannot feed float input "${input.name}"`, { where: { file: options.dataFile, key: options.key } });
-    }
-    const ok = input.shape.length === 1 || input.shape.length === 2 && (input.shape[1] === 1 || typeof input.shape[1] === "string");
-    if (!ok) {
-      throw new UserError(`model input "${input.name}" has shape [${input.shape.join(", ")}]; a per-column input must be [N] or [N, 1]`, { where: { file: model.displayPath, key: options.key } });
-    }
-    return { input: input.name, column: column.name, type, rank: input.shape.length };
-  });
-  return { mode: "columns", inputs };
-}
-function featureNamesFromMetadata(metadata) {
-  const raw = metadata.feature_names ?? metadata.features;
-  if (!raw) return void 0;
-  try {
-    const parsed = JSON.parse(raw);
-    if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed;
-  } catch {
-  }
-  const names = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  return names.length ? names : void 0;
-}
-function columnsRead(plan) {
-  return plan.mode === "matrix" ? plan.features : plan.inputs.map((i) => i.column);
-}
-
-// shared/onnx/outputs.ts
-var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64", "float16"]);
-var LABEL_TYPES = /* @__PURE__ */ new Set(["int64", "int32", "string", "bool"]);
-function zipMapError(model, output, key) {
-  return new UserError(`model output "${output.name}" is not a tensor (a sequence of maps, as ZipMap emits); onnxruntime-node cannot return it`, {
-    where: { file: model.displayPath, key },
-    hint: "Convert the model with skl2onnx options={id(model): {'zipmap': False}} so probabilities are a [N, C] tensor, or pick a tensor output with output-name."
-  });
-}
-function width(info) {
-  if (info.shape.length < 2) return 1;
-  const w = info.shape[1];
-  return typeof w === "number" && w >= 0 ? w : void 0;
-}
-var isProbabilityName = (name) => /prob/i.test(name);
-function planOutputs(model, options) {
-  const where = { file: model.displayPath, key: options.key };
-  if (options.outputName !== void 0) {
-    const output = model.outputs.find((o) => o.name === options.outputName);
-    if (!output) {
-      const guess = suggestKey(options.outputName, model.outputs.map((o) => o.name));
-      throw new UserError(`the model has no output "${options.outputName}" (from output-name)`, {
-        where,
-        hint: `${guess ? `Did you mean "${guess}"? ` : ""}Its outputs: ${model.outputs.map(signature).join("; ")}.`
-      });
-    }
-    if (output.type === "non-tensor") throw zipMapError(model, output, options.key);
-    return interpretOne(model, output, options.task, options.key);
-  }
-  const tensors = model.outputs.filter((o) => o.type !== "non-tensor");
-  if (!tensors.length) throw zipMapError(model, model.outputs[0], options.key);
-  if (options.task === "regression") {
-    const value = tensors.find((o) => FLOAT_TYPES.has(o.type));
-    if (!value) throw new UserError(`the model has no float output to read a regression prediction from (outputs: ${model.outputs.map(signature).join("; ")})`, { where });
-    return interpretOne(model, value, "regression", options.key);
-  }
-  const probability = tensors.find((o) => FLOAT_TYPES.has(o.type) && ((width(o) ?? 2) >= 2 || isProbabilityName(o.name)));
-  const label = tensors.find((o) => LABEL_TYPES.has(o.type));
-  if (probability || label) {
-    const skipped = model.outputs.filter((o) => o.type === "non-tensor").map((o) => o.name);
-    return {
-      task: "classification",
-      probability: probability ? { name: probability.name, columns: width(probability) } : void 0,
-      label: label ? { name: label.name, type: label.type } : void 0,
-      ...skipped.length ? { skipped } : {}
-    };
-  }
-  return interpretOne(model, tensors[0], options.task, options.key);
-}
-function interpretOne(model, output, task, key) {
-  const where = { file: model.displayPath, key };
-  if (LABEL_TYPES.has(output.type)) {
-    if (task === "regression") throw new UserError(`output "${output.name}" holds ${output.type} labels, but the task is regression`, { where });
-    return { task: "classification", label: { name: output.name, type: output.type } };
-  }
-  if (!FLOAT_TYPES.has(output.type)) throw new UserError(`output "${output.name}" is ${output.type}; expected float probabilities or values, or integer/string labels`, { where });
-  const columns = width(output);
-  if (output.shape.length > 2) throw new UserError(`output "${output.name}" has shape [${output.shape.join(", ")}]; expected [N], [N, 1] or [N, classes]`, { where });
-  if (task === "regression") {
-    if (columns !== 1) throw new UserError(`output "${output.name}" has ${columns ?? "several"} columns; a regression output must be [N] or [N, 1]`, { where });
-    return { task: "regression", value: { name: output.name } };
-  }
-  if (task === "classification" || columns !== 1 || isProbabilityName(output.name)) {
-    return { task: "classification", probability: { name: output.name, columns } };
-  }
-  return { task: "regression", value: { name: output.name } };
-}
-function describeOutputPlan(plan) {
-  const parts = [];
-  if (plan.probability) parts.push(`probabilities from "${plan.probability.name}"`);
-  if (plan.label) parts.push(`labels from "${plan.label.name}"`);
-  if (plan.value) parts.push(`predictions from "${plan.value.name}"`);
-  if (plan.skipped) parts.push(`not read: ${plan.skipped.map((n) => `"${n}"`).join(", ")} (non-tensor, e.g. ZipMap; convert with zipmap=False to get probabilities)`);
-  return `${plan.task}: ${parts.join(", ")}`;
-}
+import { readFile } from "node:fs/promises";
+import { basename, join as join2, relative, resolve as resolve2 } from "node:path";
 
 // shared/onnx/scorer.ts
 var SCORING_BATCH_ROWS = 16384;
@@ -472,10 +102,10 @@ var Scorer = class {
   feeds(batch, reuse = false) {
     const { Tensor } = this.model.ort;
     if (this.feed.mode === "matrix") {
-      const width2 = this.feed.features.length;
-      const data = this.inputBuffer(this.feed.input, this.feed.type, batch.rows * width2, reuse);
+      const width = this.feed.features.length;
+      const data = this.inputBuffer(this.feed.input, this.feed.type, batch.rows * width, reuse);
       interleave(this.feed.features.map((name) => batch.column(name)), batch.rows, data);
-      return { [this.feed.input]: new Tensor(this.feed.type, data, [batch.rows, width2]) };
+      return { [this.feed.input]: new Tensor(this.feed.type, data, [batch.rows, width]) };
     }
     const feeds = {};
     for (const input of this.feed.inputs) {
@@ -510,32 +140,34 @@ var Scorer = class {
     const offset = batch.rowOffset;
     if (this.outputs.probability) this.takeProbabilities(results[this.outputs.probability.name], batch);
     if (this.outputs.label) {
-      const tensor2 = results[this.outputs.label.name];
-      this.checkRows(tensor2, batch, this.outputs.label.name);
+      const tensor = results[this.outputs.label.name];
+      this.checkRows(tensor, batch, this.outputs.label.name);
+      if (tensor.data.length !== batch.rows) this.badShape(tensor, this.outputs.label.name, "one label per row");
       const labels = this.result.labels;
-      const data = tensor2.data;
+      const data = tensor.data;
       for (let i = 0; i < batch.rows; i++) labels[offset + i] = canonicalLabel(data[i]);
     }
     if (this.outputs.value) {
-      const tensor2 = results[this.outputs.value.name];
-      this.checkRows(tensor2, batch, this.outputs.value.name);
-      if (tensor2.data.length !== batch.rows) this.badShape(tensor2, this.outputs.value.name, "one value per row");
-      const data = tensor2.data;
+      const tensor = results[this.outputs.value.name];
+      this.checkRows(tensor, batch, this.outputs.value.name);
+      if (tensor.data.length !== batch.rows) this.badShape(tensor, this.outputs.value.name, "one value per row");
+      const data = tensor.data;
       this.checkFinite(data, batch, this.outputs.value.name);
       this.result.values.set(data, offset);
     }
     this.filled += batch.rows;
   }
-  takeProbabilities(tensor2, batch) {
+  takeProbabilities(tensor, batch) {
     const name = this.outputs.probability.name;
-    this.checkRows(tensor2, batch, name);
-    const columns = tensor2.dims.length < 2 ? 1 : tensor2.dims[1];
+    this.checkRows(tensor, batch, name);
+    if (tensor.dims.length > 2) this.badShape(tensor, name, "[rows] or [rows, classes]");
+    const columns = tensor.dims.length < 2 ? 1 : tensor.dims[1];
     if (this.result.probabilityColumns === void 0) {
       this.result.probabilityColumns = columns;
       this.result.probabilities = new Float64Array(this.totalRows * columns);
     }
-    if (columns !== this.result.probabilityColumns || tensor2.data.length !== batch.rows * columns) this.badShape(tensor2, name, `[rows, ${this.result.probabilityColumns}]`);
-    const data = tensor2.data;
+    if (columns !== this.result.probabilityColumns || tensor.data.length !== batch.rows * columns) this.badShape(tensor, name, `[rows, ${this.result.probabilityColumns}]`);
+    const data = tensor.data;
     let valid = true;
     for (let k = 0; k < data.length; k++) {
       const p = data[k];
@@ -556,11 +188,11 @@ var Scorer = class {
       hint: "Pick the probability output with output-name, or set task: regression if the model predicts values."
     });
   }
-  checkRows(tensor2, batch, name) {
-    if (tensor2.dims[0] !== batch.rows) this.badShape(tensor2, name, `${batch.rows} rows`);
+  checkRows(tensor, batch, name) {
+    if (tensor.dims[0] !== batch.rows) this.badShape(tensor, name, `${batch.rows} rows`);
   }
-  badShape(tensor2, name, expected) {
-    throw new UserError(`output "${name}" has shape [${tensor2.dims.join(", ")}], expected ${expected}`, {
+  badShape(tensor, name, expected) {
+    throw new UserError(`output "${name}" has shape [${tensor.dims.join(", ")}], expected ${expected}`, {
       where: { file: this.model.displayPath, key: this.key },
       hint: "The output must have one row per input row."
     });
@@ -581,23 +213,23 @@ var Scorer = class {
   }
 };
 function interleave(columns, rows, out) {
-  const width2 = columns.length;
+  const width = columns.length;
   let f = 0;
-  for (; f + 4 <= width2; f += 4) {
+  for (; f + 4 <= width; f += 4) {
     const c0 = columns[f];
     const c1 = columns[f + 1];
     const c2 = columns[f + 2];
     const c3 = columns[f + 3];
-    for (let i = 0, k = f; i < rows; i++, k += width2) {
+    for (let i = 0, k = f; i < rows; i++, k += width) {
       out[k] = c0[i];
       out[k + 1] = c1[i];
       out[k + 2] = c2[i];
       out[k + 3] = c3[i];
     }
   }
-  for (; f < width2; f++) {
+  for (; f < width; f++) {
     const c = columns[f];
-    for (let i = 0, k = f; i < rows; i++, k += width2) out[k] = c[i];
+    for (let i = 0, k = f; i < rows; i++, k += width) out[k] = c[i];
   }
 }
 function canonicalLabel(value) {
@@ -1484,7 +1116,7 @@ function overallVerdict(outcomes) {
 // actions/evaluate-gate/holdout.ts
 var NUMERIC_KINDS = /* @__PURE__ */ new Set(["integer", "number", "boolean"]);
 async function openHoldout(cwd, spec, host) {
-  const source = await resolveData(cwd, spec);
+  const source = await resolveData(cwd, spec, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
   const table2 = await openData(source, host);
   const file = source.displayFiles.length === 1 ? source.displayFiles[0] : source.spec;
   const columns = table2.columns.map((c) => ({ name: c.name, numeric: NUMERIC_KINDS.has(c.kind) }));
@@ -1749,16 +1381,31 @@ function checkThresholds(thresholds, kind) {
   }
 }
 
+// actions/evaluate-gate/holdout-trust.ts
+function checkHoldout(fingerprint, options) {
+  const fromBaseline = options.baselineFingerprint;
+  const expected = options.pinned ?? fromBaseline;
+  const from = options.pinned ? "gate.holdout_fingerprint" : fromBaseline ? "the baseline version" : void 0;
+  if (!expected || !from) return { fingerprint, status: "unchecked" };
+  if (expected === fingerprint) return { fingerprint, expected, from, status: "match" };
+  if (!options.changeReason) {
+    throw new UserError(`the holdout's fingerprint ${fingerprint} differs from ${from === "gate.holdout_fingerprint" ? "the one pinned in gate.holdout_fingerprint" : `the one ${options.baselineRef ?? "the baseline"} was gated on`} (${expected})`, {
+      where: { key: from === "gate.holdout_fingerprint" ? "gate.holdout_fingerprint" : "data" },
+      hint: "Score on the same holdout as the champion (take it from the base branch or the registry, not from the PR), or give holdout-change-reason to record why the holdout changed."
+    });
+  }
+  return { fingerprint, expected, from, status: "changed", reason: options.changeReason };
+}
+
 // actions/evaluate-gate/models.ts
-import { existsSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { resolve } from "node:path";
 
 // shared/registry/resolve.ts
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 async function resolveModelReference(cwd, ref, host, auth, options = {}) {
-  const reference = parseModelReference(ref);
+  const reference = typeof ref === "string" ? parseModelReference(ref) : ref;
   const access = { ...auth, insecure: options.insecure };
   const version = await resolveVersion(cwd, reference, access, host, options.defaultName);
   const models = version.fetched.manifest.layers.filter(isModelLayer);
@@ -1770,32 +1417,92 @@ async function resolveModelReference(cwd, ref, host, auth, options = {}) {
   const layer = models[0];
   const directory = await mkdtemp(join(tmpdir(), "mlops-model-"));
   const path = join(directory, "model.onnx");
+  const dispose = () => rm(directory, { recursive: true, force: true });
   host.info(`fetching the model of ${version.ref} (${layer.size} bytes)`);
-  await version.reader.blobToFile(layer, path);
-  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256: hexOf(layer.digest), name: version.name };
+  try {
+    await version.reader.blobToFile(layer, path);
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  const annotations = version.fetched.manifest.annotations ?? {};
+  const modelSha256 = hexOf(layer.digest);
+  let holdoutFingerprint = annotations[ANNOTATION.holdoutFingerprint];
+  if (!holdoutFingerprint) holdoutFingerprint = await recordedHoldout(version.reader, version.fetched.manifest.layers, modelSha256).catch(() => void 0);
+  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256, name: version.name, annotations, ...holdoutFingerprint ? { holdoutFingerprint } : {}, dispose };
+}
+var StoredEvaluation = external_exports.looseObject({
+  evaluation: external_exports.looseObject({ model: external_exports.looseObject({ sha256: external_exports.string() }), data: external_exports.looseObject({ fingerprint: external_exports.string().optional() }) }).optional()
+});
+async function recordedHoldout(reader, layers, modelSha256) {
+  const record = layers.find((l) => l.mediaType === RUN_RECORD_MEDIA_TYPE);
+  if (!record) return void 0;
+  const parsed = StoredEvaluation.safeParse(JSON.parse((await reader.blobBytes(record)).toString("utf8")));
+  const evaluation = parsed.success ? parsed.data.evaluation : void 0;
+  return evaluation?.model.sha256 === modelSha256 ? evaluation.data.fingerprint : void 0;
+}
+
+// actions/evaluate-gate/baseline-reference.ts
+var EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
+var FILE_SCHEME = "file:";
+function classifyBaseline(baseline) {
+  const value = baseline.trim();
+  if (value.startsWith(FILE_SCHEME)) return { kind: "file", path: value.slice(FILE_SCHEME.length) };
+  if (EXPLICIT_PATH.test(value)) return { kind: "file", path: value };
+  let reference;
+  try {
+    reference = parseModelReference(value);
+  } catch (error) {
+    if (/\.onnx$/i.test(value) && !/^oci:/i.test(value)) return { kind: "file", path: value };
+    throw error;
+  }
+  return { kind: "registry", reference };
 }
 
 // actions/evaluate-gate/models.ts
 async function openCandidate(cwd, path, host) {
-  return { model: await openModel(resolve2(cwd, path), path, host, "model"), ref: path };
+  return { model: await openModel(resolve(cwd, path), path, host, "model"), ref: path };
 }
-var LOOKS_LIKE_FILE = /\.onnx$/i;
 async function openBaseline(cwd, baseline, host, auth, modelName) {
-  const path = resolve2(cwd, baseline);
-  if (existsSync(path)) return { model: await openModel(path, baseline, host, "baseline"), ref: baseline };
-  if (LOOKS_LIKE_FILE.test(baseline) && !baseline.startsWith("oci://")) {
-    throw new UserError("baseline model file not found", {
-      where: { file: baseline, key: "baseline" },
-      hint: "Give the champion as an .onnx path or a registry reference (e.g. .mlops/registry:prod, oci://ghcr.io/org/models/name:prod), or leave baseline empty for a first run."
+  const source = classifyBaseline(baseline);
+  if (source.kind === "file") {
+    const model = await openModel(resolve(cwd, source.path), source.path, host, "baseline").catch((error) => {
+      if (error instanceof UserError && /model file not found/.test(error.message)) {
+        throw new UserError("baseline model file not found", {
+          where: { file: source.path, key: "baseline" },
+          hint: "Give the champion as an .onnx path or a registry reference (e.g. .mlops/registry:prod, oci://ghcr.io/org/models/name:prod), or leave baseline empty for a first run."
+        });
+      }
+      throw error;
     });
+    return { model, ref: source.path };
   }
-  const resolved = await host.group(
-    `Fetching baseline ${baseline}`,
-    () => resolveModelReference(cwd, baseline, host, { username: auth.username, password: auth.password }, { insecure: auth.insecure, defaultName: modelName })
-  );
-  const model = await openModel(resolved.path, resolved.ref, host, "baseline");
-  if (model.sha256 !== resolved.modelSha256) throw new Error(`baseline ${resolved.ref}: sha256 of the fetched file differs from its registry digest`);
-  return { model, ref: resolved.ref, digest: resolved.digest };
+  let resolved;
+  try {
+    resolved = await host.group(
+      `Fetching baseline ${baseline}`,
+      () => resolveModelReference(cwd, source.reference, host, { username: auth.username, password: auth.password }, { insecure: auth.insecure, defaultName: modelName })
+    );
+  } catch (error) {
+    const absent = absentAlias(error, source.reference);
+    if (absent) return absent;
+    throw error;
+  }
+  try {
+    const model = await openModel(resolved.path, resolved.ref, host, "baseline");
+    if (model.sha256 !== resolved.modelSha256) throw new UserError(`baseline ${resolved.ref}: the sha256 of the fetched model (${model.sha256}) differs from its registry digest`, { where: { key: "baseline" } });
+    return { model, ref: resolved.ref, digest: resolved.digest, annotations: resolved.annotations, holdoutFingerprint: resolved.holdoutFingerprint };
+  } finally {
+    await resolved.dispose();
+  }
+}
+function absentAlias(error, reference) {
+  if (!(error instanceof VersionNotFoundError) || reference.digest || !reference.tag) return void 0;
+  if (reference.tag === LATEST || AUTO_VERSION_PATTERN.test(reference.tag) || error.knownTags.length === 0) return void 0;
+  return { absent: true, reason: `${error.message.replace(/ has no version /, " has no version tagged ")}: no version carries the alias yet (known tags: ${terminalSafe(error.knownTags.slice(0, 10).join(", "))})` };
+}
+function isAbsent(baseline) {
+  return baseline !== void 0 && "absent" in baseline;
 }
 
 // actions/evaluate-gate/report.ts
@@ -1827,8 +1534,8 @@ function renderReport(evaluation, context) {
   return lines.join("\n");
 }
 function verdictSentence(evaluation, context) {
-  const against = context.baseline ? `against baseline ${code(context.baseline)}` : "with **no baseline** (first run: absolute thresholds only)";
-  const head = `Candidate ${code(context.candidate)} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString("en-US")} rows, ${evaluation.kind}).`;
+  const against = context.baseline ? `against baseline ${code(context.baseline)}${context.baselineSha256 ? ` (model sha256 ${code(context.baselineSha256)})` : ""}` : `with **no baseline** (first run${context.firstRun ? `: ${escapeCell(context.firstRun)}` : ""}; absolute thresholds only)`;
+  const head = `Candidate ${code(context.candidate)}${context.candidateSha256 ? ` (model sha256 ${code(context.candidateSha256)})` : ""} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString("en-US")} rows, ${evaluation.kind}).`;
   let tail = "";
   if (evaluation.verdict === "inconclusive") {
     tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? "pass" : "fail"}.`;
@@ -1866,7 +1573,7 @@ function intervalNote(evaluation, hasBaseline) {
 function deltaChart(group) {
   const entries = Object.entries(group.metrics).filter(([, m]) => m.delta !== null);
   if (!entries.length) return "";
-  const names = entries.map(([metric]) => `"${metric}"`).join(", ");
+  const names = entries.map(([metric]) => mermaidLabel(metric)).join(", ");
   const values = entries.map(([, m]) => Number(m.delta.toPrecision(4)));
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
@@ -1936,6 +1643,8 @@ function resultsJson(evaluation, context) {
     rows: evaluation.rows,
     model: context.candidate,
     baseline: context.baseline ?? null,
+    ...context.firstRun ? { first_run: context.firstRun } : {},
+    ...context.holdout ? { holdout: context.holdout } : {},
     data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     policy: {
       alpha: evaluation.alpha,
@@ -1961,6 +1670,8 @@ function evaluationRecord(evaluation, context, resultsPath) {
     model: context.candidate,
     data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     baseline: context.baseline ? { ref: context.baseline.ref, sha256: context.baseline.sha256, digest: context.baseline.digest } : null,
+    ...context.firstRun ? { first_run: context.firstRun } : {},
+    ...context.holdout ? { holdout: { ...context.holdout } } : {},
     alpha: evaluation.alpha,
     metrics: overall.metrics,
     slices: slices.map((s) => ({ column: s.slice.column, value: s.slice.value, rows: s.rows, metrics: s.metrics })),
@@ -2002,6 +1713,7 @@ var evaluateGateStage = {
       recordPath: host.input("record").trim() || DEFAULT_RECORD_PATH,
       comment: parseCommentMode(host.input("comment") || "auto"),
       token: host.input("github-token"),
+      holdoutChangeReason: optionalInput(host, "holdout-change-reason"),
       registry: { username: optionalInput(host, "registry-username"), password, insecure: booleanInput(host, "insecure", false) }
     };
   },
@@ -2015,10 +1727,21 @@ var evaluateGateStage = {
     const modelName = config.model?.name ?? basename(options.model).replace(/\.onnx$/i, "");
     const candidate = await openCandidate(host.cwd, options.model, host);
     let baseline;
-    if (options.baseline) baseline = await openBaseline(host.cwd, options.baseline, host, registryAuth(options, host), config.model?.name);
+    let firstRun;
+    if (options.baseline) {
+      const opened = await openBaseline(host.cwd, options.baseline, host, registryAuth(options, host), config.model?.name);
+      if (isAbsent(opened)) {
+        firstRun = opened.reason;
+        host.notice(`first run: ${firstRun}; only absolute thresholds apply`);
+      } else baseline = opened;
+    }
     const holdout = await openHoldout(host.cwd, options.data, host);
     let evaluation;
+    let holdoutCheck;
     try {
+      holdoutCheck = checkHoldout(holdout.fingerprint, { pinned: gate.holdout_fingerprint, baselineFingerprint: baseline?.holdoutFingerprint, baselineRef: baseline?.ref, changeReason: options.holdoutChangeReason });
+      if (holdoutCheck.status === "changed") host.warning(`the holdout differs from ${holdoutCheck.from} (${holdoutCheck.expected} \u2192 ${holdoutCheck.fingerprint}); accepted and recorded: ${holdoutCheck.reason}`);
+      else if (holdoutCheck.status === "unchecked" && baseline?.annotations) host.notice(`the baseline ${baseline.ref} records no holdout fingerprint, so the holdout cannot be checked against the champion's; pin one in gate.holdout_fingerprint`);
       evaluation = await evaluate(
         {
           candidate,
@@ -2042,13 +1765,15 @@ var evaluateGateStage = {
     const inconclusivePolicy = gate.inconclusive ?? DEFAULTS.inconclusive;
     const override = gate.override?.reason;
     const passed = evaluation.verdict === "pass" || evaluation.verdict === "inconclusive" && inconclusivePolicy !== "fail" || evaluation.verdict === "fail" && override !== void 0;
-    const outDir = resolve3(host.cwd, OUT_DIR);
+    const outDir = resolve2(host.cwd, OUT_DIR);
     const reportFile = join2(outDir, "report.md");
     const resultsFile = join2(outDir, "results.json");
-    const display = (file) => relative2(host.cwd, file) || file;
+    const display = (file) => relative(host.cwd, file) || file;
     const context = {
       candidate: { path: options.model, sha256: candidate.model.sha256 },
       baseline: baseline ? { ref: baseline.ref, sha256: baseline.model.sha256, digest: baseline.digest } : void 0,
+      firstRun,
+      holdout: holdoutCheck,
       data: holdout.file,
       dataFingerprint: holdout.fingerprint,
       passed,
@@ -2059,11 +1784,11 @@ var evaluateGateStage = {
     const run = runContext(host, "evaluate-gate");
     await writeFileAtomic(resultsFile, `${JSON.stringify(resultsJson(evaluation, context), null, 2)}
 `);
-    const reportContext = { modelName, candidate: options.model, baseline: baseline?.ref, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
+    const reportContext = { modelName, candidate: options.model, candidateSha256: candidate.model.sha256, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
     await writeFileAtomic(reportFile, renderReport(evaluation, reportContext));
     const artifactUrl = await uploadReport(host, modelName, [reportFile, resultsFile], outDir, run.run_url);
-    const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile2(reportFile, "utf8");
-    await appendSection(resolve3(host.cwd, options.recordPath), "evaluation", evaluationRecord(evaluation, context, display(resultsFile)), run, options.recordPath);
+    const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile(reportFile, "utf8");
+    await appendSection(resolve2(host.cwd, options.recordPath), "evaluation", evaluationRecord(evaluation, context, display(resultsFile)), run, options.recordPath);
     host.info(`report: ${display(reportFile)}; results: ${display(resultsFile)}; record: ${options.recordPath}`);
     await postReport({ host, stage: "evaluate-gate", model: modelName, markdown, comment: options.comment, token: options.token });
     const overall = evaluation.outcomes[0];

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 
 // shared/stage/unavailable.ts
 function unavailableStage(name) {

@@ -6,13 +6,11 @@ import {
   openDuckSession,
   sqlIdentifier,
   sqlString
-} from "./chunk-VUT7XA4V.js";
+} from "./chunk-G3J2KD6U.js";
 import {
+  UserError,
   external_exports
-} from "./chunk-43LAL4DT.js";
-import {
-  UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 
 // shared/data/profile.ts
 var PROFILE_VERSION = 1;
@@ -332,10 +330,13 @@ async function prefixLook(scan, plans) {
 }
 
 // shared/data/validate/aggregate.ts
+var COLUMNS_PER_PASS = 32;
 async function aggregatePass(scan, plans, looks) {
-  const select = ["count(*)::DOUBLE AS n"];
+  const selects = [];
   const readers = [];
   plans.forEach((plan, j) => {
+    const select = [];
+    selects.push(select);
     const a = (name) => `c${j}_${name}`;
     const v = plan.value;
     const look = looks[j];
@@ -386,10 +387,17 @@ async function aggregatePass(scan, plans, looks) {
       };
     });
   });
-  const row = await scan.run(async (from) => {
-    const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(", ")} FROM ${from}`);
-    return reader.getRowObjectsJS()[0];
-  });
+  const row = {};
+  for (let start = 0; start === 0 || start < selects.length; start += COLUMNS_PER_PASS) {
+    const select = ["count(*)::DOUBLE AS n", ...selects.slice(start, start + COLUMNS_PER_PASS).flat()];
+    Object.assign(
+      row,
+      await scan.run(async (from) => {
+        const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(", ")} FROM ${from}`);
+        return reader.getRowObjectsJS()[0];
+      })
+    );
+  }
   const rows = typeof row["n"] === "number" ? row["n"] : 0;
   const columns = readers.map((read) => {
     const stats = read(row);

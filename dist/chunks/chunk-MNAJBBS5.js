@@ -5,16 +5,34 @@ import {
   retry
 } from "./chunk-PY3R7CMG.js";
 import {
+  allowOutsideWorkspace,
+  requireInWorkspace
+} from "./chunk-AKSQUGAS.js";
+import {
+  detectForkEvent
+} from "./chunk-O3JVG3X2.js";
+import {
   isUserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 import {
   __toESM
 } from "./chunk-D4RZRY5B.js";
 
 // shared/stage/run-stage.ts
+import { resolve } from "node:path";
+var OUTPUT_OPTIONS = ["recordPath", "outDir"];
+function requireOutputsInWorkspace(host, options) {
+  const allow = allowOutsideWorkspace((name) => host.env(name));
+  requireInWorkspace(host.cwd, resolve(host.cwd, "mlops-out"), "mlops-out", "the output directory", allow);
+  for (const key of OUTPUT_OPTIONS) {
+    const value = options?.[key];
+    if (typeof value === "string" && value) requireInWorkspace(host.cwd, resolve(host.cwd, value), value, key === "outDir" ? "the output directory" : "the run record", allow);
+  }
+}
 async function runStage(stage, host) {
   try {
     const options = await stage.readOptions(host);
+    requireOutputsInWorkspace(host, options);
     const outcome = await stage.run(options, host);
     for (const [name, value] of Object.entries(outcome.outputs)) host.setOutput(name, value);
     if (outcome.failure) {
@@ -2854,18 +2872,46 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION3;
 throttling.triggersNotification = triggersNotification;
 
+// shared/github/retry-after.ts
+function retryAfterSeconds(value, now = Date.now()) {
+  if (value === void 0) return void 0;
+  const text = String(value).trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? void 0 : Math.max(0, Math.ceil((date - now) / 1e3));
+}
+function retryOnTooManyRequests(send, describe, options) {
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  const attempt = async (retry2) => {
+    try {
+      return await send();
+    } catch (error) {
+      const status = error?.status;
+      if (status !== 429 || retry2 >= options.attempts) throw error;
+      const said = retryAfterSeconds(error.response?.headers?.["retry-after"]);
+      const wait = Math.min(said ?? 2 ** retry2, options.maxWaitSeconds);
+      options.log(`GitHub answered 429 Too Many Requests on ${describe}; retrying in ${wait}s (${retry2 + 1}/${options.attempts}).`);
+      await sleep(wait * 1e3);
+      return attempt(retry2 + 1);
+    }
+  };
+  return attempt(0);
+}
+
 // shared/github/client.ts
 var Octokit2 = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
 function createGitHubClient(options) {
   const retries = options.rateLimitRetries ?? 3;
   const log = options.log ?? (() => {
   });
-  return new Octokit2({
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 60;
+  const octokit = new Octokit2({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: "mlops-actions",
     retry: {
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      // 429 is retried below, after the server's Retry-After rather than a fixed back-off.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
       ...options.retryBaseMs !== void 0 ? { retryAfterBaseValue: options.retryBaseMs } : {}
     },
     throttle: {
@@ -2883,6 +2929,15 @@ function createGitHubClient(options) {
     }, info: () => {
     }, warn: log, error: log }
   });
+  octokit.hook.wrap(
+    "request",
+    (request, options2) => retryOnTooManyRequests(async () => request(options2), `${options2.method} ${options2.url}`, {
+      attempts: retries,
+      maxWaitSeconds: maxRetryAfter,
+      log
+    })
+  );
+  return octokit;
 }
 
 // shared/github/context.ts
@@ -2897,9 +2952,8 @@ function readGitHubContext(env, token, log) {
   const event = readEvent(env("GITHUB_EVENT_PATH"));
   const pr = asRecord(event.pull_request);
   const prNumber = typeof pr?.number === "number" ? pr.number : void 0;
-  const headRepo = asRecord(asRecord(pr?.head)?.repo);
-  const baseRepo = asRecord(asRecord(pr?.base)?.repo);
-  const fromFork = headRepo !== void 0 && baseRepo !== void 0 && headRepo.full_name !== baseRepo.full_name;
+  const forkCheck = detectForkEvent(env);
+  const fromFork = forkCheck.fork !== void 0 || forkCheck.unknown !== void 0;
   const runId = env("GITHUB_RUN_ID");
   return {
     client: createGitHubClient({ token, baseUrl: apiUrl, log }),

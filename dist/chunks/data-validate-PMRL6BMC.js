@@ -1,19 +1,19 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   dataValidateStage
-} from "./chunk-6JIHOT7Q.js";
-import "./chunk-KUODGVBJ.js";
-import "./chunk-VUT7XA4V.js";
+} from "./chunk-T5C3EDCQ.js";
+import "./chunk-H5YAVRIW.js";
+import "./chunk-G3J2KD6U.js";
 import "./chunk-SXD2OBMI.js";
-import "./chunk-BTCQKXQ3.js";
-import "./chunk-U3ZBBVIO.js";
-import "./chunk-Q3V3TFIP.js";
-import "./chunk-G3PPJXPI.js";
+import "./chunk-GDXQ7NX4.js";
+import "./chunk-X363KT5W.js";
+import "./chunk-Y2SAOETJ.js";
 import "./chunk-YVVIEIOO.js";
 import "./chunk-PZERGBQP.js";
-import "./chunk-43LAL4DT.js";
+import "./chunk-WFCI6QGH.js";
+import "./chunk-AKSQUGAS.js";
 import "./chunk-D3INI452.js";
-import "./chunk-OIBAWGZR.js";
+import "./chunk-T2QH2H4B.js";
 import "./chunk-D4RZRY5B.js";
 export {
   dataValidateStage

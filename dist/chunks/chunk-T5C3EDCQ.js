@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   DataProfile,
   validateData
-} from "./chunk-KUODGVBJ.js";
+} from "./chunk-H5YAVRIW.js";
 import {
   DataScan,
   linesOfRecords,
   openDuckSession,
   resolveData
-} from "./chunk-VUT7XA4V.js";
+} from "./chunk-G3J2KD6U.js";
 import {
   require_applicator,
   require_codegen,
@@ -25,10 +25,10 @@ import {
 import {
   parseCommentMode,
   postReport
-} from "./chunk-BTCQKXQ3.js";
+} from "./chunk-GDXQ7NX4.js";
 import {
   loadConfig
-} from "./chunk-U3ZBBVIO.js";
+} from "./chunk-X363KT5W.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
@@ -38,17 +38,21 @@ import {
   escapeCell,
   escapeText,
   formatNumber,
+  mermaidLabel,
   optionalInput,
   requiredInput,
   runContext,
   table
-} from "./chunk-G3PPJXPI.js";
+} from "./chunk-Y2SAOETJ.js";
 import {
   writeFileAtomic
 } from "./chunk-YVVIEIOO.js";
 import {
+  allowOutsideWorkspace
+} from "./chunk-AKSQUGAS.js";
+import {
   UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 import {
   __commonJS,
   __toESM
@@ -656,7 +660,7 @@ async function loadReference(host, spec, configFile) {
     }
     return result.data;
   }
-  const source = await resolveData(host.cwd, spec);
+  const source = await resolveData(host.cwd, spec, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
   return (await validateData(source, {}, { host, configFile })).profile;
 }
 
@@ -738,11 +742,11 @@ function value(v, length, prefix) {
   if (typeof v === "string") return v;
   return length === null ? "\u2014" : `${prefix}${length}`;
 }
-function mermaidLabel(text) {
-  return `"${text.replace(/[^\p{L}\p{N} .,:<>=≥–\-_/%+]/gu, "?").slice(0, 24)}"`;
+function chartLabel(text) {
+  return mermaidLabel(text, 24);
 }
 function skewChart(s) {
-  const labels = s.shares.map((b) => mermaidLabel(b.label)).join(", ");
+  const labels = s.shares.map((b) => chartLabel(b.label)).join(", ");
   const current = s.shares.map((b) => (b.current * 100).toFixed(2)).join(", ");
   const reference = s.shares.map((b) => (b.reference * 100).toFixed(2)).join(", ");
   return [
@@ -750,7 +754,7 @@ function skewChart(s) {
     "",
     "```mermaid",
     "xychart-beta",
-    `  title ${mermaidLabel(s.column)}`,
+    `  title ${chartLabel(s.column)}`,
     `  x-axis [${labels}]`,
     '  y-axis "% of rows"',
     `  bar [${current}]`,
@@ -767,9 +771,9 @@ function histogramChart(c) {
   const width = (h.high - h.low) / h.counts.length;
   for (let g = 0; g * per < h.counts.length; g++) {
     counts.push(h.counts.slice(g * per, (g + 1) * per).reduce((a, b) => a + b, 0));
-    labels.push(mermaidLabel(formatNumber(h.low + g * per * width, 3)));
+    labels.push(chartLabel(formatNumber(h.low + g * per * width, 3)));
   }
-  return ["```mermaid", "xychart-beta", `  title ${mermaidLabel(c.name)}`, `  x-axis [${labels.join(", ")}]`, '  y-axis "rows"', `  bar [${counts.join(", ")}]`, "```"].join("\n");
+  return ["```mermaid", "xychart-beta", `  title ${chartLabel(c.name)}`, `  x-axis [${labels.join(", ")}]`, '  y-axis "rows"', `  bar [${counts.join(", ")}]`, "```"].join("\n");
 }
 
 // actions/data-validate/schema-check.ts
@@ -861,7 +865,7 @@ var dataValidateStage = {
     const { config } = await loadConfig(host.cwd, options.configPath);
     const configFile = options.configPath || "mlops.yml";
     const contract = config.data ?? {};
-    const source = await resolveData(host.cwd, options.data);
+    const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
     const validateSchema = options.schema ? await compileSchema(host.cwd, options.schema) : void 0;
     const reference = options.reference ? await host.group(`Profiling the reference ${options.reference}`, () => loadReference(host, options.reference, configFile)) : void 0;
     if (!config.data) host.warning(`no data: section in ${configFile}: only profiling and skew checks run. Start a contract with \`mlops data infer ${options.data}\`.`);

@@ -2,7 +2,7 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   readGitHubContext,
   runStage
-} from "./chunk-DZMNVV4L.js";
+} from "./chunk-MNAJBBS5.js";
 import {
   debug,
   error,
@@ -18,6 +18,14 @@ import {
 import {
   capSummary
 } from "./chunk-D3INI452.js";
+
+// shared/host/workflow-commands.ts
+var WORD_JOINER = "\u2060";
+var LINE_BREAK = /\r\n|\r|\n/;
+function neutraliseWorkflowCommands(text) {
+  if (!text.includes("::") && !text.includes("##[")) return text;
+  return text.split(LINE_BREAK).map((line) => line.replace(/^(\s*):(?=:)/, `$1:${WORD_JOINER}`).replaceAll("##[", `#${WORD_JOINER}#[`)).join("\n");
+}
 
 // shared/host/actions-host.ts
 var ActionsHost = class {
@@ -40,8 +48,9 @@ var ActionsHost = class {
   debug(message) {
     debug(message);
   }
+  /** Every line goes out neutralised: untrusted text in a message can never command the runner. */
   info(message) {
-    info(message);
+    info(neutraliseWorkflowCommands(message));
   }
   notice(message, annotation) {
     notice(message, annotation);

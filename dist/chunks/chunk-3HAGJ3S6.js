@@ -5,10 +5,7 @@ import {
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-W2HNLKKE.js";
-import {
-  assertOnnxModel
-} from "./chunk-2C7Z3BA4.js";
+} from "./chunk-FNFVVWB2.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -16,26 +13,31 @@ import {
   MODEL_ARTIFACT_TYPE,
   OciLayout,
   RemoteRepository,
+  assertOnnxModel,
   digestFile,
   formatReference,
   hexOf,
   isLoopbackHost,
   isVersionTag,
+  judgeClaim,
   nextVersion,
   parseRegistryLocation,
   remoteHttp,
   remoteRepository,
+  removeClaim,
   validateAlias,
   validateModelName,
-  validateTag
-} from "./chunk-WK5636NJ.js";
+  validateTag,
+  writeClaim
+} from "./chunk-4UICVIJR.js";
 import {
   loadConfig
-} from "./chunk-U3ZBBVIO.js";
+} from "./chunk-X363KT5W.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
   booleanInput,
+  changedSections,
   code,
   escapeCell,
   listInput,
@@ -44,10 +46,10 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-G3PPJXPI.js";
+} from "./chunk-Y2SAOETJ.js";
 import {
   UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 
 // actions/register/register.ts
 import { existsSync } from "node:fs";
@@ -68,6 +70,8 @@ function aliasIsVersion(where, name, alias) {
   });
 }
 async function registerIntoLayout(layout, contents, request) {
+  const removed = await layout.removeAbandonedUploads();
+  if (removed.length) request.log?.(`removed ${removed.length} temporary upload(s) left by registrations that were killed`);
   for (const { source } of contents.layers) await layout.putBlob(source, source.kind === "file" ? request.onProgress : void 0);
   return layout.withLock(
     async () => {
@@ -104,7 +108,8 @@ async function registerIntoLayout(layout, contents, request) {
 }
 
 // shared/registry/register-remote.ts
-var MAX_VERSION_ATTEMPTS = 5;
+import { setTimeout as sleep } from "node:timers/promises";
+var MAX_VERSION_ATTEMPTS = 12;
 async function registerIntoRemote(repository, contents, request, upload) {
   const tags = await repository.tags();
   let version = request.version ?? nextVersion(tags);
@@ -118,24 +123,48 @@ async function registerIntoRemote(repository, contents, request, upload) {
     const result = await repository.putBlob(source, upload, source.kind === "file" ? request.onProgress : void 0);
     request.log?.(`${result === "exists" ? "already there" : "uploaded"}: ${source.kind === "file" ? source.displayPath : source.digest} (${source.size} bytes)`);
   }
+  const tried = [];
   for (let attempt = 1; ; attempt++) {
     const built = buildVersion(contents, version);
     await repository.putBlob(built.config, upload);
     await repository.putManifest(built.digest, built.manifest);
-    const taken = await repository.resolveTag(version);
-    if (taken) {
-      if (request.version !== void 0) throw versionExists(repository.display, contents.name, version);
-      if (attempt >= MAX_VERSION_ATTEMPTS) throw new UserError(`could not assign a version in ${repository.display}: ${MAX_VERSION_ATTEMPTS} versions were taken by concurrent registrations`, { hint: "Serialise registrations with a `concurrency:` group." });
-      request.log?.(`${version} was registered concurrently; trying the next version`);
-      version = nextVersion([...await repository.tags(), version]);
-      continue;
+    const claim = await writeClaim(repository, version, upload);
+    let outcome;
+    let listed;
+    try {
+      listed = await repository.tags();
+      outcome = judgeClaim(listed, version, claim);
+      if (outcome.won && await repository.putManifest(version, built.manifest, { ifAbsent: true }) === "taken" && await repository.resolveTag(version) !== built.digest) {
+        outcome = { won: false, why: `the registry refused to overwrite ${version} (If-None-Match)` };
+      }
+      if (outcome.won) {
+        const readBack = await repository.resolveTag(version);
+        if (readBack !== built.digest) {
+          throw new UserError(`${contents.name}:${version} in ${repository.display} was overwritten by a concurrent registration (it points at ${readBack ?? "nothing"})`, {
+            hint: `This registration's manifest is stored untagged as ${built.digest}. Serialise registrations with a \`concurrency:\` group and register again.`
+          });
+        }
+      }
+    } finally {
+      await removeClaim(repository, claim);
     }
-    await repository.putManifest(version, built.manifest);
-    const readBack = await repository.resolveTag(version);
-    if (readBack !== built.digest) {
-      throw new UserError(`${contents.name}:${version} in ${repository.display} was overwritten by a concurrent registration (it points at ${readBack ?? "nothing"})`, {
-        hint: `This registration's manifest is stored untagged as ${built.digest}. Serialise registrations with a \`concurrency:\` group and register again.`
-      });
+    if (!outcome.won) {
+      tried.push(version);
+      if (request.version !== void 0) {
+        if (listed.includes(version)) throw versionExists(repository.display, contents.name, version);
+        throw new UserError(`could not register ${contents.name}:${version} in ${repository.display}: ${outcome.why}`, {
+          hint: `Nothing was tagged; this registration's manifest is stored untagged as ${built.digest}. Serialise registrations with a \`concurrency:\` group and register again.`
+        });
+      }
+      if (attempt >= MAX_VERSION_ATTEMPTS) {
+        throw new UserError(`could not assign a version in ${repository.display}: concurrent registrations took or contested ${tried.join(", ")}`, {
+          hint: "Nothing was tagged. Serialise registrations with a `concurrency:` group and register again."
+        });
+      }
+      request.log?.(`${version}: ${outcome.why}; trying the next version`);
+      await sleep(Math.floor(Math.random() * 60 * Math.min(attempt, 6)));
+      version = nextVersion([...listed, ...tried]);
+      continue;
     }
     for (const alias of request.aliases) {
       await repository.putManifest(alias, built.manifest);
@@ -151,19 +180,29 @@ function gateStatus(record, recordPath, modelSha256) {
   if (!record) return { passed: false, verdict: "none", reason: `there is no run record at ${recordPath}` };
   const evaluation = record.evaluation;
   if (!evaluation) return { passed: false, verdict: "none", reason: `the run record ${recordPath} has no evaluation (run evaluate-gate first)` };
+  const altered = untrustedSections(record).filter((s) => s.section === "evaluation" || s.section === "*");
+  if (altered.length) return { passed: false, verdict: "none", reason: `the run record's evaluation section cannot be trusted: ${altered.map((a) => a.why).join("; ")}` };
   if (evaluation.model.sha256 !== modelSha256) {
     return { passed: false, verdict: "none", reason: `the gate evaluated a different model (sha256 ${evaluation.model.sha256.slice(0, 12)}\u2026, this one is ${modelSha256.slice(0, 12)}\u2026)` };
   }
-  if (!evaluation.passed) return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}"` };
+  if (evaluation.verdict !== "pass") {
+    const why = evaluation.passed ? ` (the gate step passed by policy: ${evaluation.override ? "overridden" : "gate.inconclusive"})` : "";
+    return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}"${why}` };
+  }
+  if (!evaluation.passed) return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}" but the gate did not pass` };
   return { passed: true, verdict: evaluation.verdict };
+}
+function untrustedSections(record) {
+  if (!record) return [];
+  const flagged = (record.integrity?.flags ?? []).map((flag) => ({ section: flag.section, why: `${flag.section} ${flag.why} (noticed by ${flag.stage})` }));
+  const changed = changedSections(record).map((change) => ({ section: change.section, why: `${change.section} changed after ${change.wroteBy} wrote it` }));
+  return [...flagged, ...changed];
 }
 function headlineMetrics(record, modelSha256, limit = 12) {
   const metrics = {};
   const evaluation = record?.evaluation;
   if (evaluation && evaluation.model.sha256 === modelSha256) {
     for (const [name, result] of Object.entries(evaluation.metrics)) if (typeof result.candidate === "number" && Number.isFinite(result.candidate)) metrics[name] = result.candidate;
-  } else if (record?.train?.model?.sha256 === modelSha256) {
-    for (const [name, value] of Object.entries(record.train.metrics)) if (Number.isFinite(value)) metrics[name] = value;
   }
   return Object.fromEntries(Object.entries(metrics).slice(0, limit));
 }
@@ -341,10 +380,20 @@ function lineageAnnotations(name, record, modelSha256, verdict, forceReason, con
   if (context.run_url) annotations[ANNOTATION.runUrl] = context.run_url;
   const repository = host.env("GITHUB_REPOSITORY");
   if (repository) annotations[ANNOTATION.source] = `${host.env("GITHUB_SERVER_URL") ?? "https://github.com"}/${repository}`;
-  const fingerprint = record?.data?.fingerprint ?? record?.evaluation?.data.fingerprint;
+  const untrusted = new Set(untrustedSections(record).map((s) => s.section));
+  const dataTrusted = !untrusted.has("data") && !untrusted.has("*");
+  const fingerprint = (dataTrusted ? record?.data?.fingerprint : void 0) ?? record?.evaluation?.data.fingerprint;
   if (fingerprint) annotations[ANNOTATION.dataFingerprint] = fingerprint;
+  const evaluation = record?.evaluation?.model.sha256 === modelSha256 ? record.evaluation : void 0;
+  if (evaluation?.data.fingerprint) annotations[ANNOTATION.holdoutFingerprint] = evaluation.data.fingerprint;
+  if (evaluation?.holdout?.status === "changed" && evaluation.holdout.reason) annotations[ANNOTATION.holdoutChangeReason] = evaluation.holdout.reason;
   const metrics = headlineMetrics(record, modelSha256);
   if (Object.keys(metrics).length) annotations[ANNOTATION.metrics] = JSON.stringify(metrics);
+  if (untrusted.size) {
+    const sections = [...untrusted].join(",");
+    annotations[ANNOTATION.recordFlags] = sections;
+    host.warning(`the run record has sections changed outside their stage (${sections}); the version is annotated with ${ANNOTATION.recordFlags}`);
+  }
   if (forceReason) annotations[ANNOTATION.forceReason] = forceReason;
   return annotations;
 }

@@ -3,11 +3,205 @@ import {
   writeFileAtomic
 } from "./chunk-YVVIEIOO.js";
 import {
+  UserError,
   external_exports
-} from "./chunk-43LAL4DT.js";
-import {
-  UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
+
+// shared/registry/onnx-check.ts
+import { open } from "node:fs/promises";
+
+// shared/registry/code-formats.ts
+var OPCODES = /* @__PURE__ */ new Map();
+var none = 0;
+for (const op of "(.0123NQRabdelostu])}") OPCODES.set(op.charCodeAt(0), none);
+for (const op of "FILPSVgip") OPCODES.set(op.charCodeAt(0), "line");
+for (const op of "ci") OPCODES.set(op.charCodeAt(0), "two-lines");
+var fixed = [["J", 4], ["K", 1], ["M", 2], ["h", 1], ["j", 4], ["q", 1], ["r", 4], ["G", 8], [128, 1], [130, 1], [131, 2], [132, 4], [149, 8]];
+for (const [op, size] of fixed) OPCODES.set(typeof op === "string" ? op.charCodeAt(0) : op, size);
+var counted = [["T", 4], ["U", 1], ["X", 4], [138, 1], [139, 4], ["B", 4], ["C", 1], [140, 1], [141, 8], [142, 8], [150, 8]];
+for (const [op, lengthBytes] of counted) OPCODES.set(typeof op === "string" ? op.charCodeAt(0) : op, { lengthBytes });
+for (const op of [129, 133, 134, 135, 136, 137, 143, 144, 145, 146, 147, 148, 151, 152]) OPCODES.set(op, none);
+var STOP = 46;
+var PROTO = 128;
+function startsWithPickle(head) {
+  if (head[0] === PROTO) return true;
+  let position = 0;
+  let opcodes = 0;
+  while (position < head.length) {
+    const opcode = head[position];
+    const argument = OPCODES.get(opcode);
+    if (argument === void 0) return false;
+    opcodes++;
+    position++;
+    if (opcode === STOP) return opcodes > 1;
+    if (typeof argument === "number") position += argument;
+    else if (argument === "line" || argument === "two-lines") {
+      for (let lines = argument === "line" ? 1 : 2; lines > 0; lines--) {
+        const end = head.indexOf(10, position);
+        if (end < 0) return true;
+        position = end + 1;
+      }
+    } else {
+      if (position + argument.lengthBytes > head.length) return true;
+      const length = argument.lengthBytes === 1 ? head[position] : argument.lengthBytes === 4 ? head.readUInt32LE(position) : Number(head.readBigUInt64LE(position));
+      position += argument.lengthBytes + length;
+    }
+  }
+  return opcodes > 1;
+}
+var EOCD = Buffer.from("PK", "latin1");
+var EOCD_SIZE = 22;
+var ZIP_TRAILER_BYTES = EOCD_SIZE + 65535;
+function endsWithZip(tail) {
+  for (let at = tail.lastIndexOf(EOCD); at >= 0; at = at > 0 ? tail.lastIndexOf(EOCD, at - 1) : -1) {
+    if (at + EOCD_SIZE <= tail.length && at + EOCD_SIZE + tail.readUInt16LE(at + 20) === tail.length) return true;
+  }
+  return false;
+}
+
+// shared/registry/onnx-check.ts
+var MAX_ONNX_BYTES = 2 ** 31 - 1;
+var PICKLE_HEAD_BYTES = 64 * 1024;
+var KNOWN_FORMATS = [
+  { name: "a Python pickle", test: (h) => h[0] === 128 && h[1] !== void 0 && h[1] >= 2 && h[1] <= 5, why: "pickles run arbitrary code when loaded" },
+  { name: "a zip archive (PyTorch .pt/.pth, Keras or a pickle inside a zip)", test: (h) => h.subarray(0, 4).equals(Buffer.from("PK", "latin1")), why: "PyTorch checkpoints are pickles that run code when loaded" },
+  { name: "an HDF5 file (Keras .h5)", test: (h) => h.subarray(0, 8).equals(Buffer.from([137, 72, 68, 70, 13, 10, 26, 10])), why: "it is not ONNX" },
+  { name: "a GGUF file", test: (h) => h.subarray(0, 4).toString("latin1") === "GGUF", why: "it is not ONNX" },
+  { name: "a TensorFlow Lite model", test: (h) => h.subarray(4, 8).toString("latin1") === "TFL3", why: "it is not ONNX" },
+  { name: "a NumPy array file", test: (h) => h.subarray(0, 6).equals(Buffer.from("\x93NUMPY", "latin1")), why: "it is not ONNX" },
+  {
+    name: "a safetensors file",
+    test: (h) => h.length >= 9 && h.readBigUInt64LE(0) > 1n && h.readBigUInt64LE(0) < 100000000n && h[8] === 123,
+    why: "it holds weights without a graph; export the model to ONNX"
+  }
+];
+var MODEL_PROTO_FIELDS = /* @__PURE__ */ new Map([
+  [1, 0],
+  // ir_version
+  [2, 2],
+  // producer_name
+  [3, 2],
+  // producer_version
+  [4, 2],
+  // domain
+  [5, 0],
+  // model_version
+  [6, 2],
+  // doc_string
+  [7, 2],
+  // graph
+  [8, 2],
+  // opset_import
+  [14, 2],
+  // metadata_props
+  [20, 2],
+  // training_info
+  [25, 2],
+  // functions
+  [26, 2]
+  // configuration
+]);
+var POLYGLOT_HINT = "Refusing a file crafted to be read differently by different tools. Re-export the model with the ONNX exporter and register the fresh file.";
+var Reader = class {
+  constructor(handle, size) {
+    this.handle = handle;
+    this.size = size;
+  }
+  handle;
+  size;
+  buffer = Buffer.alloc(0);
+  start = 0;
+  async byteAt(position) {
+    if (position >= this.size) return void 0;
+    if (position < this.start || position >= this.start + this.buffer.length) {
+      const chunk = Buffer.alloc(Math.min(4096, this.size - position));
+      const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, position);
+      this.buffer = chunk.subarray(0, bytesRead);
+      this.start = position;
+    }
+    return this.buffer[position - this.start];
+  }
+  /** Returns [value, next position], or undefined if the varint is truncated or longer than 10 bytes. */
+  async varint(position) {
+    let value = 0n;
+    for (let i = 0; i < 10; i++) {
+      const byte = await this.byteAt(position + i);
+      if (byte === void 0) return void 0;
+      value |= BigInt(byte & 127) << BigInt(7 * i);
+      if ((byte & 128) === 0) return [value, position + i + 1];
+    }
+    return void 0;
+  }
+};
+async function assertOnnxModel(path, displayPath) {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (error) {
+    const code = error.code;
+    throw new UserError(code === "ENOENT" ? "model file not found" : `cannot read model file (${code ?? String(error)})`, {
+      where: { file: displayPath, key: "model" },
+      hint: "Check the `model` input (an .onnx file, usually written by the train stage)."
+    });
+  }
+  try {
+    const { size } = await handle.stat();
+    const refuse = (what, hint = "Export the model to ONNX (e.g. torch.onnx.export, skl2onnx, tf2onnx) and register the .onnx file.") => new UserError(`the model is not ONNX: ${what}`, { where: { file: displayPath, key: "model" }, hint });
+    if (size === 0) throw refuse("the file is empty");
+    if (size > MAX_ONNX_BYTES) {
+      throw new UserError(`the model is ${(size / 2 ** 30).toFixed(2)} GiB: an ONNX file cannot exceed 2 GiB (the protobuf limit)`, {
+        where: { file: displayPath, key: "model" },
+        hint: "Save the weights as external data (onnx.save_model(model, path, save_as_external_data=True)) so the .onnx file holds the graph only."
+      });
+    }
+    const head = Buffer.alloc(Math.min(PICKLE_HEAD_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+    for (const format of KNOWN_FORMATS) {
+      if (format.test(head)) throw refuse(`it is ${format.name}, and ${format.why}`);
+    }
+    if (startsWithPickle(head)) throw refuse("its first bytes are a Python pickle opcode stream (pickle.load would run it), whatever else the file holds", POLYGLOT_HINT);
+    const tail = Buffer.alloc(Math.min(ZIP_TRAILER_BYTES, size));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    if (endsWithZip(tail)) throw refuse("it ends with a zip archive (PyTorch checkpoints are pickles in a zip; zipfile and torch.load find it there)", POLYGLOT_HINT);
+    const reader = new Reader(handle, size);
+    let position = 0;
+    let irVersion;
+    let hasGraph = false;
+    while (position < size) {
+      const tag = await reader.varint(position);
+      if (!tag) throw refuse(`it is not a protobuf ModelProto (truncated field at byte ${position})`);
+      const field = Number(tag[0] >> 3n);
+      const wireType = Number(tag[0] & 7n);
+      position = tag[1];
+      const expected = MODEL_PROTO_FIELDS.get(field);
+      if (field === 0 || expected !== void 0 && expected !== wireType || wireType === 3 || wireType === 4 || wireType > 5) {
+        throw refuse(`it is not a protobuf ModelProto (unexpected field ${field}, wire type ${wireType} at byte ${position})`);
+      }
+      if (expected === void 0 && wireType !== 0) {
+        throw refuse(`it carries bytes in field ${field}, which ONNX's ModelProto does not define (at byte ${tag[1]}): content smuggled past ONNX tools`, POLYGLOT_HINT);
+      }
+      if (wireType === 0) {
+        const value = await reader.varint(position);
+        if (!value) throw refuse(`it is not a protobuf ModelProto (truncated number at byte ${position})`);
+        if (field === 1) irVersion = Number(value[0]);
+        position = value[1];
+      } else if (wireType === 2) {
+        const length = await reader.varint(position);
+        if (!length || BigInt(length[1]) + length[0] > BigInt(size)) throw refuse(`it is not a protobuf ModelProto (a field at byte ${position} runs past the end of the file)`);
+        if (field === 7 && length[0] > 0n) hasGraph = true;
+        position = length[1] + Number(length[0]);
+      } else {
+        position += wireType === 1 ? 8 : 4;
+        if (position > size) throw refuse("it is not a protobuf ModelProto (truncated)");
+      }
+    }
+    if (irVersion === void 0 || irVersion < 1 || irVersion > 1e3) throw refuse("it has no ONNX ir_version");
+    if (!hasGraph) throw refuse("it has no graph");
+    return { irVersion, bytes: size };
+  } finally {
+    await handle.close();
+  }
+}
 
 // shared/registry/digest.ts
 import { createHash } from "node:crypto";
@@ -57,7 +251,13 @@ var ANNOTATION = {
   dataFingerprint: "io.mlops-actions.data.fingerprint",
   gateVerdict: "io.mlops-actions.gate.verdict",
   metrics: "io.mlops-actions.metrics",
-  forceReason: "io.mlops-actions.force-reason"
+  forceReason: "io.mlops-actions.force-reason",
+  /** Fingerprint of the holdout the gate scored this version on. */
+  holdoutFingerprint: "io.mlops-actions.holdout.fingerprint",
+  /** Why the holdout differs from the champion's (evaluate-gate's holdout-change-reason). */
+  holdoutChangeReason: "io.mlops-actions.holdout.change-reason",
+  /** Run record sections changed outside the stage that wrote them (comma-separated). */
+  recordFlags: "io.mlops-actions.record.flags"
 };
 function isModelLayer(layer) {
   return layer.mediaType === MODEL_WEIGHT_MEDIA_TYPE;
@@ -65,16 +265,65 @@ function isModelLayer(layer) {
 
 // shared/registry/layout.ts
 import { createReadStream as createReadStream2, existsSync } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { mkdir as mkdir2, readdir, readFile as readFile2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { hostname as hostname3 } from "node:os";
 import { join as join2, resolve } from "node:path";
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { open as open3, rename as rename2 } from "node:fs/promises";
+import { open as open4, rename as rename2 } from "node:fs/promises";
 
 // shared/registry/lock.ts
-import { open, readFile, rm, stat } from "node:fs/promises";
-import { hostname } from "node:os";
+import { open as open2, readFile, rm, stat } from "node:fs/promises";
+import { hostname as hostname2 } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-var LockOwner = external_exports.object({ pid: external_exports.number().int(), host: external_exports.string(), at: external_exports.string() });
+
+// shared/registry/process-identity.ts
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
+function bootId() {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function processStartTime(pid) {
+  try {
+    const stat3 = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat3.slice(stat3.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return void 0;
+  }
+}
+function currentProcess() {
+  const identity = { pid: process.pid, host: hostname() };
+  const boot = bootId();
+  const start = processStartTime(process.pid);
+  if (boot) identity.boot_id = boot;
+  if (start) identity.start_time = start;
+  return identity;
+}
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function ownerState(owner) {
+  if (owner.host !== hostname()) return "unknown";
+  const boot = bootId();
+  if (owner.boot_id && boot && owner.boot_id !== boot) return "gone";
+  if (!pidAlive(owner.pid)) return "gone";
+  if (owner.start_time) {
+    const now = processStartTime(owner.pid);
+    if (now !== void 0 && now !== owner.start_time) return "gone";
+  }
+  return "alive";
+}
+
+// shared/registry/lock.ts
+var LockOwner = external_exports.object({ pid: external_exports.number().int(), host: external_exports.string(), at: external_exports.string(), boot_id: external_exports.string().optional(), start_time: external_exports.string().optional() });
 var BREAKER_STALE_MS = 3e4;
 async function withDirectoryLock(lockPath, fn, options = {}) {
   const release = await acquire(lockPath, options);
@@ -86,7 +335,7 @@ async function withDirectoryLock(lockPath, fn, options = {}) {
 }
 async function tryCreate(path, content) {
   try {
-    const handle = await open(path, "wx");
+    const handle = await open2(path, "wx");
     try {
       await handle.writeFile(content);
       await handle.sync();
@@ -107,16 +356,12 @@ async function readOwner(path) {
     return void 0;
   }
 }
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
 async function isStale(lockPath, owner) {
-  if (owner) return owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid);
+  if (owner) {
+    const me = currentProcess();
+    if (owner.host === me.host && owner.pid === me.pid && (!owner.start_time || owner.start_time === me.start_time)) return false;
+    return ownerState(owner) === "gone";
+  }
   try {
     return Date.now() - (await stat(lockPath)).mtimeMs > BREAKER_STALE_MS;
   } catch {
@@ -125,7 +370,7 @@ async function isStale(lockPath, owner) {
 }
 async function breakIfStale(lockPath) {
   const breaker = `${lockPath}.break`;
-  if (!await tryCreate(breaker, JSON.stringify({ pid: process.pid, host: hostname(), at: (/* @__PURE__ */ new Date()).toISOString() }))) {
+  if (!await tryCreate(breaker, JSON.stringify({ pid: process.pid, host: hostname2(), at: (/* @__PURE__ */ new Date()).toISOString() }))) {
     try {
       const { mtimeMs } = await stat(breaker);
       if (Date.now() - mtimeMs > BREAKER_STALE_MS) await rm(breaker, { force: true });
@@ -141,7 +386,7 @@ async function breakIfStale(lockPath) {
 }
 async function acquire(lockPath, options) {
   const timeoutMs = options.timeoutMs ?? 10 * 6e4;
-  const me = { pid: process.pid, host: hostname(), at: (/* @__PURE__ */ new Date()).toISOString() };
+  const me = { ...currentProcess(), at: (/* @__PURE__ */ new Date()).toISOString() };
   const deadline = Date.now() + timeoutMs;
   let delay = 10;
   let told = false;
@@ -197,10 +442,53 @@ var ImageIndex = external_exports.looseObject({
 var OciLayoutFile = external_exports.looseObject({ imageLayoutVersion: external_exports.string() });
 var TagList = external_exports.looseObject({ name: external_exports.string().optional(), tags: external_exports.array(external_exports.string()).nullable().optional() });
 
+// shared/registry/remote/bounded-body.ts
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+var MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+var MAX_IN_MEMORY_BLOB_BYTES = 64 * 1024 * 1024;
+var BodyTooLargeError = class extends UserError {
+};
+function tooLarge(what, limit, where) {
+  return new BodyTooLargeError(`${what} from ${where} is larger than ${limit.toLocaleString("en-US")} bytes; refusing to read it`, {
+    hint: "The registry answered with more than such a document may hold: it is misbehaving or hostile. Nothing was written."
+  });
+}
+async function readBounded(response, limit, what, where) {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel();
+    throw tooLarge(what, limit, where);
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of boundedChunks(response.body, limit, () => tooLarge(what, limit, where))) {
+    chunks.push(Buffer.from(chunk));
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks, size);
+}
+async function* boundedChunks(stream, limit, error) {
+  const reader = stream.getReader();
+  let size = 0;
+  try {
+    for (; ; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.length;
+      if (size > limit) throw error();
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => void 0);
+    reader.releaseLock();
+  }
+}
+
 // shared/registry/verify.ts
 import { createHash as createHash2 } from "node:crypto";
 import { randomBytes } from "node:crypto";
-import { mkdir, open as open2, rename, rm as rm2 } from "node:fs/promises";
+import { mkdir, open as open3, rename, rm as rm2 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 var DigestMismatchError = class extends UserError {
 };
@@ -220,11 +508,12 @@ async function writeVerified(chunks, path, expected, expectedSize, what, where) 
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const hash = createHash2("sha256");
   let size = 0;
-  const handle = await open2(temporary, "w");
+  const handle = await open3(temporary, "w");
   try {
     for await (const chunk of chunks) {
       hash.update(chunk);
       size += chunk.length;
+      if (expectedSize !== void 0 && size > expectedSize) throw digestMismatch(what, expected, `more than the declared ${expectedSize} bytes`, where);
       await handle.write(chunk);
     }
     await handle.sync();
@@ -241,6 +530,8 @@ async function writeVerified(chunks, path, expected, expectedSize, what, where) 
 }
 
 // shared/registry/layout.ts
+var ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1e3;
+var MAX_INDEX_BYTES = 64 * 1024 * 1024;
 var OciLayout = class _OciLayout {
   constructor(root, display) {
     this.root = root;
@@ -292,8 +583,13 @@ var OciLayout = class _OciLayout {
     const file = join2(this.display, "index.json");
     let text;
     try {
+      const { size } = await stat2(join2(this.root, "index.json"));
+      if (size > MAX_INDEX_BYTES) {
+        throw new UserError(`index.json is ${size.toLocaleString("en-US")} bytes, more than the ${MAX_INDEX_BYTES.toLocaleString("en-US")} an index of this suite can reach`, { where: { file }, hint: "The layout is corrupt or crafted; restore index.json from a backup." });
+      }
       text = await readFile2(join2(this.root, "index.json"), "utf8");
     } catch (error) {
+      if (error instanceof UserError) throw error;
       throw new UserError(`cannot read the layout's index (${error.code ?? String(error)})`, { where: { file } });
     }
     let data;
@@ -350,10 +646,11 @@ var OciLayout = class _OciLayout {
       await writeFileAtomic(target, source.bytes);
       return;
     }
-    const temporary = join2(this.root, "blobs", "sha256", `.upload-${randomBytes2(6).toString("hex")}.tmp`);
+    const me = currentProcess();
+    const temporary = join2(this.root, "blobs", "sha256", `.upload-${me.pid}-${me.start_time ?? "x"}-${randomBytes2(6).toString("hex")}.tmp`);
     const hash = createHash3("sha256");
     let size = 0;
-    const handle = await open3(temporary, "w");
+    const handle = await open4(temporary, "w");
     try {
       for await (const chunk of createReadStream2(source.path)) {
         const bytes = chunk;
@@ -378,12 +675,47 @@ var OciLayout = class _OciLayout {
       throw error;
     }
   }
+  /**
+   * Removes temporary uploads left by registrations that were killed (kill -9, a cancelled job):
+   * those whose process is gone or was replaced (pid reused), and unnamed ones older than a day.
+   */
+  async removeAbandonedUploads() {
+    const folder = join2(this.root, "blobs", "sha256");
+    const removed = [];
+    let names;
+    try {
+      names = await readdir(folder);
+    } catch {
+      return removed;
+    }
+    const host = hostname3();
+    for (const name of names) {
+      if (!name.startsWith(".upload-") || !name.endsWith(".tmp")) continue;
+      const owned = /^\.upload-([0-9]+)-([0-9]+|x)-[0-9a-f]+\.tmp$/.exec(name);
+      let abandoned;
+      if (owned) {
+        abandoned = ownerState({ pid: Number(owned[1]), host, ...owned[2] !== "x" ? { start_time: owned[2] } : {} }) === "gone";
+      } else {
+        abandoned = await stat2(join2(folder, name)).then((s) => Date.now() - s.mtimeMs > ABANDONED_UPLOAD_MS, () => false);
+      }
+      if (abandoned) {
+        await rm3(join2(folder, name), { force: true });
+        removed.push(name);
+      }
+    }
+    return removed;
+  }
   /** A read view on one model's tags. */
   repository(name) {
     return new LayoutRepository(this, name);
   }
   async readBlob(descriptor, what) {
     const digest = descriptor.digest;
+    const where = `${this.display}/blobs/sha256/${hexOf(digest)}`;
+    const cap = what === "manifest" ? MAX_MANIFEST_BYTES : MAX_IN_MEMORY_BLOB_BYTES;
+    if (descriptor.size > cap) throw new UserError(`${what} ${digest} declares ${descriptor.size} bytes, more than the ${cap} read into memory`, { where: { file: where }, hint: "The layout is corrupt or crafted." });
+    const found = await stat2(this.blobPath(digest)).then((s) => s.size, () => void 0);
+    if (found !== void 0 && found !== descriptor.size) throw digestMismatch(what, digest, `${found} bytes instead of ${descriptor.size}`, where);
     let bytes;
     try {
       bytes = await readFile2(this.blobPath(digest));
@@ -449,7 +781,16 @@ var TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var MODEL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var AUTO_VERSION_PATTERN = /^v([1-9][0-9]*)$/;
 var LATEST = "latest";
+function redactCredentials(value) {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
+}
 function badReference(value, why, key) {
+  if (redactCredentials(value) !== value) {
+    return new UserError(`"${redactCredentials(value)}" is not a valid registry reference: it carries credentials in the URL`, {
+      where: key ? { key } : {},
+      hint: "Never put a token in a registry URL (it ends up in logs and records): pass registry-username and registry-password (from secrets) instead."
+    });
+  }
   return new UserError(`"${value}" is not a valid registry reference: ${why}`, {
     where: key ? { key } : {},
     hint: "Use a layout directory such as .mlops/registry[:name][:tag] or oci://host[:port]/repository[:tag][@sha256:<digest>]."
@@ -489,9 +830,9 @@ var REMOTE = /^oci:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-
 function parseRemoteHost(value, key) {
   const match = REMOTE.exec(value);
   if (!match) throw badReference(value, "expected oci://host[:port]/repository", key);
-  const [, hostname2, port, rest] = match;
+  const [, hostname4, port, rest] = match;
   if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) throw badReference(value, `port ${port} is out of range`, key);
-  return { host: port ? `${hostname2}:${port}` : hostname2, rest: (rest ?? "").replace(/^\//, "") };
+  return { host: port ? `${hostname4}:${port}` : hostname4, rest: (rest ?? "").replace(/^\//, "") };
 }
 function validateRepositoryPath(path, original, key) {
   for (const component of path.split("/")) {
@@ -502,6 +843,7 @@ function validateRepositoryPath(path, original, key) {
 function parseRegistryLocation(value, key = "registry") {
   if (!value.startsWith("oci://")) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw badReference(value, "only oci:// URLs name remote registries", key);
+    if (/^oci:/i.test(value)) throw badReference(value, "a remote registry starts with oci:// (two slashes, lower case)", key);
     return { kind: "layout", dir: value };
   }
   const { host, rest } = parseRemoteHost(value, key);
@@ -539,6 +881,7 @@ function parseModelReference(value) {
     return { location: { kind: "remote", host, path: components.slice(0, -1).join("/") }, repository, name: components.at(-1), tag: tag2, digest: digest2 };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw badReference(trimmed, "only oci:// URLs name remote registries");
+  if (/^oci:/i.test(trimmed)) throw badReference(trimmed, "a remote reference starts with oci:// (two slashes, lower case)");
   const slash = trimmed.lastIndexOf("/");
   const last = trimmed.slice(slash + 1);
   const firstColon = last.indexOf(":");
@@ -564,8 +907,8 @@ function parseModelReference(value) {
   return { location: { kind: "layout", dir }, name, tag, digest };
 }
 function isLoopbackHost(host) {
-  const hostname2 = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:[0-9]+$/, "");
-  return hostname2 === "localhost" || hostname2 === "::1" || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(hostname2);
+  const hostname4 = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:[0-9]+$/, "");
+  return hostname4 === "localhost" || hostname4 === "::1" || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(hostname4);
 }
 function remoteRepository(location, name) {
   return location.path ? `${location.path}/${name}` : name;
@@ -577,11 +920,20 @@ function formatReference(location, name, tag, digest) {
 
 // shared/registry/remote/upload.ts
 import { createHash as createHash4 } from "node:crypto";
-import { open as open4 } from "node:fs/promises";
+import { open as open5 } from "node:fs/promises";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // shared/registry/remote/http.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
+
+// shared/registry/terminal-text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/gu;
+function terminalSafe(value) {
+  return value.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+function jsonTerminalSafe(json) {
+  return json.replace(UNSAFE, (c) => `\\u${c.codePointAt(0).toString(16).padStart(4, "0")}`);
+}
 
 // shared/registry/remote/challenge.ts
 function parseChallenge(header) {
@@ -598,12 +950,15 @@ function parseChallenge(header) {
 // shared/registry/remote/http.ts
 var TokenResponse = external_exports.looseObject({ token: external_exports.string().optional(), access_token: external_exports.string().optional() });
 var ErrorBody = external_exports.looseObject({ errors: external_exports.array(external_exports.looseObject({ code: external_exports.string().optional(), message: external_exports.string().optional() })).optional() });
+var MAX_RETRY_AFTER_MS = 6e4;
 var RegistryHttpError = class extends UserError {
-  constructor(message, status, options = {}) {
+  constructor(message, status, options = {}, code) {
     super(message, options);
     this.status = status;
+    this.code = code;
   }
   status;
+  code;
 };
 var RegistryHttp = class {
   constructor(options) {
@@ -632,12 +987,21 @@ var RegistryHttp = class {
   /** One request with authentication; retried when `retry` is set and the failure is transient. */
   async request(method, pathOrUrl, options) {
     const url = typeof pathOrUrl === "string" ? this.url(pathOrUrl) : pathOrUrl;
-    const attempts = options.retry ? this.attempts : 1;
+    const attempts = this.attempts;
     let lastError;
+    let waitMs;
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) await sleep2(this.retryDelayMs * 2 ** (attempt - 2));
+      if (attempt > 1) await sleep2(waitMs ?? this.retryDelayMs * 2 ** (attempt - 2));
+      waitMs = void 0;
       try {
         const response = await this.authenticated(method, url, options);
+        if (response.status === 429 && attempt < attempts) {
+          waitMs = this.retryAfter(response, options);
+          this.options.log?.(`cannot ${options.what}: HTTP 429 (too many requests), retrying in ${(waitMs / 1e3).toFixed(1)} s (${attempt}/${attempts - 1})`);
+          await response.body?.cancel();
+          continue;
+        }
+        if (!options.retry && response.status >= 500) throw await this.failure(response, options);
         if (response.status >= 500 && attempt < attempts) {
           this.options.log?.(`cannot ${options.what}: HTTP ${response.status}, retrying (${attempt}/${attempts - 1})`);
           await response.body?.cancel();
@@ -649,10 +1013,25 @@ var RegistryHttp = class {
       } catch (error) {
         if (error instanceof UserError) throw error;
         lastError = this.networkFailure(error, options);
+        if (!options.retry) throw lastError;
         if (attempt < attempts) this.options.log?.(`${lastError.message}, retrying (${attempt}/${attempts - 1})`);
       }
     }
     throw lastError;
+  }
+  /** How long a 429 asks us to wait: Retry-After in seconds or as a date, bounded; else the backoff. */
+  retryAfter(response, options) {
+    const header = response.headers.get("retry-after")?.trim();
+    if (!header) return this.retryDelayMs;
+    const seconds = /^[0-9]+$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1e3;
+    if (!Number.isFinite(seconds)) return this.retryDelayMs;
+    const ms = Math.max(0, seconds * 1e3);
+    if (ms > MAX_RETRY_AFTER_MS) {
+      throw new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP 429, and the registry asks to wait ${Math.round(ms / 1e3)} s (more than the ${MAX_RETRY_AFTER_MS / 1e3} s this step waits)`, 429, {
+        hint: "The registry is rate-limiting these credentials; run the step again later."
+      });
+    }
+    return ms;
   }
   async send(method, url, options, authorization) {
     const headers = { ...options.headers };
@@ -714,7 +1093,9 @@ var RegistryHttp = class {
       await response.body?.cancel();
       throw this.unauthorized(options, `the token service ${realmUrl.host} answered ${response.status}${response.status === 401 ? " (credentials rejected)" : ""}`);
     }
-    const parsed = TokenResponse.safeParse(await response.json().catch(() => void 0));
+    const parsed = TokenResponse.safeParse(
+      await readBounded(response, MAX_DOCUMENT_BYTES, "a token answer", realmUrl.host).then((body) => JSON.parse(body.toString("utf8"))).catch(() => void 0)
+    );
     const token = parsed.success ? parsed.data.token ?? parsed.data.access_token : void 0;
     if (!token) throw this.unauthorized(options, `the token service ${realmUrl.host} returned no token`);
     return token;
@@ -726,15 +1107,17 @@ var RegistryHttp = class {
   }
   async failure(response, options) {
     let detail = "";
+    let code;
     try {
-      const body = ErrorBody.safeParse(JSON.parse(await response.text()));
+      const body = ErrorBody.safeParse(JSON.parse((await readBounded(response, 64 * 1024, "an error body", this.options.host)).toString("utf8")));
       const first = body.success ? body.data.errors?.[0] : void 0;
-      if (first) detail = `: ${[first.code, first.message].filter(Boolean).join(" ")}`;
+      code = first?.code;
+      if (first) detail = `: ${terminalSafe([first.code, first.message].filter(Boolean).join(" ").slice(0, 500))}`;
     } catch {
     }
     const status = response.status;
     const hint = status === 403 ? "The credentials are valid but may not write here (GHCR: `permissions: packages: write`, and the package must grant this repository access)." : status >= 500 ? "The registry failed; nothing was tagged. Run the step again." : void 0;
-    return new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP ${status}${detail}`, status, { hint });
+    return new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP ${status}${detail}`, status, { hint }, code);
   }
   networkFailure(error, options) {
     const cause = error.cause;
@@ -755,7 +1138,7 @@ var FileChanged = class extends UserError {
 async function uploadBlob(http, repository, source, options, onProgress) {
   const maxFailures = options.maxFailures ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 250;
-  const handle = source.kind === "file" ? await open4(source.path, "r") : void 0;
+  const handle = source.kind === "file" ? await open5(source.path, "r") : void 0;
   const read = (offset, length) => handle ? readRange(handle, offset, length) : Promise.resolve(source.bytes.subarray(offset, offset + length));
   const what = `upload blob ${source.digest}${source.kind === "file" ? ` (${source.displayPath})` : ""}`;
   try {
@@ -876,7 +1259,9 @@ async function sendChunks(http, start, source, read, options, what, onProgress, 
 }
 
 // shared/registry/remote/repository.ts
-import { Readable } from "node:stream";
+import { setTimeout as sleep4 } from "node:timers/promises";
+var BLOB_SETTLING_CODES = /* @__PURE__ */ new Set(["DIGEST_INVALID", "MANIFEST_BLOB_UNKNOWN", "BLOB_UNKNOWN"]);
+var MAX_TAG_PAGES = 1e3;
 var MANIFEST_ACCEPT = [MANIFEST_MEDIA_TYPE, INDEX_MEDIA_TYPE].join(", ");
 var RemoteRepository = class {
   constructor(http, repository) {
@@ -892,14 +1277,27 @@ var RemoteRepository = class {
   }
   async tags() {
     const tags = [];
+    const visited = /* @__PURE__ */ new Set();
     let next = this.path("tags/list?n=1000");
-    while (next) {
-      const response = await this.http.request("GET", next, { retry: true, allow: [404], what: `list the tags of ${this.repository}` });
+    for (let page = 1; next; page++) {
+      const url = this.http.url(next);
+      if (url.origin !== this.http.url("/").origin) throw new UserError(`the registry's tag list for ${this.display} links to another origin (${url.origin}); not following it`, { hint: "Pagination links must stay on the registry." });
+      if (visited.has(url.href)) throw new UserError(`the registry's tag list for ${this.display} links back to a page it already sent (${url.pathname}${url.search}); stopping`, { hint: "The registry paginates in a loop: it is misbehaving." });
+      if (page > MAX_TAG_PAGES) throw new UserError(`the registry's tag list for ${this.display} goes on for more than ${MAX_TAG_PAGES} pages; stopping`, { hint: "The registry paginates without end, or the repository holds more tags than this suite reads." });
+      visited.add(url.href);
+      const response = await this.http.request("GET", url, { retry: true, allow: [404], what: `list the tags of ${this.repository}` });
       if (response.status === 404) {
         await response.body?.cancel();
         return [];
       }
-      const parsed = TagList.safeParse(await response.json().catch(() => void 0));
+      const body = await readBounded(response, MAX_DOCUMENT_BYTES, "a tag list page", this.display);
+      let json;
+      try {
+        json = JSON.parse(body.toString("utf8"));
+      } catch {
+        json = void 0;
+      }
+      const parsed = TagList.safeParse(json);
       if (!parsed.success) throw new UserError(`the registry returned a malformed tag list for ${this.display}`, { hint: "Is this an OCI distribution registry?" });
       tags.push(...parsed.data.tags ?? []);
       next = nextLink(response.headers.get("link"));
@@ -920,22 +1318,45 @@ var RemoteRepository = class {
       await response.body?.cancel();
       return void 0;
     }
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = await readBounded(response, MAX_MANIFEST_BYTES, `the manifest ${this.repository}:${reference}`, this.display);
     const digest = digestOf(bytes);
     const expected = isDigest(reference) ? reference : response.headers.get("docker-content-digest");
     if (expected && expected !== digest) throw digestMismatch("manifest", expected, digest, `${this.display}@${reference}`);
     return { digest, bytes, manifest: parseManifest(bytes, `${this.display}@${digest}`) };
   }
-  async putManifest(reference, bytes) {
-    const response = await this.http.request("PUT", this.path(`manifests/${reference}`), {
-      headers: { "content-type": MANIFEST_MEDIA_TYPE },
-      body: bytes,
-      retry: true,
-      what: `store the manifest ${this.repository}:${reference}`
-    });
+  /**
+   * Stores a manifest under a tag or digest. With `ifAbsent`, asks the registry not to overwrite
+   * an existing tag (`If-None-Match: *`): registries that honour it answer 412 and this returns
+   * 'taken'; the others ignore the header (the caller's claim and read-back cover them).
+   */
+  async putManifest(reference, bytes, options = {}) {
+    let response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await this.http.request("PUT", this.path(`manifests/${reference}`), {
+          headers: { "content-type": MANIFEST_MEDIA_TYPE, ...options.ifAbsent ? { "if-none-match": "*" } : {} },
+          body: bytes,
+          retry: true,
+          allow: options.ifAbsent ? [412] : void 0,
+          what: `store the manifest ${this.repository}:${reference}`
+        });
+        break;
+      } catch (error) {
+        if (!(error instanceof RegistryHttpError) || !BLOB_SETTLING_CODES.has(error.code ?? "") || attempt >= 4) throw error;
+        await sleep4(100 * attempt);
+      }
+    }
     await response.body?.cancel();
+    if (response.status === 412) return "taken";
     const returned = response.headers.get("docker-content-digest");
     if (returned && returned !== digestOf(bytes)) throw digestMismatch("the stored manifest", digestOf(bytes), returned, `${this.display}:${reference}`);
+    return "stored";
+  }
+  /** Deletes a manifest by digest (and, on most registries, every tag on it); false where deletes are not allowed. */
+  async deleteManifest(digest) {
+    const response = await this.http.request("DELETE", this.path(`manifests/${digest}`), { retry: true, allow: [400, 404, 405, 501], what: `delete the manifest ${digest}` });
+    await response.body?.cancel();
+    return response.ok;
   }
   async hasBlob(digest) {
     const response = await this.http.request("HEAD", this.path(`blobs/${digest}`), { retry: true, allow: [404], what: `check for blob ${digest}` });
@@ -951,19 +1372,76 @@ var RemoteRepository = class {
     return this.http.request("GET", this.path(`blobs/${descriptor.digest}`), { retry: true, what: `download blob ${descriptor.digest}` });
   }
   async blobBytes(descriptor) {
-    const bytes = Buffer.from(await (await this.blobResponse(descriptor)).arrayBuffer());
+    if (descriptor.size > MAX_IN_MEMORY_BLOB_BYTES) {
+      throw new UserError(`blob ${descriptor.digest} of ${this.display} declares ${descriptor.size} bytes, more than the ${MAX_IN_MEMORY_BLOB_BYTES} read into memory`, { hint: "Configs, cards and run records are small: the manifest is not one this suite wrote." });
+    }
+    const bytes = await readBounded(await this.blobResponse(descriptor), descriptor.size, `blob ${descriptor.digest} (declared ${descriptor.size} bytes)`, this.display);
     verifyBytes(bytes, descriptor.digest, descriptor.size, "blob", `${this.display}@${descriptor.digest}`);
     return bytes;
   }
   async blobToFile(descriptor, path) {
     const response = await this.blobResponse(descriptor);
     if (!response.body) throw new UserError(`the registry returned an empty body for blob ${descriptor.digest}`);
-    await writeVerified(Readable.fromWeb(response.body), path, descriptor.digest, descriptor.size, "blob", `${this.display}@${descriptor.digest}`);
+    const declared = Number(response.headers.get("content-length"));
+    if (Number.isFinite(declared) && declared > descriptor.size) {
+      await response.body.cancel();
+      throw new UserError(`blob ${descriptor.digest} of ${this.display} is sent as ${declared} bytes, more than the ${descriptor.size} its descriptor declares`, { hint: "The registry is misbehaving or hostile; nothing was written." });
+    }
+    const overflow = () => new UserError(`blob ${descriptor.digest} of ${this.display} is longer than the ${descriptor.size} bytes its descriptor declares; stopped reading`, { hint: "The registry is misbehaving or hostile; nothing was written." });
+    await writeVerified(boundedChunks(response.body, descriptor.size, overflow), path, descriptor.digest, descriptor.size, "blob", `${this.display}@${descriptor.digest}`);
   }
 };
 function nextLink(header) {
   const match = header ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(header) : null;
   return match?.[1];
+}
+
+// shared/registry/remote/version-claim.ts
+import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
+import { setTimeout as sleep5 } from "node:timers/promises";
+var CLAIM_TAG_PREFIX = "mlops-claim-";
+var CLAIM_ARTIFACT_TYPE = "application/vnd.mlops-actions.version-claim.v1";
+var CLAIM_CONFIG_MEDIA_TYPE = "application/vnd.mlops-actions.version-claim.config.v1+json";
+function claimPrefix(version) {
+  return `${CLAIM_TAG_PREFIX}${createHash5("sha256").update(version).digest("hex").slice(0, 16)}-`;
+}
+function isClaimTag(tag) {
+  return tag.startsWith(CLAIM_TAG_PREFIX);
+}
+async function writeClaim(repository, version, upload) {
+  const nonce = randomBytes3(12).toString("hex");
+  const configBytes = Buffer.from(JSON.stringify({ version, nonce }));
+  const config = { mediaType: CLAIM_CONFIG_MEDIA_TYPE, digest: digestOf(configBytes), size: configBytes.length };
+  await repository.putBlob({ kind: "bytes", bytes: configBytes, digest: config.digest, size: config.size }, upload);
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MANIFEST_MEDIA_TYPE,
+      artifactType: CLAIM_ARTIFACT_TYPE,
+      config,
+      layers: [config],
+      annotations: { "io.mlops-actions.claim.version": version, "io.mlops-actions.claim.nonce": nonce, "org.opencontainers.image.created": (/* @__PURE__ */ new Date()).toISOString() }
+    })
+  );
+  const tag = `${claimPrefix(version)}${nonce}`;
+  await repository.putManifest(tag, manifest);
+  return { tag, digest: digestOf(manifest) };
+}
+function judgeClaim(tags, version, mine) {
+  if (!tags.includes(mine.tag)) return { won: false, why: `my claim ${mine.tag} is not listed (the registry does not read back what it stores)` };
+  if (tags.includes(version)) return { won: false, why: `${version} was registered concurrently` };
+  const prefix = claimPrefix(version);
+  const rivals = tags.filter((tag) => tag.startsWith(prefix) && tag !== mine.tag);
+  if (rivals.length) return { won: false, why: `${rivals.length} concurrent registration(s) claimed ${version} at the same time` };
+  return { won: true };
+}
+async function removeClaim(repository, claim) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const deleted = await repository.deleteManifest(claim.digest).catch(() => void 0);
+    if (deleted === false) return;
+    if (await repository.resolveTag(claim.tag).catch(() => claim.digest) === void 0) return;
+    await sleep5(50 * attempt);
+  }
 }
 
 // shared/registry/versions.ts
@@ -991,6 +1469,15 @@ function sortTags(tags) {
 }
 
 // shared/registry/open.ts
+var VersionNotFoundError = class extends UserError {
+  constructor(message, wanted, knownTags, options) {
+    super(message, options);
+    this.wanted = wanted;
+    this.knownTags = knownTags;
+  }
+  wanted;
+  knownTags;
+};
 function remoteHttp(location, access, host) {
   if (access.password) host?.setSecret(access.password);
   if (access.insecure && !isLoopbackHost(location.host)) {
@@ -1022,9 +1509,9 @@ async function resolveVersion(cwd, reference, access, host, defaultName) {
   const wanted = reference.digest ?? tag;
   const fetched = await reader.manifest(wanted);
   if (!fetched) {
-    const known = await reader.tags().catch(() => []);
-    throw new UserError(`${reader.display} has no version "${wanted}"`, {
-      hint: known.length ? `Known tags: ${known.slice(0, 20).join(", ")}${known.length > 20 ? ", \u2026" : ""}.` : "The repository is empty."
+    const known = (await reader.tags().catch(() => [])).filter((tag2) => !isClaimTag(tag2));
+    throw new VersionNotFoundError(`${reader.display} has no version "${wanted}"`, wanted, known, {
+      hint: known.length ? `Known tags: ${terminalSafe(known.slice(0, 20).join(", "))}${known.length > 20 ? ", \u2026" : ""}.` : "The repository is empty."
     });
   }
   if (reference.digest && tag !== void 0) {
@@ -1041,6 +1528,9 @@ async function pickName(layout, reference, defaultName) {
   if (matching.length === 1) return matching[0];
   if (names.length === 0) throw new UserError(`${layout.display} holds no models yet`, { where: { file: layout.display }, hint: "Register a model first." });
   if (matching.length === 0) {
+    const known = names.length === 1 ? entries.filter((entry) => entry.name === names[0]).map((entry) => entry.tag) : [];
+    const wanted = reference.digest ?? reference.tag;
+    if (known.length) throw new VersionNotFoundError(`no model in ${layout.display} has ${reference.digest ?? `the tag "${reference.tag}"`}`, wanted, known, { hint: `Models here: ${names.join(", ")}.` });
     throw new UserError(`no model in ${layout.display} has ${reference.digest ?? `the tag "${reference.tag}"`}`, { hint: `Models here: ${names.join(", ")}. Write ${layout.display}:<name>:<tag>.` });
   }
   throw new UserError(`${layout.display} holds several models with ${reference.digest ?? `the tag "${reference.tag}"`}: ${matching.join(", ")}`, {
@@ -1049,6 +1539,7 @@ async function pickName(layout, reference, defaultName) {
 }
 
 export {
+  assertOnnxModel,
   digestOf,
   hexOf,
   digestFile,
@@ -1062,6 +1553,9 @@ export {
   ANNOTATION,
   isModelLayer,
   OciLayout,
+  MODEL_NAME_PATTERN,
+  AUTO_VERSION_PATTERN,
+  LATEST,
   validateModelName,
   validateTag,
   validateAlias,
@@ -1070,11 +1564,18 @@ export {
   isLoopbackHost,
   remoteRepository,
   formatReference,
+  terminalSafe,
+  jsonTerminalSafe,
   DEFAULT_CHUNK_BYTES,
   RemoteRepository,
+  isClaimTag,
+  writeClaim,
+  judgeClaim,
+  removeClaim,
   nextVersion,
   isVersionTag,
   sortTags,
+  VersionNotFoundError,
   remoteHttp,
   resolveVersion
 };

@@ -5,11 +5,11 @@ import {
 } from "./chunk-D3INI452.js";
 import {
   UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 
 // shared/github/sticky-comment.ts
-var ACTIONS_BOT_LOGIN = "github-actions[bot]";
 var MAX_KEY_LENGTH = 200;
+var learntAuthors = /* @__PURE__ */ new WeakMap();
 var CREATE_ATTEMPTS = 3;
 function stickyMarker(key) {
   const safe = key.replace(/[^A-Za-z0-9._:/@+-]/g, "_").replace(/-{2,}/g, "-").slice(0, MAX_KEY_LENGTH);
@@ -21,9 +21,16 @@ async function upsertStickyComment(options) {
   const marker = stickyMarker(options.key);
   const body = `${marker}
 ${options.body}`;
-  const author = options.author ?? await resolveAuthor(github);
+  const author = options.author ?? learntAuthors.get(github.client) ?? await resolveAuthor(github);
   const existing = await findComment(github, issueNumber, marker, author);
-  if (existing) return updateIfChanged(github, existing, body, log);
+  if (existing) {
+    try {
+      return await updateIfChanged(github, existing, body, log);
+    } catch (error) {
+      if (author !== void 0 || statusOf(error) !== 403) throw error;
+      log(`Comment ${existing.html_url} carries the marker but is not this token's (${describe(error)}); creating a new one.`);
+    }
+  }
   const delay = options.createRetryDelayMs ?? 1e3;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -35,6 +42,7 @@ ${options.body}`;
         request: { retries: 0 }
       });
       log(`Created comment ${data.html_url}`);
+      if (data.user?.login) learntAuthors.set(github.client, data.user.login);
       return { action: "created", id: Number(data.id), url: data.html_url };
     } catch (error) {
       if (!mayHaveBeenWritten(error) || attempt >= CREATE_ATTEMPTS) throw error;
@@ -50,9 +58,13 @@ async function resolveAuthor(github) {
     const { data } = await github.client.rest.users.getAuthenticated();
     return data.login;
   } catch (error) {
-    if (statusOf(error) === 403) return ACTIONS_BOT_LOGIN;
+    if (statusOf(error) === 403) return void 0;
     throw error;
   }
+}
+function writtenBy(comment, author) {
+  if (author !== void 0) return comment.user?.login.toLowerCase() === author.toLowerCase();
+  return comment.user?.type === "Bot";
 }
 async function findComment(github, issueNumber, marker, author) {
   const pages = github.client.paginate.iterator(github.client.rest.issues.listComments, {
@@ -63,7 +75,7 @@ async function findComment(github, issueNumber, marker, author) {
   });
   for await (const { data } of pages) {
     const found = data.find(
-      (c) => c.user?.login.toLowerCase() === author.toLowerCase() && (c.body ?? "").includes(marker)
+      (c) => writtenBy(c, author) && (c.body ?? "").includes(marker)
     );
     if (found) return found;
   }

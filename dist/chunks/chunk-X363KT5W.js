@@ -1,7 +1,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  suggestKey
+} from "./chunk-PZERGBQP.js";
+import {
+  require_dist
+} from "./chunk-WFCI6QGH.js";
+import {
+  UserError,
   external_exports
-} from "./chunk-43LAL4DT.js";
+} from "./chunk-T2QH2H4B.js";
+import {
+  __toESM
+} from "./chunk-D4RZRY5B.js";
 
 // shared/config/sections/model-card.ts
 var text = (what) => external_exports.string().describe(what);
@@ -24,6 +34,11 @@ var ModelCardSection = external_exports.strictObject({
   caveats: text("Caveats and recommendations.").optional()
 }).describe("Human-written parts of the model card.");
 var modelCardKeys = Object.keys(ModelCardSection.shape);
+
+// shared/config/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 
 // shared/config/sections/data.ts
 var Severity = external_exports.enum(["error", "warning"]);
@@ -95,6 +110,7 @@ var GateSection = external_exports.strictObject({
   }).optional().describe("Paired bootstrap over holdout rows."),
   slices: external_exports.array(external_exports.string().min(1)).optional().describe("Columns whose values are reported as slices (the slices input overrides this)."),
   min_slice_rows: external_exports.number().int().min(1).optional().describe("Slices with fewer rows are reported without tests (default 30)."),
+  holdout_fingerprint: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/).optional().describe("The holdout's expected fingerprint (sha256:\u2026, as evaluate-gate and data-validate record it). When set, a holdout with another fingerprint is refused unless holdout-change-reason is given. Without it, a registry baseline's recorded holdout fingerprint is required."),
   override: external_exports.strictObject({
     reason: external_exports.string().min(10).describe("Why the gate is overridden; recorded in the report and the run record.")
   }).optional().describe("Let a failing gate pass. The verdict is still computed and shown; the reason is recorded. Remove it after the release it was meant for.")
@@ -116,6 +132,29 @@ var RegistrySection = external_exports.strictObject({
   upload_chunk_bytes: external_exports.number().int().min(65536).max(1073741824).optional().describe("Blobs larger than this are uploaded in chunks of this many bytes, each retried and resumed on failure (default 16 MiB).")
 }).describe("Settings for the register stage and the `mlops registry` commands.");
 
+// shared/config/sections/serve.ts
+var bytes = (what, min) => external_exports.number().int().min(min).max(4 * 1024 * 1024 * 1024).optional().describe(what);
+var ServeSection = external_exports.strictObject({
+  host: external_exports.string().min(1).optional().describe("Address to bind (default 127.0.0.1). Binding another address without an infer token logs a warning."),
+  port: external_exports.number().int().min(0).max(65535).optional().describe("Port (default 8080; 0 picks a free one)."),
+  models: external_exports.array(external_exports.string().min(1)).optional().describe("Models served at start: ONNX files or registry references (.mlops/registry:prod, oci://host/repo:tag), each optionally NAME=REF. --model flags replace this list."),
+  admin_token_file: external_exports.string().min(1).optional().describe("File holding the admin bearer token; admin endpoints (load, unload, index, traffic) are disabled without it."),
+  infer_token_file: external_exports.string().min(1).optional().describe("File holding a bearer token required for data-plane calls (infer, metadata, metrics)."),
+  capture: external_exports.strictObject({
+    dir: external_exports.string().min(1).describe("Folder for request capture: <dir>/<model>/<YYYY-MM-DD>/capture-*.jsonl."),
+    sample: external_exports.number().min(0).max(1).optional().describe("Fraction of requests captured (default 1)."),
+    max_file_bytes: bytes("Start a new capture file past this size (default 64 MiB).", 1024)
+  }).optional().describe("Request capture as JSON Lines, one row per instance (features by name and every output)."),
+  max_batch: external_exports.number().int().min(1).max(65536).optional().describe("Most rows per session.run when merging requests (dynamic batching; default 64)."),
+  batch_wait_ms: external_exports.number().min(0).max(1e3).optional().describe("How long an idle model waits for more requests to batch (default 0: next tick)."),
+  max_body: bytes("Largest request body in bytes (default 64 MiB).", 1024),
+  max_tensor_bytes: bytes("Largest input tensor, elements \xD7 element size, checked before allocating (default 256 MiB).", 1024),
+  max_json_depth: external_exports.number().int().min(4).max(1024).optional().describe("Deepest JSON nesting accepted (default 32)."),
+  max_in_flight: external_exports.number().int().min(1).optional().describe("Concurrent inference requests; more get 429 (default 1024)."),
+  max_queue_rows: external_exports.number().int().min(1).optional().describe("Rows waiting per model version; more get 503 (default 16384)."),
+  drain_seconds: external_exports.number().min(0).max(3600).optional().describe("On SIGTERM, how long to wait for in-flight requests (default 30).")
+}).describe("Settings for `mlops serve`, the Open Inference Protocol server.");
+
 // shared/config/sections/train.ts
 var TrainSection = external_exports.strictObject({}).describe("Settings for the train stage.");
 
@@ -126,7 +165,8 @@ var ConfigSchema = external_exports.strictObject({
   train: TrainSection.optional(),
   gate: GateSection.optional(),
   registry: RegistrySection.optional(),
-  model_card: ModelCardSection.optional()
+  model_card: ModelCardSection.optional(),
+  serve: ServeSection.optional()
 }).describe("mlops-actions configuration (mlops.yml).");
 function configJsonSchema() {
   const schema = external_exports.toJSONSchema(ConfigSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
@@ -137,8 +177,110 @@ function configJsonSchema() {
   };
 }
 
+// shared/config/schema-walk.ts
+function unwrap(schema) {
+  let current = schema;
+  for (; ; ) {
+    const def = current._zod.def;
+    if ((def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "prefault" || def.type === "catch" || def.type === "readonly") && def.innerType) {
+      current = def.innerType;
+    } else {
+      return current;
+    }
+  }
+}
+function schemaAt(schema, path) {
+  let current = unwrap(schema);
+  for (const segment of path) {
+    if (!current) return void 0;
+    const def = current._zod.def;
+    if (def.type === "object" && def.shape) current = def.shape[String(segment)];
+    else if (def.type === "record") current = def.valueType;
+    else if (def.type === "array") current = def.element;
+    else return void 0;
+    current = current ? unwrap(current) : void 0;
+  }
+  return current;
+}
+function knownKeysAt(schema, path) {
+  const target = schemaAt(schema, path);
+  const def = target?._zod.def;
+  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+// shared/config/load.ts
+var DEFAULT_CONFIG_PATH = "mlops.yml";
+async function loadConfig(cwd, path) {
+  const explicit = path !== "" && path !== DEFAULT_CONFIG_PATH;
+  const absolute = resolve(cwd, path || DEFAULT_CONFIG_PATH);
+  let text2;
+  try {
+    text2 = await readFile(absolute, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" && !explicit) return { config: {} };
+    throw new UserError(code === "ENOENT" ? "config file not found" : `cannot read config file (${code ?? String(error)})`, {
+      where: { file: path || DEFAULT_CONFIG_PATH },
+      hint: "Check the `config` input, or remove it to use mlops.yml when present."
+    });
+  }
+  return { config: parseConfig(text2, path || DEFAULT_CONFIG_PATH), path: absolute };
+}
+function parseConfig(text2, file) {
+  const lines = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = document.errors[0];
+  if (syntax) {
+    const at = lines.linePos(syntax.pos[0]);
+    throw new UserError(`invalid YAML: ${syntax.message.split("\n")[0]}`, {
+      where: { file, line: at.line, column: at.col },
+      hint: "Fix the YAML syntax (indentation, quotes, colons)."
+    });
+  }
+  const data = document.toJS() ?? {};
+  const result = ConfigSchema.safeParse(data);
+  if (result.success) return result.data;
+  throw describeIssue(result.error.issues, document, lines, file);
+}
+function describeIssue(issues, document, lines, file) {
+  const issue = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0];
+    const path = [...issue.path, key];
+    const suggestion = suggestKey(key, knownKeysAt(ConfigSchema, issue.path));
+    const known = knownKeysAt(ConfigSchema, issue.path);
+    return new UserError(`unknown key "${key}"${more}`, {
+      where: { file, ...position(document, lines, issue.path, key), key: keyPath(path) },
+      hint: suggestion ? `Did you mean "${suggestion}"?` : `Known keys here: ${known.join(", ") || "(none in this version)"}.`
+    });
+  }
+  return new UserError(`${issue.message}${more}`, {
+    where: { file, ...position(document, lines, issue.path), key: keyPath(issue.path) || "(top level)" },
+    hint: "See `mlops schema` for every key and type."
+  });
+}
+function position(document, lines, path, childKey) {
+  const segments = path.map((p) => typeof p === "number" ? p : String(p));
+  let node = segments.length ? document.getIn(segments, true) : document.contents;
+  if (childKey !== void 0 && (0, import_yaml.isMap)(node)) {
+    const pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === childKey);
+    node = pair?.key ?? node;
+  }
+  for (let depth = segments.length; !hasRange(node) && depth > 0; depth--) node = document.getIn(segments.slice(0, depth - 1), true);
+  if (!hasRange(node)) return {};
+  const at = lines.linePos(node.range[0]);
+  return { line: at.line, column: at.col };
+}
+function hasRange(node) {
+  return typeof node === "object" && node !== null && Array.isArray(node.range);
+}
+function keyPath(path) {
+  return path.map((p) => typeof p === "number" ? `[${p}]` : String(p)).join(".").replace(/\.\[/g, "[");
+}
+
 export {
   modelCardKeys,
-  ConfigSchema,
-  configJsonSchema
+  configJsonSchema,
+  loadConfig
 };

@@ -1,7 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  requireInWorkspace
+} from "./chunk-AKSQUGAS.js";
+import {
   UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 
 // shared/data/resolve.ts
 import { stat } from "node:fs/promises";
@@ -143,14 +146,99 @@ function globToRegExp(glob) {
   return new RegExp(`^${source}$`);
 }
 
+// shared/data/prescan.ts
+import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
+var MAX_JSON_DEPTH = 64;
+var MAX_JSON_LINE_BYTES = 16 * 1024 * 1024;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACE = 125;
+var CLOSE_BRACKET = 93;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var NEWLINE = 10;
+var JsonLinesDepth = class {
+  constructor(displayPath2) {
+    this.displayPath = displayPath2;
+  }
+  displayPath;
+  line = 1;
+  depth = 0;
+  lineBytes = 0;
+  inString = false;
+  escaped = false;
+  push(chunk) {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === NEWLINE) {
+        this.line++;
+        this.depth = 0;
+        this.lineBytes = 0;
+        this.inString = false;
+        this.escaped = false;
+        continue;
+      }
+      if (++this.lineBytes > MAX_JSON_LINE_BYTES) {
+        throw new UserError(`a JSON Lines record is longer than ${MAX_JSON_LINE_BYTES / 1048576} MiB`, {
+          where: { file: this.displayPath, line: this.line },
+          hint: "One line holds one record; split the data into one object per line, or store large values elsewhere."
+        });
+      }
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (byte === BACKSLASH) this.escaped = true;
+        else if (byte === QUOTE) this.inString = false;
+      } else if (byte === QUOTE) {
+        this.inString = true;
+      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+        if (++this.depth > MAX_JSON_DEPTH) {
+          throw new UserError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, {
+            where: { file: this.displayPath, line: this.line },
+            hint: "Data records are flat or shallow; this nesting is either a broken export or a hostile file. Flatten the record."
+          });
+        }
+      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+        if (this.depth > 0) this.depth--;
+      }
+    }
+  }
+};
+function needsPrescan(kind) {
+  return kind.gzip || kind.format === "jsonl";
+}
+async function prescanFile(path, displayPath2, kind) {
+  if (!needsPrescan(kind)) return;
+  const depth = kind.format === "jsonl" ? new JsonLinesDepth(displayPath2) : void 0;
+  const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const stream = kind.gzip ? raw.pipe(createGunzip({ chunkSize: 64 * 1024 })) : raw;
+  try {
+    for await (const chunk of stream) depth?.push(chunk);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = error.code ?? "";
+    if (kind.gzip && /^Z_|ERR_/.test(code)) {
+      const truncated = /unexpected end/i.test(error.message);
+      throw new UserError(truncated ? "the gzip file is truncated: it ends before its last block" : `the gzip file is corrupt (${error.message})`, {
+        where: { file: displayPath2 },
+        hint: "Copy or download the file again; `gzip -t` checks it."
+      });
+    }
+    throw error;
+  } finally {
+    raw.destroy();
+  }
+}
+
 // shared/data/resolve.ts
 var GLOB_CHARS = /[*?[\]{}]/;
-async function resolveData(cwd, spec) {
+async function resolveData(cwd, spec, options = {}) {
   const trimmed = spec.trim();
   if (trimmed === "") throw new UserError("no data path given", { hint: "Set `data` to a file or glob, e.g. data/train.csv or data/*.parquet." });
   const files = GLOB_CHARS.test(trimmed) ? await matchGlob(cwd, trimmed) : [await singleFile(cwd, trimmed)];
   files.sort();
   const displayFiles = files.map((file) => displayPath(cwd, file));
+  files.forEach((file, index) => requireInWorkspace(cwd, file, displayFiles[index], "data file", options.allowOutsideWorkspace ?? false));
   const kinds = files.map((file, index) => {
     const kind = formatOfPath(file);
     if (!kind) {
@@ -167,6 +255,7 @@ async function resolveData(cwd, spec) {
     throw new UserError(`\`${trimmed}\` matches files of different formats: ${example}`, { hint: "Use a glob that matches one format, e.g. data/*.csv." });
   }
   await Promise.all(files.map((file, index) => checkContent(file, displayFiles[index], kinds[index])));
+  for (const [index, file] of files.entries()) await prescanFile(file, displayFiles[index], kinds[index]);
   return { spec: trimmed, format: formats[0], files, displayFiles };
 }
 async function singleFile(cwd, spec) {
@@ -191,15 +280,14 @@ function displayPath(cwd, file) {
 }
 
 // shared/data/duckdb-session.ts
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 
 // shared/engines/load.ts
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -213,6 +301,277 @@ var ENGINES = {
   "@duckdb/node-api": {
     version: "1.5.5-r.5",
     integrity: "sha512-ZMX+sel3DjSKbGuQ44Y5Tp5LwYjlJkhB5faKr+9sSMcxixDMSW+8vaTOD1uRDuN9o0udUoCY/XX9PI1haEZuZg=="
+  }
+};
+
+// shared/engines/engine-lock.json
+var engine_lock_default = {
+  "onnxruntime-node": {
+    "node_modules/adm-zip": {
+      version: "0.6.1",
+      integrity: "sha512-Xwrja8nx9e5o2N1my4DsKCeKpdrnACyr1wtbPxBDgGzKzKyE9kRtBFA8mWldI+RVlD7CBZNWY/wQ2+ydwOR6kQ==",
+      license: "MIT"
+    },
+    "node_modules/define-data-property": {
+      version: "1.1.4",
+      integrity: "sha512-rBMvIzlpA8v6E+SJZoo++HAYqsLrkg7MSfIinMPFhmkorw7X+dOXVJQs+QT69zGkzMyfDnIMN2Wid1+NbL3T+A==",
+      dependencies: {
+        "es-define-property": "^1.0.0",
+        "es-errors": "^1.3.0",
+        gopd: "^1.0.1"
+      },
+      license: "MIT"
+    },
+    "node_modules/define-properties": {
+      version: "1.2.1",
+      integrity: "sha512-8QmQKqEASLd5nx0U1B1okLElbUuuttJ/AnYmRXbbbGDWh6uS208EjD4Xqq/I9wK7u0v6O08XhTWnt5XtEbR6Dg==",
+      dependencies: {
+        "define-data-property": "^1.0.1",
+        "has-property-descriptors": "^1.0.0",
+        "object-keys": "^1.1.1"
+      },
+      license: "MIT"
+    },
+    "node_modules/es-define-property": {
+      version: "1.0.1",
+      integrity: "sha512-e3nRfgfUZ4rNGL232gUgX06QNyyez04KdjFrF+LTRoOXmrOgFKDg4BCdsjW8EnT69eqdYGmRpJwiPVYNrCaW3g==",
+      license: "MIT"
+    },
+    "node_modules/es-errors": {
+      version: "1.3.0",
+      integrity: "sha512-Zf5H2Kxt2xjTvbJvP2ZWLEICxA6j+hAmMzIlypy4xcBg1vKVnx89Wy0GbS+kf5cwCVFFzdCFh2XSCFNULS6csw==",
+      license: "MIT"
+    },
+    "node_modules/escape-string-regexp": {
+      version: "4.0.0",
+      integrity: "sha512-TtpcNJ3XAzx3Gq8sWRzJaVajRs0uVxA2YAkdb1jm2YkPz4G6egUFAyA3n5vtEIZefPk5Wa4UXbKuS5fKkJWdgA==",
+      license: "MIT"
+    },
+    "node_modules/global-agent": {
+      version: "4.1.3",
+      integrity: "sha512-KUJEViiuFT3I97t+GYMikLPJS2Lfo/S2F+DQuBWzuzaMPnvt5yyZePzArx36fBzpGTxZjIpDbXLeySLgh+k76g==",
+      dependencies: {
+        globalthis: "^1.0.2",
+        matcher: "^4.0.0",
+        semver: "^7.3.5",
+        "serialize-error": "^8.1.0"
+      },
+      license: "BSD-3-Clause"
+    },
+    "node_modules/globalthis": {
+      version: "1.0.4",
+      integrity: "sha512-DpLKbNU4WylpxJykQujfCcwYWiV/Jhm50Goo0wrVILAv5jOr9d+H+UR3PhSCD2rCCEIg0uc+G+muBTwD54JhDQ==",
+      dependencies: {
+        "define-properties": "^1.2.1",
+        gopd: "^1.0.1"
+      },
+      license: "MIT"
+    },
+    "node_modules/gopd": {
+      version: "1.2.0",
+      integrity: "sha512-ZUKRh6/kUFoAiTAtTYPZJ3hw9wNxx+BIBOijnlG9PnrJsCcSjs1wyyD6vJpaYtgnzDrKYRSqf3OO6Rfa93xsRg==",
+      license: "MIT"
+    },
+    "node_modules/has-property-descriptors": {
+      version: "1.0.2",
+      integrity: "sha512-55JNKuIW+vq4Ke1BjOTjM2YctQIvCT7GFzHwmfZPGo5wnrgkid0YQtnAleFSqumZm4az3n2BS+erby5ipJdgrg==",
+      dependencies: {
+        "es-define-property": "^1.0.0"
+      },
+      license: "MIT"
+    },
+    "node_modules/matcher": {
+      version: "4.0.0",
+      integrity: "sha512-S6x5wmcDmsDRRU/c2dkccDwQPXoFczc5+HpQ2lON8pnvHlnvHAHj5WlLVvw6n6vNyHuVugYrFohYxbS+pvFpKQ==",
+      dependencies: {
+        "escape-string-regexp": "^4.0.0"
+      },
+      license: "MIT"
+    },
+    "node_modules/object-keys": {
+      version: "1.1.1",
+      integrity: "sha512-NuAESUOUMrlIXOfHKzD6bpPu3tYt3xvjNdRIQ+FeT0lNb4K8WR70CaDxhuNguS2XG+GjkyMwOzsN5ZktImfhLA==",
+      license: "MIT"
+    },
+    "node_modules/onnxruntime-common": {
+      version: "1.30.0",
+      integrity: "sha512-7fdVWjAID1dVhH/G8qK3APARunV4VkBFoCQAP7qp4Wkab0mrorvmc+sqiT+mKXOzDqdjN5j+/Z9nb4gzNPWcyA==",
+      license: "MIT"
+    },
+    "node_modules/onnxruntime-node": {
+      version: "1.30.0",
+      integrity: "sha512-twhs1C2C/BFkz1yc5OY0KIU2GUq6DURO7hD4bx5Q2Qy3nAMJwRXW8xU3NVczE29VA9lolLOYepoD8fjTGOfIqw==",
+      dependencies: {
+        "adm-zip": "^0.6.0",
+        "global-agent": "^4.1.3",
+        "onnxruntime-common": "1.30.0"
+      },
+      os: [
+        "win32",
+        "darwin",
+        "linux"
+      ],
+      license: "MIT"
+    },
+    "node_modules/semver": {
+      version: "7.8.6",
+      integrity: "sha512-9lpSSU4Mly3mrtruwLs1eLK6+gzbzqeBFwRNjIjE+9LuDpWdYctrQlQ3ej1Ilgi7gknpsTRnPoLP8DpCHqHIJw==",
+      license: "ISC"
+    },
+    "node_modules/serialize-error": {
+      version: "8.1.0",
+      integrity: "sha512-3NnuWfM6vBYoy5gZFvHiYsVbafvI9vZv/+jlIigFn4oP4zjNPK3LhcY0xSCgeb1a5L8jO71Mit9LlNoi2UfDDQ==",
+      dependencies: {
+        "type-fest": "^0.20.2"
+      },
+      license: "MIT"
+    },
+    "node_modules/type-fest": {
+      version: "0.20.2",
+      integrity: "sha512-Ne+eE4r0/iWnpAxD852z3A+N0Bt5RN//NjJwRd2VFHEmrywxf5vsZlh4R6lixl6B+wz/8d+maTSAkN1FIkI3LQ==",
+      license: "(MIT OR CC0-1.0)"
+    }
+  },
+  "@duckdb/node-api": {
+    "node_modules/@duckdb/node-api": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-ZMX+sel3DjSKbGuQ44Y5Tp5LwYjlJkhB5faKr+9sSMcxixDMSW+8vaTOD1uRDuN9o0udUoCY/XX9PI1haEZuZg==",
+      dependencies: {
+        "@duckdb/node-bindings": "1.5.5-r.5"
+      },
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-sR7x91TfBunLqLbdvrcdiPCU+VGEQFPicxh1STZM402fuHW2ituPTAo2bY3IlntsvJShltrKF4R6B+JYPlAPZg==",
+      dependencies: {
+        "detect-libc": "^2.1.2"
+      },
+      optionalDependencies: {
+        "@duckdb/node-bindings-darwin-arm64": "1.5.5-r.5",
+        "@duckdb/node-bindings-darwin-x64": "1.5.5-r.5",
+        "@duckdb/node-bindings-linux-arm64": "1.5.5-r.5",
+        "@duckdb/node-bindings-linux-arm64-musl": "1.5.5-r.5",
+        "@duckdb/node-bindings-linux-x64": "1.5.5-r.5",
+        "@duckdb/node-bindings-linux-x64-musl": "1.5.5-r.5",
+        "@duckdb/node-bindings-win32-arm64": "1.5.5-r.5",
+        "@duckdb/node-bindings-win32-x64": "1.5.5-r.5"
+      },
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-darwin-arm64": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-WJdeLTFy4pRg60rkbp9smtlP1iIQ8ErtIJkxS+2LQtM1ZZMSByyW+3WPpNoKe7IwPtVl2fLlPw7tDmQW4Z974g==",
+      os: [
+        "darwin"
+      ],
+      cpu: [
+        "arm64"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-darwin-x64": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-rN0KjX13MwVQ5V5ufykolty/tf4SaafOpGWcUA1Cegf98jPeRdsJsEE1IMXn8n3u6WvMSZEVJmHJ3ma4Hr7Vzg==",
+      os: [
+        "darwin"
+      ],
+      cpu: [
+        "x64"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-linux-arm64": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-CafH2AIvXtpwDynG3KB/4uEOHRGlFoB7auCRMIwH3BKNIobsANV5LSpDJ3tfyRCFIsK6e8AT1eseWVnu2Dv3cw==",
+      os: [
+        "linux"
+      ],
+      cpu: [
+        "arm64"
+      ],
+      libc: [
+        "glibc"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-linux-arm64-musl": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-00z3mYHUBAucp3L73EoftKDdaGOaV8ENELejiT+PK7dFjTzdXxqhJwZ1LaQV1/zEhIecz+x23f6WvFhWw+7XXQ==",
+      os: [
+        "linux"
+      ],
+      cpu: [
+        "arm64"
+      ],
+      libc: [
+        "musl"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-linux-x64": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-kCyq6BXhn6QXfwF8yVdVKriSSHP+rfVWcJ56cG8qZzlOZpxyvT5WGm6jMshxg4ditLlOsHsIN/D47RYrcjXuHQ==",
+      os: [
+        "linux"
+      ],
+      cpu: [
+        "x64"
+      ],
+      libc: [
+        "glibc"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-linux-x64-musl": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-S5qEc7F+GjXt85T2xArjjvN5oc/IjtH6zsLJsuo8N3fQolheBCefemIMdZoK2Jik8a0sBxidiS6Ld4qprMPPDw==",
+      os: [
+        "linux"
+      ],
+      cpu: [
+        "x64"
+      ],
+      libc: [
+        "musl"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-win32-arm64": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-L3Mroc23xhqOowWVElni8LgEmsm5e9DdG1y2pLka/1ug3Pl2vpQMl1Phxwz4UEMF8DOBbMgN5BBNrYwG2BFo+g==",
+      os: [
+        "win32"
+      ],
+      cpu: [
+        "arm64"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/@duckdb/node-bindings-win32-x64": {
+      version: "1.5.5-r.5",
+      integrity: "sha512-mBGFn8netT/AAhK4TOG6Fw47+Db68CxCVtQ9qfxZc1kZAjds+aYrh17Fd/u5CbTDdxILsrcyuF8q9cUcm54kQA==",
+      os: [
+        "win32"
+      ],
+      cpu: [
+        "x64"
+      ],
+      optional: true,
+      license: "MIT"
+    },
+    "node_modules/detect-libc": {
+      version: "2.1.2",
+      integrity: "sha512-Btj2BOOO83o3WyH59e8MgXsxEQVcarkUOpEYrubB0urwnN10yQ364rsiByU11nZlqWYZm05i/of7io4mzihBtQ==",
+      license: "Apache-2.0"
+    }
   }
 };
 
@@ -238,41 +597,33 @@ async function importEngine(name, host) {
   return import(pathToFileURL(require2.resolve(name)).href);
 }
 async function installEngine(name, host) {
-  const { version, integrity } = ENGINES[name];
+  const { version } = ENGINES[name];
   const base = host.env("RUNNER_TOOL_CACHE") ?? join2(homedir(), ".cache");
-  const dir = join2(base, "mlops-actions-engines", `${name.replace("/", "__")}@${version}-${process.platform}-${process.arch}`);
-  const cacheKey = `mlops-engine-${name}@${version}-${process.platform}-${process.arch}-node${process.versions.modules}`;
-  if (!installed(dir, name, integrity)) await host.restoreCache([dir], cacheKey).catch(() => void 0);
-  if (installed(dir, name, integrity)) return dir;
-  await host.group(`Installing ${name}@${version} (first use on this runner)`, async () => {
-    await mkdir(dir, { recursive: true });
+  const dir = await mkdtemp(join2(host.env("RUNNER_TEMP") ?? tmpdir(), "mlops-engine-"));
+  const packages = engine_lock_default[name];
+  await writeFile(join2(dir, "package.json"), JSON.stringify({ name: "mlops-engine", version: "0.0.0", private: true, dependencies: { [name]: version } }));
+  await writeFile(
+    join2(dir, "package-lock.json"),
+    JSON.stringify({ name: "mlops-engine", version: "0.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "mlops-engine", version: "0.0.0", dependencies: { [name]: version } }, ...packages } })
+  );
+  await host.group(`Installing ${name}@${version} (integrity-pinned, fresh for this step)`, async () => {
     try {
-      await promisify(execFile)("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", dir, `${name}@${version}`], {
-        // onnxruntime-node's install script would otherwise download CUDA libraries.
+      await promisify(execFile)("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--cache", join2(base, "mlops-actions-npm-cache")], {
+        cwd: dir,
+        // onnxruntime-node's install script would otherwise download CUDA libraries (scripts are off anyway).
         env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: "skip" },
         maxBuffer: 16 * 1024 * 1024
       });
     } catch (error) {
-      throw new UserError(`could not install the ${name} engine (${error.message.split("\n")[0]})`, {
-        hint: `The runner needs npm and access to the npm registry, or install ${name}@${version} in the workspace with npm.`
-      });
+      const message = error.message;
+      const integrity = /EINTEGRITY|integrity checksum failed/i.test(message);
+      throw new UserError(
+        integrity ? `the ${name} engine failed its integrity check: npm served a package whose sha512 differs from the pinned one` : `could not install the ${name} engine (${message.split("\n")[0]})`,
+        { hint: integrity ? "Refusing to load it. Clear the npm cache under the tool cache, and check the registry." : `The runner needs npm and access to the npm registry, or install ${name}@${version} in the workspace with npm.` }
+      );
     }
   });
-  if (!installed(dir, name, integrity)) {
-    throw new UserError(`the installed ${name} does not match its pinned integrity ${integrity}`, { hint: "The npm registry served a different package; refusing to load it." });
-  }
-  await host.saveCache([dir], cacheKey).catch(() => void 0);
   return dir;
-}
-function installed(dir, name, integrity) {
-  const lock = join2(dir, "node_modules", ".package-lock.json");
-  if (!existsSync(lock)) return false;
-  try {
-    const packages = JSON.parse(readFileSync(lock, "utf8")).packages ?? {};
-    return packages[`node_modules/${name}`]?.integrity === integrity;
-  } catch {
-    return false;
-  }
 }
 
 // shared/data/duckdb-session.ts
@@ -286,7 +637,7 @@ async function openDuckSession(host) {
   const instance = await engine.DuckDBInstance.create(":memory:", {
     threads: String(threads),
     memory_limit: host.env("MLOPS_DUCKDB_MEMORY_LIMIT") || defaultMemoryLimit(threads),
-    temp_directory: join3(tmpdir(), "mlops-duckdb-spill"),
+    temp_directory: join3(tmpdir2(), "mlops-duckdb-spill"),
     preserve_insertion_order: "true",
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false"
@@ -303,10 +654,10 @@ async function openDuckSession(host) {
 }
 
 // shared/data/line-index.ts
-import { createReadStream } from "node:fs";
-import { createGunzip } from "node:zlib";
-var NEWLINE = 10;
-var QUOTE = 34;
+import { createReadStream as createReadStream2 } from "node:fs";
+import { createGunzip as createGunzip2 } from "node:zlib";
+var NEWLINE2 = 10;
+var QUOTE2 = 34;
 var CARRIAGE_RETURN = 13;
 async function linesOfRecords(file, format, recordIndices) {
   const result = /* @__PURE__ */ new Map();
@@ -321,8 +672,8 @@ async function linesOfRecords(file, format, recordIndices) {
     if (wanted.has(record)) result.set(record, line);
     return record < last;
   });
-  let stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip());
+  let stream = createReadStream2(file, { highWaterMark: 1 << 20 });
+  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip2());
   for await (const chunk of stream) {
     if (!scanner.feed(chunk)) break;
   }
@@ -349,7 +700,7 @@ var RecordScanner = class {
     let pos = 0;
     while (pos < chunk.length) {
       if (this.inQuotes) {
-        const close = chunk.indexOf(QUOTE, pos);
+        const close = chunk.indexOf(QUOTE2, pos);
         const stop2 = close === -1 ? chunk.length : close;
         this.line += countNewlines(chunk, pos, stop2);
         if (close === -1) return true;
@@ -357,9 +708,9 @@ var RecordScanner = class {
         pos = close + 1;
         continue;
       }
-      const newline = chunk.indexOf(NEWLINE, pos);
+      const newline = chunk.indexOf(NEWLINE2, pos);
       const stop = newline === -1 ? chunk.length : newline;
-      const quote = this.quoted ? chunk.indexOf(QUOTE, pos) : -1;
+      const quote = this.quoted ? chunk.indexOf(QUOTE2, pos) : -1;
       if (quote !== -1 && quote < stop) {
         this.recordHasContent = true;
         this.inQuotes = true;
@@ -391,10 +742,10 @@ var RecordScanner = class {
 };
 function countNewlines(chunk, from, to) {
   let count = 0;
-  let at = chunk.indexOf(NEWLINE, from);
+  let at = chunk.indexOf(NEWLINE2, from);
   while (at !== -1 && at < to) {
     count += 1;
-    at = chunk.indexOf(NEWLINE, at + 1);
+    at = chunk.indexOf(NEWLINE2, at + 1);
   }
   return count;
 }
@@ -407,7 +758,7 @@ function hasContent(chunk, from, to) {
 }
 
 // shared/data/scan.ts
-import { createReadStream as createReadStream3 } from "node:fs";
+import { createReadStream as createReadStream4 } from "node:fs";
 import { createInterface } from "node:readline";
 
 // shared/data/csv-dialect.ts
@@ -416,6 +767,39 @@ import { gunzipSync } from "node:zlib";
 var CANDIDATES = [",", "	", ";", "|"];
 var HEAD_BYTES = 64 * 1024;
 async function detectDelimiter(file) {
+  const header = firstRecord(await headText(file));
+  let best = /\.tsv(\.gz)?$/i.test(file) ? "	" : ",";
+  let bestCount = countOutsideQuotes(header, best);
+  for (const candidate of CANDIDATES) {
+    const count = countOutsideQuotes(header, candidate);
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+async function csvHeaderNames(file, delimiter) {
+  const header = firstRecord(await headText(file)).replace(/\r$/, "").replace(/^\uFEFF/, "");
+  const names = [];
+  let current = "";
+  let inQuotes = false;
+  for (let i = 0; i < header.length; i++) {
+    const ch = header[i];
+    if (ch === '"') {
+      if (inQuotes && header[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else inQuotes = !inQuotes;
+    } else if (ch === delimiter && !inQuotes) {
+      names.push(current);
+      current = "";
+    } else current += ch;
+  }
+  names.push(current);
+  return names;
+}
+async function headText(file) {
   const handle = await open2(file, "r");
   let head;
   try {
@@ -432,20 +816,10 @@ async function detectDelimiter(file) {
         /* Z_SYNC_FLUSH: a truncated stream is fine */
       });
     } catch {
-      return ",";
+      return "";
     }
   }
-  const header = firstRecord(head.toString("utf8"));
-  let best = /\.tsv(\.gz)?$/i.test(file) ? "	" : ",";
-  let bestCount = countOutsideQuotes(header, best);
-  for (const candidate of CANDIDATES) {
-    const count = countOutsideQuotes(header, candidate);
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
-    }
-  }
-  return best;
+  return head.toString("utf8");
 }
 function firstRecord(text) {
   let inQuotes = false;
@@ -467,11 +841,11 @@ function countOutsideQuotes(line, delimiter) {
 }
 
 // shared/data/ragged-row.ts
-import { createReadStream as createReadStream2 } from "node:fs";
-import { createGunzip as createGunzip2 } from "node:zlib";
+import { createReadStream as createReadStream3 } from "node:fs";
+import { createGunzip as createGunzip3 } from "node:zlib";
 async function findRaggedRow(file, delimiter) {
-  let stream = createReadStream2(file, { encoding: void 0, highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip2());
+  let stream = createReadStream3(file, { encoding: void 0, highWaterMark: 1 << 20 });
+  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip3());
   const delim = delimiter.charCodeAt(0);
   let line = 1;
   let recordLine = 1;
@@ -572,7 +946,7 @@ async function translateEngineError(error, source, delimiter = ",") {
   const json = /(Malformed JSON|JSON transform error) in file "([^"]*)", (?:at byte \d+ )?in line (\d+): ([^\n]*)/.exec(message);
   if (json) {
     const where = await at(fileIndexByName(json[2], source), Number(json[3]) - 1);
-    return new UserError(`${json[1] === "Malformed JSON" ? "malformed JSON" : "unexpected JSON value"}: ${json[4].trim()}`, {
+    return new UserError(`${json[1] === "Malformed JSON" ? "malformed JSON" : "unexpected JSON value"}: ${firstLine(json[4])}`, {
       where,
       hint: "Each line must be one complete JSON object."
     });
@@ -591,8 +965,10 @@ async function translateEngineError(error, source, delimiter = ",") {
 function messageOf(error) {
   return error instanceof Error ? error.message : "";
 }
+var MAX_ECHOED_CHARS = 200;
 function firstLine(text) {
-  return text.split("\n")[0].trim();
+  const line = text.slice(0, 4 * MAX_ECHOED_CHARS).split("\n")[0].trim();
+  return line.length > MAX_ECHOED_CHARS ? `${[...line].slice(0, MAX_ECHOED_CHARS).join("")}\u2026 (cut)` : line;
 }
 function fileIndexOf(message, source) {
   const file = /^\s*file = (.*)$/m.exec(message);
@@ -631,7 +1007,10 @@ var DataScan = class _DataScan {
   columns = [];
   static async open(source, session, forcedTypes = /* @__PURE__ */ new Map()) {
     const scan = new _DataScan(source, session);
-    if (source.format === "csv") scan.delimiter = await detectDelimiter(source.files[0]);
+    if (source.format === "csv") {
+      scan.delimiter = await detectDelimiter(source.files[0]);
+      for (const [index, file] of source.files.entries()) refuseDuplicateNames(await csvHeaderNames(file, scan.delimiter), source.displayFiles[index]);
+    }
     await scan.describe();
     for (const [name, type] of forcedTypes) {
       if (scan.columns.some((c) => c.name === name)) scan.overrides.set(name, type);
@@ -733,7 +1112,7 @@ function kindOf(duckdbType) {
   return "other";
 }
 async function nonBlankLine(file, index) {
-  const lines = createInterface({ input: createReadStream3(file), crlfDelay: Infinity });
+  const lines = createInterface({ input: createReadStream4(file), crlfDelay: Infinity });
   let seen = 0;
   try {
     for await (const line of lines) {
@@ -744,6 +1123,22 @@ async function nonBlankLine(file, index) {
     lines.close();
   }
   return void 0;
+}
+function refuseDuplicateNames(names, displayFile) {
+  const seen = /* @__PURE__ */ new Map();
+  const duplicates = [];
+  for (const name of names) {
+    const key = name.trim().toLowerCase();
+    const first = seen.get(key);
+    if (first !== void 0) duplicates.push(first === name ? JSON.stringify(name) : `${JSON.stringify(first)} and ${JSON.stringify(name)}`);
+    else seen.set(key, name);
+  }
+  if (duplicates.length) {
+    throw new UserError(`the CSV header repeats column names (compared without case): ${[...new Set(duplicates)].slice(0, 10).join(", ")}`, {
+      where: { file: displayFile, line: 1 },
+      hint: "Give every column a distinct name; a repeated name would be renamed silently and its data read under the wrong name."
+    });
+  }
 }
 
 // shared/data/table.ts
@@ -954,14 +1349,14 @@ var FileRowCounter = class {
 
 // shared/data/fingerprint.ts
 import { createHash } from "node:crypto";
-import { createReadStream as createReadStream4 } from "node:fs";
+import { createReadStream as createReadStream5 } from "node:fs";
 import { stat as stat2 } from "node:fs/promises";
 async function fingerprintData(source) {
   const files = [];
   for (let i = 0; i < source.files.length; i++) {
     const file = source.files[i];
     const hash = createHash("sha256");
-    for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
+    for await (const chunk of createReadStream5(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
     files.push({ path: source.displayFiles[i], bytes: (await stat2(file)).size, sha256: hash.digest("hex") });
   }
   const combined = createHash("sha256");

@@ -1,27 +1,35 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  onTerminationSignals
+} from "./chunk-ZZ7SVV7N.js";
+import {
   DEFAULT_RECORD_PATH,
   appendSection,
   booleanInput,
   code,
+  compareSnapshots,
   escapeCell,
   escapeText,
   formatNumber,
   listInput,
+  mermaidLabel,
   numberInput,
   optionalInput,
+  readSnapshot,
   requiredInput,
   runContext,
   table
-} from "./chunk-G3PPJXPI.js";
+} from "./chunk-Y2SAOETJ.js";
 import {
-  external_exports,
   require_dist
-} from "./chunk-43LAL4DT.js";
+} from "./chunk-WFCI6QGH.js";
+import {
+  detectForkEvent
+} from "./chunk-O3JVG3X2.js";
 import {
   UserError,
   isUserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 import {
   __toESM
 } from "./chunk-D4RZRY5B.js";
@@ -179,10 +187,29 @@ var Cancellation = class {
 };
 
 // shared/process/child-environment.ts
+var RUNNER_INTERNAL_NAMES = /* @__PURE__ */ new Set([
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_CACHE_SERVICE_V2",
+  "ACTIONS_RESULTS_URL",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL",
+  "GITHUB_ACTION_PATH",
+  "GITHUB_ACTION_REPOSITORY",
+  "GITHUB_ACTION_REF",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE"
+]);
+var RUNNER_INTERNAL_PREFIXES = ["INPUT_", "STATE_", "ACTIONS_RUNTIME_", "ACTIONS_CACHE_", "ACTIONS_RESULTS_", "ACTIONS_ID_TOKEN_"];
+function isRunnerInternal(name) {
+  const upper = name.toUpperCase();
+  return RUNNER_INTERNAL_NAMES.has(upper) || RUNNER_INTERNAL_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}
 function childEnvironment(extra, base = process.env) {
   const env = {};
   for (const [name, value] of Object.entries(base)) {
-    if (value === void 0 || name.startsWith("INPUT_")) continue;
+    if (value === void 0 || isRunnerInternal(name)) continue;
     env[name] = value;
   }
   return Object.assign(env, extra);
@@ -204,18 +231,6 @@ var SecretMask = class {
     return masked;
   }
 };
-
-// shared/process/termination-signals.ts
-function onTerminationSignals(handler) {
-  const onTerm = () => handler("SIGTERM");
-  const onInt = () => handler("SIGINT");
-  process.on("SIGTERM", onTerm);
-  process.on("SIGINT", onInt);
-  return () => {
-    process.off("SIGTERM", onTerm);
-    process.off("SIGINT", onInt);
-  };
-}
 
 // shared/train/cache-plan.ts
 import { createHash } from "node:crypto";
@@ -337,47 +352,15 @@ function operatingSystem(runnerOs) {
 }
 
 // shared/train/fork-guard.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var Repo = external_exports.looseObject({ full_name: external_exports.string() }).nullish();
-var EventPayload = external_exports.looseObject({
-  repository: Repo,
-  pull_request: external_exports.looseObject({ head: external_exports.looseObject({ repo: Repo }).optional(), base: external_exports.looseObject({ repo: Repo }).optional() }).optional(),
-  workflow_run: external_exports.looseObject({ event: external_exports.string().optional(), head_repository: Repo }).optional()
-});
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"];
-function detectForkPullRequest(env) {
-  const event = env("GITHUB_EVENT_NAME") ?? "";
-  const payloadPath = env("GITHUB_EVENT_PATH");
-  let payload = {};
-  if (payloadPath) {
-    try {
-      const parsed = EventPayload.safeParse(JSON.parse(readFileSync2(payloadPath, "utf8")));
-      if (parsed.success) payload = parsed.data;
-    } catch {
-      payload = {};
-    }
-  }
-  if (PULL_REQUEST_EVENTS.includes(event)) {
-    const head = payload.pull_request?.head?.repo;
-    const base = payload.pull_request?.base?.repo?.full_name ?? payload.repository?.full_name;
-    if (payload.pull_request && (head === null || head && base && head.full_name !== base)) {
-      return { event, fork: head?.full_name ?? "(deleted fork)", ...base ? { base } : {} };
-    }
-  }
-  if (event === "workflow_run" && payload.workflow_run) {
-    const head = payload.workflow_run.head_repository?.full_name;
-    const base = payload.repository?.full_name;
-    if (head && base && head !== base) return { event, fork: head, base };
-  }
-  return { event };
-}
+var detectForkPullRequest = detectForkEvent;
 function forkRefusal(env, allowFork) {
-  const check = detectForkPullRequest(env);
-  if (!check.fork || allowFork) return void 0;
+  const check = detectForkEvent(env);
+  if (!check.fork && !check.unknown || allowFork) return void 0;
   const runnerEnvironment = env("RUNNER_ENVIRONMENT");
   if (runnerEnvironment === "github-hosted") return void 0;
+  const what = check.fork ? `this ${check.event} run is for a pull request from the fork ${check.fork}` : `this ${check.event || "unnamed"} run's event cannot be trusted (${check.unknown}), so it is treated as a fork's`;
   return [
-    `refusing to run the training command: this ${check.event} run is for a pull request from the fork ${check.fork}`,
+    `refusing to run the training command: ${what}`,
     `on a self-hosted runner${runnerEnvironment ? "" : " (RUNNER_ENVIRONMENT is not set, so it is treated as one)"}.`,
     "Code from a fork would run with this machine's network, credentials, caches and GPUs. Nothing was run.",
     "To train fork pull requests, gate the job so a maintainer approves each run first \u2014 run it only when a trusted",
@@ -610,7 +593,7 @@ function thin(items, max) {
 // shared/train/charts.ts
 var MAX_CHART_POINTS = 40;
 function mermaidString(text) {
-  return `"${text.replace(/["\\\n\r`]/g, " ").replace(/[<>{}[\];#]/g, " ").slice(0, 80)}"`;
+  return mermaidLabel(text, 80);
 }
 function mermaidNumber(value) {
   return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : "0";
@@ -915,7 +898,7 @@ import { spawn as spawn2 } from "node:child_process";
 import { constants } from "node:os";
 
 // shared/process/process-group.ts
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 function signalGroup(pgid, signal) {
   try {
     process.kill(-pgid, signal);
@@ -942,7 +925,7 @@ function livingMembers(pgid) {
     if (!/^\d+$/.test(entry)) continue;
     let stat2;
     try {
-      stat2 = readFileSync3(`/proc/${entry}/stat`, "utf8");
+      stat2 = readFileSync2(`/proc/${entry}/stat`, "utf8");
     } catch {
       continue;
     }
@@ -960,18 +943,101 @@ async function waitForGroupExit(pgid, timeoutMs, pollMs = 25) {
   return true;
 }
 
+// shared/process/session-tracking.ts
+import { randomBytes } from "node:crypto";
+import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+var SESSION_TOKEN_VARIABLE = "MLOPS_TRAIN_SESSION";
+function newSessionToken() {
+  return randomBytes(16).toString("hex");
+}
+function trackedProcesses(marks) {
+  let entries;
+  try {
+    entries = readdirSync2("/proc");
+  } catch {
+    return [];
+  }
+  const needle = Buffer.from(`${SESSION_TOKEN_VARIABLE}=${marks.token}\0`);
+  const found = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (pid === process.pid) continue;
+    let stat2;
+    try {
+      stat2 = readFileSync3(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    if (fields[0] === "Z" || fields[0] === "X") continue;
+    if (Number(fields[2]) === marks.leader || Number(fields[3]) === marks.leader || carriesToken(entry, needle)) found.push(pid);
+  }
+  return found;
+}
+function carriesToken(pid, needle) {
+  try {
+    return readFileSync3(`/proc/${pid}/environ`).includes(needle);
+  } catch {
+    return false;
+  }
+}
+function signalTracked(marks, signal) {
+  let signalled = 0;
+  for (const pid of trackedProcesses(marks)) {
+    try {
+      process.kill(pid, signal);
+      signalled++;
+    } catch {
+    }
+  }
+  return signalled;
+}
+async function stopTracked(marks, signal, graceMs, killTimeoutMs = 3e4, pollMs = 25) {
+  const seen = /* @__PURE__ */ new Set();
+  const sleep = () => new Promise((resolve2) => setTimeout(resolve2, pollMs));
+  const QUIET_SCANS = 4;
+  const sweep = (sig) => {
+    const pids = trackedProcesses(marks);
+    for (const pid of pids) {
+      seen.add(pid);
+      try {
+        process.kill(pid, sig);
+      } catch {
+      }
+    }
+    return pids.length;
+  };
+  let quiet = 0;
+  const graceEnd = performance.now() + graceMs;
+  while (performance.now() < graceEnd && quiet < QUIET_SCANS) {
+    quiet = sweep(signal) ? 0 : quiet + 1;
+    await sleep();
+  }
+  if (seen.size === 0) return 0;
+  quiet = 0;
+  const killEnd = performance.now() + killTimeoutMs;
+  while (quiet < QUIET_SCANS && performance.now() < killEnd) {
+    quiet = sweep("SIGKILL") ? 0 : quiet + 1;
+    await sleep();
+  }
+  return seen.size;
+}
+
 // shared/process/run-command.ts
 var BASH_ARGS = ["--noprofile", "--norc", "-eo", "pipefail", "-c"];
 function startCommand(options) {
   const startedAt = /* @__PURE__ */ new Date();
   const started = performance.now();
+  const token = newSessionToken();
   const child = spawn2("bash", [...BASH_ARGS, options.command], {
     cwd: options.cwd,
-    env: options.env,
+    env: { ...options.env, [SESSION_TOKEN_VARIABLE]: token },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"]
   });
   const pgid = child.pid;
+  const marks = pgid === void 0 ? void 0 : { leader: pgid, token };
   let timedOut = false;
   let cancelledBy;
   let stopping = false;
@@ -980,12 +1046,17 @@ function startCommand(options) {
     if (pgid === void 0) return;
     if (stopping) {
       signalGroup(pgid, "SIGKILL");
+      if (marks) signalTracked(marks, "SIGKILL");
       return;
     }
     stopping = true;
     options.onStopping?.(reason, signal, graceMs);
-    if (!signalGroup(pgid, signal)) return;
-    killTimer = setTimeout(() => signalGroup(pgid, "SIGKILL"), graceMs);
+    const inSession = marks ? signalTracked(marks, signal) : 0;
+    if (!signalGroup(pgid, signal) && !inSession) return;
+    killTimer = setTimeout(() => {
+      signalGroup(pgid, "SIGKILL");
+      if (marks) signalTracked(marks, "SIGKILL");
+    }, graceMs);
     killTimer.unref();
   };
   const timeoutTimer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
@@ -1028,9 +1099,10 @@ function startCommand(options) {
       spawnError = error.message;
       finish();
     });
+    let exitHandled = false;
     child.on("close", () => {
       closed = true;
-      if (exit) finish();
+      if (exitHandled) finish();
     });
     child.on("exit", (code2, signal) => {
       exit = { code: code2, signal };
@@ -1043,6 +1115,11 @@ function startCommand(options) {
             await waitForGroupExit(pgid, 3e4);
           }
         }
+        if (marks && await stopTracked(marks, "SIGTERM", options.graceMs) > 0) {
+          leftoverProcesses ||= !stopping;
+          if (!stopping) options.onStopping?.("leftover-processes", "SIGTERM", options.graceMs);
+        }
+        exitHandled = true;
         if (closed) return finish();
         setTimeout(() => {
           child.stdout.destroy();
@@ -1331,8 +1408,9 @@ ${escapeText(refusal)}
 `);
       return { outputs: {}, failure: refusal };
     }
-    const fork = detectForkPullRequest((name) => host.env(name)).fork;
-    if (fork) host.warning(`running the training command for a pull request from the fork ${fork} because allow-fork is true`);
+    const check = detectForkPullRequest((name) => host.env(name));
+    if (check.fork) host.warning(`running the training command for a pull request from the fork ${check.fork} because allow-fork is true`);
+    else if (check.unknown && options.allowFork) host.warning(`running the training command although the event cannot be trusted (${check.unknown}) because allow-fork is true`);
     const mask = new SecretMask();
     for (const { key, value } of options.env) {
       if (mask.add(value)) host.setSecret(value);
@@ -1371,6 +1449,7 @@ ${escapeText(refusal)}
     try {
       const cache = planCache(options.cachePaths, options.cacheKey, (name) => host.env(name));
       const restoredKey = cache ? await host.group("Restore cache", () => restoreTrainingCache(host, cache)) : void 0;
+      const recordBefore = await readSnapshot(resolve(host.cwd, options.record), options.record);
       const execution = await host.group(`Training: ${firstLine2(options.command)}`, () => {
         host.info(`$ ${options.command}`);
         return executeTraining({
@@ -1434,7 +1513,10 @@ ${escapeText(refusal)}
       };
       const recordFile = resolve(host.cwd, options.record);
       try {
-        await appendSection(recordFile, "train", section, runContext(host, "train"), options.record);
+        const context = runContext(host, "train");
+        const rewritten = compareSnapshots(recordBefore, await readSnapshot(recordFile, options.record), "train", context.at, "while the training command ran");
+        for (const flag of rewritten) host.warning(`run record: the ${flag.section} section was ${flag.why}; flagged in the record`);
+        await appendSection(recordFile, "train", section, context, options.record, rewritten);
         host.info(`run record: train section written to ${options.record}`);
       } catch (error) {
         if (!isUserError(error)) throw error;

@@ -20,13 +20,11 @@ import {
 import {
   parseCommentMode,
   postReport
-} from "./chunk-BTCQKXQ3.js";
+} from "./chunk-GDXQ7NX4.js";
 import {
-  loadConfig
-} from "./chunk-U3ZBBVIO.js";
-import {
+  loadConfig,
   modelCardKeys
-} from "./chunk-Q3V3TFIP.js";
+} from "./chunk-X363KT5W.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
@@ -41,7 +39,7 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-G3PPJXPI.js";
+} from "./chunk-Y2SAOETJ.js";
 import {
   writeFileAtomic
 } from "./chunk-YVVIEIOO.js";
@@ -50,10 +48,10 @@ import {
 } from "./chunk-PZERGBQP.js";
 import {
   require_dist
-} from "./chunk-43LAL4DT.js";
+} from "./chunk-WFCI6QGH.js";
 import {
   UserError
-} from "./chunk-OIBAWGZR.js";
+} from "./chunk-T2QH2H4B.js";
 import {
   __commonJS,
   __toESM
