@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { shareBins } from '../../shared/stats/binning.js';
+import { chiSquareHomogeneity } from '../../shared/stats/chi2.js';
+import { jensenShannonDistance, psi } from '../../shared/stats/divergence.js';
+import { ks2Samp } from '../../shared/stats/ks.js';
+import { adjustPValues } from '../../shared/stats/multiplicity.js';
+import { twoProportionZTest } from '../../shared/stats/proportions.js';
+import { standardDeviation, wassersteinDistance } from '../../shared/stats/wasserstein.js';
+import { splitNaN } from '../../shared/drift/sample.js';
+import { synthetic, type Recipe } from './synthetic.js';
+
+type Encoded = (number | null | '-0')[];
+interface NumericCase {
+  name: string;
+  reference?: Encoded;
+  current?: Encoded;
+  recipe?: { reference: Recipe; current: Recipe };
+  nan_reference: number;
+  nan_current: number;
+  expected: {
+    ks_statistic: number;
+    ks_pvalue: number;
+    ks_method: 'exact' | 'asymp';
+    wasserstein: number;
+    reference_sd: number;
+    bins: 'values' | 'quantiles';
+    reference_counts: number[];
+    current_counts: number[];
+    psi: number;
+    js: number;
+  };
+}
+interface CategoricalCase {
+  name: string;
+  reference: string[];
+  current: string[];
+  expected: {
+    categories: string[];
+    reference_counts: number[];
+    current_counts: number[];
+    tested_categories: string[];
+    merged: string[];
+    chi2_statistic: number;
+    chi2_pvalue: number;
+    chi2_dof: number;
+    psi: number;
+    js: number;
+    z_statistic?: number;
+    z_pvalue?: number;
+  };
+}
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/drift/stats-reference.json', import.meta.url), 'utf8')) as {
+  numeric: NumericCase[];
+  categorical: CategoricalCase[];
+  multiplicity: { p: number[]; bh: number[]; holm: number[]; bonferroni: number[] };
+};
+
+const decode = (values: Encoded) => Float64Array.from(values, (v) => (v === null ? Number.NaN : v === '-0' ? -0 : v));
+
+/** Equal to SciPy within 1e-9, relative for values above 1. */
+function close(actual: number, expected: number, what: string) {
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs SciPy ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+describe('numeric drift statistics equal SciPy on the same raw data', () => {
+  for (const c of fixture.numeric) {
+    it(c.name, () => {
+      const rawRef = c.recipe ? synthetic(c.recipe.reference) : decode(c.reference!);
+      const rawCur = c.recipe ? synthetic(c.recipe.current) : decode(c.current!);
+      const ref = splitNaN(rawRef);
+      const cur = splitNaN(rawCur);
+      expect(ref.nan).toBe(c.nan_reference);
+      expect(cur.nan).toBe(c.nan_current);
+      const ks = ks2Samp(ref.sorted, cur.sorted);
+      expect(ks.method).toBe(c.expected.ks_method);
+      close(ks.statistic, c.expected.ks_statistic, 'KS statistic');
+      close(ks.pValue, c.expected.ks_pvalue, 'KS p-value');
+      close(wassersteinDistance(ref.sorted, cur.sorted), c.expected.wasserstein, 'Wasserstein');
+      close(standardDeviation(ref.sorted), c.expected.reference_sd, 'reference sd');
+      const bins = shareBins(ref.sorted, cur.sorted);
+      expect(bins.kind).toBe(c.expected.bins);
+      expect(bins.reference).toEqual(c.expected.reference_counts);
+      expect(bins.current).toEqual(c.expected.current_counts);
+      close(psi(bins.reference, bins.current), c.expected.psi, 'PSI');
+      close(jensenShannonDistance(bins.reference, bins.current), c.expected.js, 'JS distance');
+    });
+  }
+});
+
+describe('categorical drift statistics equal SciPy', () => {
+  for (const c of fixture.categorical) {
+    it(c.name, () => {
+      const categories = [...new Set([...c.reference, ...c.current])].sort();
+      expect(categories).toEqual(c.expected.categories);
+      const count = (values: string[]) => categories.map((k) => values.filter((v) => v === k).length);
+      const ref = count(c.reference);
+      const cur = count(c.current);
+      const chi = chiSquareHomogeneity(categories, ref, cur);
+      expect(chi.categories).toEqual(c.expected.tested_categories);
+      expect(chi.merged).toEqual(c.expected.merged);
+      expect(chi.dof).toBe(c.expected.chi2_dof);
+      close(chi.statistic, c.expected.chi2_statistic, 'chi2 statistic');
+      close(chi.pValue, c.expected.chi2_pvalue, 'chi2 p-value');
+      close(psi(ref, cur), c.expected.psi, 'PSI');
+      close(jensenShannonDistance(ref, cur), c.expected.js, 'JS distance');
+      if (c.expected.z_statistic !== undefined) {
+        const z = twoProportionZTest(ref[1]!, c.reference.length, cur[1]!, c.current.length);
+        close(z.statistic, c.expected.z_statistic, 'z');
+        close(z.pValue, c.expected.z_pvalue!, 'z-test p-value');
+      }
+    });
+  }
+});
+
+describe('multiplicity corrections', () => {
+  for (const method of ['bh', 'holm', 'bonferroni'] as const) {
+    it(`${method} adjusted p-values equal NumPy's`, () => {
+      const adjusted = adjustPValues(fixture.multiplicity.p, method);
+      fixture.multiplicity[method].forEach((expected, i) => close(adjusted[i]!, expected, `${method}[${i}]`));
+    });
+  }
+});
