@@ -16,5 +16,5 @@ export const loadStage: Record<StageName, () => Promise<AnyStage>> = {
   'model-card': async () => (await import('./model-card/model-card.js')).modelCardStage,
   register: async () => (await import('./register/register.js')).registerStage,
   deploy: async () => unavailableStage('deploy'),
-  'drift-check': async () => unavailableStage('drift-check'),
+  'drift-check': async () => (await import('./drift-check/drift-check.js')).driftCheckStage,
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DataSection } from './sections/data.js';
+import { DriftSection } from './sections/drift.js';
 import { GateSection } from './sections/gate.js';
 import { ModelCardSection } from './sections/model-card.js';
 import { ModelSection } from './sections/model.js';
@@ -18,6 +19,7 @@ export const ConfigSchema = z
     gate: GateSection.optional(),
     registry: RegistrySection.optional(),
     model_card: ModelCardSection.optional(),
+    drift: DriftSection.optional(),
   })
   .describe('mlops-actions configuration (mlops.yml).');
 
