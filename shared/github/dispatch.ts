@@ -64,18 +64,23 @@ export async function dispatchRetrain(options: DispatchOptions): Promise<Dispatc
   return { dispatched: true, reason: `dispatched ${workflow} on ${options.ref} (no run of it in the last ${cooldownHours} h)` };
 }
 
-/** The newest run of the workflow created at or after `since`, if any (any event, any status). */
+/**
+ * The newest run of the workflow created at or after `since`, if any (any event, any status).
+ * GitHub lists runs newest first, so reading stops at the first page that reaches past the
+ * window. (The `created` filter would do it server-side, but the published OpenAPI types it
+ * as a plain date-time, so the range syntax is not used.)
+ */
 async function latestRunSince(github: GitHubContext, workflow: string, since: Date): Promise<{ created_at: string; html_url: string } | undefined> {
   const pages = github.client.paginate.iterator(github.client.rest.actions.listWorkflowRuns, {
     owner: github.owner,
     repo: github.repo,
     workflow_id: workflow,
-    created: `>=${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
     per_page: 100,
   });
   for await (const { data } of pages) {
     const found = data.find((run) => Date.parse(run.created_at) >= since.getTime());
     if (found) return found;
+    if (data.some((run) => Date.parse(run.created_at) < since.getTime())) break;
   }
   return undefined;
 }

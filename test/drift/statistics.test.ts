@@ -7,6 +7,8 @@ import { ks2Samp } from '../../shared/stats/ks.js';
 import { adjustPValues } from '../../shared/stats/multiplicity.js';
 import { twoProportionZTest } from '../../shared/stats/proportions.js';
 import { standardDeviation, wassersteinDistance } from '../../shared/stats/wasserstein.js';
+import { decide, DEFAULT_RULE } from '../../shared/drift/decide.js';
+import { expectedPerformance } from '../../shared/drift/performance.js';
 import { splitNaN } from '../../shared/drift/sample.js';
 import { synthetic, type Recipe } from './synthetic.js';
 
@@ -121,4 +123,44 @@ describe('multiplicity corrections', () => {
       fixture.multiplicity[method].forEach((expected, i) => close(adjusted[i]!, expected, `${method}[${i}]`));
     });
   }
+});
+
+describe('label-free performance estimate (CBPE)', () => {
+  const cases = (fixture as unknown as { cbpe: { name: string; p: number[]; accuracy: number; roc_auc: number }[] }).cbpe;
+  for (const c of cases) {
+    it(`${c.name}: expected accuracy and ROC AUC equal scikit-learn's weighted roc_auc_score`, () => {
+      const estimate = expectedPerformance(c.p)!;
+      close(estimate.accuracy, c.accuracy, 'expected accuracy');
+      close(estimate.rocAuc, c.roc_auc, 'expected ROC AUC');
+    });
+  }
+});
+
+describe('the decision rule', () => {
+  const measure = (column: string, p: number, effect: number, measure: 'wasserstein_normed' | 'js' = 'wasserstein_normed') =>
+    ({ column, role: 'feature', type: 'numeric', test: 'ks', statistic: 0, p_value: p, effect: { measure, value: effect }, psi: 0, js: 0, reference_values: 1, current_values: 1, reference_missing: 0, current_missing: 0, histogram: { labels: [], reference: [], current: [] } }) as const;
+
+  it('a huge sample with a trivial shift is significant but not drift; a large effect on noise-level p is not drift either', () => {
+    const d = decide([measure('trivial', 1e-30, 0.02), measure('noisy', 0.2, 0.5), measure('real', 1e-8, 0.3)], DEFAULT_RULE);
+    expect(d.columns.map((c) => [c.column, c.significant, c.drifted])).toEqual([
+      ['trivial', true, false],
+      ['noisy', false, false],
+      ['real', true, true],
+    ]);
+    expect(d.driftedColumns).toEqual(['real']);
+    expect(d.share).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('corrects for the number of columns: p = 0.02 passes alone but not among 10 columns under BH', () => {
+    expect(decide([measure('a', 0.02, 0.5)], DEFAULT_RULE).drifted).toBe(true);
+    const many = [measure('a', 0.02, 0.5), ...Array.from({ length: 9 }, (_, i) => measure(`n${i}`, 0.5 + i / 20, 0.01))];
+    expect(decide(many, DEFAULT_RULE).drifted).toBe(false);
+    expect(decide(many, { ...DEFAULT_RULE, correction: 'none' }).drifted).toBe(true);
+  });
+
+  it('drift_share makes the data set drift only when that share of columns drifts', () => {
+    const cols = [measure('a', 1e-9, 0.5), measure('b', 0.9, 0.0), measure('c', 0.9, 0.0)];
+    expect(decide(cols, { ...DEFAULT_RULE, driftShare: 0.5 }).drifted).toBe(false);
+    expect(decide(cols, { ...DEFAULT_RULE, driftShare: 0.3 }).drifted).toBe(true);
+  });
 });
