@@ -9,6 +9,7 @@ import { twoProportionZTest } from '../../shared/stats/proportions.js';
 import { standardDeviation, wassersteinDistance } from '../../shared/stats/wasserstein.js';
 import { decide, DEFAULT_RULE } from '../../shared/drift/decide.js';
 import { expectedPerformance } from '../../shared/drift/performance.js';
+import type { ColumnMeasure } from '../../shared/drift/result.js';
 import { splitNaN } from '../../shared/drift/sample.js';
 import { synthetic, type Recipe } from './synthetic.js';
 
@@ -137,8 +138,22 @@ describe('label-free performance estimate (CBPE)', () => {
 });
 
 describe('the decision rule', () => {
-  const measure = (column: string, p: number, effect: number, measure: 'wasserstein_normed' | 'js' = 'wasserstein_normed') =>
-    ({ column, role: 'feature', type: 'numeric', test: 'ks', statistic: 0, p_value: p, effect: { measure, value: effect }, psi: 0, js: 0, reference_values: 1, current_values: 1, reference_missing: 0, current_missing: 0, histogram: { labels: [], reference: [], current: [] } }) as const;
+  const measure = (column: string, p: number, effect: number): ColumnMeasure => ({
+    column,
+    role: 'feature',
+    type: 'numeric',
+    test: 'ks',
+    statistic: 0,
+    p_value: p,
+    effect: { measure: 'wasserstein_normed', value: effect },
+    psi: 0,
+    js: 0,
+    reference_values: 1,
+    current_values: 1,
+    reference_missing: 0,
+    current_missing: 0,
+    histogram: { labels: [], reference: [], current: [] },
+  });
 
   it('a huge sample with a trivial shift is significant but not drift; a large effect on noise-level p is not drift either', () => {
     const d = decide([measure('trivial', 1e-30, 0.02), measure('noisy', 0.2, 0.5), measure('real', 1e-8, 0.3)], DEFAULT_RULE);
