@@ -34,7 +34,7 @@ export async function githubSteps(host: Host, options: DriftCheckOptions, model:
     if (options.dispatch && run.drifted) plan.dispatch = { workflow: options.dispatch, inputs: { reason, drift_run_url: run.runUrl ?? '' }, cooldown_hours: options.cooldownHours };
     outcome.plan = plan;
     outcome.lines.push('Not in GitHub Actions (no repository or token): nothing was sent. What would be sent is in github-plan.json.');
-    if (plan.issue) outcome.lines.push(`Would ${run.drifted ? 'open or update' : 'close'} the drift issue for ${model}.`);
+    if (plan.issue) outcome.lines.push(run.drifted ? `Would open or update the drift issue for ${model}.` : `Would close the open drift issue for ${model}, if there is one.`);
     if (plan.dispatch) outcome.lines.push(`Would dispatch ${options.dispatch} (unless it ran within ${options.cooldownHours} h).`);
     return outcome;
   }

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../support/run-action.js';
+import { ROOT, runAction } from '../support/run-action.js';
 import { drift, sampleRows, toCapture, toCsv, workspace } from './workspace.js';
 
 const CONFIG = 'model: { name: churn }\n';
@@ -87,6 +87,31 @@ describe('drift-check on files', () => {
     // Each figure from the profile lies within its stated bound of the raw-data figure.
     expect(Math.abs(income.statistic - exactIncome.statistic)).toBeLessThanOrEqual(income.from_profile.bounds.statistic);
     expect(Math.abs(income.wasserstein - exactIncome.wasserstein)).toBeLessThanOrEqual(income.from_profile.bounds.wasserstein);
+  });
+});
+
+describe('drift-check with a model', () => {
+  it('scores both samples through the ONNX scorer: prediction drift and the label-free estimate beside the reference', async () => {
+    const rows = (n: number, seed: number, shift: number) => {
+      const base = sampleRows(n, seed);
+      return `x1,x2,x3\n${base.map((r) => `${((r.income - 50) / 10 + shift).toFixed(4)},${((r.age - 40) / 12).toFixed(4)},${r.churned}`).join('\n')}\n`;
+    };
+    const cwd = workspace({
+      'mlops.yml': 'model: { name: churn, features: [x1, x2, x3] }\n',
+      'model.onnx': '',
+      'ref.csv': rows(2000, 8, 0),
+      'cur.csv': rows(2000, 9, 0.8),
+    });
+    copyFileSync(join(ROOT, 'test/fixtures/models/binary_proba2.onnx'), join(cwd, 'model.onnx'));
+    const result = await drift(cwd, { current: 'cur.csv', reference: 'ref.csv', model: 'model.onnx' }, { repository: '' });
+    expect(result.code, result.stdout).toBe(0);
+    const results = read(cwd, result.outputs.results!);
+    const prediction = results.columns.find((c: { role: string }) => c.role === 'prediction');
+    expect(prediction).toMatchObject({ column: 'prediction (P(class 1))', test: 'ks', drifted: true });
+    expect(result.outputs['drifted-columns']).toBe('x1,prediction (P(class 1))');
+    expect(results.performance.source).toBe('model.onnx (scored)');
+    expect(results.performance.current.rows).toBe(2000);
+    expect(results.performance.reference.rows).toBe(2000);
   });
 });
 
