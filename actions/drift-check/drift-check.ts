@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../shared/config/load.js';
-import { measureColumns, planColumns, type Reference } from '../../shared/drift/analyse.js';
+import { measureColumns, planColumns, type Reference, type SkippedColumn } from '../../shared/drift/analyse.js';
 import { decide, DEFAULT_RULE, type DecisionRule } from '../../shared/drift/decide.js';
 import { loadSample } from '../../shared/drift/load.js';
 import { estimatePerformance } from '../../shared/drift/predictions.js';
@@ -46,8 +46,12 @@ export const driftCheckStage: Stage<DriftCheckOptions> = {
       const columns = planColumns(current, ref, options.columns.length ? options.columns : drift.columns, config.model?.features);
       const started = performance.now();
       let scored: ScoredPredictions | undefined;
+      let skipped: SkippedColumn[] = [];
       const measures = await host.group(`Comparing ${columns.length} columns: ${current.rows.toLocaleString('en-US')} current rows against ${referenceRows.toLocaleString('en-US')} reference rows`, async () => {
-        const out = await measureColumns(current, ref, columns, drift.tests ?? {});
+        const measured = await measureColumns(current, ref, columns, drift.tests ?? {});
+        const out = measured.measures;
+        skipped = measured.skipped;
+        for (const s of skipped) host.info(`${s.column}: not compared (${s.reason})`);
         if (options.model) {
           scored = await scorePredictions(host, options.model, current, ref, config.model?.features);
           out.push(...scored.measures);
@@ -69,6 +73,7 @@ export const driftCheckStage: Stage<DriftCheckOptions> = {
         referenceRows,
         rule,
         decision,
+        skipped,
         performance: performanceEstimate,
       };
       const outDir = resolve(host.cwd, options.outDir);
@@ -85,6 +90,7 @@ export const driftCheckStage: Stage<DriftCheckOptions> = {
         reference_rows: referenceRows,
         rule,
         columns: decision.columns,
+        skipped_columns: skipped,
         performance: performanceEstimate ?? null,
         github: null as unknown,
       };

@@ -72,17 +72,44 @@ export function planColumns(current: LoadedSample, reference: Reference, request
   });
 }
 
-export async function measureColumns(current: LoadedSample, reference: Reference, columns: PlannedColumn[], tests: Record<string, DriftTest | 'auto'>): Promise<ColumnMeasure[]> {
+export interface SkippedColumn {
+  column: string;
+  reason: string;
+}
+
+/** Text columns with more distinct values than this share of their values (and at least MIN_IDENTIFIER_VALUES) are identifiers, not distributions. */
+const IDENTIFIER_SHARE = 0.5;
+const MIN_IDENTIFIER_VALUES = 50;
+
+export async function measureColumns(current: LoadedSample, reference: Reference, columns: PlannedColumn[], tests: Record<string, DriftTest | 'auto'>): Promise<{ measures: ColumnMeasure[]; skipped: SkippedColumn[] }> {
   const names = columns.map((c) => c.name);
   const currentValues = await current.read(names);
   const referenceValues = reference.kind === 'data' ? await reference.sample.read(names) : undefined;
   const measures: ColumnMeasure[] = [];
+  const skipped: SkippedColumn[] = [];
   for (const column of columns) {
     const cur = currentValues.get(column.name)!;
     const requested = tests[column.name] ?? 'auto';
-    measures.push(referenceValues ? againstData(column, cur, referenceValues.get(column.name)!, requested) : againstProfile(column, cur, (reference as { profile: DataProfile }).profile, requested));
+    if (!referenceValues && !column.numeric && column.role === 'feature') {
+      const profiled = (reference as { profile: DataProfile }).profile.columns.find((c) => c.name === column.name)!;
+      if ((profiled.distinct ?? 0) >= MIN_IDENTIFIER_VALUES && (profiled.distinct ?? 0) > IDENTIFIER_SHARE * profiled.count) {
+        skipped.push({ column: column.name, reason: 'identifier-like: most values are unique, so there is no distribution to compare' });
+        continue;
+      }
+    }
+    const measure = referenceValues ? againstData(column, cur, referenceValues.get(column.name)!, requested) : againstProfile(column, cur, (reference as { profile: DataProfile }).profile, requested);
+    if (measure.type === 'categorical' && isIdentifierLike(measure)) {
+      skipped.push({ column: column.name, reason: `identifier-like: ${measure.histogram.labels.length >= 12 ? 'most' : 'all'} values are unique, so there is no distribution to compare` });
+      continue;
+    }
+    measures.push(measure);
   }
-  return measures;
+  return { measures, skipped };
+}
+
+function isIdentifierLike(measure: ColumnMeasure): boolean {
+  const distinct = measure.distinct_reference ?? 0;
+  return measure.role === 'feature' && distinct >= MIN_IDENTIFIER_VALUES && distinct > IDENTIFIER_SHARE * measure.reference_values;
 }
 
 function againstData(column: PlannedColumn, cur: ColumnValues, ref: ColumnValues, requested: DriftTest | 'auto'): ColumnMeasure {

@@ -58,6 +58,7 @@ export function categoricalMeasure(column: string, role: 'feature' | 'prediction
     current_values: nCur,
     reference_missing: reference.missing,
     current_missing: current.missing,
+    distinct_reference: reference.counts.size,
     ...(merged ? { merged_categories: merged } : {}),
     histogram: categoryHistogram(categories, ref, cur, nRef, nCur),
   };

@@ -18,6 +18,8 @@ export interface ReportInput {
   referenceRows: number;
   rule: DecisionRule;
   decision: Decision;
+  /** Columns left out of the comparison, with why. */
+  skipped?: { column: string; reason: string }[];
   performance?: PerformanceEstimate;
   /** What was (or was not) done on GitHub, one line each; filled in after the statistics. */
   github?: string[];
@@ -60,6 +62,8 @@ export function renderDriftReport(input: ReportInput): string {
     return row;
   });
   lines.push(table(header, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l']), '');
+  for (const s of input.skipped ?? []) lines.push(`${code(s.column)}: not compared (${escapeText(s.reason)}).`);
+  if (input.skipped?.length) lines.push('');
   const merged = decision.columns.filter((c) => c.merged_categories);
   for (const c of merged) lines.push(`${code(c.column)}: rare categories pooled for χ² (expected count < 5): ${escapeText(c.merged_categories!.slice(0, 10).join(', '))}${c.merged_categories!.length > 10 ? ', …' : ''}.`);
   if (merged.length) lines.push('');

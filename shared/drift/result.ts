@@ -31,6 +31,8 @@ export interface ColumnResult {
   /** Missing or NaN values, dropped before testing and counted here. */
   reference_missing: number;
   current_missing: number;
+  /** Distinct categories in the reference (categorical columns). */
+  distinct_reference?: number;
   /** Categories pooled by the χ² rare-category rule. */
   merged_categories?: string[];
   /** Set when the reference is a profile: the statistics come from its histogram/value counts. */

@@ -37,7 +37,7 @@ export function sampleRows(n: number, seed: number, shift: Shift = {}): Row[] {
 }
 
 export function toCsv(rows: Row[]): string {
-  return `age,income,plan,churned\n${rows.map((r) => `${r.age},${r.income},${r.plan},${r.churned}`).join('\n')}\n`;
+  return `id,age,income,plan,churned\n${rows.map((r, i) => `C${String(i).padStart(6, '0')},${r.age},${r.income},${r.plan},${r.churned}`).join('\n')}\n`;
 }
 
 /** Rows as `mlops serve --capture` writes them, with a binary classifier's class probabilities. */
