@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runAction } from '../support/run-action.js';
@@ -90,6 +90,30 @@ describe('drift-check on files', () => {
     // Each figure from the profile lies within its stated bound of the raw-data figure.
     expect(Math.abs(income.statistic - exactIncome.statistic)).toBeLessThanOrEqual(income.from_profile.bounds.statistic);
     expect(Math.abs(income.wasserstein - exactIncome.wasserstein)).toBeLessThanOrEqual(income.from_profile.bounds.wasserstein);
+  });
+});
+
+describe('drift-check against the registry', () => {
+  it('defaults to the data profile stored with <model>:prod, and refuses a version registered without one', async () => {
+    const cwd = workspace({ 'mlops.yml': CONFIG, 'ref.csv': toCsv(sampleRows(1500, 1)), 'cur.csv': toCsv(sampleRows(1000, 3, { income: 0.5 })) });
+    copyFileSync(join(ROOT, 'test/fixtures/models/binary_proba2.onnx'), join(cwd, 'model.onnx'));
+    expect((await runAction('data-validate', { cwd, inputs: { data: 'ref.csv', comment: 'false' } })).code).toBe(0);
+    const registered = await runAction('register', { cwd, inputs: { model: 'model.onnx', aliases: 'prod', 'require-gate': 'false' } });
+    expect(registered.code, registered.stdout).toBe(0);
+    const result = await drift(cwd, { current: 'cur.csv' }, { repository: '' });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs['drifted-columns']).toBe('income');
+    const results = read(cwd, result.outputs.results!);
+    expect(results.reference).toBe('.mlops/registry:churn:prod');
+    expect(results.reference_is_profile).toBe(true);
+
+    // A version registered from a record without a data section has no profile to compare with.
+    writeFileSync(join(cwd, 'other-run.json'), JSON.stringify({ schema_version: 1, kind: 'mlops-run', created_at: '2026-12-01T00:00:00Z', updated_at: '2026-12-01T00:00:00Z', history: [] }));
+    const bare = await runAction('register', { cwd, inputs: { model: 'model.onnx', aliases: 'bare', 'require-gate': 'false', record: 'other-run.json' } });
+    expect(bare.code, bare.stdout).toBe(0);
+    const refused = await drift(cwd, { current: 'cur.csv', reference: '.mlops/registry:churn:bare' }, { repository: '' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/::error::.*was registered without a data profile/);
   });
 });
 
