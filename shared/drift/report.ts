@@ -48,7 +48,7 @@ export function renderDriftReport(input: ReportInput): string {
   if (input.referenceIsProfile) header.push('error bound');
   const rows = decision.columns.map((c) => {
     const row = [
-      `${code(c.column)}${c.role === 'prediction' ? ' (prediction)' : ''}`,
+      `${escapeCell(c.column)}${c.role === 'prediction' ? ' (prediction)' : ''}`,
       TEST_NAMES[c.test] ?? c.test,
       formatNumber(c.statistic),
       formatNumber(c.p_value),
@@ -62,10 +62,10 @@ export function renderDriftReport(input: ReportInput): string {
     return row;
   });
   lines.push(table(header, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l']), '');
-  for (const s of input.skipped ?? []) lines.push(`${code(s.column)}: not compared (${escapeText(s.reason)}).`);
+  for (const s of input.skipped ?? []) lines.push(`${escapeCell(s.column)}: not compared (${escapeCell(s.reason)}).`);
   if (input.skipped?.length) lines.push('');
   const merged = decision.columns.filter((c) => c.merged_categories);
-  for (const c of merged) lines.push(`${code(c.column)}: rare categories pooled for χ² (expected count < 5): ${escapeText(c.merged_categories!.slice(0, 10).join(', '))}${c.merged_categories!.length > 10 ? ', …' : ''}.`);
+  for (const c of merged) lines.push(`${escapeCell(c.column)}: rare categories pooled for χ² (expected count < 5): ${escapeCell(c.merged_categories!.slice(0, 10).join(', '))}${c.merged_categories!.length > 10 ? ', …' : ''}.`);
   if (merged.length) lines.push('');
 
   const drifted = decision.columns.filter((c) => c.drifted);
@@ -98,7 +98,7 @@ export function histogramChart(c: ColumnResult): string {
   const top = Math.max(...h.reference, ...h.current, 0.01);
   const pct = (v: number) => String(Number((v * 100).toPrecision(4)));
   return [
-    `**${escapeText(c.column)}**: reference (first bars) vs current (second bars), % of rows`,
+    `**${escapeCell(c.column)}**: reference (first bars) vs current (second bars), % of rows`,
     '',
     '```mermaid',
     'xychart-beta',
