@@ -15,7 +15,7 @@ const bundle = join(outDir, 'drift-check-bench.mjs');
 await build({ entryPoints: [join(here, 'bench.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, external: ['onnxruntime-node', '@duckdb/node-api'] });
 const mode = process.argv[2] ?? 'all';
 const py = '/usr/bin/python3';
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit', maxBuffer: 1 << 26 });
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { stdio: 'inherit', maxBuffer: 1 << 26, cwd });
 
 if (mode === 'stats' || mode === 'all') {
   const rows = process.argv[3] ?? '2000000';
@@ -47,7 +47,7 @@ await c.run(\`COPY (SELECT * FROM '${join(work, 'cur.parquet')}') TO '${join(wor
 `);
   run(process.execPath, [gen]);
   const t0 = performance.now();
-  run(process.execPath, [join(root, 'dist/cli.js'), 'drift-check', '--current', join(work, 'cur.parquet'), '--reference', join(work, 'ref.parquet'), '--record', join(work, 'run.json')]);
+  run(process.execPath, [join(root, 'dist/cli.js'), 'drift-check', '--current', join(work, 'cur.parquet'), '--reference', join(work, 'ref.parquet'), '--record', join(work, 'run.json')], work);
   const oursSeconds = (performance.now() - t0) / 1000;
   run(py, ['-c', `
 import time, numpy as np, json
