@@ -52,14 +52,26 @@ export async function dispatchRetrain(options: DispatchOptions): Promise<Dispatc
     return { dispatched: false, reason: `not dispatched: ${workflow} already ran at ${recent.created_at} (run ${recent.html_url}), within the ${cooldownHours} h cooldown` };
   }
   // No automatic retry: a dispatch that succeeded but answered 5xx would start a second retrain.
-  await github.client.rest.actions.createWorkflowDispatch({
-    owner: github.owner,
-    repo: github.repo,
-    workflow_id: workflow,
-    ref: options.ref,
-    inputs: options.inputs,
-    request: { retries: 0 },
-  });
+  // After a 5xx (or no answer), GitHub's runs say whether it went through.
+  // A minute of slack for the clock difference between this runner and GitHub.
+  const before = new Date(Date.now() - 60_000);
+  try {
+    await github.client.rest.actions.createWorkflowDispatch({
+      owner: github.owner,
+      repo: github.repo,
+      workflow_id: workflow,
+      ref: options.ref,
+      inputs: options.inputs,
+      request: { retries: 0 },
+    });
+  } catch (error) {
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status < 500) throw error;
+    const started = await latestRunSince(github, workflow, before);
+    if (!started) throw error;
+    log(`Dispatching ${workflow} answered ${String(status ?? 'nothing')}, but its run ${started.html_url} exists: not dispatched again.`);
+    return { dispatched: true, reason: `dispatched ${workflow} on ${options.ref} (GitHub answered ${String(status ?? 'nothing')}, but the run ${started.html_url} was created; not sent twice)` };
+  }
   log(`Dispatched ${workflow} on ${options.ref}`);
   return { dispatched: true, reason: `dispatched ${workflow} on ${options.ref} (no run of it in the last ${cooldownHours} h)` };
 }

@@ -76,3 +76,22 @@ describe('drift issue', () => {
     expect(gh.requests.filter((r) => r.login === 'someone' && r.method !== 'GET')).toHaveLength(0);
   });
 });
+
+describe('dispatch after a 5xx', () => {
+  const fakeGitHub = useFakeGitHub();
+
+  it('is not sent twice when the dispatch went through but GitHub answered 502; fails clearly when it did not go through', async () => {
+    const gh = fakeGitHub();
+    const github = fakeGitHubContext(gh, { eventName: 'schedule' });
+    const repo = gh.state.repo(gh.repo);
+    const options = { github, workflow: 'ml-retrain.yml', cooldownHours: 24, ref: 'main', inputs: { reason: 'x', drift_run_url: '' }, log: () => {} };
+    gh.faults.serverError('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', { afterWrite: true });
+    expect(await dispatchRetrain(options)).toMatchObject({ dispatched: true, reason: expect.stringContaining('not sent twice') });
+    expect(repo.dispatches).toHaveLength(1);
+
+    const other = { ...options, workflow: 'other.yml' };
+    gh.faults.serverError('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches');
+    await expect(dispatchRetrain(other)).rejects.toMatchObject({ status: 502 });
+    expect(repo.dispatches).toHaveLength(1);
+  });
+});
