@@ -52,7 +52,8 @@ await c.run(\`COPY (SELECT * FROM '${join(work, 'cur.parquet')}') TO '${join(wor
   run(py, ['-c', `
 import time, numpy as np, json
 from scipy import stats
-t=time.perf_counter(); ref=np.loadtxt('${join(work, 'ref.csv')}', delimiter=',', skiprows=1); cur=np.loadtxt('${join(work, 'cur.csv')}', delimiter=',', skiprows=1); read=time.perf_counter()-t
+import pandas as pd
+t=time.perf_counter(); ref=pd.read_csv('${join(work, 'ref.csv')}').to_numpy(); cur=pd.read_csv('${join(work, 'cur.csv')}').to_numpy(); read=time.perf_counter()-t
 t=time.perf_counter(); ev=[stats.wasserstein_distance(ref[:,j],cur[:,j])/max(np.std(ref[:,j]),0.001)>=0.1 for j in range(ref.shape[1])]; ev_s=time.perf_counter()-t
 t=time.perf_counter(); ks=[stats.ks_2samp(ref[:,j],cur[:,j]).pvalue for j in range(ref.shape[1])]; ks_s=time.perf_counter()-t
 json.dump({'read_seconds':read,'evidently_wasserstein_loop_seconds':ev_s,'ks_loop_seconds':ks_s,'evidently_drifted':int(sum(ev))}, open('${join(here, 'results-wide-scipy.json')}','w'))
