@@ -20,7 +20,7 @@ import { appendSection } from '../../shared/record/record.js';
 import type { Stage } from '../../shared/stage/definition.js';
 import { githubSteps } from './github-steps.js';
 import { readDriftOptions, type DriftCheckOptions } from './options.js';
-import { scorePredictions, type ScoredPredictions } from './score.js';
+import { openDriftModel, scorePredictions, type OpenedDriftModel, type ScoredPredictions } from './score.js';
 
 export const driftCheckStage: Stage<DriftCheckOptions> = {
   name: 'drift-check',
@@ -39,11 +39,14 @@ export const driftCheckStage: Stage<DriftCheckOptions> = {
     const referenceSpec = options.reference ?? defaultReference(config.model?.name, config.registry?.url);
     const current = await loadSample(host.cwd, options.current, host, 'current');
     let reference: Reference | undefined;
+    let opened: OpenedDriftModel | undefined;
     try {
+      if (options.model) opened = await host.group(`Opening the model ${options.model}`, () => openDriftModel(host, options.model!));
+      const features = config.model?.features ?? opened?.features;
       reference = await host.group(`Reading the reference ${referenceSpec}`, () => loadReference(host, referenceSpec));
       const ref = reference;
       const referenceRows = ref.kind === 'data' ? ref.sample.rows : ref.profile.rows;
-      const columns = planColumns(current, ref, options.columns.length ? options.columns : drift.columns, config.model?.features);
+      const columns = planColumns(current, ref, options.columns.length ? options.columns : drift.columns, features);
       const started = performance.now();
       let scored: ScoredPredictions | undefined;
       let skipped: SkippedColumn[] = [];
@@ -52,8 +55,8 @@ export const driftCheckStage: Stage<DriftCheckOptions> = {
         const out = measured.measures;
         skipped = measured.skipped;
         for (const s of skipped) host.info(`${s.column}: not compared (${s.reason})`);
-        if (options.model) {
-          scored = await scorePredictions(host, options.model, current, ref, config.model?.features);
+        if (options.model && opened) {
+          scored = await scorePredictions(host, options.model, opened, current, ref, config.model?.features);
           out.push(...scored.measures);
         }
         host.info(`statistics in ${((performance.now() - started) / 1000).toFixed(2)} s`);
@@ -143,6 +146,7 @@ export const driftCheckStage: Stage<DriftCheckOptions> = {
         failure: options.failOnDrift && decision.drifted ? `drift detected in ${decision.driftedColumns.join(', ')} (fail-on-drift is true; see ${display('report.md')})` : undefined,
       };
     } finally {
+      await opened?.cleanup();
       await current.close();
       if (reference?.kind === 'data') await reference.sample.close();
     }

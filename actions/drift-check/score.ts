@@ -15,7 +15,7 @@ import { distinctSorted, numericMeasure } from '../../shared/drift/numeric.js';
 import type { ColumnMeasure } from '../../shared/drift/result.js';
 import { splitNaN } from '../../shared/drift/sample.js';
 import type { Host } from '../../shared/host/host.js';
-import { columnsRead, planFeed } from '../../shared/onnx/feed.js';
+import { columnsRead, featureNamesFromMetadata, planFeed } from '../../shared/onnx/feed.js';
 import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
 import { planOutputs } from '../../shared/onnx/outputs.js';
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
@@ -27,13 +27,13 @@ export interface ScoredPredictions {
   probabilities?: { current: Float64Array; reference: Float64Array; source: string };
 }
 
-export async function scorePredictions(host: Host, modelSpec: string, current: LoadedSample, reference: Reference, features: string[] | undefined): Promise<ScoredPredictions> {
+export async function scorePredictions(host: Host, modelSpec: string, opened: OpenedDriftModel, current: LoadedSample, reference: Reference, features: string[] | undefined): Promise<ScoredPredictions> {
   if (reference.kind !== 'data') {
     host.warning('model: the reference is a profile, which cannot be scored; prediction drift uses captured output.* columns only.');
     return { measures: [] };
   }
-  const { model, cleanup } = await open(host, modelSpec);
-  try {
+  const { model } = opened;
+  {
     const score = async (sample: LoadedSample, key: string): Promise<Predictions> => {
       const outputs = planOutputs(model, { key: 'model' });
       const feed = planFeed(model, sample.columns.map((c) => ({ name: c.name, numeric: c.kind === 'integer' || c.kind === 'number' || c.kind === 'boolean' })), {
@@ -70,9 +70,20 @@ export async function scorePredictions(host: Host, modelSpec: string, current: L
     }
     host.warning(`model: ${modelSpec} gave no probabilities, labels or values to compare.`);
     return { measures: [] };
-  } finally {
-    await cleanup();
   }
+}
+
+export interface OpenedDriftModel {
+  model: OnnxModel;
+  /** The model's feature names from its metadata, when it carries them. */
+  features?: string[];
+  cleanup: () => Promise<void>;
+}
+
+/** An ONNX file, or a registry reference fetched (digest-verified) to a temporary file. */
+export async function openDriftModel(host: Host, spec: string): Promise<OpenedDriftModel> {
+  const opened = await open(host, spec);
+  return { ...opened, features: featureNamesFromMetadata(opened.model.metadata) };
 }
 
 async function open(host: Host, spec: string): Promise<{ model: OnnxModel; cleanup: () => Promise<void> }> {
