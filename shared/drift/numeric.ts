@@ -2,7 +2,8 @@
 import { shareBins, type SharedBins } from '../stats/binning.js';
 import { jensenShannonDistance, psi } from '../stats/divergence.js';
 import { ks2Samp } from '../stats/ks.js';
-import { normedWasserstein } from '../stats/wasserstein.js';
+import { ksAndWasserstein } from '../stats/ecdf-walk.js';
+import { MIN_NORM_SD, standardDeviation } from '../stats/wasserstein.js';
 import { categoricalMeasure, type CategoryCounts } from './categorical.js';
 import type { DriftTest } from './choose-test.js';
 import type { ColumnMeasure, HistogramView } from './result.js';
@@ -16,8 +17,10 @@ export function distinctSorted(sorted: ArrayLike<number>): number {
 
 export function numericMeasure(column: string, role: 'feature' | 'prediction', test: DriftTest, reference: NumericSample, current: NumericSample): ColumnMeasure {
   if (test !== 'ks') return categoricalMeasure(column, role, test, valueCounts(reference), valueCounts(current));
-  const ks = ks2Samp(reference.sorted, current.sorted);
-  const w = normedWasserstein(reference.sorted, current.sorted);
+  const walk = ksAndWasserstein(reference.sorted, current.sorted);
+  const ks = ks2Samp(reference.sorted, current.sorted, walk.ks);
+  const referenceSd = standardDeviation(reference.sorted);
+  const w = { distance: walk.wasserstein, normed: walk.wasserstein / Math.max(referenceSd, MIN_NORM_SD) };
   const bins = shareBins(reference.sorted, current.sorted);
   return {
     column,

@@ -40,11 +40,12 @@ export function ksStatistic(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return minS > maxDiff ? minS : maxDiff;
 }
 
-export function ks2Samp(a: ArrayLike<number>, b: ArrayLike<number>): KsResult {
+/** @param statistic the KS statistic when already computed (ecdf-walk.ts), else computed here. */
+export function ks2Samp(a: ArrayLike<number>, b: ArrayLike<number>, statistic?: number): KsResult {
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) throw new RangeError('ks2Samp: both samples need at least one value');
-  let d = ksStatistic(a, b);
+  let d = statistic ?? ksStatistic(a, b);
   const g = gcd(n1, n2);
   const n1g = n1 / g;
   const n2g = n2 / g;

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { shareBins } from '../../shared/stats/binning.js';
 import { chiSquareHomogeneity } from '../../shared/stats/chi2.js';
 import { jensenShannonDistance, psi } from '../../shared/stats/divergence.js';
-import { ks2Samp } from '../../shared/stats/ks.js';
+import { ksAndWasserstein } from '../../shared/stats/ecdf-walk.js';
+import { ks2Samp, ksStatistic } from '../../shared/stats/ks.js';
+import { sortFloat64 } from '../../shared/stats/radix-sort.js';
 import { adjustPValues } from '../../shared/stats/multiplicity.js';
 import { twoProportionZTest } from '../../shared/stats/proportions.js';
 import { standardDeviation, wassersteinDistance } from '../../shared/stats/wasserstein.js';
@@ -81,6 +83,12 @@ describe('numeric drift statistics equal SciPy on the same raw data', () => {
       close(ks.statistic, c.expected.ks_statistic, 'KS statistic');
       close(ks.pValue, c.expected.ks_pvalue, 'KS p-value');
       close(wassersteinDistance(ref.sorted, cur.sorted), c.expected.wasserstein, 'Wasserstein');
+      const walk = ksAndWasserstein(ref.sorted, cur.sorted);
+      expect(walk.ks).toBe(ksStatistic(ref.sorted, cur.sorted));
+      close(walk.wasserstein, c.expected.wasserstein, 'Wasserstein (one walk)');
+      const viaWalk = ks2Samp(ref.sorted, cur.sorted, walk.ks);
+      close(viaWalk.statistic, c.expected.ks_statistic, 'KS statistic via the walk');
+      close(viaWalk.pValue, c.expected.ks_pvalue, 'KS p-value via the walk');
       close(standardDeviation(ref.sorted), c.expected.reference_sd, 'reference sd');
       const bins = shareBins(ref.sorted, cur.sorted);
       expect(bins.kind).toBe(c.expected.bins);
@@ -177,5 +185,21 @@ describe('the decision rule', () => {
     const cols = [measure('a', 1e-9, 0.5), measure('b', 0.9, 0.0), measure('c', 0.9, 0.0)];
     expect(decide(cols, { ...DEFAULT_RULE, driftShare: 0.5 }).drifted).toBe(false);
     expect(decide(cols, { ...DEFAULT_RULE, driftShare: 0.3 }).drifted).toBe(true);
+  });
+});
+
+describe('radix sort of float64', () => {
+  it('orders exactly as TypedArray sort, special values included (−0 before +0, ±∞, subnormals, ties)', () => {
+    const specials = [-0, 0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 1, 1, -1, 2 ** -1074, 1e-310];
+    const values = new Float64Array(50_000);
+    let state = 12345;
+    for (let i = 0; i < values.length; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      values[i] = i < specials.length * 100 ? specials[i % specials.length]! : ((state / 2 ** 32 - 0.5) * 10 ** ((state % 40) - 20));
+    }
+    const expected = Float64Array.from(values).sort();
+    const actual = sortFloat64(values);
+    expect(actual.length).toBe(expected.length);
+    for (let i = 0; i < expected.length; i++) expect(Object.is(actual[i], expected[i]), `index ${i}: ${actual[i]} vs ${expected[i]}`).toBe(true);
   });
 });
