@@ -12,7 +12,7 @@ import { splitNaN } from '../../shared/drift/sample.js';
 import { shareBins } from '../../shared/stats/binning.js';
 import { psi } from '../../shared/stats/divergence.js';
 import { ks2Samp } from '../../shared/stats/ks.js';
-import { wassersteinDistance } from '../../shared/stats/wasserstein.js';
+import { ksAndWasserstein } from '../../shared/stats/ecdf-walk.js';
 
 const SHAPES = ['uniform', 'square', 'cubic'] as const;
 
@@ -46,8 +46,9 @@ function stats(rows: number, cols: number, outPath: string) {
     const t0 = performance.now();
     const a = splitNaN(ref);
     const b = splitNaN(cur);
-    const ks = ks2Samp(a.sorted, b.sorted);
-    const w = wassersteinDistance(a.sorted, b.sorted);
+    const walk = ksAndWasserstein(a.sorted, b.sorted);
+    const ks = ks2Samp(a.sorted, b.sorted, walk.ks);
+    const w = walk.wasserstein;
     const bins = shareBins(a.sorted, b.sorted);
     const p = psi(bins.reference, bins.current);
     seconds += (performance.now() - t0) / 1000;

@@ -25,6 +25,8 @@ export interface LoadedSample {
 /** Metadata written by `mlops serve --capture` beside the features: never tested for drift. */
 export const CAPTURE_METADATA = new Set(['timestamp', 'model', 'version', 'request_id']);
 
+const COLUMNS_PER_PASS = 16;
+
 export function isNumericKind(column: DataColumn): boolean {
   return column.kind === 'integer' || column.kind === 'number';
 }
@@ -51,12 +53,15 @@ export async function loadSample(cwd: string, spec: string, host: EngineHost, ro
       const out = new Map<string, ColumnValues>();
       const numeric = names.filter((name) => isNumericKind(table.columns.find((c) => c.name === name)!));
       const other = names.filter((name) => !numeric.includes(name));
-      if (numeric.length > 0) {
-        const arrays = numeric.map(() => new Float64Array(table.rowCount));
-        for await (const batch of table.readNumeric(numeric)) {
+      // A few columns per pass: DuckDB's ordered stream of a wide file otherwise needs more
+      // buffer memory than the session's bounded limit (100 columns of a Parquet file ran out).
+      for (let start = 0; start < numeric.length; start += COLUMNS_PER_PASS) {
+        const group = numeric.slice(start, start + COLUMNS_PER_PASS);
+        const arrays = group.map(() => new Float64Array(table.rowCount));
+        for await (const batch of table.readNumeric(group)) {
           batch.values.forEach((values, c) => arrays[c]!.set(values, batch.rowOffset));
         }
-        numeric.forEach((name, c) => out.set(name, { kind: 'numeric', values: arrays[c]! }));
+        group.forEach((name, c) => out.set(name, { kind: 'numeric', values: arrays[c]! }));
       }
       if (other.length > 0) {
         const strings = await table.readStrings(other);
