@@ -6,6 +6,7 @@ import type { CliIO } from '../run-stage-command.js';
 import { dataCommand } from './data.js';
 import { registryCommand } from './registry.js';
 import { schemaCommand } from './schema.js';
+import { serveCommand } from './serve.js';
 
 export interface Command {
   summary: string;
@@ -16,4 +17,5 @@ export const commands: Record<string, Command> = {
   schema: schemaCommand,
   data: dataCommand,
   registry: registryCommand,
+  serve: serveCommand,
 };

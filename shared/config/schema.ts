@@ -9,6 +9,7 @@ import { GateSection } from './sections/gate.js';
 import { ModelCardSection } from './sections/model-card.js';
 import { ModelSection } from './sections/model.js';
 import { RegistrySection } from './sections/registry.js';
+import { ServeSection } from './sections/serve.js';
 import { TrainSection } from './sections/train.js';
 
 export const ConfigSchema = z
@@ -20,6 +21,7 @@ export const ConfigSchema = z
     registry: RegistrySection.optional(),
     model_card: ModelCardSection.optional(),
     drift: DriftSection.optional(),
+    serve: ServeSection.optional(),
   })
   .describe('mlops-actions configuration (mlops.yml).');
 
