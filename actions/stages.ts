@@ -15,6 +15,6 @@ export const loadStage: Record<StageName, () => Promise<AnyStage>> = {
   'evaluate-gate': async () => (await import('./evaluate-gate/evaluate-gate.js')).evaluateGateStage,
   'model-card': async () => (await import('./model-card/model-card.js')).modelCardStage,
   register: async () => (await import('./register/register.js')).registerStage,
-  deploy: async () => unavailableStage('deploy'),
+  deploy: async () => (await import('./deploy/deploy.js')).deployStage,
   'drift-check': async () => unavailableStage('drift-check'),
 };

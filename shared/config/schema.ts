@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DataSection } from './sections/data.js';
+import { DeploySection } from './sections/deploy.js';
 import { GateSection } from './sections/gate.js';
 import { ModelCardSection } from './sections/model-card.js';
 import { ModelSection } from './sections/model.js';
@@ -20,6 +21,7 @@ export const ConfigSchema = z
     registry: RegistrySection.optional(),
     model_card: ModelCardSection.optional(),
     serve: ServeSection.optional(),
+    deploy: DeploySection.optional(),
   })
   .describe('mlops-actions configuration (mlops.yml).');
 
