@@ -89,7 +89,7 @@ export function parseSteps(text: string, key: string): number[] {
   const parts = text.split(',').map((part) => part.trim().replace(/%$/, ''));
   const steps = parts.map((part) => {
     const value = Number(part);
-    if (part === '' || !Number.isInteger(value)) throw new UserError(`${key}: "${part}" is not a whole percentage`, { where: { key }, hint: 'Write increasing percentages ending at 100, e.g. 10,50,100.' });
+    if (part === '' || !Number.isInteger(value)) throw new UserError(`"${part}" is not a whole percentage`, { where: { key }, hint: 'Write increasing percentages ending at 100, e.g. 10,50,100.' });
     return value;
   });
   return validateSteps(steps, key);
@@ -97,13 +97,13 @@ export function parseSteps(text: string, key: string): number[] {
 
 export function validateSteps(steps: number[], key: string): number[] {
   const hint = 'Write increasing percentages ending at 100, e.g. 10,50,100.';
-  if (steps.length === 0) throw new UserError(`${key} is empty`, { where: { key }, hint });
+  if (steps.length === 0) throw new UserError('no steps given', { where: { key }, hint });
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    if (step < 1 || step > 100) throw new UserError(`${key}: ${step} % is outside 1..100`, { where: { key }, hint });
-    if (i > 0 && step <= steps[i - 1]!) throw new UserError(`${key} must increase: ${steps[i - 1]} is followed by ${step}`, { where: { key }, hint });
+    if (step < 1 || step > 100) throw new UserError(`${step} percent is outside 1..100`, { where: { key }, hint });
+    if (i > 0 && step <= steps[i - 1]!) throw new UserError(`the steps must increase: ${steps[i - 1]} is followed by ${step}`, { where: { key }, hint });
   }
-  if (steps.at(-1) !== 100) throw new UserError(`${key} must end at 100 (it ends at ${steps.at(-1)})`, { where: { key }, hint });
+  if (steps.at(-1) !== 100) throw new UserError(`the last step must be 100 (it is ${steps.at(-1)})`, { where: { key }, hint });
   return steps;
 }
 

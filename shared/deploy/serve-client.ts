@@ -94,7 +94,7 @@ export class ServeClient {
     try {
       return await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      const cause = networkCause(error);
       throw new UserError(`cannot reach the server at ${this.base} (${cause})`, { where: { key: 'url' }, hint: 'Is `mlops serve` running there, and reachable from this runner?' });
     }
   }
@@ -143,4 +143,16 @@ async function readCapped(response: Response, cap: number, what: string): Promis
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The system error code under fetch's TypeError("fetch failed") (ECONNREFUSED, ENOTFOUND, …), or a timeout. */
+function networkCause(error: unknown): string {
+  if ((error as Error).name === 'TimeoutError') return 'timed out';
+  let cause = (error as { cause?: unknown }).cause as { code?: string; errors?: { code?: string }[]; message?: string } | undefined;
+  for (let depth = 0; cause && depth < 4; depth++) {
+    if (cause.code) return cause.code;
+    if (cause.errors?.[0]?.code) return cause.errors[0].code;
+    cause = (cause as { cause?: unknown }).cause as typeof cause;
+  }
+  return (error as Error).message || 'network error';
 }

@@ -8,13 +8,13 @@ describe('steps', () => {
   });
 
   it.each([
-    ['50,10,100', 'steps must increase: 50 is followed by 10'],
-    ['10,50,50,100', 'steps must increase: 50 is followed by 50'],
-    ['10,150', 'steps: 150 % is outside 1..100'],
-    ['0,100', 'steps: 0 % is outside 1..100'],
-    ['10,50', 'steps must end at 100 (it ends at 50)'],
-    ['10,x,100', 'steps: "x" is not a whole percentage'],
-    ['10.5,100', 'steps: "10.5" is not a whole percentage'],
+    ['50,10,100', 'the steps must increase: 50 is followed by 10'],
+    ['10,50,50,100', 'the steps must increase: 50 is followed by 50'],
+    ['10,150', '150 percent is outside 1..100'],
+    ['0,100', '0 percent is outside 1..100'],
+    ['10,50', 'the last step must be 100 (it is 50)'],
+    ['10,x,100', '"x" is not a whole percentage'],
+    ['10.5,100', '"10.5" is not a whole percentage'],
   ])('refuses %s', (text, message) => {
     expect(() => parseSteps(text, 'steps')).toThrow(message);
   });
