@@ -51,6 +51,7 @@ export const deployStage: Stage<DeployInputs> = {
     const index = (await client.index()).filter((entry) => entry.name === name);
     const serving = index.filter((entry) => (entry.weight ?? 0) > 0);
     const previous = serving.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
+    refuseConcurrentDeploy(name, index, previous);
 
     const cancel = new AbortController();
     const stopListening = onTerminationSignals((signal) => cancel.abort(new Cancelled(signal)));
@@ -219,5 +220,21 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Two deploys of one model at once would fight over the traffic weights. A second version
+ * loaded beside the serving one means a deploy is in progress (or was killed without its
+ * rollback): refuse before touching anything. In Actions, the template's `concurrency:` group
+ * queues deploys of an environment so this is only reached from outside it.
+ */
+function refuseConcurrentDeploy(name: string, index: IndexEntry[], previous: IndexEntry | undefined): void {
+  const others = index.filter((entry) => entry.version !== previous?.version);
+  if (others.length === 0) return;
+  const list = others.map((entry) => `${entry.version} (${entry.weight ?? 0} %)`).join(', ');
+  throw new UserError(`another deploy of ${name} is in progress on the server: ${list} ${others.length === 1 ? 'is' : 'are'} loaded beside ${previous ? `${previous.version} (${previous.weight} %)` : 'nothing serving'}`, {
+    where: { key: 'url' },
+    hint: 'Wait for it to finish (the workflow template queues deploys with `concurrency:`). If a deploy was killed before it could roll back, unload the extra version: POST /v2/repository/models/<name>/unload {"parameters": {"version": "…"}}.',
   });
 }

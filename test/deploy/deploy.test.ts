@@ -2,13 +2,14 @@
  * deploy against a real `mlops serve` child process on loopback, versions registered into a
  * local OCI layout by the register action, real traffic during short bakes.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction } from '../support/run-action.js';
+import { ROOT, runAction } from '../support/run-action.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
-import { deployWorkspace, driveTraffic, type DeployWorkspace } from './workspace.js';
+import { deployWorkspace, driveTraffic, FIXTURES, type DeployWorkspace } from './workspace.js';
 
 const CONFIG = 'deploy:\n  min_requests: 10\n  min_predictions: 30\n  hold_factor: 10\n';
 
@@ -17,6 +18,14 @@ async function state(server: ServeProcess): Promise<{ traffic: Record<string, nu
   const traffic = (await (await fetch(`${server.url}/v2/models/churn/traffic`, { headers: auth })).json()) as Record<string, number>;
   const index = (await (await fetch(`${server.url}/v2/repository/index`, { method: 'POST', headers: auth })).json()) as { name: string; version: string }[];
   return { traffic, versions: index.filter((e) => e.name === 'churn').map((e) => e.version).sort() };
+}
+
+async function until(condition: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms:\n${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** A loopback port nobody listens on (bound, then closed). */
@@ -118,6 +127,32 @@ describe('deploy to an mlops serve instance', () => {
     expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
   }, 60_000);
 
+  it('a second deploy while one bakes fails clearly; SIGTERM mid-bake rolls the first back', async () => {
+    const driver = driveTraffic(server.url, 2);
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'deploy', '--model', `.mlops/registry:${versions.stable!.version}`, '--url', server.url, '--admin-token', server.adminToken!, '--steps', '10,100', '--bake-seconds', '60'], { cwd: ws.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await until(() => /baking 60 s/.test(output), 60_000, () => output);
+      expect((await state(server)).traffic).toEqual({ [versions.retrained!.version]: 90, [versions.stable!.version]: 10 });
+
+      const second = await deploy(`.mlops/registry:${versions.flipped!.version}`, {}, false);
+      expect(second.code).toBe(1);
+      expect(second.stdout).toContain(`another deploy of churn is in progress on the server: ${versions.stable!.version} (10 %25) is loaded beside ${versions.retrained!.version} (90 %25)`);
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(1);
+      expect(output).toContain('rolling back: the deploy was cancelled (SIGTERM)');
+    } finally {
+      child.kill('SIGKILL');
+      await driver.stop();
+    }
+    expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
+    expect(aliasTarget(ws.cwd, 'prod')).toBe(versions.retrained!.digest);
+  }, 180_000);
+
   describe('bad input: one clear error, serving state unchanged', () => {
     const unchanged = async () => expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
 
@@ -167,4 +202,17 @@ describe('deploy to an mlops serve instance', () => {
       await unchanged();
     }, 60_000);
   });
+  it('a tampered model blob is refused before the server is touched', async () => {
+    const { createHash } = await import('node:crypto');
+    const { writeFileSync } = await import('node:fs');
+    const hex = createHash('sha256').update(readFileSync(join(FIXTURES, 'flipped.onnx'))).digest('hex');
+    const blob = join(ws.cwd, '.mlops/registry/blobs/sha256', hex);
+    const bytes = readFileSync(blob);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    writeFileSync(blob, bytes);
+    const result = await deploy(`.mlops/registry:${versions.flipped!.version}`, {}, false);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`sha256:${hex}`));
+    expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
+  }, 60_000);
 });
