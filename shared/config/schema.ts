@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DataSection } from './sections/data.js';
+import { DeploySection } from './sections/deploy.js';
 import { DriftSection } from './sections/drift.js';
 import { GateSection } from './sections/gate.js';
 import { ModelCardSection } from './sections/model-card.js';
@@ -22,6 +23,7 @@ export const ConfigSchema = z
     model_card: ModelCardSection.optional(),
     drift: DriftSection.optional(),
     serve: ServeSection.optional(),
+    deploy: DeploySection.optional(),
   })
   .describe('mlops-actions configuration (mlops.yml).');
 
