@@ -2,26 +2,31 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunks/chunk-H5YAVRIW.js";
+} from "./chunks/chunk-2Z64QD54.js";
+import {
+  pullVersion
+} from "./chunks/chunk-E5QXSKCR.js";
+import "./chunks/chunk-XYHPR3OX.js";
+import "./chunks/chunk-ZCAETZRN.js";
 import {
   featureNamesFromMetadata,
-  firstLine,
-  openModel,
   planOutputs
-} from "./chunks/chunk-D4TQTKHZ.js";
+} from "./chunks/chunk-G2CH33CK.js";
+import {
+  firstLine,
+  openModel
+} from "./chunks/chunk-SXKV3HUF.js";
 import {
   resolveData
-} from "./chunks/chunk-G3J2KD6U.js";
-import {
-  safeTitle
-} from "./chunks/chunk-FNFVVWB2.js";
+} from "./chunks/chunk-3JRQPMHA.js";
+import "./chunks/chunk-R2HB4ESW.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
   MODEL_NAME_PATTERN,
   OciLayout,
+  RUN_RECORD_MEDIA_TYPE,
   RemoteRepository,
-  hexOf,
   isClaimTag,
   isLoopbackHost,
   isModelLayer,
@@ -35,45 +40,43 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-4UICVIJR.js";
+} from "./chunks/chunk-SG75GXIG.js";
 import {
   configJsonSchema,
   loadConfig
-} from "./chunks/chunk-X363KT5W.js";
+} from "./chunks/chunk-54PJWFYJ.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
+  parseRecord,
   writeFileAtomic
-} from "./chunks/chunk-YVVIEIOO.js";
+} from "./chunks/chunk-JA25WK36.js";
 import {
   STAGES,
   isExpression,
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-AONFIMEI.js";
-import "./chunks/chunk-6K6SBSXE.js";
+} from "./chunks/chunk-2BSCBTW3.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
 import {
-  require_dist
-} from "./chunks/chunk-WFCI6QGH.js";
-import {
   readGitHubContext,
   runStage
-} from "./chunks/chunk-MNAJBBS5.js";
+} from "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {
   allowOutsideWorkspace
-} from "./chunks/chunk-AKSQUGAS.js";
-import "./chunks/chunk-O3JVG3X2.js";
+} from "./chunks/chunk-NWGUJPZQ.js";
 import {
   UserError,
   external_exports,
-  isUserError
-} from "./chunks/chunk-T2QH2H4B.js";
+  isUserError,
+  require_dist
+} from "./chunks/chunk-MMVWCL4Z.js";
 import {
   __commonJS,
   __require,
@@ -2082,7 +2085,7 @@ var require_pushgateway = __commonJS({
       const options = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve5, reject) => {
         if (method === "DELETE" && options.headers) {
           delete options.headers["Content-Encoding"];
         }
@@ -2098,7 +2101,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve6({ resp, body });
+              resolve5({ resp, body });
             }
           });
         });
@@ -4872,13 +4875,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve6(result);
+            else resolve5(result);
           }
           const request = {
             responses: [],
@@ -5215,6 +5218,83 @@ var dataCommand = {
   }
 };
 
+// shared/registry/lineage.ts
+async function lineageOf(version) {
+  const { manifest, digest } = version.fetched;
+  const annotations = manifest.annotations ?? {};
+  const modelLayer = manifest.layers.find(isModelLayer);
+  const recordLayer = manifest.layers.find((layer) => layer.mediaType === RUN_RECORD_MEDIA_TYPE);
+  let record;
+  if (recordLayer) {
+    const bytes = await version.reader.blobBytes(recordLayer);
+    try {
+      record = parseRecord(bytes.toString("utf8"), `${version.ref} (run record)`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+    }
+  }
+  const modelSha = modelLayer?.digest.replace(/^sha256:/, "");
+  const named = [record?.train?.model?.sha256, record?.evaluation?.model.sha256].filter((s) => typeof s === "string");
+  const fingerprint = record?.data?.fingerprint ?? annotations[ANNOTATION.dataFingerprint];
+  return {
+    reference: version.ref,
+    name: version.name,
+    version: annotations[ANNOTATION.version] ?? version.tag,
+    digest,
+    created: annotations[ANNOTATION.created],
+    model: modelLayer ? { digest: modelLayer.digest, size: modelLayer.size } : void 0,
+    record: recordLayer && record ? { digest: recordLayer.digest, created_at: record.created_at, stages: record.history.map((h) => h.stage) } : void 0,
+    data: fingerprint ? { fingerprint, rows: record?.data?.rows, files: record?.data?.files?.map((f) => typeof f === "string" ? f : String(f.path ?? "")) } : void 0,
+    training: record?.train ? { command: record.train.command, model_sha256: record.train.model?.sha256 } : void 0,
+    gate: { verdict: annotations[ANNOTATION.gateVerdict] ?? "none", ...annotations[ANNOTATION.forceReason] ? { force_reason: annotations[ANNOTATION.forceReason] } : {} },
+    commit: annotations[ANNOTATION.revision],
+    repository: annotations[ANNOTATION.source],
+    run_url: annotations[ANNOTATION.runUrl],
+    record_matches_model: named.length && modelSha ? named.every((s) => s === modelSha) : void 0
+  };
+}
+function formatLineage(l) {
+  const rows = [
+    ["version", `${l.name} ${l.version ?? "(untagged)"}`],
+    ["digest", l.digest],
+    ["model", l.model ? `${l.model.digest} (${l.model.size} bytes)` : "no model layer"],
+    ["run record", l.record ? `${l.record.digest} (stages: ${l.record.stages.join(" \u2192 ") || "\u2014"})` : "not stored with the version"],
+    ["data", l.data ? `${l.data.fingerprint}${l.data.rows !== void 0 ? ` (${l.data.rows} rows)` : ""}` : "unknown"],
+    ["training", l.training ? l.training.command : "not recorded"],
+    ["gate", `${l.gate.verdict}${l.gate.force_reason ? ` (forced: ${l.gate.force_reason})` : ""}`],
+    ["commit", l.commit ? `${l.commit}${l.repository ? ` in ${l.repository}` : ""}` : "unknown"],
+    ["run", l.run_url],
+    ["record \u2194 model", l.record_matches_model === void 0 ? void 0 : l.record_matches_model ? "the record names this model file" : "MISMATCH: the record names another model file"]
+  ];
+  const clean = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  return [clean(l.reference), ...rows.filter((r) => r[1] !== void 0).map(([k, v]) => `  ${k.padEnd(15)} ${clean(v)}`)];
+}
+
+// cli/commands/lineage.ts
+var USAGE2 = `Usage: mlops lineage <ref> [--json]
+  <ref>: <dir>[:<name>]:<tag>, <dir>[:<name>]@sha256:\u2026, oci://host[:port]/repository:<tag>[@sha256:\u2026]
+  e.g. mlops lineage .mlops/registry:prod \u2014 what is serving, back to its data and commit.
+Options: --username, --password (or MLOPS_REGISTRY_USERNAME, MLOPS_REGISTRY_PASSWORD), --insecure (loopback only)`;
+var KNOWN_FLAGS = /* @__PURE__ */ new Set(["json", "username", "password", "insecure", "help"]);
+var lineageCommand = {
+  summary: "digest \u2192 run record \u2192 data fingerprint \u2192 commit of a registered version",
+  async run(args, io) {
+    if (args.flags.help === "true" || args.positionals.length !== 1) {
+      io.out(USAGE2);
+      return args.flags.help === "true" ? 0 : 2;
+    }
+    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UserError(`mlops lineage: unknown option --${flag}`, { hint: "Run `mlops lineage --help`." });
+    const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/lineage-summary.md", out: io.err, err: io.err });
+    const password = args.flags.password ?? io.env.MLOPS_REGISTRY_PASSWORD;
+    if (password) host.setSecret(password);
+    const version = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === "true" }, host);
+    const lineage = await lineageOf(version);
+    if (args.flags.json === "true") io.out(JSON.stringify(lineage, null, 2));
+    else for (const line of formatLineage(lineage)) io.out(line);
+    return 0;
+  }
+};
+
 // shared/registry/catalog.ts
 var Metrics = external_exports.record(external_exports.string(), external_exports.number());
 async function summarizeRepository(reader, name) {
@@ -5251,73 +5331,24 @@ async function summarizeRepository(reader, name) {
   return summaries.sort((a, b) => order.indexOf(a.version) - order.indexOf(b.version));
 }
 
-// shared/registry/pull.ts
-import { randomBytes } from "node:crypto";
-import { mkdir as mkdir2, rename, rm } from "node:fs/promises";
-import { join, resolve as resolve3 } from "node:path";
-var RESERVED_NAMES = /* @__PURE__ */ new Set(["manifest.json"]);
-async function makeTarget(target, dir) {
-  try {
-    await mkdir2(target, { recursive: true });
-  } catch (error) {
-    const code = error.code;
-    throw new UserError(
-      code === "ENOTDIR" || code === "EEXIST" ? `cannot pull into ${dir}: it, or a folder above it, is a file` : `cannot create the folder ${dir} (${code ?? String(error)})`,
-      { where: { file: dir }, hint: "Pull into a new or existing folder." }
-    );
-  }
-}
-function layerFileName(title, digest, taken) {
-  let name = safeTitle(title ?? "", hexOf(digest));
-  if (RESERVED_NAMES.has(name.toLowerCase())) name = hexOf(digest);
-  if (taken.has(name.toLowerCase())) name = `${hexOf(digest).slice(0, 12)}-${name}`;
-  if (taken.has(name.toLowerCase())) name = hexOf(digest);
-  return name;
-}
-async function pullVersion(version, cwd, dir) {
-  const target = resolve3(cwd, dir);
-  await makeTarget(target, dir);
-  const { manifest } = version.fetched;
-  if (manifest.layers.length === 0) throw new UserError(`${version.ref} has no layers`);
-  const names = /* @__PURE__ */ new Set();
-  const files = [];
-  const staging = join(target, `.pull-${randomBytes(6).toString("hex")}`);
-  await mkdir2(staging);
-  try {
-    await version.reader.blobBytes(manifest.config);
-    for (const layer of manifest.layers) {
-      const name = layerFileName(layer.annotations?.[ANNOTATION.title], layer.digest, new Set([...names].map((n) => n.toLowerCase())));
-      if (names.has(name)) throw new UserError(`${version.ref} lists the blob ${layer.digest} twice`, { hint: "The manifest is malformed; nothing was written." });
-      names.add(name);
-      await version.reader.blobToFile(layer, join(staging, name));
-      files.push({ path: join(dir, name), digest: layer.digest, mediaType: layer.mediaType, size: layer.size });
-    }
-    for (const name of names) await rename(join(staging, name), join(target, name));
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
-  await writeFileAtomic(join(target, "manifest.json"), version.fetched.bytes);
-  return files;
-}
-
 // cli/commands/registry.ts
-var USAGE2 = `Usage:
+var USAGE3 = `Usage:
   mlops registry list <registry> [--name <model>]     versions, aliases, digests, gate, key metrics
   mlops registry show <ref> [--json]                  one version: annotations and layers
   mlops registry pull <ref> <dir>                     download a version, verifying every digest
 <registry>: a layout directory (.mlops/registry) or oci://host[:port]/repository
 <ref>: <dir>[:<name>]:<tag>, <dir>[:<name>]@sha256:\u2026, oci://host[:port]/repository:<tag>[@sha256:\u2026]
 Options: --username, --password (or MLOPS_REGISTRY_USERNAME, MLOPS_REGISTRY_PASSWORD), --insecure (loopback only)`;
-var KNOWN_FLAGS = /* @__PURE__ */ new Set(["name", "json", "username", "password", "insecure", "help"]);
+var KNOWN_FLAGS2 = /* @__PURE__ */ new Set(["name", "json", "username", "password", "insecure", "help"]);
 var registryCommand = {
   summary: "list, show and pull registered model versions",
   async run(args, io) {
     const [action, ...rest] = args.positionals;
     if (!action || args.flags.help === "true") {
-      io.out(USAGE2);
+      io.out(USAGE3);
       return args.flags.help === "true" ? 0 : 2;
     }
-    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UserError(`mlops registry: unknown option --${flag}`, { hint: "Run `mlops registry --help`." });
+    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS2.has(flag)) throw new UserError(`mlops registry: unknown option --${flag}`, { hint: "Run `mlops registry --help`." });
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/registry-summary.md", out: io.err, err: io.err });
     const access = accessFrom(args, io, host);
     if (action === "list") return list(expectArgs(rest, 1, "list <registry>")[0], args, access, io, host);
@@ -5428,12 +5459,12 @@ var DEFAULTS = {
 
 // shared/serve/start.ts
 import { readFile, stat as stat2 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // shared/serve/capture.ts
 import { randomUUID } from "node:crypto";
-import { mkdir as mkdir3, open } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { mkdir as mkdir2, open } from "node:fs/promises";
+import { join } from "node:path";
 
 // shared/serve/datatypes.ts
 var DATATYPES = {
@@ -5603,7 +5634,7 @@ var CaptureWriter = class {
     }
     this.queuedRows += entry.feeds.rows;
     this.queue.push({ ...entry, at: /* @__PURE__ */ new Date(), requestId: entry.requestId ?? randomUUID() });
-    this.writing ??= new Promise((resolve6) => setImmediate(resolve6)).then(() => this.drain());
+    this.writing ??= new Promise((resolve5) => setImmediate(resolve5)).then(() => this.drain());
   }
   /** Writes what is queued and closes the files. */
   async close() {
@@ -5655,11 +5686,11 @@ var CaptureWriter = class {
       file = void 0;
     }
     if (!file) {
-      const folder = join2(this.options.dir, model, day);
-      await mkdir3(folder, { recursive: true });
+      const folder = join(this.options.dir, model, day);
+      await mkdir2(folder, { recursive: true });
       const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
       const name = `capture-${stamp}-${String(++this.sequence).padStart(6, "0")}.jsonl`;
-      file = { handle: await open(join2(folder, name), "a", 416), day, bytes: 0 };
+      file = { handle: await open(join(folder, name), "a", 416), day, bytes: 0 };
       this.files.set(model, file);
     }
     const bytes = Buffer.from(chunk);
@@ -6243,22 +6274,22 @@ var InferenceServer = class {
   draining = false;
   idle = [];
   listen(port, host) {
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve5, reject) => {
       this.http.once("error", reject);
       this.http.listen(port, host, () => {
         this.http.off("error", reject);
         const address = this.http.address();
-        resolve6(typeof address === "object" && address ? address.port : port);
+        resolve5(typeof address === "object" && address ? address.port : port);
       });
     });
   }
   /** Stops accepting, waits for in-flight requests (at most `seconds`), closes connections. */
   async drain(seconds) {
     this.draining = true;
-    const closed = new Promise((resolve6) => this.http.close(() => resolve6()));
+    const closed = new Promise((resolve5) => this.http.close(() => resolve5()));
     this.http.closeIdleConnections();
     if (this.inFlight > 0) {
-      await Promise.race([new Promise((resolve6) => this.idle.push(resolve6)), new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3).unref())]);
+      await Promise.race([new Promise((resolve5) => this.idle.push(resolve5)), new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3).unref())]);
     }
     this.http.closeAllConnections();
     await closed;
@@ -6275,7 +6306,7 @@ var InferenceServer = class {
       sendError(response, error, this.context.log);
     } finally {
       this.inFlight--;
-      if (this.inFlight === 0) for (const resolve6 of this.idle.splice(0)) resolve6();
+      if (this.inFlight === 0) for (const resolve5 of this.idle.splice(0)) resolve5();
     }
   }
   async dispatch(target, request, response) {
@@ -6363,8 +6394,8 @@ var Batcher = class {
     if (this.queuedRows > 0 && this.queuedRows + feeds.rows > this.options.maxQueueRows) {
       return Promise.reject(new HttpError(503, `overloaded: ${this.queuedRows} rows are already waiting for this model version; retry shortly`, { "retry-after": "1" }));
     }
-    return new Promise((resolve6, reject) => {
-      this.queue.push({ feeds, key: mergeKey(feeds), resolve: resolve6, reject });
+    return new Promise((resolve5, reject) => {
+      this.queue.push({ feeds, key: mergeKey(feeds), resolve: resolve5, reject });
       this.queuedRows += feeds.rows;
       this.schedule();
     });
@@ -6636,9 +6667,9 @@ function incompatibility(running, candidate) {
 // shared/serve/model-source.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdtemp, rm as rm2, stat } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join as join3, resolve as resolve4 } from "node:path";
+import { basename, join as join2, resolve as resolve3 } from "node:path";
 function splitModelArgument(value) {
   const eq = value.indexOf("=");
   if (eq > 0 && MODEL_NAME_PATTERN.test(value.slice(0, eq))) return { name: validateModelName(value.slice(0, eq), "model"), reference: value.slice(eq + 1) };
@@ -6646,7 +6677,7 @@ function splitModelArgument(value) {
 }
 async function fetchModel(reference, name, context, allowFiles) {
   if (allowFiles && !reference.startsWith("oci://")) {
-    const path = resolve4(context.cwd, reference);
+    const path = resolve3(context.cwd, reference);
     const info = await stat(path).catch(() => void 0);
     if (info?.isFile()) return fileModel(path, reference, name);
   }
@@ -6676,18 +6707,18 @@ async function registryModel(reference, name, context) {
   }
   const annotated = manifest.annotations?.[ANNOTATION.version];
   const versionName = annotated && AUTO_VERSION_PATTERN.test(annotated) ? annotated : version.tag && AUTO_VERSION_PATTERN.test(version.tag) ? version.tag : annotated ?? version.tag ?? version.fetched.digest.slice(7, 19);
-  const directory = await mkdtemp(join3(tmpdir(), "mlops-serve-"));
-  const path = join3(directory, "model.onnx");
+  const directory = await mkdtemp(join2(tmpdir(), "mlops-serve-"));
+  const path = join2(directory, "model.onnx");
   try {
     await version.reader.blobToFile(layers[0], path);
   } catch (error) {
-    await rm2(directory, { recursive: true, force: true });
+    await rm(directory, { recursive: true, force: true });
     throw error;
   }
   return {
     identity: { model: name ?? version.name, version: versionName, digest: version.fetched.digest, reference: version.ref },
     path,
-    cleanup: () => rm2(directory, { recursive: true, force: true })
+    cleanup: () => rm(directory, { recursive: true, force: true })
   };
 }
 
@@ -6741,14 +6772,14 @@ var ServedVersion = class {
       return await this.batcher.submit(feeds);
     } finally {
       this.inFlight--;
-      if (this.inFlight === 0) for (const resolve6 of this.drained.splice(0)) resolve6();
+      if (this.inFlight === 0) for (const resolve5 of this.drained.splice(0)) resolve5();
     }
   }
   /** Stops taking requests, waits for the ones in flight, then frees the session. */
   async close() {
     this.state = "UNAVAILABLE";
     this.reason = "unloaded";
-    if (this.inFlight > 0) await new Promise((resolve6) => this.drained.push(resolve6));
+    if (this.inFlight > 0) await new Promise((resolve5) => this.drained.push(resolve5));
     await this.onnx.session.release().catch(() => void 0);
   }
   async run(feeds) {
@@ -7081,8 +7112,8 @@ async function readToken(cwd, file, key, log) {
   if (file === void 0) return void 0;
   let text;
   try {
-    text = await readFile(resolve5(cwd, file), "utf8");
-    if ((await stat2(resolve5(cwd, file))).mode & 36) log(`serve: warning: the ${key} ${file} is readable by other users; restrict it with chmod 600`);
+    text = await readFile(resolve4(cwd, file), "utf8");
+    if ((await stat2(resolve4(cwd, file))).mode & 36) log(`serve: warning: the ${key} ${file} is readable by other users; restrict it with chmod 600`);
   } catch (error) {
     throw new UserError(`cannot read the token file (${error.code ?? String(error)})`, { where: { file, key }, hint: "Give a file holding the token on its first line." });
   }
@@ -7116,7 +7147,7 @@ async function startServer(options, context) {
       throw error;
     }
   }
-  const capture = options.capture ? new CaptureWriter({ ...options.capture, dir: resolve5(context.cwd, options.capture.dir) }, context.log) : void 0;
+  const capture = options.capture ? new CaptureWriter({ ...options.capture, dir: resolve4(context.cwd, options.capture.dir) }, context.log) : void 0;
   if (capture) metrics.captureDropped = () => capture.dropped;
   metrics.versions = () => table.index().filter((e) => e.version !== "").map((e) => ({ model: e.name, version: e.version, digest: e.digest, weight: e.weight, ready: e.state === "READY" }));
   const server = new InferenceServer({ table, loader, metrics, capture, options, serverVersion: context.serverVersion, log: context.log }, tokens);
@@ -7158,7 +7189,7 @@ function bindWarning(host, hasInferToken) {
 
 // cli/commands/serve.ts
 var SERVER_VERSION = "0.1.0";
-var USAGE3 = `Usage: mlops serve [--model REF]... [options]
+var USAGE4 = `Usage: mlops serve [--model REF]... [options]
 Serves ONNX models over the Open Inference Protocol (v2 REST). See docs/serve.md.
   --model REF              an ONNX file or a registry reference (.mlops/registry:prod,
                            oci://host/repo:tag, \u2026@sha256:\u2026); NAME=REF names it. Repeatable.
@@ -7222,20 +7253,20 @@ var serveCommand = {
   summary: "serve ONNX models over the Open Inference Protocol (v2)",
   async run(args, io) {
     if (args.flags.help === "true") {
-      io.out(USAGE3);
+      io.out(USAGE4);
       return 0;
     }
     const options = await serveOptions(args, io.cwd);
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/serve-summary.md", out: io.out, err: io.err });
     const log = (line) => host.info(line);
     const server = await startServer(options, { cwd: io.cwd, env: io.env, host, log, serverVersion: SERVER_VERSION });
-    await new Promise((resolve6) => {
+    await new Promise((resolve5) => {
       const dispose = onTerminationSignals((signal) => {
         dispose();
         log(`serve: ${signal}: draining in-flight requests`);
         void server.stop().then(() => {
           log("serve: stopped");
-          resolve6();
+          resolve5();
         });
       });
     });
@@ -7248,7 +7279,8 @@ var commands = {
   schema: schemaCommand,
   data: dataCommand,
   registry: registryCommand,
-  serve: serveCommand
+  serve: serveCommand,
+  lineage: lineageCommand
 };
 
 // cli/run-stage-command.ts

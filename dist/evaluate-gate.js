@@ -1,26 +1,30 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   evaluateGateStage
-} from "./chunks/chunk-ESSXBYYK.js";
-import "./chunks/chunk-D4TQTKHZ.js";
-import "./chunks/chunk-G3J2KD6U.js";
-import "./chunks/chunk-GDXQ7NX4.js";
-import "./chunks/chunk-4UICVIJR.js";
-import "./chunks/chunk-X363KT5W.js";
-import "./chunks/chunk-Y2SAOETJ.js";
-import "./chunks/chunk-YVVIEIOO.js";
+} from "./chunks/chunk-QRGYUNAK.js";
+import "./chunks/chunk-ZCAETZRN.js";
+import "./chunks/chunk-NKPCCWMY.js";
+import "./chunks/chunk-G2CH33CK.js";
+import "./chunks/chunk-CGCZ3IRV.js";
+import "./chunks/chunk-SXKV3HUF.js";
+import "./chunks/chunk-3JRQPMHA.js";
+import "./chunks/chunk-X3DDL52Z.js";
+import "./chunks/chunk-6HYAR645.js";
+import "./chunks/chunk-SG75GXIG.js";
+import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-HTJJ43AS.js";
+import "./chunks/chunk-JA25WK36.js";
 import "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-WFCI6QGH.js";
 import {
   runAsAction
-} from "./chunks/chunk-QVQ7QRY7.js";
-import "./chunks/chunk-MNAJBBS5.js";
+} from "./chunks/chunk-OIE5H7R3.js";
+import "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
-import "./chunks/chunk-AKSQUGAS.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-O3JVG3X2.js";
-import "./chunks/chunk-T2QH2H4B.js";
+import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/evaluate-gate/index.ts

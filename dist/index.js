@@ -5,27 +5,25 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-AONFIMEI.js";
-import "./chunks/chunk-6K6SBSXE.js";
+} from "./chunks/chunk-2BSCBTW3.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-WFCI6QGH.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-QVQ7QRY7.js";
-import "./chunks/chunk-MNAJBBS5.js";
+} from "./chunks/chunk-OIE5H7R3.js";
+import "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {
   getInput,
   setFailed,
   warning
 } from "./chunks/chunk-IZ3LYG25.js";
-import "./chunks/chunk-AKSQUGAS.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-O3JVG3X2.js";
-import "./chunks/chunk-T2QH2H4B.js";
+import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/index.ts

@@ -1,24 +1,24 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   registerStage
-} from "./chunks/chunk-3HAGJ3S6.js";
-import "./chunks/chunk-FNFVVWB2.js";
-import "./chunks/chunk-4UICVIJR.js";
-import "./chunks/chunk-X363KT5W.js";
-import "./chunks/chunk-Y2SAOETJ.js";
-import "./chunks/chunk-YVVIEIOO.js";
+} from "./chunks/chunk-233KQFLK.js";
+import "./chunks/chunk-S6S7O5KG.js";
+import "./chunks/chunk-R2HB4ESW.js";
+import "./chunks/chunk-SG75GXIG.js";
+import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-HTJJ43AS.js";
+import "./chunks/chunk-JA25WK36.js";
 import "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-WFCI6QGH.js";
 import {
   runAsAction
-} from "./chunks/chunk-QVQ7QRY7.js";
-import "./chunks/chunk-MNAJBBS5.js";
+} from "./chunks/chunk-OIE5H7R3.js";
+import "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
-import "./chunks/chunk-AKSQUGAS.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-O3JVG3X2.js";
-import "./chunks/chunk-T2QH2H4B.js";
+import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/index.ts

@@ -4,6 +4,7 @@
 import type { ParsedArgs } from '../args.js';
 import type { CliIO } from '../run-stage-command.js';
 import { dataCommand } from './data.js';
+import { lineageCommand } from './lineage.js';
 import { registryCommand } from './registry.js';
 import { schemaCommand } from './schema.js';
 import { serveCommand } from './serve.js';
@@ -18,4 +19,5 @@ export const commands: Record<string, Command> = {
   data: dataCommand,
   registry: registryCommand,
   serve: serveCommand,
+  lineage: lineageCommand,
 };

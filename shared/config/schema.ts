@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { DataSection } from './sections/data.js';
+import { DeploySection } from './sections/deploy.js';
+import { DriftSection } from './sections/drift.js';
 import { GateSection } from './sections/gate.js';
 import { ModelCardSection } from './sections/model-card.js';
 import { ModelSection } from './sections/model.js';
@@ -19,7 +21,9 @@ export const ConfigSchema = z
     gate: GateSection.optional(),
     registry: RegistrySection.optional(),
     model_card: ModelCardSection.optional(),
+    drift: DriftSection.optional(),
     serve: ServeSection.optional(),
+    deploy: DeploySection.optional(),
   })
   .describe('mlops-actions configuration (mlops.yml).');
 
