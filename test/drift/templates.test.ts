@@ -45,7 +45,7 @@ describe('loop templates', () => {
     expect(w.jobs.deploy!.environment).toBe('production');
     for (const [name, job] of Object.entries(w.jobs)) {
       const writes = Object.entries(job.permissions ?? {}).filter(([, v]) => v === 'write').map(([k]) => k);
-      const expected: Record<string, string[]> = { validate: [], train: [], 'gate-and-register': ['packages'], deploy: ['packages', 'deployments'] };
+      const expected: Record<string, string[]> = { validate: [], train: [], gate: [], register: ['packages'], deploy: ['packages', 'deployments'] };
       if (name === 'validate') expect(job.permissions).toEqual({ contents: 'read', actions: 'read' });
       expect(writes, name).toEqual(expected[name]);
     }
