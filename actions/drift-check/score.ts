@@ -4,7 +4,6 @@
  * of a binary classifier, the predicted label of a multiclass one, the value of a regressor).
  * A profile reference cannot be scored: then only captured `output.*` columns are compared.
  */
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Reference } from '../../shared/drift/analyse.js';
@@ -19,6 +18,7 @@ import { columnsRead, featureNamesFromMetadata, planFeed } from '../../shared/on
 import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
 import { planOutputs } from '../../shared/onnx/outputs.js';
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
+import { classifyModelSpec } from '../../shared/registry/model-spec.js';
 import { resolveModelReference } from '../../shared/registry/resolve.js';
 
 export interface ScoredPredictions {
@@ -87,8 +87,8 @@ export async function openDriftModel(host: Host, spec: string): Promise<OpenedDr
 }
 
 async function open(host: Host, spec: string): Promise<{ model: OnnxModel; cleanup: () => Promise<void> }> {
-  const path = resolve(host.cwd, spec);
-  if (existsSync(path) || /\.onnx$/i.test(spec)) return { model: await openModel(path, spec, host, 'model'), cleanup: async () => {} };
-  const resolved = await resolveModelReference(host.cwd, spec, host, { username: host.env('MLOPS_REGISTRY_USERNAME'), password: host.env('MLOPS_REGISTRY_PASSWORD') });
+  const source = classifyModelSpec(spec);
+  if (source.kind === 'file') return { model: await openModel(resolve(host.cwd, source.path), spec, host, 'model'), cleanup: async () => {} };
+  const resolved = await resolveModelReference(host.cwd, source.reference, host, { username: host.env('MLOPS_REGISTRY_USERNAME'), password: host.env('MLOPS_REGISTRY_PASSWORD') });
   return { model: await openModel(resolved.path, spec, host, 'model'), cleanup: () => rm(dirname(resolved.path), { recursive: true, force: true }) };
 }

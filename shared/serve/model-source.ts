@@ -14,6 +14,7 @@ import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { ANNOTATION, isModelLayer } from '../registry/media-types.js';
 import { resolveVersion, type RegistryAccess } from '../registry/open.js';
+import { classifyModelSpec } from '../registry/model-spec.js';
 import { AUTO_VERSION_PATTERN, MODEL_NAME_PATTERN, parseModelReference, validateModelName } from '../registry/reference.js';
 import type { VersionIdentity } from './served-version.js';
 
@@ -40,12 +41,23 @@ export function splitModelArgument(value: string): { name?: string; reference: s
 
 /** A file on disk (CLI only), else a registry reference. */
 export async function fetchModel(reference: string, name: string | undefined, context: SourceContext, allowFiles: boolean): Promise<FetchedModel> {
-  if (allowFiles && !reference.startsWith('oci://')) {
-    const path = resolve(context.cwd, reference);
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile()) return fileModel(path, reference, name);
+  const source = classifyModelSpec(reference);
+  if (source.kind === 'registry') return registryModel(reference, name, context);
+  if (!allowFiles) {
+    throw new UserError(`${reference} is a file path; a load through the admin API takes a registry reference`, {
+      where: { key: 'reference' },
+      hint: 'Register the model and load it by reference (e.g. .mlops/registry:churn:v3 or oci://…@sha256:…); files are served only when given to mlops serve --model.',
+    });
   }
-  return registryModel(reference, name, context);
+  const path = resolve(context.cwd, source.path);
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) {
+    throw new UserError(`the model file ${source.path} does not exist`, {
+      where: { file: source.path, key: 'model' },
+      hint: 'Check the path, or name a registry version instead (e.g. .mlops/registry:churn:prod).',
+    });
+  }
+  return fileModel(path, reference, name);
 }
 
 async function fileModel(path: string, display: string, name: string | undefined): Promise<FetchedModel> {
