@@ -119,6 +119,14 @@ describe('deploy to an mlops serve instance', () => {
     expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
   }, 180_000);
 
+  it('a canary without traffic stays inconclusive and is rolled back at its deadline, never passed', async () => {
+    const result = await deploy(`.mlops/registry:${versions.flipped!.version}`, { 'smoke-data': '', 'bake-seconds': '0.3' }, false);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('step 50 %: holding (only 0 canary requests (need 10)');
+    expect(result.stdout).toMatch(/step 50 %25 stayed inconclusive until its deadline \(3 s\)/);
+    expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
+  }, 60_000);
+
   it('a version whose gate failed is refused unless force-reason is given', async () => {
     const result = await deploy(`.mlops/registry:${versions.failed!.version}`, {}, false);
     expect(result.code).toBe(1);
