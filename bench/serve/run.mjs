@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import * as ort from 'onnxruntime-node';
 
 const root = new URL('../..', import.meta.url).pathname;
 const flag = (name, fallback) => {
@@ -34,6 +33,11 @@ const rows = holdout.slice(1).map((line) => {
   return features.map((f) => Number(cells[header.indexOf(f)]));
 });
 const batchRows = Array.from({ length: 1024 }, (_, i) => rows[i % rows.length]);
+const batchFile = join(work, 'batch.json');
+writeFileSync(batchFile, JSON.stringify(batchRows));
+// --parts single,batched,burst,soak (default all): what to measure this run.
+const partsArg = process.argv.indexOf('--parts');
+const parts = new Set(partsArg >= 0 ? process.argv[partsArg + 1].split(',') : ['single', 'batched', 'burst', 'soak']);
 const oneRowBody = JSON.stringify({ inputs: [{ name: 'features', shape: [1, 30], datatype: 'FP32', data: rows[0] }] });
 const batchBody = JSON.stringify({ inputs: [{ name: 'features', shape: [1024, 30], datatype: 'FP32', data: batchRows.flat() }] });
 // The same batch with the binary tensor data extension.
@@ -70,19 +74,10 @@ function rssMiB(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
-async function bareSessionRowsPerSecond(model) {
-  const session = await ort.InferenceSession.create(model, { executionProviders: ['cpu'], graphOptimizationLevel: 'all' });
-  const input = new ort.Tensor('float32', Float32Array.from(batchRows.flat()), [1024, 30]);
-  for (let i = 0; i < 20; i++) await session.run({ features: input });
-  let runs = 0;
-  const started = performance.now();
-  while (performance.now() - started < SECONDS * 1000) {
-    await session.run({ features: input });
-    runs++;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  await session.release();
-  return (runs * 1024) / seconds;
+/** The bare session.run loop in a process of its own (like the server), on the same batch. */
+function bareSessionRowsPerSecond(model) {
+  const out = execFileSync(process.execPath, [join(root, 'bench/serve/bare-session.mjs'), model, batchFile, String(SECONDS)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()).rowsPerSecond;
 }
 
 const results = { seconds: SECONDS, soakSeconds: SOAK_SECONDS, cpus: (await import('node:os')).cpus().length, node: process.version, models: {} };
@@ -95,22 +90,35 @@ for (const [name, model] of [['example', example], ['mlp', mlp]]) {
   const serve = await start(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--model', `churn=${model}`, '--port', '0', '--max-batch', '64', '--max-body', String(64 * 1024 * 1024)], /serve: listening on (http:\/\/\S+)/);
   const url = `${serve.url}/v2/models/churn/infer`;
   await load(url, { connections: 64, body: oneRowBody, duration: 1 }); // warm-up
-  const bareRun = await load(bare.url, { connections: 64, body: oneRowBody });
-  const single = await load(url, { connections: 64, body: oneRowBody });
-  const batched = await load(url, { connections: 4, body: batchBody });
-  const batchedBinary = await load(url, { connections: 4, body: batchBinary, headers: { 'content-type': 'application/octet-stream', 'inference-header-content-length': String(batchHeader.length) } });
-  const half = await load(url, { connections: 64, body: oneRowBody, overallRate: Math.max(1, Math.round(single.rps / 2)) });
+  const entry = (results.models[name] = { ratios: {} });
+  if (parts.has('single')) {
+    const bareRun = await load(bare.url, { connections: 64, body: oneRowBody });
+    const single = await load(url, { connections: 64, body: oneRowBody });
+    const half = await load(url, { connections: 64, body: oneRowBody, overallRate: Math.max(1, Math.round(single.rps / 2)) });
+    Object.assign(entry, { bare: bareRun, single, half });
+    entry.ratios.a = single.rps / bareRun.rps;
+    console.log(`${name}: (a) ${single.rps.toFixed(0)} req/s = ${entry.ratios.a.toFixed(2)}× bare ${bareRun.rps.toFixed(0)} req/s; (c) at ${Math.round(single.rps / 2)} req/s p50 ${half.p50} ms p99 ${half.p99} ms`);
+  }
+  if (parts.has('batched')) {
+    // The ceiling measured before and after the server's runs (server idle meanwhile); the higher counts.
+    const before = bareSessionRowsPerSecond(model);
+    const batched = await load(url, { connections: 4, body: batchBody });
+    const batchedBinary = await load(url, { connections: 4, body: batchBinary, headers: { 'content-type': 'application/octet-stream', 'inference-header-content-length': String(batchHeader.length) } });
+    const after = bareSessionRowsPerSecond(model);
+    const session = Math.max(before, after);
+    Object.assign(entry, { batched, batchedBinary, sessionRowsPerSecond: { before, after } });
+    entry.ratios.b = (batched.rps * 1024) / session;
+    entry.ratios.bBinary = (batchedBinary.rps * 1024) / session;
+    console.log(`${name}: (b) JSON ${(batched.rps * 1024).toFixed(0)} rows/s, binary ${(batchedBinary.rps * 1024).toFixed(0)} rows/s vs session.run ${before.toFixed(0)} / ${after.toFixed(0)} rows/s = ${entry.ratios.b.toFixed(2)}× / ${entry.ratios.bBinary.toFixed(2)}×`);
+  }
   await stop(serve.child);
-  const session = await bareSessionRowsPerSecond(model);
-  results.models[name] = { bare: bareRun, single, batched, batchedBinary, half, sessionRowsPerSecond: session, ratios: { a: single.rps / bareRun.rps, b: (batched.rps * 1024) / session, bBinary: (batchedBinary.rps * 1024) / session } };
-  console.log(`${name}: (a) ${single.rps.toFixed(0)} req/s = ${(single.rps / bareRun.rps).toFixed(2)}× bare ${bareRun.rps.toFixed(0)} req/s; (b) JSON ${(batched.rps * 1024).toFixed(0)} rows/s, binary ${(batchedBinary.rps * 1024).toFixed(0)} rows/s vs session.run ${session.toFixed(0)} rows/s = ${((batched.rps * 1024) / session).toFixed(2)}× / ${((batchedBinary.rps * 1024) / session).toFixed(2)}×; (c) at ${Math.round(single.rps / 2)} req/s p50 ${half.p50} ms p99 ${half.p99} ms`);
 }
 
 await stop(bare.child);
 
 // Burst: ten times the concurrency (640 connections) on a server capped at 256 in flight, then
 // the normal load again: the burst must end in 200s and 429s (no errors), the recovery in 200s.
-{
+if (parts.has('burst')) {
   const serve = await start(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--model', `churn=${example}`, '--port', '0', '--max-in-flight', '256'], /serve: listening on (http:\/\/\S+)/);
   const url = `${serve.url}/v2/models/churn/infer`;
   const burst = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: oneRowBody, connections: 640, duration: SECONDS });
@@ -121,11 +129,11 @@ await stop(bare.child);
 }
 
 // Soak: the example model at 50 % of its peak, RSS of the server sampled every 5 s.
-if (SOAK_SECONDS > 0) {
+if (SOAK_SECONDS > 0 && parts.has('soak')) {
   const serve = await start(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--model', `churn=${example}`, '--port', '0'], /serve: listening on (http:\/\/\S+)/);
   const pid = serve.child.pid;
   const samples = [{ t: 0, rssMiB: rssMiB(pid) }];
-  const rate = Math.max(1, Math.round(results.models.example.single.rps / 2));
+  const rate = Math.max(1, Math.round((results.models.example.single?.rps ?? 15_000) / 2));
   const started = Date.now();
   const timer = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rssMiB: rssMiB(pid) }), 5000);
   const soak = await autocannon({ url: `${serve.url}/v2/models/churn/infer`, method: 'POST', headers: { 'content-type': 'application/json' }, body: oneRowBody, connections: 64, overallRate: rate, duration: SOAK_SECONDS });
@@ -135,5 +143,6 @@ if (SOAK_SECONDS > 0) {
   results.soak = { rate, requests: soak.requests.total, non2xx: soak.non2xx, errors: soak.errors, samples };
   console.log(`soak: ${soak.requests.total} requests at ${rate} req/s; RSS ${samples.map((s) => `${s.t}s ${s.rssMiB.toFixed(0)}`).join(', ')} MiB`);
 }
-writeFileSync(join(root, 'bench/serve/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('wrote bench/serve/results.json');
+const out = join(root, 'bench/serve', parts.size === 4 ? 'results.json' : `results-${[...parts].join('-')}.json`);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`wrote ${out}`);
