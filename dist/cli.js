@@ -5,21 +5,22 @@ import {
 } from "./chunks/chunk-2Z64QD54.js";
 import {
   pullVersion
-} from "./chunks/chunk-E5QXSKCR.js";
+} from "./chunks/chunk-UZJ36HAJ.js";
 import "./chunks/chunk-XYHPR3OX.js";
 import "./chunks/chunk-ZCAETZRN.js";
 import {
+  classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-G2CH33CK.js";
+} from "./chunks/chunk-XEDCU74E.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-SXKV3HUF.js";
+} from "./chunks/chunk-NNYPKU3J.js";
 import {
   resolveData
 } from "./chunks/chunk-3JRQPMHA.js";
-import "./chunks/chunk-R2HB4ESW.js";
+import "./chunks/chunk-TFJWQHGW.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -40,7 +41,7 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-SG75GXIG.js";
+} from "./chunks/chunk-RLQTJVC4.js";
 import {
   configJsonSchema,
   loadConfig
@@ -51,14 +52,14 @@ import {
 import {
   parseRecord,
   writeFileAtomic
-} from "./chunks/chunk-JA25WK36.js";
+} from "./chunks/chunk-DLMHARH6.js";
 import {
   STAGES,
   isExpression,
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-2BSCBTW3.js";
+} from "./chunks/chunk-GZQ2UHIJ.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -6676,12 +6677,23 @@ function splitModelArgument(value) {
   return { reference: value };
 }
 async function fetchModel(reference, name, context, allowFiles) {
-  if (allowFiles && !reference.startsWith("oci://")) {
-    const path = resolve3(context.cwd, reference);
-    const info = await stat(path).catch(() => void 0);
-    if (info?.isFile()) return fileModel(path, reference, name);
+  const source = classifyModelSpec(reference);
+  if (source.kind === "registry") return registryModel(reference, name, context);
+  if (!allowFiles) {
+    throw new UserError(`${reference} is a file path; a load through the admin API takes a registry reference`, {
+      where: { key: "reference" },
+      hint: "Register the model and load it by reference (e.g. .mlops/registry:churn:v3 or oci://\u2026@sha256:\u2026); files are served only when given to mlops serve --model."
+    });
   }
-  return registryModel(reference, name, context);
+  const path = resolve3(context.cwd, source.path);
+  const info = await stat(path).catch(() => void 0);
+  if (!info?.isFile()) {
+    throw new UserError(`the model file ${source.path} does not exist`, {
+      where: { file: source.path, key: "model" },
+      hint: "Check the path, or name a registry version instead (e.g. .mlops/registry:churn:prod)."
+    });
+  }
+  return fileModel(path, reference, name);
 }
 async function fileModel(path, display, name) {
   const model = name ?? fileModelName(display);

@@ -5,14 +5,14 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-2BSCBTW3.js";
+} from "./chunks/chunk-GZQ2UHIJ.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-OIE5H7R3.js";
+} from "./chunks/chunk-BLOWX2NV.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
@@ -21,8 +21,8 @@ import {
   setFailed,
   warning
 } from "./chunks/chunk-IZ3LYG25.js";
-import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 

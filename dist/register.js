@@ -1,23 +1,23 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   registerStage
-} from "./chunks/chunk-233KQFLK.js";
-import "./chunks/chunk-S6S7O5KG.js";
-import "./chunks/chunk-R2HB4ESW.js";
-import "./chunks/chunk-SG75GXIG.js";
+} from "./chunks/chunk-7YCPQPLP.js";
+import "./chunks/chunk-ELITJLKX.js";
+import "./chunks/chunk-TFJWQHGW.js";
+import "./chunks/chunk-RLQTJVC4.js";
 import "./chunks/chunk-54PJWFYJ.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-JA25WK36.js";
+import "./chunks/chunk-DLMHARH6.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction
-} from "./chunks/chunk-OIE5H7R3.js";
+} from "./chunks/chunk-BLOWX2NV.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
-import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 

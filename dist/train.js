@@ -1,20 +1,20 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   trainStage
-} from "./chunks/chunk-DW73F6I2.js";
+} from "./chunks/chunk-PZU5VMGT.js";
 import "./chunks/chunk-ZZ7SVV7N.js";
 import "./chunks/chunk-YS4F3SJG.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-JA25WK36.js";
+import "./chunks/chunk-DLMHARH6.js";
 import {
   runAsAction
-} from "./chunks/chunk-OIE5H7R3.js";
+} from "./chunks/chunk-BLOWX2NV.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
-import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 

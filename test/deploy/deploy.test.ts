@@ -119,6 +119,14 @@ describe('deploy to an mlops serve instance', () => {
     expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
   }, 180_000);
 
+  it('a canary without traffic stays inconclusive and is rolled back at its deadline, never passed', async () => {
+    const result = await deploy(`.mlops/registry:${versions.flipped!.version}`, { 'smoke-data': '', 'bake-seconds': '0.3' }, false);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('step 50 %: holding (only 0 canary requests (need 10)');
+    expect(result.stdout).toMatch(/step 50 %25 stayed inconclusive until its deadline \(3 s\)/);
+    expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
+  }, 60_000);
+
   it('a version whose gate failed is refused unless force-reason is given', async () => {
     const result = await deploy(`.mlops/registry:${versions.failed!.version}`, {}, false);
     expect(result.code).toBe(1);
@@ -215,4 +223,13 @@ describe('deploy to an mlops serve instance', () => {
     expect(result.stdout).toMatch(new RegExp(`sha256:${hex}`));
     expect(await state(server)).toEqual({ traffic: { [versions.retrained!.version]: 100 }, versions: [versions.retrained!.version] });
   }, 60_000);
+  it('a failed-gate version deploys with force-reason, which is recorded', async () => {
+    const result = await deploy(`.mlops/registry:${versions.failed!.version}`, { 'force-reason': 'incident 42: hotfix approved by on-call' });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('forced: incident 42: hotfix approved by on-call');
+    expect(result.outputs).toMatchObject({ deployed: 'true', version: versions.failed!.version, 'previous-version': versions.retrained!.version });
+    const record = JSON.parse(readFileSync(join(ws.cwd, 'mlops-out/mlops-run.json'), 'utf8'));
+    expect(record.deploy).toMatchObject({ gate_verdict: 'fail', force_reason: 'incident 42: hotfix approved by on-call', status: 'success' });
+    expect(record.deploy.steps.map((s: { weight: number; verdict: string }) => [s.weight, s.verdict])).toEqual([[50, 'pass'], [100, 'pass']]);
+  }, 180_000);
 });

@@ -18,7 +18,14 @@ export interface DeployWorkspace {
   register(fixture: string, verdict?: 'pass' | 'fail'): Promise<{ version: string; digest: string }>;
 }
 
-export function deployWorkspace(deployConfig = ''): DeployWorkspace {
+export interface RemoteRegistryOptions {
+  /** oci://host/path */
+  registry: string;
+  username: string;
+  password: string;
+}
+
+export function deployWorkspace(deployConfig = '', remote?: RemoteRegistryOptions): DeployWorkspace {
   const { cwd } = makeWorkspace({ name: 'churn', gate: 'none' });
   writeFileSync(join(cwd, 'mlops.yml'), `model:\n  name: churn\n${deployConfig}`);
   copyFileSync(HOLDOUT, join(cwd, 'smoke.csv'));
@@ -48,7 +55,8 @@ export function deployWorkspace(deployConfig = ''): DeployWorkspace {
         },
       };
       writeFileSync(join(cwd, 'mlops-out/mlops-run.json'), JSON.stringify(record));
-      const result = await runAction('register', { cwd, inputs: { model: 'mlops-out/model.onnx', ...(verdict === 'fail' ? { 'force-reason': 'test: a failed version in the registry' } : {}) } });
+      const registry: Record<string, string> = remote ? { registry: remote.registry, insecure: 'true', 'registry-username': remote.username, 'registry-password': remote.password } : {};
+      const result = await runAction('register', { cwd, inputs: { model: 'mlops-out/model.onnx', ...registry, ...(verdict === 'fail' ? { 'force-reason': 'test: a failed version in the registry' } : {}) } });
       if (result.code !== 0) throw new Error(`register failed: ${result.stdout}${result.stderr}`);
       return { version: result.outputs.version!, digest: result.outputs.digest! };
     },

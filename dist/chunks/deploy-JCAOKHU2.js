@@ -1,22 +1,22 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  dataValidateStage
-} from "./chunk-7D2Y2XCL.js";
-import "./chunk-2Z64QD54.js";
-import "./chunk-XYHPR3OX.js";
-import "./chunk-ZCAETZRN.js";
+  deployStage
+} from "./chunk-JG4B7IUJ.js";
+import "./chunk-UZJ36HAJ.js";
+import "./chunk-CGCZ3IRV.js";
+import "./chunk-NNYPKU3J.js";
 import "./chunk-3JRQPMHA.js";
-import "./chunk-SXD2OBMI.js";
-import "./chunk-X3DDL52Z.js";
-import "./chunk-6HYAR645.js";
+import "./chunk-ELITJLKX.js";
+import "./chunk-TFJWQHGW.js";
+import "./chunk-RLQTJVC4.js";
 import "./chunk-54PJWFYJ.js";
+import "./chunk-ZZ7SVV7N.js";
 import "./chunk-HTJJ43AS.js";
-import "./chunk-JA25WK36.js";
+import "./chunk-DLMHARH6.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-NWGUJPZQ.js";
-import "./chunk-D3INI452.js";
 import "./chunk-MMVWCL4Z.js";
 import "./chunk-D4RZRY5B.js";
 export {
-  dataValidateStage
+  deployStage
 };

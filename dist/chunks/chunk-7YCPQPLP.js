@@ -3,14 +3,14 @@ import {
   aliasIsVersion,
   registerIntoLayout,
   versionExists
-} from "./chunk-S6S7O5KG.js";
+} from "./chunk-ELITJLKX.js";
 import {
   buildVersion,
   cardLayer,
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-R2HB4ESW.js";
+} from "./chunk-TFJWQHGW.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -32,7 +32,7 @@ import {
   validateModelName,
   validateTag,
   writeClaim
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   loadConfig
 } from "./chunk-54PJWFYJ.js";
@@ -51,7 +51,7 @@ import {
   appendSection,
   changedSections,
   parseRecord
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";

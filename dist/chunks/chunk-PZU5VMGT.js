@@ -25,7 +25,7 @@ import {
   appendSection,
   compareSnapshots,
   readSnapshot
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   detectForkEvent
 } from "./chunk-LL3L2HG6.js";

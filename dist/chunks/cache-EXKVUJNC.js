@@ -33,7 +33,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-WZ6O3MO7.js";
+} from "./chunk-PNARYOUB.js";
 import {
   BearerCredentialHandler,
   HttpClient,

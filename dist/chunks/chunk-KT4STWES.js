@@ -9,19 +9,20 @@ import {
   holm,
   quantileSorted,
   resolveModelReference
-} from "./chunk-NKPCCWMY.js";
+} from "./chunk-JX4EBO35.js";
 import {
+  classifyModelSpec,
   columnsRead,
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-G2CH33CK.js";
+} from "./chunk-XEDCU74E.js";
 import {
   logGamma
 } from "./chunk-CGCZ3IRV.js";
 import {
   openModel
-} from "./chunk-SXKV3HUF.js";
+} from "./chunk-NNYPKU3J.js";
 import {
   openData,
   resolveData
@@ -36,7 +37,7 @@ import {
   isLoopbackHost,
   parseModelReference,
   resolveVersion
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   loadConfig
 } from "./chunk-54PJWFYJ.js";
@@ -61,7 +62,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   capComment,
   capSummary
@@ -1746,7 +1747,6 @@ function readDriftOptions(host) {
 }
 
 // actions/drift-check/score.ts
-import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, resolve as resolve2 } from "node:path";
 async function scorePredictions(host, modelSpec, opened, current, reference, features) {
@@ -1799,10 +1799,10 @@ async function openDriftModel(host, spec) {
   return { ...opened, features: featureNamesFromMetadata(opened.model.metadata) };
 }
 async function open(host, spec) {
-  const path = resolve2(host.cwd, spec);
-  if (existsSync(path) || /\.onnx$/i.test(spec)) return { model: await openModel(path, spec, host, "model"), cleanup: async () => {
+  const source = classifyModelSpec(spec);
+  if (source.kind === "file") return { model: await openModel(resolve2(host.cwd, source.path), spec, host, "model"), cleanup: async () => {
   } };
-  const resolved = await resolveModelReference(host.cwd, spec, host, { username: host.env("MLOPS_REGISTRY_USERNAME"), password: host.env("MLOPS_REGISTRY_PASSWORD") });
+  const resolved = await resolveModelReference(host.cwd, source.reference, host, { username: host.env("MLOPS_REGISTRY_USERNAME"), password: host.env("MLOPS_REGISTRY_PASSWORD") });
   return { model: await openModel(resolved.path, spec, host, "model"), cleanup: () => rm(dirname(resolved.path), { recursive: true, force: true }) };
 }
 

@@ -42,7 +42,7 @@ import {
   appendSection,
   readRecord,
   writeFileAtomic
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";

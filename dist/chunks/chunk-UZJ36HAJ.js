@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   safeTitle
-} from "./chunk-R2HB4ESW.js";
+} from "./chunk-TFJWQHGW.js";
 import {
   ANNOTATION,
   hexOf
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   writeFileAtomic
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";

@@ -9,14 +9,15 @@ import {
   quantileSorted,
   resolveModelReference,
   sortedFinite
-} from "./chunk-NKPCCWMY.js";
+} from "./chunk-JX4EBO35.js";
 import {
+  classifyModelSpec,
   columnsRead,
   describeOutputPlan,
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-G2CH33CK.js";
+} from "./chunk-XEDCU74E.js";
 import {
   binomialTestTwoSided,
   clopperPearson
@@ -24,7 +25,7 @@ import {
 import {
   openModel,
   signature
-} from "./chunk-SXKV3HUF.js";
+} from "./chunk-NNYPKU3J.js";
 import {
   openData,
   resolveData
@@ -37,9 +38,8 @@ import {
   AUTO_VERSION_PATTERN,
   LATEST,
   VersionNotFoundError,
-  parseModelReference,
   terminalSafe
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   loadConfig
 } from "./chunk-54PJWFYJ.js";
@@ -64,7 +64,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";
@@ -1093,30 +1093,11 @@ function checkHoldout(fingerprint, options) {
 
 // actions/evaluate-gate/models.ts
 import { resolve } from "node:path";
-
-// actions/evaluate-gate/baseline-reference.ts
-var EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
-var FILE_SCHEME = "file:";
-function classifyBaseline(baseline) {
-  const value = baseline.trim();
-  if (value.startsWith(FILE_SCHEME)) return { kind: "file", path: value.slice(FILE_SCHEME.length) };
-  if (EXPLICIT_PATH.test(value)) return { kind: "file", path: value };
-  let reference;
-  try {
-    reference = parseModelReference(value);
-  } catch (error) {
-    if (/\.onnx$/i.test(value) && !/^oci:/i.test(value)) return { kind: "file", path: value };
-    throw error;
-  }
-  return { kind: "registry", reference };
-}
-
-// actions/evaluate-gate/models.ts
 async function openCandidate(cwd, path, host) {
   return { model: await openModel(resolve(cwd, path), path, host, "model"), ref: path };
 }
 async function openBaseline(cwd, baseline, host, auth, modelName) {
-  const source = classifyBaseline(baseline);
+  const source = classifyModelSpec(baseline);
   if (source.kind === "file") {
     const model = await openModel(resolve(cwd, source.path), source.path, host, "baseline").catch((error) => {
       if (error instanceof UserError && /model file not found/.test(error.message)) {

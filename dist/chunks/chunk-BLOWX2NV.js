@@ -69,17 +69,17 @@ var ActionsHost = class {
     await summary.addRaw(capSummary(markdown), true).write();
   }
   async uploadArtifact(name, files, rootDirectory) {
-    const { DefaultArtifactClient } = await import("./artifact-3XLVKIBI.js");
+    const { DefaultArtifactClient } = await import("./artifact-4UB45C3C.js");
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
     return { id: result.id, size: result.size };
   }
   async restoreCache(paths, key, restoreKeys) {
-    const cache = await import("./cache-FCJPA4DI.js");
+    const cache = await import("./cache-EXKVUJNC.js");
     if (!cache.isFeatureAvailable()) return void 0;
     return cache.restoreCache(paths, key, restoreKeys);
   }
   async saveCache(paths, key) {
-    const cache = await import("./cache-FCJPA4DI.js");
+    const cache = await import("./cache-EXKVUJNC.js");
     if (!cache.isFeatureAvailable()) return;
     await cache.saveCache(paths, key);
   }

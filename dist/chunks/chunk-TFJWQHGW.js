@@ -9,7 +9,7 @@ import {
   MODEL_WEIGHT_MEDIA_TYPE,
   RUN_RECORD_MEDIA_TYPE,
   digestOf
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 
 // shared/registry/package.ts
 import { basename } from "node:path";

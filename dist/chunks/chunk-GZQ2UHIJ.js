@@ -54,13 +54,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-7TAVV3HO.js")).dataValidateStage,
-  train: async () => (await import("./train-TXLAXBSA.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-SAS522Q6.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-BX4ASAE2.js")).modelCardStage,
-  register: async () => (await import("./register-J24AXZQZ.js")).registerStage,
-  deploy: async () => (await import("./deploy-WRPAXP6X.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-6IV3VHPD.js")).driftCheckStage
+  "data-validate": async () => (await import("./data-validate-XA6OG27G.js")).dataValidateStage,
+  train: async () => (await import("./train-4NWXQWTK.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-SKOAK6IK.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-GMUYO25H.js")).modelCardStage,
+  register: async () => (await import("./register-HDLBTEQD.js")).registerStage,
+  deploy: async () => (await import("./deploy-JCAOKHU2.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-QPH65FDL.js")).driftCheckStage
 };
 
 export {

@@ -1,7 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   signature
-} from "./chunk-SXKV3HUF.js";
+} from "./chunk-NNYPKU3J.js";
+import {
+  parseModelReference
+} from "./chunk-RLQTJVC4.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";
@@ -224,10 +227,28 @@ function describeOutputPlan(plan) {
   return `${plan.task}: ${parts.join(", ")}`;
 }
 
+// shared/registry/model-spec.ts
+var EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
+var FILE_SCHEME = "file:";
+function classifyModelSpec(spec) {
+  const value = spec.trim();
+  if (value.startsWith(FILE_SCHEME)) return { kind: "file", path: value.slice(FILE_SCHEME.length) };
+  if (EXPLICIT_PATH.test(value)) return { kind: "file", path: value };
+  let reference;
+  try {
+    reference = parseModelReference(value);
+  } catch (error) {
+    if (/\.onnx$/i.test(value) && !/^oci:/i.test(value)) return { kind: "file", path: value };
+    throw error;
+  }
+  return { kind: "registry", reference };
+}
+
 export {
   planFeed,
   featureNamesFromMetadata,
   columnsRead,
   planOutputs,
-  describeOutputPlan
+  describeOutputPlan,
+  classifyModelSpec
 };

@@ -4,7 +4,7 @@ import {
 } from "./chunk-3JRQPMHA.js";
 import {
   assertOnnxModel
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";

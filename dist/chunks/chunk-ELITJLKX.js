@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   buildVersion
-} from "./chunk-R2HB4ESW.js";
+} from "./chunk-TFJWQHGW.js";
 import {
   ANNOTATION,
   MANIFEST_MEDIA_TYPE,
   MODEL_ARTIFACT_TYPE,
   isVersionTag,
   nextVersion
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";

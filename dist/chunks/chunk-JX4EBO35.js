@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   firstLine
-} from "./chunk-SXKV3HUF.js";
+} from "./chunk-NNYPKU3J.js";
 import {
   ANNOTATION,
   RUN_RECORD_MEDIA_TYPE,
@@ -9,7 +9,7 @@ import {
   isModelLayer,
   parseModelReference,
   resolveVersion
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   UserError,
   external_exports

@@ -1,20 +1,20 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   pullVersion
-} from "./chunk-E5QXSKCR.js";
+} from "./chunk-UZJ36HAJ.js";
 import {
   logGamma
 } from "./chunk-CGCZ3IRV.js";
 import {
   openModel
-} from "./chunk-SXKV3HUF.js";
+} from "./chunk-NNYPKU3J.js";
 import {
   openData,
   resolveData
 } from "./chunk-3JRQPMHA.js";
 import {
   aliasIsVersion
-} from "./chunk-S6S7O5KG.js";
+} from "./chunk-ELITJLKX.js";
 import {
   ANNOTATION,
   OciLayout,
@@ -27,7 +27,7 @@ import {
   remoteRepository,
   resolveVersion,
   validateAlias
-} from "./chunk-SG75GXIG.js";
+} from "./chunk-RLQTJVC4.js";
 import {
   loadConfig
 } from "./chunk-54PJWFYJ.js";
@@ -48,7 +48,7 @@ import {
 import {
   DEFAULT_RECORD_PATH,
   appendSection
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";
@@ -865,8 +865,8 @@ var deployStage = {
         unchanged: report.outcome === "unchanged",
         gate_verdict: verified.gateVerdict,
         ...inputs.forceReason ? { force_reason: inputs.forceReason } : {},
-        ...report.smoke ? { smoke: report.smoke } : {},
-        steps: report.steps,
+        ...report.smoke ? { smoke: { ...report.smoke } } : {},
+        steps: report.steps.map((step) => ({ ...step, analysis: { ...step.analysis } })),
         ...report.reason ? { rollback_reason: report.reason } : {},
         alias: report.aliasMoved ? settings.alias : null,
         deployment_id: deployment?.id ?? null,

@@ -152,12 +152,45 @@ var DataRecord = external_exports.looseObject({
 });
 
 // shared/record/sections/deploy.ts
+var Analysis = external_exports.looseObject({
+  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
+  reasons: external_exports.array(external_exports.string()),
+  requests: external_exports.number(),
+  errors: external_exports.number(),
+  error_rate: external_exports.number().nullable(),
+  p99_ms: external_exports.number().nullable(),
+  prediction_shift: external_exports.number().nullable(),
+  shift_p_value: external_exports.number().nullable()
+});
+var Step = external_exports.looseObject({
+  weight: external_exports.number(),
+  weights: external_exports.record(external_exports.string(), external_exports.number()),
+  bakes: external_exports.number(),
+  seconds: external_exports.number(),
+  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
+  analysis: Analysis
+});
 var DeployRecord = external_exports.looseObject({
   environment: external_exports.string(),
   url: external_exports.string().optional(),
   digest: external_exports.string(),
   previous_digest: external_exports.string().nullable().optional(),
-  status: external_exports.enum(["success", "rolled_back", "failed"])
+  status: external_exports.enum(["success", "rolled_back", "failed"]),
+  target: external_exports.string().optional(),
+  model: external_exports.string().optional(),
+  reference: external_exports.string().optional(),
+  version: external_exports.string().optional(),
+  previous_version: external_exports.string().nullable().optional(),
+  strategy: external_exports.string().optional(),
+  gate_verdict: external_exports.string().optional(),
+  force_reason: external_exports.string().optional(),
+  smoke: external_exports.looseObject({ rows: external_exports.number(), outputs: external_exports.array(external_exports.string()), max_abs_difference: external_exports.number() }).optional(),
+  steps: external_exports.array(Step).optional(),
+  rollback_reason: external_exports.string().optional(),
+  alias: external_exports.string().nullable().optional(),
+  deployment_id: external_exports.number().nullable().optional(),
+  commit: external_exports.string().nullable().optional(),
+  data_fingerprint: external_exports.string().nullable().optional()
 });
 
 // shared/record/sections/drift.ts

@@ -48,7 +48,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-JA25WK36.js";
+} from "./chunk-DLMHARH6.js";
 import {
   allowOutsideWorkspace
 } from "./chunk-NWGUJPZQ.js";
