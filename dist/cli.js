@@ -6677,16 +6677,12 @@ function splitModelArgument(value) {
   return { reference: value };
 }
 async function fetchModel(reference, name, context, allowFiles) {
+  if (!allowFiles) return registryModel(reference, name, context);
   const source = classifyModelSpec(reference);
   if (source.kind === "registry") return registryModel(reference, name, context);
-  if (!allowFiles) {
-    throw new UserError(`${reference} is a file path; a load through the admin API takes a registry reference`, {
-      where: { key: "reference" },
-      hint: "Register the model and load it by reference (e.g. .mlops/registry:churn:v3 or oci://\u2026@sha256:\u2026); files are served only when given to mlops serve --model."
-    });
-  }
   const path = resolve3(context.cwd, source.path);
   const info = await stat(path).catch(() => void 0);
+  if (!info && isRegistryReference(source.path)) return registryModel(source.path, name, context);
   if (!info?.isFile()) {
     throw new UserError(`the model file ${source.path} does not exist`, {
       where: { file: source.path, key: "model" },
@@ -6694,6 +6690,14 @@ async function fetchModel(reference, name, context, allowFiles) {
     });
   }
   return fileModel(path, reference, name);
+}
+function isRegistryReference(text) {
+  try {
+    parseModelReference(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function fileModel(path, display, name) {
   const model = name ?? fileModelName(display);

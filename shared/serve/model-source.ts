@@ -41,16 +41,16 @@ export function splitModelArgument(value: string): { name?: string; reference: s
 
 /** A file on disk (CLI only), else a registry reference. */
 export async function fetchModel(reference: string, name: string | undefined, context: SourceContext, allowFiles: boolean): Promise<FetchedModel> {
+  // The admin API takes registry references only (deploy sends absolute local-registry paths,
+  // `/…/.mlops/registry:churn@sha256:…`, which the file rule would read as a file).
+  if (!allowFiles) return registryModel(reference, name, context);
   const source = classifyModelSpec(reference);
   if (source.kind === 'registry') return registryModel(reference, name, context);
-  if (!allowFiles) {
-    throw new UserError(`${reference} is a file path; a load through the admin API takes a registry reference`, {
-      where: { key: 'reference' },
-      hint: 'Register the model and load it by reference (e.g. .mlops/registry:churn:v3 or oci://…@sha256:…); files are served only when given to mlops serve --model.',
-    });
-  }
   const path = resolve(context.cwd, source.path);
   const info = await stat(path).catch(() => undefined);
+  // An absolute local-registry reference (`/srv/models:churn:prod`, as a service unit writes it)
+  // reads as an explicit path by the rule; when no such file exists, it is the registry's.
+  if (!info && isRegistryReference(source.path)) return registryModel(source.path, name, context);
   if (!info?.isFile()) {
     throw new UserError(`the model file ${source.path} does not exist`, {
       where: { file: source.path, key: 'model' },
@@ -58,6 +58,15 @@ export async function fetchModel(reference: string, name: string | undefined, co
     });
   }
   return fileModel(path, reference, name);
+}
+
+function isRegistryReference(text: string): boolean {
+  try {
+    parseModelReference(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function fileModel(path: string, display: string, name: string | undefined): Promise<FetchedModel> {
