@@ -96,10 +96,11 @@ export default async function driftCheck(ctx) {
   ctx.mlops(['train', '--command', 'node train.mjs --data data/train-v2.csv --out mlops-out/model-v2.onnx --metrics mlops-out/metrics-v2.json --params mlops-out/params-v2.json', '--model', 'mlops-out/model-v2.onnx', '--metrics', 'mlops-out/metrics-v2.json', '--params', 'mlops-out/params-v2.json', ...record], { quiet: true });
   ctx.mlops(['evaluate-gate', '--model', 'mlops-out/model-v2.onnx', '--baseline', '.mlops/registry:prod', '--data', 'data/production.csv', '--holdout-change-reason', 'Retraining after drift; the holdout includes recent production data', ...record], { quiet: true });
   ctx.mlops(['model-card', ...record, '--out', 'mlops-out/MODEL_CARD-v2.md'], { quiet: true });
-  ctx.mlops(['register', '--model', 'mlops-out/model-v2.onnx', ...record]);
+  // The deploy step registered versions of its own: the retrained one is found by an alias.
+  ctx.mlops(['register', '--model', 'mlops-out/model-v2.onnx', '--aliases', 'retrained', ...record]);
   server = await startServer(ctx, ['--model', '.mlops/registry:prod', '--capture', 'mlops-out/capture-after']);
   try {
-    await deploy(ctx, server.url, '.mlops/registry:v2', true);
+    await deploy(ctx, server.url, '.mlops/registry:retrained', true);
     console.log(`sent ${await send(server.url, production)} requests`);
   } finally {
     await server.stop();
