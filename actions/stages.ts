@@ -4,7 +4,6 @@
  */
 import type { StageName } from '../shared/stage/action-metadata.js';
 import type { Stage } from '../shared/stage/definition.js';
-import { unavailableStage } from '../shared/stage/unavailable.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyStage = Stage<any>;
@@ -15,6 +14,6 @@ export const loadStage: Record<StageName, () => Promise<AnyStage>> = {
   'evaluate-gate': async () => (await import('./evaluate-gate/evaluate-gate.js')).evaluateGateStage,
   'model-card': async () => (await import('./model-card/model-card.js')).modelCardStage,
   register: async () => (await import('./register/register.js')).registerStage,
-  deploy: async () => unavailableStage('deploy'),
-  'drift-check': async () => unavailableStage('drift-check'),
+  deploy: async () => (await import('./deploy/deploy.js')).deployStage,
+  'drift-check': async () => (await import('./drift-check/drift-check.js')).driftCheckStage,
 };

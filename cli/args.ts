@@ -2,11 +2,18 @@
 export interface ParsedArgs {
   flags: Record<string, string>;
   positionals: string[];
+  /** Every value of each flag, in order, for flags that may repeat (`--model a --model b`). */
+  all?: Record<string, string[]>;
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const flags: Record<string, string> = {};
   const positionals: string[] = [];
+  const all: Record<string, string[]> = {};
+  const set = (name: string, value: string) => {
+    flags[name] = value;
+    (all[name] ??= []).push(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -19,16 +26,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     if (eq > 2) {
-      flags[arg.slice(2, eq)] = arg.slice(eq + 1);
+      set(arg.slice(2, eq), arg.slice(eq + 1));
     } else {
       const next = argv[i + 1];
       if (next !== undefined && !next.startsWith('--')) {
-        flags[arg.slice(2)] = next;
+        set(arg.slice(2), next);
         i++;
       } else {
-        flags[arg.slice(2)] = 'true';
+        set(arg.slice(2), 'true');
       }
     }
   }
-  return { flags, positionals };
+  return { flags, positionals, all };
 }

@@ -1,25 +1,28 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   dataValidateStage
-} from "./chunks/chunk-6JIHOT7Q.js";
-import "./chunks/chunk-KUODGVBJ.js";
-import "./chunks/chunk-VUT7XA4V.js";
+} from "./chunks/chunk-7D2Y2XCL.js";
+import "./chunks/chunk-2Z64QD54.js";
+import "./chunks/chunk-XYHPR3OX.js";
+import "./chunks/chunk-ZCAETZRN.js";
+import "./chunks/chunk-3JRQPMHA.js";
 import "./chunks/chunk-SXD2OBMI.js";
-import "./chunks/chunk-BTCQKXQ3.js";
-import "./chunks/chunk-U3ZBBVIO.js";
-import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-G3PPJXPI.js";
-import "./chunks/chunk-YVVIEIOO.js";
+import "./chunks/chunk-X3DDL52Z.js";
+import "./chunks/chunk-6HYAR645.js";
+import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-HTJJ43AS.js";
+import "./chunks/chunk-JA25WK36.js";
 import "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-43LAL4DT.js";
 import {
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-OIE5H7R3.js";
+import "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/index.ts

@@ -5,25 +5,25 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-YHK3LOZ3.js";
-import "./chunks/chunk-4O4B5WTO.js";
+} from "./chunks/chunk-2BSCBTW3.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-43LAL4DT.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-OIE5H7R3.js";
+import "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {
   getInput,
   setFailed,
   warning
 } from "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/index.ts

@@ -1,24 +1,24 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   registerStage
-} from "./chunks/chunk-W66FWUPS.js";
-import "./chunks/chunk-W2HNLKKE.js";
-import "./chunks/chunk-2C7Z3BA4.js";
-import "./chunks/chunk-WK5636NJ.js";
-import "./chunks/chunk-U3ZBBVIO.js";
-import "./chunks/chunk-Q3V3TFIP.js";
-import "./chunks/chunk-G3PPJXPI.js";
-import "./chunks/chunk-YVVIEIOO.js";
+} from "./chunks/chunk-233KQFLK.js";
+import "./chunks/chunk-S6S7O5KG.js";
+import "./chunks/chunk-R2HB4ESW.js";
+import "./chunks/chunk-SG75GXIG.js";
+import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-HTJJ43AS.js";
+import "./chunks/chunk-JA25WK36.js";
 import "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-43LAL4DT.js";
 import {
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-OIE5H7R3.js";
+import "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/index.ts

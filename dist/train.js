@@ -1,18 +1,21 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   trainStage
-} from "./chunks/chunk-MXMBGUTX.js";
-import "./chunks/chunk-G3PPJXPI.js";
-import "./chunks/chunk-YVVIEIOO.js";
-import "./chunks/chunk-43LAL4DT.js";
+} from "./chunks/chunk-DW73F6I2.js";
+import "./chunks/chunk-ZZ7SVV7N.js";
+import "./chunks/chunk-YS4F3SJG.js";
+import "./chunks/chunk-HTJJ43AS.js";
+import "./chunks/chunk-JA25WK36.js";
 import {
   runAsAction
-} from "./chunks/chunk-73ANR2CW.js";
-import "./chunks/chunk-DZMNVV4L.js";
+} from "./chunks/chunk-OIE5H7R3.js";
+import "./chunks/chunk-C5DRHDNQ.js";
+import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
+import "./chunks/chunk-NWGUJPZQ.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-MMVWCL4Z.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/train/index.ts

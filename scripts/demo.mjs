@@ -10,7 +10,7 @@ const example = join(root, 'examples', 'breast-cancer');
 const work = join(root, 'mlops-out', 'demo');
 
 // Steps in pipeline order; a step file that does not exist yet is skipped.
-const STEPS = ['data-validate', 'train', 'evaluate-gate', 'model-card', 'register'];
+const STEPS = ['data-validate', 'train', 'evaluate-gate', 'model-card', 'register', 'serve', 'drift-check'];
 
 if (!existsSync(join(root, 'dist', 'cli.js'))) {
   console.log('dist/ is missing: building …');

@@ -18,6 +18,7 @@ import type { Stage } from '../../shared/stage/definition.js';
 import { loadReference } from './reference.js';
 import { renderReport } from './report.js';
 import { compileSchema, schemaFindings } from './schema-check.js';
+import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 
 export interface DataValidateOptions {
   data: string;
@@ -56,7 +57,7 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
     const { config } = await loadConfig(host.cwd, options.configPath);
     const configFile = options.configPath || 'mlops.yml';
     const contract = config.data ?? {};
-    const source = await resolveData(host.cwd, options.data);
+    const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
     const validateSchema = options.schema ? await compileSchema(host.cwd, options.schema) : undefined;
     const reference = options.reference ? await host.group(`Profiling the reference ${options.reference}`, () => loadReference(host, options.reference!, configFile)) : undefined;
     if (!config.data) host.warning(`no data: section in ${configFile}: only profiling and skew checks run. Start a contract with \`mlops data infer ${options.data}\`.`);

@@ -6,6 +6,7 @@ import { resolveData } from '../../shared/data/reader.js';
 import { DataProfile } from '../../shared/data/profile.js';
 import { validateData } from '../../shared/data/validate/validate.js';
 import type { Host } from '../../shared/host/host.js';
+import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 
 export async function loadReference(host: Host, spec: string, configFile: string): Promise<DataProfile> {
   if (/\.json$/i.test(spec)) {
@@ -29,6 +30,6 @@ export async function loadReference(host: Host, spec: string, configFile: string
     }
     return result.data;
   }
-  const source = await resolveData(host.cwd, spec);
+  const source = await resolveData(host.cwd, spec, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
   return (await validateData(source, {}, { host, configFile })).profile;
 }

@@ -2,7 +2,7 @@
 import type { DataProfile, ColumnProfile } from '../../shared/data/profile.js';
 import type { SkewResult } from '../../shared/data/skew.js';
 import type { Finding } from '../../shared/data/validate/findings.js';
-import { code, details, escapeCell, escapeText, formatNumber, table } from '../../shared/report/markdown.js';
+import { code, details, escapeCell, escapeText, formatNumber, mermaidLabel, table } from '../../shared/report/markdown.js';
 
 export interface ReportInput {
   spec: string;
@@ -97,13 +97,13 @@ function value(v: number | string | null, length: number | null, prefix: string)
   return length === null ? '—' : `${prefix}${length}`;
 }
 
-/** Mermaid labels cannot be escaped reliably: keep them to a safe alphabet. */
-function mermaidLabel(text: string): string {
-  return `"${text.replace(/[^\p{L}\p{N} .,:<>=≥–\-_/%+]/gu, '?').slice(0, 24)}"`;
+/** Mermaid labels cannot be escaped reliably: the report module keeps them to a safe alphabet. */
+function chartLabel(text: string): string {
+  return mermaidLabel(text, 24);
 }
 
 function skewChart(s: SkewResult): string {
-  const labels = s.shares.map((b) => mermaidLabel(b.label)).join(', ');
+  const labels = s.shares.map((b) => chartLabel(b.label)).join(', ');
   const current = s.shares.map((b) => (b.current * 100).toFixed(2)).join(', ');
   const reference = s.shares.map((b) => (b.reference * 100).toFixed(2)).join(', ');
   return [
@@ -111,7 +111,7 @@ function skewChart(s: SkewResult): string {
     '',
     '```mermaid',
     'xychart-beta',
-    `  title ${mermaidLabel(s.column)}`,
+    `  title ${chartLabel(s.column)}`,
     `  x-axis [${labels}]`,
     '  y-axis "% of rows"',
     `  bar [${current}]`,
@@ -129,7 +129,7 @@ function histogramChart(c: ColumnProfile): string {
   const width = (h.high - h.low) / h.counts.length;
   for (let g = 0; g * per < h.counts.length; g++) {
     counts.push(h.counts.slice(g * per, (g + 1) * per).reduce((a, b) => a + b, 0));
-    labels.push(mermaidLabel(formatNumber(h.low + g * per * width, 3)));
+    labels.push(chartLabel(formatNumber(h.low + g * per * width, 3)));
   }
-  return ['```mermaid', 'xychart-beta', `  title ${mermaidLabel(c.name)}`, `  x-axis [${labels.join(', ')}]`, '  y-axis "rows"', `  bar [${counts.join(', ')}]`, '```'].join('\n');
+  return ['```mermaid', 'xychart-beta', `  title ${chartLabel(c.name)}`, `  x-axis [${labels.join(', ')}]`, '  y-axis "rows"', `  bar [${counts.join(', ')}]`, '```'].join('\n');
 }

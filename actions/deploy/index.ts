@@ -1,4 +1,4 @@
 import { runAsAction } from '../../shared/host/run-as-action.js';
-import { unavailableStage } from '../../shared/stage/unavailable.js';
+import { deployStage } from './deploy.js';
 
-await runAsAction(unavailableStage('deploy'));
+await runAsAction(deployStage);

@@ -1,4 +1,4 @@
 import { runAsAction } from '../../shared/host/run-as-action.js';
-import { unavailableStage } from '../../shared/stage/unavailable.js';
+import { driftCheckStage } from './drift-check.js';
 
-await runAsAction(unavailableStage('drift-check'));
+await runAsAction(driftCheckStage);

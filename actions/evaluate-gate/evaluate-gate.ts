@@ -18,7 +18,8 @@ import type { Stage } from '../../shared/stage/definition.js';
 import { stepPasses } from './decide.js';
 import { DEFAULTS, evaluate } from './evaluate.js';
 import { openHoldout } from './holdout.js';
-import { openBaseline, openCandidate, type OpenedModel } from './models.js';
+import { checkHoldout, type HoldoutCheck } from './holdout-trust.js';
+import { isAbsent, openBaseline, openCandidate, type OpenedModel } from './models.js';
 import { renderReport } from './report.js';
 import { evaluationRecord, metricMap, resultsJson, type ResultsContext } from './results.js';
 
@@ -38,6 +39,8 @@ export interface EvaluateGateOptions {
   recordPath: string;
   comment: CommentMode;
   token: string;
+  /** Why the holdout differs from the champion's (or the pinned) fingerprint; recorded. */
+  holdoutChangeReason?: string;
   registry: { username?: string; password?: string; insecure: boolean };
 }
 
@@ -67,6 +70,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       recordPath: host.input('record').trim() || DEFAULT_RECORD_PATH,
       comment: parseCommentMode(host.input('comment') || 'auto'),
       token: host.input('github-token'),
+      holdoutChangeReason: optionalInput(host, 'holdout-change-reason'),
       registry: { username: optionalInput(host, 'registry-username'), password, insecure: booleanInput(host, 'insecure', false) },
     };
   },
@@ -82,10 +86,21 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
 
     const candidate = await openCandidate(host.cwd, options.model, host);
     let baseline: OpenedModel | undefined;
-    if (options.baseline) baseline = await openBaseline(host.cwd, options.baseline, host, registryAuth(options, host), config.model?.name);
+    let firstRun: string | undefined;
+    if (options.baseline) {
+      const opened = await openBaseline(host.cwd, options.baseline, host, registryAuth(options, host), config.model?.name);
+      if (isAbsent(opened)) {
+        firstRun = opened.reason;
+        host.notice(`first run: ${firstRun}; only absolute thresholds apply`);
+      } else baseline = opened;
+    }
     const holdout = await openHoldout(host.cwd, options.data, host);
     let evaluation;
+    let holdoutCheck: HoldoutCheck;
     try {
+      holdoutCheck = checkHoldout(holdout.fingerprint, { pinned: gate.holdout_fingerprint, baselineFingerprint: baseline?.holdoutFingerprint, baselineRef: baseline?.ref, changeReason: options.holdoutChangeReason });
+      if (holdoutCheck.status === 'changed') host.warning(`the holdout differs from ${holdoutCheck.from} (${holdoutCheck.expected} → ${holdoutCheck.fingerprint}); accepted and recorded: ${holdoutCheck.reason}`);
+      else if (holdoutCheck.status === 'unchecked' && baseline?.annotations) host.notice(`the baseline ${baseline.ref} records no holdout fingerprint, so the holdout cannot be checked against the champion's; pin one in gate.holdout_fingerprint`);
       evaluation = await evaluate(
         {
           candidate,
@@ -119,6 +134,8 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     const context: ResultsContext = {
       candidate: { path: options.model, sha256: candidate.model.sha256 },
       baseline: baseline ? { ref: baseline.ref, sha256: baseline.model.sha256, digest: baseline.digest } : undefined,
+      firstRun,
+      holdout: holdoutCheck,
       data: holdout.file,
       dataFingerprint: holdout.fingerprint,
       passed,
@@ -129,7 +146,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     };
     const run = runContext(host, 'evaluate-gate');
     await writeFileAtomic(resultsFile, `${JSON.stringify(resultsJson(evaluation, context), null, 2)}\n`);
-    const reportContext = { modelName, candidate: options.model, baseline: baseline?.ref, data: holdout.file, passed, inconclusivePolicy, insufficientPolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
+    const reportContext = { modelName, candidate: options.model, candidateSha256: candidate.model.sha256, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, insufficientPolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
     await writeFileAtomic(reportFile, renderReport(evaluation, reportContext));
     const artifactUrl = await uploadReport(host, modelName, [reportFile, resultsFile], outDir, run.run_url);
     const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile(reportFile, 'utf8');

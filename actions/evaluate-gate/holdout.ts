@@ -11,6 +11,7 @@ import { UserError } from '../../shared/errors/user-error.js';
 import type { Host } from '../../shared/host/host.js';
 import type { DataColumn } from '../../shared/onnx/feed.js';
 import type { ColumnBatch } from '../../shared/onnx/scorer.js';
+import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 
 const NUMERIC_KINDS = new Set(['integer', 'number', 'boolean']);
 
@@ -27,7 +28,7 @@ export interface Holdout {
 }
 
 export async function openHoldout(cwd: string, spec: string, host: Host): Promise<Holdout> {
-  const source = await resolveData(cwd, spec);
+  const source = await resolveData(cwd, spec, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
   const table: DataTable = await openData(source, host);
   const file = source.displayFiles.length === 1 ? source.displayFiles[0]! : source.spec;
   const columns = table.columns.map((c) => ({ name: c.name, numeric: NUMERIC_KINDS.has(c.kind) }));

@@ -3,14 +3,20 @@
  * baseline per metric with Δ, its interval and the verdict, a mermaid chart of the deltas,
  * slices and the confusion matrix folded away, how it was decided, and links.
  */
-import { code, details, escapeCell, escapeText, formatNumber, link, table } from '../../shared/report/markdown.js';
+import { code, details, escapeCell, escapeText, formatNumber, link, mermaidLabel, table } from '../../shared/report/markdown.js';
 import type { GroupOutcome, MetricOutcome, MetricVerdict, Verdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 
 export interface ReportContext {
   modelName: string;
   candidate: string;
+  /** sha256 of the candidate model file actually scored. */
+  candidateSha256?: string;
   baseline?: string;
+  /** sha256 of the baseline model file actually scored. */
+  baselineSha256?: string;
+  /** Why there is no baseline although one was named (an alias no version carries yet). */
+  firstRun?: string;
   data: string;
   passed: boolean;
   inconclusivePolicy: 'fail' | 'warn' | 'pass';
@@ -52,8 +58,10 @@ export function renderReport(evaluation: Evaluation, context: ReportContext): st
 }
 
 function verdictSentence(evaluation: Evaluation, context: ReportContext): string {
-  const against = context.baseline ? `against baseline ${code(context.baseline)}` : 'with **no baseline** (first run: absolute thresholds only)';
-  const head = `Candidate ${code(context.candidate)} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString('en-US')} rows, ${evaluation.kind}).`;
+  const against = context.baseline
+    ? `against baseline ${code(context.baseline)}${context.baselineSha256 ? ` (model sha256 ${code(context.baselineSha256)})` : ''}`
+    : `with **no baseline** (first run${context.firstRun ? `: ${escapeCell(context.firstRun)}` : ''}; absolute thresholds only)`;
+  const head = `Candidate ${code(context.candidate)}${context.candidateSha256 ? ` (model sha256 ${code(context.candidateSha256)})` : ''} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString('en-US')} rows, ${evaluation.kind}).`;
   let tail = '';
   if (evaluation.verdict === 'insufficient-evidence') {
     const needed = Object.entries(evaluation.outcomes[0]!.metrics).filter(([, m]) => m.rows_needed !== undefined);
@@ -101,7 +109,7 @@ function intervalNote(evaluation: Evaluation, hasBaseline: boolean): string {
 function deltaChart(group: GroupOutcome): string {
   const entries = Object.entries(group.metrics).filter(([, m]) => m.delta !== null);
   if (!entries.length) return '';
-  const names = entries.map(([metric]) => `"${metric}"`).join(', ');
+  const names = entries.map(([metric]) => mermaidLabel(metric)).join(', ');
   const values = entries.map(([, m]) => Number(m.delta!.toPrecision(4)));
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);

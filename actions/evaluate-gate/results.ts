@@ -1,12 +1,17 @@
 /** The results JSON (the `results` output) and the run record's evaluation section, from one evaluation. */
 import type { GroupOutcome, MetricOutcome } from './decide.js';
 import type { Evaluation } from './evaluate.js';
+import type { HoldoutCheck } from './holdout-trust.js';
 
 export const RESULTS_SCHEMA = 'mlops-actions/evaluate-gate-results@1';
 
 export interface ResultsContext {
   candidate: { path: string; sha256: string };
   baseline?: { ref: string; sha256: string; digest?: string };
+  /** A baseline was named but no version carries its alias yet: why this is a first run. */
+  firstRun?: string;
+  /** The holdout's fingerprint checked against the champion's or the pinned one. */
+  holdout?: HoldoutCheck;
   data: string;
   dataFingerprint: string;
   passed: boolean;
@@ -33,6 +38,8 @@ export function resultsJson(evaluation: Evaluation, context: ResultsContext) {
     rows: evaluation.rows,
     model: context.candidate,
     baseline: context.baseline ?? null,
+    ...(context.firstRun ? { first_run: context.firstRun } : {}),
+    ...(context.holdout ? { holdout: context.holdout } : {}),
     data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     policy: {
       alpha: evaluation.alpha,
@@ -63,6 +70,8 @@ export function evaluationRecord(evaluation: Evaluation, context: ResultsContext
     model: context.candidate,
     data: { path: context.data, fingerprint: context.dataFingerprint, rows: evaluation.rows },
     baseline: context.baseline ? { ref: context.baseline.ref, sha256: context.baseline.sha256, digest: context.baseline.digest } : null,
+    ...(context.firstRun ? { first_run: context.firstRun } : {}),
+    ...(context.holdout ? { holdout: { ...context.holdout } } : {}),
     alpha: evaluation.alpha,
     metrics: overall!.metrics,
     slices: slices.map((s) => ({ column: s.slice!.column, value: s.slice!.value, rows: s.rows, metrics: s.metrics })),

@@ -35,7 +35,7 @@ import { registerIntoRemote } from '../../shared/registry/register-remote.js';
 import { RemoteRepository } from '../../shared/registry/remote/repository.js';
 import { DEFAULT_CHUNK_BYTES } from '../../shared/registry/remote/upload.js';
 import type { Stage } from '../../shared/stage/definition.js';
-import { gateStatus, headlineMetrics } from './gate.js';
+import { gateStatus, headlineMetrics, untrustedSections } from './gate.js';
 
 export const DEFAULT_REGISTRY = '.mlops/registry';
 const DEFAULT_CARD_PATH = 'mlops-out/MODEL_CARD.md';
@@ -253,10 +253,21 @@ function lineageAnnotations(name: string, record: RunRecord | undefined, modelSh
   if (context.run_url) annotations[ANNOTATION.runUrl] = context.run_url;
   const repository = host.env('GITHUB_REPOSITORY');
   if (repository) annotations[ANNOTATION.source] = `${host.env('GITHUB_SERVER_URL') ?? 'https://github.com'}/${repository}`;
-  const fingerprint = record?.data?.fingerprint ?? record?.evaluation?.data.fingerprint;
+  // A data section changed outside data-validate does not vouch for the data.
+  const untrusted = new Set(untrustedSections(record).map((s) => s.section));
+  const dataTrusted = !untrusted.has('data') && !untrusted.has('*');
+  const fingerprint = (dataTrusted ? record?.data?.fingerprint : undefined) ?? record?.evaluation?.data.fingerprint;
   if (fingerprint) annotations[ANNOTATION.dataFingerprint] = fingerprint;
+  const evaluation = record?.evaluation?.model.sha256 === modelSha256 ? record.evaluation : undefined;
+  if (evaluation?.data.fingerprint) annotations[ANNOTATION.holdoutFingerprint] = evaluation.data.fingerprint;
+  if (evaluation?.holdout?.status === 'changed' && evaluation.holdout.reason) annotations[ANNOTATION.holdoutChangeReason] = evaluation.holdout.reason;
   const metrics = headlineMetrics(record, modelSha256);
   if (Object.keys(metrics).length) annotations[ANNOTATION.metrics] = JSON.stringify(metrics);
+  if (untrusted.size) {
+    const sections = [...untrusted].join(',');
+    annotations[ANNOTATION.recordFlags] = sections;
+    host.warning(`the run record has sections changed outside their stage (${sections}); the version is annotated with ${ANNOTATION.recordFlags}`);
+  }
   if (forceReason) annotations[ANNOTATION.forceReason] = forceReason;
   return annotations;
 }

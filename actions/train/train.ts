@@ -16,7 +16,8 @@ import type { CommandResult } from '../../shared/process/run-command.js';
 import { SecretMask } from '../../shared/process/secret-mask.js';
 import { onTerminationSignals } from '../../shared/process/termination-signals.js';
 import { runContext } from '../../shared/record/context.js';
-import { appendSection } from '../../shared/record/record.js';
+import { compareSnapshots } from '../../shared/record/integrity.js';
+import { appendSection, readSnapshot } from '../../shared/record/record.js';
 import { escapeText } from '../../shared/report/markdown.js';
 import type { Stage } from '../../shared/stage/definition.js';
 import { planCache } from '../../shared/train/cache-plan.js';
@@ -43,8 +44,9 @@ export const trainStage: Stage<TrainOptions> = {
       await host.appendSummary(`## Train — 🚫 refused\n\n${escapeText(refusal)}\n`);
       return { outputs: {}, failure: refusal };
     }
-    const fork = detectForkPullRequest((name) => host.env(name)).fork;
-    if (fork) host.warning(`running the training command for a pull request from the fork ${fork} because allow-fork is true`);
+    const check = detectForkPullRequest((name) => host.env(name));
+    if (check.fork) host.warning(`running the training command for a pull request from the fork ${check.fork} because allow-fork is true`);
+    else if (check.unknown && options.allowFork) host.warning(`running the training command although the event cannot be trusted (${check.unknown}) because allow-fork is true`);
 
     const mask = new SecretMask();
     for (const { key, value } of options.env) {
@@ -89,6 +91,8 @@ export const trainStage: Stage<TrainOptions> = {
       const cache = planCache(options.cachePaths, options.cacheKey, (name) => host.env(name));
       const restoredKey = cache ? await host.group('Restore cache', () => restoreTrainingCache(host, cache)) : undefined;
 
+      // The user's command can write anywhere in the workspace: what it does to the run record is flagged.
+      const recordBefore = await readSnapshot(resolve(host.cwd, options.record), options.record);
       const execution = await host.group(`Training: ${firstLine(options.command)}`, () => {
         host.info(`$ ${options.command}`);
         return executeTraining({
@@ -157,7 +161,10 @@ export const trainStage: Stage<TrainOptions> = {
 
       const recordFile = resolve(host.cwd, options.record);
       try {
-        await appendSection(recordFile, 'train', section, runContext(host, 'train'), options.record);
+        const context = runContext(host, 'train');
+        const rewritten = compareSnapshots(recordBefore, await readSnapshot(recordFile, options.record), 'train', context.at, 'while the training command ran');
+        for (const flag of rewritten) host.warning(`run record: the ${flag.section} section was ${flag.why}; flagged in the record`);
+        await appendSection(recordFile, 'train', section, context, options.record, rewritten);
         host.info(`run record: train section written to ${options.record}`);
       } catch (error) {
         if (!isUserError(error)) throw error;

@@ -8,6 +8,7 @@ import { UserError } from '../../shared/errors/user-error.js';
 import { writeFileAtomic } from '../../shared/fs/atomic.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import type { Command } from './index.js';
+import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 
 const USAGE = 'mlops data infer <data path or glob> [--out mlops.data.yml]';
 
@@ -19,11 +20,11 @@ export const dataCommand: Command = {
       throw new UserError(sub && sub !== 'infer' ? `unknown data command "${sub}"` : 'mlops data infer needs a data path', { hint: `Usage: ${USAGE}` });
     }
     for (const flag of Object.keys(args.flags)) {
-      if (flag !== 'out') throw new UserError(`mlops data infer: unknown option --${flag}`, { hint: `Usage: ${USAGE}` });
+      if (flag !== 'out' && flag !== 'allow-outside-workspace') throw new UserError(`mlops data infer: unknown option --${flag}`, { hint: `Usage: ${USAGE}` });
     }
     const out = args.flags.out ?? 'mlops.data.yml';
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: 'mlops-out/data-infer-summary.md', out: io.out, err: io.err });
-    const source = await resolveData(io.cwd, spec);
+    const source = await resolveData(io.cwd, spec, { allowOutsideWorkspace: args.flags['allow-outside-workspace'] !== undefined || allowOutsideWorkspace((name) => io.env[name]) });
     const { profile } = await validateData(source, {}, { host, configFile: out });
     const contract = inferContract(profile);
     const text =

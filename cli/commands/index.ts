@@ -4,8 +4,10 @@
 import type { ParsedArgs } from '../args.js';
 import type { CliIO } from '../run-stage-command.js';
 import { dataCommand } from './data.js';
+import { lineageCommand } from './lineage.js';
 import { registryCommand } from './registry.js';
 import { schemaCommand } from './schema.js';
+import { serveCommand } from './serve.js';
 
 export interface Command {
   summary: string;
@@ -16,4 +18,6 @@ export const commands: Record<string, Command> = {
   schema: schemaCommand,
   data: dataCommand,
   registry: registryCommand,
+  serve: serveCommand,
+  lineage: lineageCommand,
 };

@@ -3,6 +3,7 @@
  * Credentials: --username/--password, or MLOPS_REGISTRY_USERNAME / MLOPS_REGISTRY_PASSWORD
  * (better: keeps the password out of the process list). --insecure: plain HTTP to loopback.
  */
+import { jsonTerminalSafe, terminalSafe } from '../../shared/registry/terminal-text.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import { summarizeRepository, type VersionSummary } from '../../shared/registry/catalog.js';
@@ -77,25 +78,28 @@ async function list(registry: string, args: ParsedArgs, access: RegistryAccess, 
     summaries.push(...(await summarizeRepository(reader, repository.split('/').pop()!)));
   }
   if (args.flags.json === 'true') {
-    io.out(JSON.stringify(summaries, null, 2));
+    io.out(jsonTerminalSafe(JSON.stringify(summaries, null, 2)));
     return 0;
   }
   if (!summaries.length) {
     io.out(`${registry}: no versions`);
     return 0;
   }
-  const rows = summaries.map((s) => [
-    s.name,
-    s.version,
-    s.aliases.join(',') || '-',
-    s.digest.slice(0, 19),
-    s.gate ? `${s.gate}${s.forced ? ' (forced)' : ''}` : '-',
-    Object.entries(s.metrics)
-      .slice(0, 3)
-      .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
-      .join(' ') || '-',
-    s.created ?? '-',
-  ]);
+  // Every cell comes from the registry: printed with control characters escaped.
+  const rows = summaries.map((s) =>
+    [
+      s.name,
+      s.version,
+      s.aliases.join(',') || '-',
+      s.digest.slice(0, 19),
+      s.gate ? `${s.gate}${s.forced ? ' (forced)' : ''}` : '-',
+      Object.entries(s.metrics)
+        .slice(0, 3)
+        .map(([k, v]) => `${k}=${Number(v.toPrecision(4))}`)
+        .join(' ') || '-',
+      s.created ?? '-',
+    ].map(terminalSafe),
+  );
   io.out(formatColumns([['MODEL', 'VERSION', 'ALIASES', 'DIGEST', 'GATE', 'METRICS', 'CREATED'], ...rows]));
   return 0;
 }
@@ -104,16 +108,18 @@ async function show(ref: string, args: ParsedArgs, access: RegistryAccess, io: C
   const version = await resolveVersion(io.cwd, parseModelReference(ref), access, host);
   const { manifest } = version.fetched;
   if (args.flags.json === 'true') {
-    io.out(version.fetched.bytes.toString('utf8'));
+    // The manifest as the registry stored it, with control characters as JSON escapes.
+    io.out(jsonTerminalSafe(version.fetched.bytes.toString('utf8')));
     return 0;
   }
   const annotations = manifest.annotations ?? {};
   io.out(version.ref);
-  io.out(`  artifact type: ${manifest.artifactType ?? manifest.config.mediaType}`);
-  for (const [key, value] of Object.entries(annotations).sort()) io.out(`  ${key}: ${value}`);
+  // Annotations, titles and media types come from the registry: control characters escaped.
+  io.out(`  artifact type: ${terminalSafe(manifest.artifactType ?? manifest.config.mediaType)}`);
+  for (const [key, value] of Object.entries(annotations).sort()) io.out(`  ${terminalSafe(key)}: ${terminalSafe(value)}`);
   io.out('  layers:');
   for (const layer of manifest.layers) {
-    io.out(`    ${layer.annotations?.[ANNOTATION.title] ?? '(untitled)'}  ${layer.mediaType}  ${layer.size} bytes  ${layer.digest}`);
+    io.out(`    ${terminalSafe(layer.annotations?.[ANNOTATION.title] ?? '(untitled)')}  ${terminalSafe(layer.mediaType)}  ${layer.size} bytes  ${layer.digest}`);
   }
   return 0;
 }

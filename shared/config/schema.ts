@@ -4,10 +4,13 @@
  */
 import { z } from 'zod';
 import { DataSection } from './sections/data.js';
+import { DeploySection } from './sections/deploy.js';
+import { DriftSection } from './sections/drift.js';
 import { GateSection } from './sections/gate.js';
 import { ModelCardSection } from './sections/model-card.js';
 import { ModelSection } from './sections/model.js';
 import { RegistrySection } from './sections/registry.js';
+import { ServeSection } from './sections/serve.js';
 import { TrainSection } from './sections/train.js';
 
 export const ConfigSchema = z
@@ -18,6 +21,9 @@ export const ConfigSchema = z
     gate: GateSection.optional(),
     registry: RegistrySection.optional(),
     model_card: ModelCardSection.optional(),
+    drift: DriftSection.optional(),
+    serve: ServeSection.optional(),
+    deploy: DeploySection.optional(),
   })
   .describe('mlops-actions configuration (mlops.yml).');
 

@@ -11,6 +11,45 @@ const CANDIDATES = [',', '\t', ';', '|'] as const;
 const HEAD_BYTES = 64 * 1024;
 
 export async function detectDelimiter(file: string): Promise<string> {
+  const header = firstRecord(await headText(file));
+  let best: string = /\.tsv(\.gz)?$/i.test(file) ? '\t' : ',';
+  let bestCount = countOutsideQuotes(header, best);
+  for (const candidate of CANDIDATES) {
+    const count = countOutsideQuotes(header, candidate);
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The header's column names, unquoted. DuckDB silently renames a repeated name (`a`, `a_1`)
+ * and compares names without case, so `Age` and `age` collide too: the caller refuses those.
+ */
+export async function csvHeaderNames(file: string, delimiter: string): Promise<string[]> {
+  const header = firstRecord(await headText(file)).replace(/\r$/, '').replace(/^\uFEFF/, '');
+  const names: string[] = [];
+  let current = '';
+  let inQuotes = false;
+  for (let i = 0; i < header.length; i++) {
+    const ch = header[i]!;
+    if (ch === '"') {
+      if (inQuotes && header[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else inQuotes = !inQuotes;
+    } else if (ch === delimiter && !inQuotes) {
+      names.push(current);
+      current = '';
+    } else current += ch;
+  }
+  names.push(current);
+  return names;
+}
+
+async function headText(file: string): Promise<string> {
   const handle = await open(file, 'r');
   let head: Buffer;
   try {
@@ -24,20 +63,10 @@ export async function detectDelimiter(file: string): Promise<string> {
     try {
       head = gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream is fine */ });
     } catch {
-      return ',';
+      return '';
     }
   }
-  const header = firstRecord(head.toString('utf8'));
-  let best: string = /\.tsv(\.gz)?$/i.test(file) ? '\t' : ',';
-  let bestCount = countOutsideQuotes(header, best);
-  for (const candidate of CANDIDATES) {
-    const count = countOutsideQuotes(header, candidate);
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
-    }
-  }
-  return best;
+  return head.toString('utf8');
 }
 
 function firstRecord(text: string): string {

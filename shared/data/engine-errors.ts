@@ -72,7 +72,7 @@ export async function translateEngineError(error: unknown, source: DataSource, d
   const json = /(Malformed JSON|JSON transform error) in file "([^"]*)", (?:at byte \d+ )?in line (\d+): ([^\n]*)/.exec(message);
   if (json) {
     const where = await at(fileIndexByName(json[2]!, source), Number(json[3]) - 1);
-    return new UserError(`${json[1] === 'Malformed JSON' ? 'malformed JSON' : 'unexpected JSON value'}: ${json[4]!.trim()}`, {
+    return new UserError(`${json[1] === 'Malformed JSON' ? 'malformed JSON' : 'unexpected JSON value'}: ${firstLine(json[4]!)}`, {
       where,
       hint: 'Each line must be one complete JSON object.',
     });
@@ -93,8 +93,13 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : '';
 }
 
+/** At most this much of an engine message reaches a log line or annotation: it may quote row content. */
+export const MAX_ECHOED_CHARS = 200;
+
+/** The first line of an engine message, cut to MAX_ECHOED_CHARS (a 40 MB row must not be echoed). */
 function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim();
+  const line = text.slice(0, 4 * MAX_ECHOED_CHARS).split('\n')[0]!.trim();
+  return line.length > MAX_ECHOED_CHARS ? `${[...line].slice(0, MAX_ECHOED_CHARS).join('')}… (cut)` : line;
 }
 
 function fileIndexOf(message: string, source: DataSource): number {

@@ -4,6 +4,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../errors/user-error.js';
 import { checkContent, formatOfPath, SUPPORTED_EXTENSIONS, type DataFormat } from './formats.js';
 import { expandGlob } from './glob.js';
+import { prescanFile } from './prescan.js';
+import { requireInWorkspace } from '../fs/workspace.js';
 
 export interface DataSource {
   spec: string;
@@ -16,13 +18,18 @@ export interface DataSource {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-export async function resolveData(cwd: string, spec: string): Promise<DataSource> {
+/**
+ * @param cwd the workspace: every file must resolve (symlinks followed) inside it, outside its
+ *   .git directory, unless `allowOutsideWorkspace` (shared/fs/workspace.ts).
+ */
+export async function resolveData(cwd: string, spec: string, options: { allowOutsideWorkspace?: boolean } = {}): Promise<DataSource> {
   const trimmed = spec.trim();
   if (trimmed === '') throw new UserError('no data path given', { hint: 'Set `data` to a file or glob, e.g. data/train.csv or data/*.parquet.' });
   const files = GLOB_CHARS.test(trimmed) ? await matchGlob(cwd, trimmed) : [await singleFile(cwd, trimmed)];
   files.sort();
 
   const displayFiles = files.map((file) => displayPath(cwd, file));
+  files.forEach((file, index) => requireInWorkspace(cwd, file, displayFiles[index]!, 'data file', options.allowOutsideWorkspace ?? false));
   const kinds = files.map((file, index) => {
     const kind = formatOfPath(file);
     if (!kind) {
@@ -39,6 +46,8 @@ export async function resolveData(cwd: string, spec: string): Promise<DataSource
     throw new UserError(`\`${trimmed}\` matches files of different formats: ${example}`, { hint: 'Use a glob that matches one format, e.g. data/*.csv.' });
   }
   await Promise.all(files.map((file, index) => checkContent(file, displayFiles[index]!, kinds[index]!)));
+  // Before DuckDB parses anything: nesting and record size of JSON, integrity of gzip.
+  for (const [index, file] of files.entries()) await prescanFile(file, displayFiles[index]!, kinds[index]!);
   return { spec: trimmed, format: formats[0]!, files, displayFiles };
 }
 

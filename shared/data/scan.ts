@@ -6,7 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type * as duckdb from '@duckdb/node-api';
-import { detectDelimiter } from './csv-dialect.js';
+import { csvHeaderNames, detectDelimiter } from './csv-dialect.js';
+import { UserError } from '../errors/user-error.js';
 import { translateEngineError, typeMismatchOf } from './engine-errors.js';
 import type { DuckSession } from './duckdb-session.js';
 import type { DataSource } from './resolve.js';
@@ -32,7 +33,10 @@ export class DataScan {
 
   static async open(source: DataSource, session: DuckSession, forcedTypes: ReadonlyMap<string, string> = new Map()): Promise<DataScan> {
     const scan = new DataScan(source, session);
-    if (source.format === 'csv') scan.delimiter = await detectDelimiter(source.files[0]!);
+    if (source.format === 'csv') {
+      scan.delimiter = await detectDelimiter(source.files[0]!);
+      for (const [index, file] of source.files.entries()) refuseDuplicateNames(await csvHeaderNames(file, scan.delimiter), source.displayFiles[index]!);
+    }
     await scan.describe();
     for (const [name, type] of forcedTypes) {
       if (scan.columns.some((c) => c.name === name)) scan.overrides.set(name, type);
@@ -164,4 +168,22 @@ async function nonBlankLine(file: string, index: number): Promise<string | undef
     lines.close();
   }
   return undefined;
+}
+
+/** DuckDB would rename a repeated column (`a` → `a_1`) and read the data under a made-up name. */
+function refuseDuplicateNames(names: string[], displayFile: string): void {
+  const seen = new Map<string, string>();
+  const duplicates: string[] = [];
+  for (const name of names) {
+    const key = name.trim().toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) duplicates.push(first === name ? JSON.stringify(name) : `${JSON.stringify(first)} and ${JSON.stringify(name)}`);
+    else seen.set(key, name);
+  }
+  if (duplicates.length) {
+    throw new UserError(`the CSV header repeats column names (compared without case): ${[...new Set(duplicates)].slice(0, 10).join(', ')}`, {
+      where: { file: displayFile, line: 1 },
+      hint: 'Give every column a distinct name; a repeated name would be renamed silently and its data read under the wrong name.',
+    });
+  }
 }

@@ -1,20 +1,20 @@
 /**
  * Loads a native engine (onnxruntime-node, DuckDB). Where the package is installed (the CLI,
  * tests, a repository that has run `npm ci`) it is imported directly. On a runner, where the
- * action's bundle has no node_modules, it is installed on first use into the tool cache,
- * pinned by version and verified against its npm integrity, and kept in the Actions cache.
+ * action's bundle has no node_modules, it is installed on first use into a fresh directory,
+ * every package of its tree verified against a pinned integrity (installEngine).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { ENGINES, type EngineName } from './versions.js';
+import ENGINE_LOCK from './engine-lock.json' with { type: 'json' };
 
 type EngineHost = Pick<Host, 'info' | 'env' | 'restoreCache' | 'saveCache' | 'group'>;
 
@@ -41,42 +41,43 @@ async function importEngine(name: EngineName, host: EngineHost): Promise<unknown
   return import(pathToFileURL(require.resolve(name)).href);
 }
 
-async function installEngine(name: EngineName, host: EngineHost): Promise<string> {
-  const { version, integrity } = ENGINES[name];
+/**
+ * Installs the engine into a fresh private directory for this process, with `npm ci` from a
+ * lockfile of the whole dependency tree pinned in engine-lock.json (version and integrity of
+ * every package, from this repository's package-lock.json) and lifecycle scripts off. npm checks
+ * each tarball against its pinned integrity, whether it comes from the registry or from npm's
+ * content cache (kept in the tool cache to save downloads), so nothing planted there — by a
+ * training command on a self-hosted runner, or in a restored cache — is ever loaded. Installed
+ * files are never reused across processes and never restored from the Actions cache.
+ */
+export async function installEngine(name: EngineName, host: EngineHost): Promise<string> {
+  const { version } = ENGINES[name];
   const base = host.env('RUNNER_TOOL_CACHE') ?? join(homedir(), '.cache');
-  const dir = join(base, 'mlops-actions-engines', `${name.replace('/', '__')}@${version}-${process.platform}-${process.arch}`);
-  const cacheKey = `mlops-engine-${name}@${version}-${process.platform}-${process.arch}-node${process.versions.modules}`;
-  if (!installed(dir, name, integrity)) await host.restoreCache([dir], cacheKey).catch(() => undefined);
-  if (installed(dir, name, integrity)) return dir;
-
-  await host.group(`Installing ${name}@${version} (first use on this runner)`, async () => {
-    await mkdir(dir, { recursive: true });
+  const dir = await mkdtemp(join(host.env('RUNNER_TEMP') ?? tmpdir(), 'mlops-engine-'));
+  const packages = (ENGINE_LOCK as Record<string, Record<string, unknown>>)[name]!;
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'mlops-engine', version: '0.0.0', private: true, dependencies: { [name]: version } }));
+  await writeFile(
+    join(dir, 'package-lock.json'),
+    JSON.stringify({ name: 'mlops-engine', version: '0.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'mlops-engine', version: '0.0.0', dependencies: { [name]: version } }, ...packages } }),
+  );
+  await host.group(`Installing ${name}@${version} (integrity-pinned, fresh for this step)`, async () => {
     try {
-      await promisify(execFile)('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `${name}@${version}`], {
-        // onnxruntime-node's install script would otherwise download CUDA libraries.
+      await promisify(execFile)('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', join(base, 'mlops-actions-npm-cache')], {
+        cwd: dir,
+        // onnxruntime-node's install script would otherwise download CUDA libraries (scripts are off anyway).
         env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' },
         maxBuffer: 16 * 1024 * 1024,
       });
     } catch (error) {
-      throw new UserError(`could not install the ${name} engine (${(error as Error).message.split('\n')[0]})`, {
-        hint: `The runner needs npm and access to the npm registry, or install ${name}@${version} in the workspace with npm.`,
-      });
+      const message = (error as Error).message;
+      const integrity = /EINTEGRITY|integrity checksum failed/i.test(message);
+      throw new UserError(
+        integrity
+          ? `the ${name} engine failed its integrity check: npm served a package whose sha512 differs from the pinned one`
+          : `could not install the ${name} engine (${message.split('\n')[0]})`,
+        { hint: integrity ? 'Refusing to load it. Clear the npm cache under the tool cache, and check the registry.' : `The runner needs npm and access to the npm registry, or install ${name}@${version} in the workspace with npm.` },
+      );
     }
   });
-  if (!installed(dir, name, integrity)) {
-    throw new UserError(`the installed ${name} does not match its pinned integrity ${integrity}`, { hint: 'The npm registry served a different package; refusing to load it.' });
-  }
-  await host.saveCache([dir], cacheKey).catch(() => undefined);
   return dir;
-}
-
-function installed(dir: string, name: string, integrity: string): boolean {
-  const lock = join(dir, 'node_modules', '.package-lock.json');
-  if (!existsSync(lock)) return false;
-  try {
-    const packages = (JSON.parse(readFileSync(lock, 'utf8')) as { packages?: Record<string, { integrity?: string }> }).packages ?? {};
-    return packages[`node_modules/${name}`]?.integrity === integrity;
-  } catch {
-    return false;
-  }
 }

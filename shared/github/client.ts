@@ -7,6 +7,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { retryOnTooManyRequests } from './retry-after.js';
 
 const Octokit = Core.plugin(restEndpointMethods, paginateRest, retry, throttling);
 export type GitHubClient = InstanceType<typeof Octokit>;
@@ -21,17 +22,21 @@ export interface ClientOptions {
   throttleId?: string;
   /** Base of the 5xx retry back-off (1 s, 4 s, 9 s at the default 1000); tests shorten it. */
   retryBaseMs?: number;
+  /** The longest wait a plain 429's Retry-After may impose (seconds; default 60). */
+  maxRetryAfterSeconds?: number;
 }
 
 export function createGitHubClient(options: ClientOptions): GitHubClient {
   const retries = options.rateLimitRetries ?? 3;
   const log = options.log ?? (() => {});
-  return new Octokit({
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 60;
+  const octokit = new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'mlops-actions',
     retry: {
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      // 429 is retried below, after the server's Retry-After rather than a fixed back-off.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
       ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
     },
     throttle: {
@@ -47,4 +52,13 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     },
     log: { debug: () => {}, info: () => {}, warn: log, error: log },
   });
+  // Outermost: sees a 429 only after the throttling plugin has declined it (a plain 429).
+  octokit.hook.wrap('request', (request, options) =>
+    retryOnTooManyRequests(async () => request(options), `${options.method} ${options.url}`, {
+      attempts: retries,
+      maxWaitSeconds: maxRetryAfter,
+      log,
+    }),
+  );
+  return octokit;
 }

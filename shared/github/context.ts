@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createGitHubClient, type GitHubClient } from './client.js';
+import { detectForkEvent } from './fork-event.js';
 
 export interface GitHubContext {
   client: GitHubClient;
@@ -19,7 +20,11 @@ export interface GitHubContext {
   actor?: string;
   /** Pull request number for pull_request / pull_request_target events. */
   pullRequest?: number;
-  /** True when the pull request comes from a fork (its token is read-only). */
+  /**
+   * True when the run acts for a fork (its token is read-only): a fork's pull request, a deleted
+   * fork, a workflow_run from a fork or with no head repository, a comment on a pull request, or
+   * an event payload that cannot be read.
+   */
   fromFork: boolean;
 }
 
@@ -38,10 +43,8 @@ export function readGitHubContext(
   const event = readEvent(env('GITHUB_EVENT_PATH'));
   const pr = asRecord(event.pull_request);
   const prNumber = typeof pr?.number === 'number' ? pr.number : undefined;
-  const headRepo = asRecord(asRecord(pr?.head)?.repo);
-  const baseRepo = asRecord(asRecord(pr?.base)?.repo);
-  const fromFork =
-    headRepo !== undefined && baseRepo !== undefined && headRepo.full_name !== baseRepo.full_name;
+  const forkCheck = detectForkEvent(env);
+  const fromFork = forkCheck.fork !== undefined || forkCheck.unknown !== undefined;
   const runId = env('GITHUB_RUN_ID');
   return {
     client: createGitHubClient({ token, baseUrl: apiUrl, log }),

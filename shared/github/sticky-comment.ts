@@ -3,6 +3,13 @@
  * marker and updated in place. The search reads every page of comments (not just the first)
  * and only considers comments written by the token's own identity, so a marker quoted by
  * someone else is never overwritten.
+ *
+ * The identity: a user token answers `GET /user`. An installation token (the Actions
+ * GITHUB_TOKEN, or a GitHub App's) answers 403 there, and `GET /app` accepts only the app's JWT,
+ * so its login cannot be asked; it is learnt from the comment it creates (`user.login`) and kept
+ * for the client's lifetime. Until then only comments by bots (an app installed on the
+ * repository) are candidates, and one that turns out not to be ours (403 on update) is left
+ * alone and a new comment is created.
  */
 import type { GitHubContext } from './context.js';
 
@@ -32,8 +39,11 @@ interface Comment {
   id: number | bigint;
   body?: string | null;
   html_url: string;
-  user?: { login: string } | null;
+  user?: { login: string; type?: string } | null;
 }
+
+/** Logins learnt from the comments each client created (installation tokens cannot ask). */
+const learntAuthors = new WeakMap<object, string>();
 
 const CREATE_ATTEMPTS = 3;
 
@@ -51,10 +61,18 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const { github, issueNumber, log } = options;
   const marker = stickyMarker(options.key);
   const body = `${marker}\n${options.body}`;
-  const author = options.author ?? (await resolveAuthor(github));
+  const author = options.author ?? learntAuthors.get(github.client) ?? (await resolveAuthor(github));
 
   const existing = await findComment(github, issueNumber, marker, author);
-  if (existing) return updateIfChanged(github, existing, body, log);
+  if (existing) {
+    try {
+      return await updateIfChanged(github, existing, body, log);
+    } catch (error) {
+      // A bot's comment chosen without knowing our login, and not ours after all: leave it.
+      if (author !== undefined || statusOf(error) !== 403) throw error;
+      log(`Comment ${existing.html_url} carries the marker but is not this token's (${describe(error)}); creating a new one.`);
+    }
+  }
 
   const delay = options.createRetryDelayMs ?? 1000;
   for (let attempt = 1; ; attempt++) {
@@ -68,6 +86,7 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
         request: { retries: 0 },
       });
       log(`Created comment ${data.html_url}`);
+      if (data.user?.login) learntAuthors.set(github.client, data.user.login);
       return { action: 'created', id: Number(data.id), url: data.html_url };
     } catch (error) {
       if (!mayHaveBeenWritten(error) || attempt >= CREATE_ATTEMPTS) throw error;
@@ -80,21 +99,28 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
 }
 
 /**
- * The login comments by this token appear under. `GET /user` answers 403 for the Actions
- * GITHUB_TOKEN (an installation token), whose comments are by github-actions[bot].
+ * The login comments by this token appear under, or undefined for an installation token (the
+ * Actions GITHUB_TOKEN, a GitHub App's): `GET /user` answers 403 for those, and which app the
+ * token belongs to cannot be asked (`GET /app` needs the app's JWT).
  */
-export async function resolveAuthor(github: GitHubContext): Promise<string> {
+export async function resolveAuthor(github: GitHubContext): Promise<string | undefined> {
   try {
     const { data } = await github.client.rest.users.getAuthenticated();
     return data.login;
   } catch (error) {
-    if (statusOf(error) === 403) return ACTIONS_BOT_LOGIN;
+    if (statusOf(error) === 403) return undefined;
     throw error;
   }
 }
 
+/** Whether a comment is by `author`, or by a bot when the author is not known yet. */
+function writtenBy(comment: Comment, author: string | undefined): boolean {
+  if (author !== undefined) return comment.user?.login.toLowerCase() === author.toLowerCase();
+  return comment.user?.type === 'Bot';
+}
+
 /** The oldest comment by `author` carrying `marker`, reading pages until it is found. */
-async function findComment(github: GitHubContext, issueNumber: number, marker: string, author: string): Promise<Comment | undefined> {
+async function findComment(github: GitHubContext, issueNumber: number, marker: string, author: string | undefined): Promise<Comment | undefined> {
   const pages = github.client.paginate.iterator(github.client.rest.issues.listComments, {
     owner: github.owner,
     repo: github.repo,
@@ -103,7 +129,7 @@ async function findComment(github: GitHubContext, issueNumber: number, marker: s
   });
   for await (const { data } of pages) {
     const found = data.find(
-      (c) => c.user?.login.toLowerCase() === author.toLowerCase() && (c.body ?? '').includes(marker),
+      (c) => writtenBy(c, author) && (c.body ?? '').includes(marker),
     );
     if (found) return found;
   }

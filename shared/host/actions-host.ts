@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { readGitHubContext } from '../github/context.js';
 import { capSummary } from '../report/limits.js';
+import { neutraliseWorkflowCommands } from './workflow-commands.js';
 import type { Annotation, ArtifactResult, Host } from './host.js';
 
 export class ActionsHost implements Host {
@@ -23,8 +24,9 @@ export class ActionsHost implements Host {
   debug(message: string): void {
     core.debug(message);
   }
+  /** Every line goes out neutralised: untrusted text in a message can never command the runner. */
   info(message: string): void {
-    core.info(message);
+    core.info(neutraliseWorkflowCommands(message));
   }
   notice(message: string, annotation?: Annotation): void {
     core.notice(message, annotation);

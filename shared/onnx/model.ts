@@ -71,6 +71,12 @@ export async function openModel(path: string, displayPath: string, host: Host, k
       hint: 'The file is corrupt, or uses an operator or opset this onnxruntime does not support.',
     });
   }
+  if (session.outputMetadata.length === 0) {
+    throw new UserError('the model has no outputs: there is nothing to score', {
+      where: { file: displayPath, key },
+      hint: 'Export the model with its prediction outputs (probabilities, labels or values) declared in the graph.',
+    });
+  }
   return {
     displayPath,
     path,

@@ -41,6 +41,30 @@ function width(info: TensorInfo): number | undefined {
 const isProbabilityName = (name: string) => /prob/i.test(name);
 
 export function planOutputs(model: OnnxModel, options: { outputName?: string; task?: Task; key: string }): OutputPlan {
+  const plan = chooseOutputs(model, options);
+  for (const chosen of [plan.label, plan.value]) {
+    if (chosen) assertOneValuePerRow(model, model.outputs.find((o) => o.name === chosen.name)!, options.key);
+  }
+  if (plan.probability) {
+    const output = model.outputs.find((o) => o.name === plan.probability!.name)!;
+    if (output.shape.length > 2) throw new UserError(`output "${output.name}" has shape [${output.shape.join(', ')}]; expected [N], [N, 1] or [N, classes]`, { where: { file: model.displayPath, key: options.key } });
+  }
+  return plan;
+}
+
+/** Labels and regression values: one per row, [N] or [N, 1]; anything wider would be read flat and misaligned. */
+function assertOneValuePerRow(model: OnnxModel, output: TensorInfo, key: string): void {
+  // A symbolic second dimension is checked on every batch by the scorer (one value per row).
+  const wide = output.shape.length > 2 || (output.shape.length === 2 && typeof output.shape[1] === 'number' && output.shape[1] !== 1);
+  if (wide) {
+    throw new UserError(`output "${output.name}" has shape [${output.shape.join(', ')}]; labels and values must be one per row ([N] or [N, 1])`, {
+      where: { file: model.displayPath, key },
+      hint: 'Pick another output with output-name, or export the model so this output holds one value per row.',
+    });
+  }
+}
+
+function chooseOutputs(model: OnnxModel, options: { outputName?: string; task?: Task; key: string }): OutputPlan {
   const where = { file: model.displayPath, key: options.key };
   if (options.outputName !== undefined) {
     const output = model.outputs.find((o) => o.name === options.outputName);

@@ -105,6 +105,7 @@ export class Scorer {
     if (this.outputs.label) {
       const tensor = results[this.outputs.label.name]!;
       this.checkRows(tensor, batch, this.outputs.label.name);
+      if (tensor.data.length !== batch.rows) this.badShape(tensor, this.outputs.label.name, 'one label per row');
       const labels = this.result.labels!;
       const data = tensor.data as ArrayLike<unknown>;
       for (let i = 0; i < batch.rows; i++) labels[offset + i] = canonicalLabel(data[i]);
@@ -123,6 +124,7 @@ export class Scorer {
   private takeProbabilities(tensor: ort.Tensor, batch: ColumnBatch): void {
     const name = this.outputs.probability!.name;
     this.checkRows(tensor, batch, name);
+    if (tensor.dims.length > 2) this.badShape(tensor, name, '[rows] or [rows, classes]');
     const columns = tensor.dims.length < 2 ? 1 : tensor.dims[1]!;
     if (this.result.probabilityColumns === undefined) {
       this.result.probabilityColumns = columns;

@@ -3,12 +3,14 @@
  * (`bash --noprofile --norc -eo pipefail -c <command>`), as a real child process leading its
  * own process group. Output is handed over line by line as it arrives. A timeout or a stop
  * request sends a signal to the whole group, waits a grace period, then sends SIGKILL; when
- * bash exits, processes it left running in the group are stopped the same way.
+ * bash exits, processes it left running are stopped the same way — in its group, in its session,
+ * or carrying its environment token (session-tracking.ts: daemons that double-fork and setsid).
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { LineSplitter } from './line-splitter.js';
 import { groupExists, signalGroup, waitForGroupExit } from './process-group.js';
+import { newSessionToken, SESSION_TOKEN_VARIABLE, signalTracked, stopTracked, type SessionMarks } from './session-tracking.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -56,13 +58,15 @@ export const BASH_ARGS = ['--noprofile', '--norc', '-eo', 'pipefail', '-c'] as c
 export function startCommand(options: RunCommandOptions): RunningCommand {
   const startedAt = new Date();
   const started = performance.now();
+  const token = newSessionToken();
   const child = spawn('bash', [...BASH_ARGS, options.command], {
     cwd: options.cwd,
-    env: options.env,
+    env: { ...options.env, [SESSION_TOKEN_VARIABLE]: token },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pgid = child.pid;
+  const marks: SessionMarks | undefined = pgid === undefined ? undefined : { leader: pgid, token };
 
   let timedOut = false;
   let cancelledBy: NodeJS.Signals | undefined;
@@ -74,12 +78,17 @@ export function startCommand(options: RunCommandOptions): RunningCommand {
     if (stopping) {
       // A second request (the runner's SIGTERM after its SIGINT): no more grace.
       signalGroup(pgid, 'SIGKILL');
+      if (marks) signalTracked(marks, 'SIGKILL');
       return;
     }
     stopping = true;
     options.onStopping?.(reason, signal, graceMs);
-    if (!signalGroup(pgid, signal)) return;
-    killTimer = setTimeout(() => signalGroup(pgid, 'SIGKILL'), graceMs);
+    const inSession = marks ? signalTracked(marks, signal) : 0;
+    if (!signalGroup(pgid, signal) && !inSession) return;
+    killTimer = setTimeout(() => {
+      signalGroup(pgid, 'SIGKILL');
+      if (marks) signalTracked(marks, 'SIGKILL');
+    }, graceMs);
     killTimer.unref();
   };
 
@@ -130,9 +139,11 @@ export function startCommand(options: RunCommandOptions): RunningCommand {
       spawnError = error.message;
       finish();
     });
+    // Finished only when both the pipes closed and the leftovers were dealt with.
+    let exitHandled = false;
     child.on('close', () => {
       closed = true;
-      if (exit) finish();
+      if (exitHandled) finish();
     });
     child.on('exit', (code, signal) => {
       exit = { code, signal };
@@ -148,6 +159,12 @@ export function startCommand(options: RunCommandOptions): RunningCommand {
             await waitForGroupExit(pgid, 30_000);
           }
         }
+        // What left the group: setsid daemons, double forks (found by session id and token).
+        if (marks && (await stopTracked(marks, 'SIGTERM', options.graceMs)) > 0) {
+          leftoverProcesses ||= !stopping;
+          if (!stopping) options.onStopping?.('leftover-processes', 'SIGTERM', options.graceMs);
+        }
+        exitHandled = true;
         if (closed) return finish();
         // A process that left the group (setsid) may still hold the pipes: don't wait forever.
         setTimeout(() => {

@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { nextIntegrity, snapshotSections, type IntegrityFlag, type SectionSnapshot } from './integrity.js';
+import { lineDeeperThan, MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from './json-limits.js';
 import type { RunContext } from './sections/common.js';
 import { RECORD_SCHEMA_VERSION, RunRecordSchema, type RunRecord, type SectionInput, type SectionName } from './schema.js';
 
@@ -25,6 +27,16 @@ export async function readRecord(path: string, displayPath = path): Promise<RunR
 }
 
 export function parseRecord(text: string, file: string): RunRecord {
+  if (text.length > MAX_RECORD_BYTES) {
+    throw new UserError(`run record is larger than ${MAX_RECORD_BYTES / 1048576} MiB`, { where: { file }, hint: 'A run record holds metadata only; the file is corrupt or was written by something else.' });
+  }
+  const deepLine = lineDeeperThan(text, MAX_RECORD_DEPTH);
+  if (deepLine !== undefined) {
+    throw new UserError(`run record is nested deeper than ${MAX_RECORD_DEPTH} levels`, {
+      where: { file, line: deepLine },
+      hint: 'The file is corrupt or was rewritten by the training command; restore it from the workflow artifact.',
+    });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -53,9 +65,10 @@ export function parseRecord(text: string, file: string): RunRecord {
 }
 
 /** Returns a new record with `section` replaced and the run context appended to the history. */
-export function withSection<N extends SectionName>(record: RunRecord, name: N, section: SectionInput<N>, context: RunContext): RunRecord {
-  const next = { ...record, [name]: section, updated_at: context.at, history: [...record.history, context] };
-  return RunRecordSchema.parse(next);
+export function withSection<N extends SectionName>(record: RunRecord, name: N, section: SectionInput<N>, context: RunContext, flags: IntegrityFlag[] = []): RunRecord {
+  const parsed = RunRecordSchema.parse({ ...record, [name]: section });
+  const integrity = nextIntegrity(record, name, parsed[name], context.stage, context.at, flags);
+  return RunRecordSchema.parse({ ...parsed, updated_at: context.at, history: [...record.history, context], integrity });
 }
 
 export async function writeRecord(path: string, record: RunRecord): Promise<void> {
@@ -69,9 +82,19 @@ export async function appendSection<N extends SectionName>(
   section: SectionInput<N>,
   context: RunContext,
   displayPath = path,
+  flags: IntegrityFlag[] = [],
 ): Promise<RunRecord> {
   const current = (await readRecord(path, displayPath)) ?? newRecord(new Date(context.at));
-  const next = withSection(current, name, section, context);
+  const next = withSection(current, name, section, context, flags);
   await writeRecord(path, next);
   return next;
+}
+
+/** The sections' digests now (an absent record has none); undefined when the file cannot be read as a record. */
+export async function readSnapshot(path: string, displayPath = path): Promise<SectionSnapshot | undefined> {
+  try {
+    return snapshotSections(await readRecord(path, displayPath));
+  } catch {
+    return undefined;
+  }
 }

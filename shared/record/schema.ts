@@ -30,6 +30,13 @@ export const RunRecordSchema = z.looseObject({
   registry: RegistryRecord.optional(),
   deploy: DeployRecord.optional(),
   drift: DriftRecord.optional(),
+  /** Digests of the sections as their stages wrote them, and changes noticed since (integrity.ts). */
+  integrity: z
+    .looseObject({
+      sections: z.record(z.string(), z.looseObject({ digest: z.string(), stage: z.string(), at: z.string() })).default({}),
+      flags: z.array(z.looseObject({ section: z.string(), stage: z.string(), at: z.string(), why: z.string(), digest: z.string().optional() })).default([]),
+    })
+    .optional(),
 });
 
 export type RunRecord = z.infer<typeof RunRecordSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Digest } from './digest.js';
 import { ANNOTATION } from './media-types.js';
 import type { RepositoryReader } from './repository.js';
+import { isClaimTag } from './remote/version-claim.js';
 import { isVersionTag, sortTags } from './versions.js';
 
 export interface VersionSummary {
@@ -19,7 +20,8 @@ export interface VersionSummary {
 const Metrics = z.record(z.string(), z.number());
 
 export async function summarizeRepository(reader: RepositoryReader, name: string): Promise<VersionSummary[]> {
-  const tags = sortTags(await reader.tags());
+  // Version claims (remote/version-claim.ts) left where the registry does not allow deletes are not versions.
+  const tags = sortTags((await reader.tags()).filter((tag) => !isClaimTag(tag)));
   const byDigest = new Map<string, { tags: string[]; annotations: Record<string, string>; versionTag?: string }>();
   for (const tag of tags) {
     const fetched = await reader.manifest(tag);

@@ -7,7 +7,8 @@
  * whose blobs are missing.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename } from 'node:fs/promises';
@@ -15,10 +16,18 @@ import { UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { hexOf, isDigest, type Digest } from './digest.js';
 import { withDirectoryLock, type LockOptions } from './lock.js';
+import { currentProcess, ownerState } from './process-identity.js';
+
+/** Temporary uploads without an owner in their name (older versions) are removed after a day. */
+const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 import { ANNOTATION, INDEX_MEDIA_TYPE, MANIFEST_MEDIA_TYPE } from './media-types.js';
 import { Descriptor, ImageIndex, ImageManifest, OciLayoutFile } from './oci-schema.js';
 import type { BlobProgress, BlobSource, FetchedManifest, RepositoryReader } from './repository.js';
-import { verifyBytes, writeVerified } from './verify.js';
+import { MAX_IN_MEMORY_BLOB_BYTES, MAX_MANIFEST_BYTES } from './remote/bounded-body.js';
+import { digestMismatch, verifyBytes, writeVerified } from './verify.js';
+
+/** index.json of a layout: thousands of versions fit in a few MiB. */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 export interface TagEntry {
   name: string;
@@ -83,8 +92,14 @@ export class OciLayout {
     const file = join(this.display, 'index.json');
     let text: string;
     try {
+      // A layout may come from a pull request: its index is capped before it is read.
+      const { size } = await stat(join(this.root, 'index.json'));
+      if (size > MAX_INDEX_BYTES) {
+        throw new UserError(`index.json is ${size.toLocaleString('en-US')} bytes, more than the ${MAX_INDEX_BYTES.toLocaleString('en-US')} an index of this suite can reach`, { where: { file }, hint: 'The layout is corrupt or crafted; restore index.json from a backup.' });
+      }
       text = await readFile(join(this.root, 'index.json'), 'utf8');
     } catch (error) {
+      if (error instanceof UserError) throw error;
       throw new UserError(`cannot read the layout's index (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { where: { file } });
     }
     let data: unknown;
@@ -146,7 +161,9 @@ export class OciLayout {
       await writeFileAtomic(target, source.bytes);
       return;
     }
-    const temporary = join(this.root, 'blobs', 'sha256', `.upload-${randomBytes(6).toString('hex')}.tmp`);
+    // The name says whose it is, so an upload abandoned by a killed process can be told from a live one.
+    const me = currentProcess();
+    const temporary = join(this.root, 'blobs', 'sha256', `.upload-${me.pid}-${me.start_time ?? 'x'}-${randomBytes(6).toString('hex')}.tmp`);
     const hash = createHash('sha256');
     let size = 0;
     const handle = await open(temporary, 'w');
@@ -175,6 +192,37 @@ export class OciLayout {
     }
   }
 
+  /**
+   * Removes temporary uploads left by registrations that were killed (kill -9, a cancelled job):
+   * those whose process is gone or was replaced (pid reused), and unnamed ones older than a day.
+   */
+  async removeAbandonedUploads(): Promise<string[]> {
+    const folder = join(this.root, 'blobs', 'sha256');
+    const removed: string[] = [];
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      return removed;
+    }
+    const host = hostname();
+    for (const name of names) {
+      if (!name.startsWith('.upload-') || !name.endsWith('.tmp')) continue;
+      const owned = /^\.upload-([0-9]+)-([0-9]+|x)-[0-9a-f]+\.tmp$/.exec(name);
+      let abandoned: boolean;
+      if (owned) {
+        abandoned = ownerState({ pid: Number(owned[1]), host, ...(owned[2] !== 'x' ? { start_time: owned[2] } : {}) }) === 'gone';
+      } else {
+        abandoned = await stat(join(folder, name)).then((s) => Date.now() - s.mtimeMs > ABANDONED_UPLOAD_MS, () => false);
+      }
+      if (abandoned) {
+        await rm(join(folder, name), { force: true });
+        removed.push(name);
+      }
+    }
+    return removed;
+  }
+
   /** A read view on one model's tags. */
   repository(name: string): RepositoryReader {
     return new LayoutRepository(this, name);
@@ -182,6 +230,11 @@ export class OciLayout {
 
   async readBlob(descriptor: Descriptor, what: string): Promise<Buffer> {
     const digest = descriptor.digest as Digest;
+    const where = `${this.display}/blobs/sha256/${hexOf(digest)}`;
+    const cap = what === 'manifest' ? MAX_MANIFEST_BYTES : MAX_IN_MEMORY_BLOB_BYTES;
+    if (descriptor.size > cap) throw new UserError(`${what} ${digest} declares ${descriptor.size} bytes, more than the ${cap} read into memory`, { where: { file: where }, hint: 'The layout is corrupt or crafted.' });
+    const found = await stat(this.blobPath(digest)).then((s) => s.size, () => undefined);
+    if (found !== undefined && found !== descriptor.size) throw digestMismatch(what, digest, `${found} bytes instead of ${descriptor.size}`, where);
     let bytes: Buffer;
     try {
       bytes = await readFile(this.blobPath(digest));

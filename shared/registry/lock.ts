@@ -1,7 +1,9 @@
 /**
  * An exclusive lock on a layout directory, held across read-index → assign version → write
- * → update index. The lock is a file created with O_EXCL holding the owner's pid and host.
- * A lock whose owner process is gone (same host, pid not alive) is stale and is broken; the
+ * → update index. The lock is a file created with O_EXCL holding the owner's pid, host, boot id
+ * and process start time (process-identity.ts). A lock whose owner process is gone (same host:
+ * pid not alive, or alive but started at another time — a reused pid —, or another boot) is
+ * stale and is broken; the
  * breaking itself is serialised by a second short-lived O_EXCL file, so two waiters can never
  * both break the same lock and delete a fresh one. A lock owned by another host is never
  * broken automatically (the pid means nothing here): the error says which file to remove.
@@ -11,8 +13,9 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { UserError } from '../errors/user-error.js';
+import { currentProcess, ownerState } from './process-identity.js';
 
-const LockOwner = z.object({ pid: z.number().int(), host: z.string(), at: z.string() });
+const LockOwner = z.object({ pid: z.number().int(), host: z.string(), at: z.string(), boot_id: z.string().optional(), start_time: z.string().optional() });
 type LockOwner = z.infer<typeof LockOwner>;
 
 export interface LockOptions {
@@ -58,18 +61,14 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Stale: its owner died on this host, or it never got an owner written (a crash between create and write). */
 async function isStale(lockPath: string, owner: LockOwner | undefined): Promise<boolean> {
-  if (owner) return owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid);
+  if (owner) {
+    // Ours (same pid and start time): held by this process, never stale.
+    const me = currentProcess();
+    if (owner.host === me.host && owner.pid === me.pid && (!owner.start_time || owner.start_time === me.start_time)) return false;
+    return ownerState(owner) === 'gone';
+  }
   try {
     return Date.now() - (await stat(lockPath)).mtimeMs > BREAKER_STALE_MS;
   } catch {
@@ -99,7 +98,7 @@ async function breakIfStale(lockPath: string): Promise<void> {
 
 async function acquire(lockPath: string, options: LockOptions): Promise<() => Promise<void>> {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
-  const me: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
+  const me: LockOwner = { ...currentProcess(), at: new Date().toISOString() };
   const deadline = Date.now() + timeoutMs;
   let delay = 10;
   let told = false;

@@ -31,6 +31,12 @@ export const ANNOTATION = {
   gateVerdict: 'io.mlops-actions.gate.verdict',
   metrics: 'io.mlops-actions.metrics',
   forceReason: 'io.mlops-actions.force-reason',
+  /** Fingerprint of the holdout the gate scored this version on. */
+  holdoutFingerprint: 'io.mlops-actions.holdout.fingerprint',
+  /** Why the holdout differs from the champion's (evaluate-gate's holdout-change-reason). */
+  holdoutChangeReason: 'io.mlops-actions.holdout.change-reason',
+  /** Run record sections changed outside the stage that wrote them (comma-separated). */
+  recordFlags: 'io.mlops-actions.record.flags',
 } as const;
 
 /** The version's model layer (exactly one per version). */

@@ -6,6 +6,12 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { UserError } from '../errors/user-error.js';
+import { endsWithZip, startsWithPickle, ZIP_TRAILER_BYTES } from './code-formats.js';
+
+/** protobuf cannot serialise a message of 2 GiB or more; bigger weights go in external data. */
+export const MAX_ONNX_BYTES = 2 ** 31 - 1;
+/** How much of the start of a file the pickle check reads. */
+const PICKLE_HEAD_BYTES = 64 * 1024;
 
 const KNOWN_FORMATS: Array<{ name: string; test: (head: Buffer) => boolean; why: string }> = [
   { name: 'a Python pickle', test: (h) => h[0] === 0x80 && h[1] !== undefined && h[1] >= 2 && h[1] <= 5, why: 'pickles run arbitrary code when loaded' },
@@ -36,6 +42,8 @@ const MODEL_PROTO_FIELDS = new Map<number, number>([
   [25, 2], // functions
   [26, 2], // configuration
 ]);
+
+const POLYGLOT_HINT = 'Refusing a file crafted to be read differently by different tools. Re-export the model with the ONNX exporter and register the fresh file.';
 
 class Reader {
   private buffer = Buffer.alloc(0);
@@ -85,14 +93,25 @@ export async function assertOnnxModel(path: string, displayPath: string): Promis
   }
   try {
     const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(16, size));
-    await handle.read(head, 0, head.length, 0);
     const refuse = (what: string, hint = 'Export the model to ONNX (e.g. torch.onnx.export, skl2onnx, tf2onnx) and register the .onnx file.') =>
       new UserError(`the model is not ONNX: ${what}`, { where: { file: displayPath, key: 'model' }, hint });
     if (size === 0) throw refuse('the file is empty');
+    if (size > MAX_ONNX_BYTES) {
+      throw new UserError(`the model is ${(size / 2 ** 30).toFixed(2)} GiB: an ONNX file cannot exceed 2 GiB (the protobuf limit)`, {
+        where: { file: displayPath, key: 'model' },
+        hint: 'Save the weights as external data (onnx.save_model(model, path, save_as_external_data=True)) so the .onnx file holds the graph only.',
+      });
+    }
+    const head = Buffer.alloc(Math.min(PICKLE_HEAD_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
     for (const format of KNOWN_FORMATS) {
       if (format.test(head)) throw refuse(`it is ${format.name}, and ${format.why}`);
     }
+    // Polyglots: valid protobuf that a Python tool also loads as a pickle or a zip.
+    if (startsWithPickle(head)) throw refuse('its first bytes are a Python pickle opcode stream (pickle.load would run it), whatever else the file holds', POLYGLOT_HINT);
+    const tail = Buffer.alloc(Math.min(ZIP_TRAILER_BYTES, size));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    if (endsWithZip(tail)) throw refuse('it ends with a zip archive (PyTorch checkpoints are pickles in a zip; zipfile and torch.load find it there)', POLYGLOT_HINT);
     const reader = new Reader(handle, size);
     let position = 0;
     let irVersion: number | undefined;
@@ -106,6 +125,9 @@ export async function assertOnnxModel(path: string, displayPath: string): Promis
       const expected = MODEL_PROTO_FIELDS.get(field);
       if (field === 0 || (expected !== undefined && expected !== wireType) || wireType === 3 || wireType === 4 || wireType > 5) {
         throw refuse(`it is not a protobuf ModelProto (unexpected field ${field}, wire type ${wireType} at byte ${position})`);
+      }
+      if (expected === undefined && wireType !== 0) {
+        throw refuse(`it carries bytes in field ${field}, which ONNX's ModelProto does not define (at byte ${tag[1]}): content smuggled past ONNX tools`, POLYGLOT_HINT);
       }
       if (wireType === 0) {
         const value = await reader.varint(position);

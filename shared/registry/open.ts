@@ -7,7 +7,24 @@ import { LATEST, formatReference, isLoopbackHost, type ModelReference, type Remo
 import { RegistryHttp, type Credentials } from './remote/http.js';
 import { RemoteRepository } from './remote/repository.js';
 import type { FetchedManifest, RepositoryReader } from './repository.js';
+import { isClaimTag } from './remote/version-claim.js';
+import { terminalSafe } from './terminal-text.js';
 import { latestVersion } from './versions.js';
+
+/**
+ * The reference names a tag that the repository does not have, in a repository that exists and
+ * holds other tags (e.g. `:prod` before the first deploy). Callers may treat it as "no version yet".
+ */
+export class VersionNotFoundError extends UserError {
+  constructor(
+    message: string,
+    readonly wanted: string,
+    readonly knownTags: string[],
+    options: { hint?: string },
+  ) {
+    super(message, options);
+  }
+}
 
 export interface RegistryAccess extends Credentials {
   /** Plain HTTP to a loopback registry. */
@@ -57,9 +74,9 @@ export async function resolveVersion(cwd: string, reference: ModelReference, acc
   const wanted: string = reference.digest ?? tag!;
   const fetched = await reader.manifest(wanted);
   if (!fetched) {
-    const known = await reader.tags().catch(() => []);
-    throw new UserError(`${reader.display} has no version "${wanted}"`, {
-      hint: known.length ? `Known tags: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.` : 'The repository is empty.',
+    const known = (await reader.tags().catch(() => [])).filter((tag) => !isClaimTag(tag));
+    throw new VersionNotFoundError(`${reader.display} has no version "${wanted}"`, wanted, known, {
+      hint: known.length ? `Known tags: ${terminalSafe(known.slice(0, 20).join(', '))}${known.length > 20 ? ', …' : ''}.` : 'The repository is empty.',
     });
   }
   if (reference.digest && tag !== undefined) {
@@ -82,6 +99,9 @@ async function pickName(layout: OciLayout, reference: ModelReference, defaultNam
   if (matching.length === 1) return matching[0]!;
   if (names.length === 0) throw new UserError(`${layout.display} holds no models yet`, { where: { file: layout.display }, hint: 'Register a model first.' });
   if (matching.length === 0) {
+    const known = names.length === 1 ? entries.filter((entry) => entry.name === names[0]).map((entry) => entry.tag) : [];
+    const wanted = reference.digest ?? reference.tag!;
+    if (known.length) throw new VersionNotFoundError(`no model in ${layout.display} has ${reference.digest ?? `the tag "${reference.tag}"`}`, wanted, known, { hint: `Models here: ${names.join(', ')}.` });
     throw new UserError(`no model in ${layout.display} has ${reference.digest ?? `the tag "${reference.tag}"`}`, { hint: `Models here: ${names.join(', ')}. Write ${layout.display}:<name>:<tag>.` });
   }
   throw new UserError(`${layout.display} holds several models with ${reference.digest ?? `the tag "${reference.tag}"`}: ${matching.join(', ')}`, {

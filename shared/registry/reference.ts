@@ -49,7 +49,18 @@ export interface ModelReference {
   digest?: Digest;
 }
 
+/** `scheme://user:token@host/…` → `scheme://***@host/…`: credentials never reach a message. */
+export function redactCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+
 function badReference(value: string, why: string, key?: string): UserError {
+  if (redactCredentials(value) !== value) {
+    return new UserError(`"${redactCredentials(value)}" is not a valid registry reference: it carries credentials in the URL`, {
+      where: key ? { key } : {},
+      hint: 'Never put a token in a registry URL (it ends up in logs and records): pass registry-username and registry-password (from secrets) instead.',
+    });
+  }
   return new UserError(`"${value}" is not a valid registry reference: ${why}`, {
     where: key ? { key } : {},
     hint: 'Use a layout directory such as .mlops/registry[:name][:tag] or oci://host[:port]/repository[:tag][@sha256:<digest>].',
@@ -111,6 +122,7 @@ function validateRepositoryPath(path: string, original: string, key?: string): v
 export function parseRegistryLocation(value: string, key = 'registry'): RegistryLocation {
   if (!value.startsWith('oci://')) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw badReference(value, 'only oci:// URLs name remote registries', key);
+    if (/^oci:/i.test(value)) throw badReference(value, 'a remote registry starts with oci:// (two slashes, lower case)', key);
     return { kind: 'layout', dir: value };
   }
   const { host, rest } = parseRemoteHost(value, key);
@@ -152,6 +164,7 @@ export function parseModelReference(value: string): ModelReference {
     return { location: { kind: 'remote', host, path: components.slice(0, -1).join('/') }, repository, name: components.at(-1)!, tag, digest };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw badReference(trimmed, 'only oci:// URLs name remote registries');
+  if (/^oci:/i.test(trimmed)) throw badReference(trimmed, 'a remote reference starts with oci:// (two slashes, lower case)');
   const slash = trimmed.lastIndexOf('/');
   const last = trimmed.slice(slash + 1);
   const firstColon = last.indexOf(':');

@@ -42,6 +42,8 @@ export function aliasIsVersion(where: string, name: string, alias: string): User
 }
 
 export async function registerIntoLayout(layout: OciLayout, contents: VersionContents, request: RegistrationRequest): Promise<Registered> {
+  const removed = await layout.removeAbandonedUploads();
+  if (removed.length) request.log?.(`removed ${removed.length} temporary upload(s) left by registrations that were killed`);
   for (const { source } of contents.layers) await layout.putBlob(source, source.kind === 'file' ? request.onProgress : undefined);
 
   return layout.withLock(

@@ -7,15 +7,18 @@
  *
  * Every byte is verified against the manifest's digest before the path is returned.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { hexOf, type Digest } from './digest.js';
-import { isModelLayer } from './media-types.js';
+import { z } from 'zod';
+import { ANNOTATION, isModelLayer, RUN_RECORD_MEDIA_TYPE } from './media-types.js';
+import type { Descriptor } from './oci-schema.js';
+import type { RepositoryReader } from './repository.js';
 import { resolveVersion, type RegistryAccess } from './open.js';
-import { parseModelReference } from './reference.js';
+import { parseModelReference, type ModelReference } from './reference.js';
 
 export interface ResolvedModel {
   /** Temporary file holding the model bytes (verified). */
@@ -28,6 +31,15 @@ export interface ResolvedModel {
   modelSha256: string;
   /** The model name the version was registered under. */
   name: string;
+  /** The version's manifest annotations (untrusted text: escape before showing). */
+  annotations: Record<string, string>;
+  /**
+   * The holdout the version was gated on: its annotation, else (versions registered before the
+   * annotation existed) the evaluation in its stored run record, when that evaluated this model.
+   */
+  holdoutFingerprint?: string;
+  /** Removes the temporary file (and its folder); call once the model is loaded. */
+  dispose(): Promise<void>;
 }
 
 export interface ResolveOptions {
@@ -39,12 +51,12 @@ export interface ResolveOptions {
 
 export async function resolveModelReference(
   cwd: string,
-  ref: string,
+  ref: string | ModelReference,
   host: Host,
   auth?: { username?: string; password?: string },
   options: ResolveOptions = {},
 ): Promise<ResolvedModel> {
-  const reference = parseModelReference(ref);
+  const reference = typeof ref === 'string' ? parseModelReference(ref) : ref;
   const access: RegistryAccess = { ...auth, insecure: options.insecure };
   const version = await resolveVersion(cwd, reference, access, host, options.defaultName);
   const models = version.fetched.manifest.layers.filter(isModelLayer);
@@ -56,7 +68,29 @@ export async function resolveModelReference(
   const layer = models[0]!;
   const directory = await mkdtemp(join(tmpdir(), 'mlops-model-'));
   const path = join(directory, 'model.onnx');
+  const dispose = () => rm(directory, { recursive: true, force: true });
   host.info(`fetching the model of ${version.ref} (${layer.size} bytes)`);
-  await version.reader.blobToFile(layer, path);
-  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256: hexOf(layer.digest as Digest), name: version.name };
+  try {
+    await version.reader.blobToFile(layer, path);
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  const annotations = version.fetched.manifest.annotations ?? {};
+  const modelSha256 = hexOf(layer.digest as Digest);
+  let holdoutFingerprint = annotations[ANNOTATION.holdoutFingerprint];
+  if (!holdoutFingerprint) holdoutFingerprint = await recordedHoldout(version.reader, version.fetched.manifest.layers, modelSha256).catch(() => undefined);
+  return { path, digest: version.fetched.digest, ref: version.ref, modelSha256, name: version.name, annotations, ...(holdoutFingerprint ? { holdoutFingerprint } : {}), dispose };
+}
+
+const StoredEvaluation = z.looseObject({
+  evaluation: z.looseObject({ model: z.looseObject({ sha256: z.string() }), data: z.looseObject({ fingerprint: z.string().optional() }) }).optional(),
+});
+
+async function recordedHoldout(reader: RepositoryReader, layers: Descriptor[], modelSha256: string): Promise<string | undefined> {
+  const record = layers.find((l) => l.mediaType === RUN_RECORD_MEDIA_TYPE);
+  if (!record) return undefined;
+  const parsed = StoredEvaluation.safeParse(JSON.parse((await reader.blobBytes(record)).toString('utf8')));
+  const evaluation = parsed.success ? parsed.data.evaluation : undefined;
+  return evaluation?.model.sha256 === modelSha256 ? evaluation.data.fingerprint : undefined;
 }

@@ -42,6 +42,8 @@ export async function writeVerified(
     for await (const chunk of chunks) {
       hash.update(chunk);
       size += chunk.length;
+      // Stop at the declared size: a longer stream is never written out in full.
+      if (expectedSize !== undefined && size > expectedSize) throw digestMismatch(what, expected, `more than the declared ${expectedSize} bytes`, where);
       await handle.write(chunk);
     }
     await handle.sync();

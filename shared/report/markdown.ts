@@ -1,48 +1,106 @@
 /**
- * Markdown building blocks shared by every report. User-provided text always goes through
- * `escapeText`: it cannot open HTML, break a table, start a heading or mention anyone.
+ * Markdown building blocks shared by every report, and the one place untrusted text is escaped.
+ * Every string that came from data, models, file names, config or registries goes through one
+ * of: `escapeText` (prose), `escapeCell` (one table cell), `code` (inline code), `escapeHtml`
+ * (inside raw HTML such as `<summary>`) or `link`. Whatever the string holds, it renders as the
+ * same characters and nothing else: no HTML element, no heading, list, quote, rule, code block
+ * or link, no live @mention or #reference, and a cell stays inside its cell. Property-tested
+ * with a real renderer (test/report/markdown-injection.test.ts).
  */
 import { markdownTable } from 'markdown-table';
 
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|~]/g;
+/**
+ * Everything a renderer may take for the end of a line: CommonMark's \n, \r\n and lone \r, and
+ * the other Unicode terminators (NEL, LS, PS, VT, FF) some renderers and editors honour.
+ */
+export const LINE_TERMINATORS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 
-/** Escapes prose so it renders as the same words and nothing else. Newlines are kept. */
-export function escapeText(text: string): string {
+/**
+ * Characters with inline meaning anywhere in a line. Brackets, angle brackets, pipes and
+ * backslashes become character references (robust inside link text, where some renderers
+ * re-read backslash escapes, and in table cells, where GFM unescapes `\|` before anything
+ * else); the rest get a backslash.
+ */
+const INLINE_SPECIAL = /[\\`*_[\]<>#|~]/g;
+const AS_REFERENCE: Record<string, string> = { '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;', '|': '&#124;', '\\': '&#92;' };
+
+/** Word joiner: invisible, and it stops GitHub from linking @name, #123 and GH-123. */
+const WORD_JOINER = '\u2060';
+
+/** Removes what no report should carry: NUL and other C0 controls (tab kept), and bidi overrides. */
+function dropControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (ch) => (ch === '\u0000' ? '\ufffd' : ''));
+}
+
+/**
+ * Stops the autolinks backslash escapes cannot: GitHub's @mentions, #123 and GH-123 references,
+ * and GFM's bare `scheme://` and `www.` links (and e-mail addresses, through the `@`).
+ */
+function unlinkReferences(text: string): string {
   return text
-    .replace(/&/g, '&amp;')
-    .replace(MARKDOWN_SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`))
-    // A zero-width joiner after @ stops GitHub from turning @name / @org/team into a mention.
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060')
-    // Lines that would start a list, rule or numbered list become plain paragraphs.
-    .replace(/^(\s*)([-=]{3,}|[-+]\s|\d+[.)]\s)/gm, (_m, space: string, start: string) => `${space}\\${start}`);
+    .replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`)
+    .replace(/(?<!&)#(?=\d)/g, `#${WORD_JOINER}`)
+    .replace(/(GH)-(?=\d)/gi, `$1-${WORD_JOINER}`)
+    .replace(/:(?=\/\/)/g, `:${WORD_JOINER}`)
+    .replace(/(www)\./gi, `$1${WORD_JOINER}.`);
 }
 
-/** Escapes a value for one table cell (no newlines, no pipes). */
+function escapeInline(text: string): string {
+  return unlinkReferences(text.replace(/&/g, '&amp;').replace(INLINE_SPECIAL, (ch) => AS_REFERENCE[ch] ?? `\\${ch}`));
+}
+
+/**
+ * A line that cannot open a block: no indentation (code block), and a leading `-`, `+`, `=`
+ * (list, rule, setext heading underline, even alone) or `1.`/`1)` (ordered list) is escaped.
+ * `#`, `>`, `*`, `_`, `` ` ``, `~` and `|` are escaped everywhere by escapeInline.
+ */
+function escapeLineStart(line: string): string {
+  return line.replace(/^[ \t]+/, '').replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** Escapes prose so it renders as the same words and nothing else. Line breaks are kept (as \n). */
+export function escapeText(text: string): string {
+  return dropControls(text)
+    .split(LINE_TERMINATORS)
+    .map((line) => escapeLineStart(escapeInline(line)))
+    .join('\n');
+}
+
+/** Escapes a value for one table cell: one line, pipes escaped. */
 export function escapeCell(text: string): string {
-  return escapeText(text).replace(/\r?\n/g, ' ');
+  return escapeInline(dropControls(text).replace(LINE_TERMINATORS, ' '));
 }
 
-/** Inline code that cannot be broken out of, whatever backticks the value holds. */
+/** Inline code that cannot be broken out of, whatever backticks or line breaks the value holds. */
 export function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ');
+  const clean = dropControls(text).replace(LINE_TERMINATORS, ' ');
+  if (clean === '') return '` `';
   const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
+  return `${fence}${clean.startsWith('`') || clean.endsWith('`') || /^ .* $/.test(clean) ? ` ${clean} ` : clean}${fence}`;
 }
 
+/**
+ * A GFM table. Every raw `|` in a cell (escaped text holds none: inside inline code, say) gets
+ * a backslash: GFM splits rows on pipes before it sees code spans, and reads `\|` as `|`.
+ */
 export function table(header: string[], rows: string[][], align?: ('l' | 'r' | 'c')[]): string {
-  return markdownTable([header, ...rows], { align, alignDelimiters: false });
+  // A backslash right before a pipe is read differently by different GFM parsers (`\\|`): a
+  // word joiner between them keeps every parser on `\|`.
+  const cell = (value: string) => value.replace(LINE_TERMINATORS, ' ').replace(/\\(?=\|)/g, '\\\u2060').replace(/\|/g, '\\|');
+  return markdownTable([header.map(cell), ...rows.map((row) => row.map(cell))], { align, alignDelimiters: false });
 }
 
-/** Escapes text for an HTML context (inside <summary>, Markdown is not rendered). */
+/** Escapes text for an HTML context (inside <summary>, Markdown is not rendered). One line. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060')
-    .replace(/\r?\n/g, ' ');
+  return unlinkReferences(
+    dropControls(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(LINE_TERMINATORS, ' '),
+  );
 }
 
 export function details(summary: string, body: string): string {
@@ -59,6 +117,18 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
 
 /** A link whose text is escaped and whose URL is only used when it is http(s). */
 export function link(text: string, url: string | undefined): string {
-  if (!url || !/^https?:\/\//.test(url)) return escapeText(text);
-  return `[${escapeCell(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  if (!url || !/^https?:\/\//.test(url)) return escapeCell(text);
+  // Only unreserved and reserved URL characters stay; anything that could end the link, the
+  // cell or the line (`(`, `)`, `<`, `>`, `|`, spaces, line terminators, quotes) is %-encoded.
+  const safeUrl = url.replace(/[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu, (ch) => encodeURIComponent(ch).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  return `[${escapeCell(text)}](${safeUrl})`;
+}
+
+/**
+ * A quoted label for a mermaid chart. Mermaid has no reliable escape (quotes, backticks and
+ * brackets end labels or the fenced block, `<` reaches its HTML labels), so labels are kept to
+ * a safe alphabet: anything else shows as `?`.
+ */
+export function mermaidLabel(text: string, maxLength = 40): string {
+  return `"${[...text.replace(/[^\p{L}\p{N} .,:=≥–\-_/%+]/gu, '?')].slice(0, maxLength).join('')}"`;
 }

@@ -2,7 +2,7 @@
  * Mermaid xychart blocks (GitHub renders them in summaries and comments). Labels are
  * sanitised for mermaid's quoted strings; points are thinned to keep charts readable.
  */
-import { formatNumber } from '../report/markdown.js';
+import { formatNumber, mermaidLabel } from '../report/markdown.js';
 import { thin } from './bounded-series.js';
 
 export const MAX_CHART_POINTS = 40;
@@ -22,9 +22,9 @@ export interface XyChart {
   yMax?: number;
 }
 
-/** A string safe inside mermaid's double quotes. */
+/** A string safe inside mermaid's double quotes (the report module's label alphabet). */
 export function mermaidString(text: string): string {
-  return `"${text.replace(/["\\\n\r`]/g, ' ').replace(/[<>{}[\];#]/g, ' ').slice(0, 80)}"`;
+  return mermaidLabel(text, 80);
 }
 
 function mermaidNumber(value: number): string {

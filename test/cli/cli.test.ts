@@ -36,14 +36,21 @@ describe('mlops CLI', () => {
   });
 });
 
-describe('actions not built yet', () => {
-  it('fail with "not available in this version", never a fake success', async () => {
+describe('stages that used to be unavailable', () => {
+  it('drift-check is built: bad input gets its own clear error, not "not available"', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'mlops-unavailable-'));
-    for (const stage of ['deploy', 'drift-check']) {
-      const result = await runAction(stage, { cwd, inputs: { ref: 'x', data: 'x', reference: 'x' } });
-      expect(result.code).toBe(1);
-      expect(result.stdout).toContain(`the ${stage} stage is not available in this version`);
-    }
+    const drift = await runAction('drift-check', { cwd, inputs: { current: 'x.csv', reference: 'x.csv' } });
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain('data file `x.csv` does not exist');
+    expect(drift.stdout).not.toContain('not available in this version');
+  });
+
+  it('deploy is available: it asks for the version to deploy, not "not available"', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'mlops-deploy-'));
+    const result = await runAction('deploy', { cwd, inputs: {} });
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('not available');
+    expect(result.stdout).toContain('input "model" is required');
   });
 
   it('the umbrella refuses an unknown stage with a suggestion', async () => {

@@ -139,7 +139,7 @@ describe('model-card action (bundled)', () => {
     expect(card).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(card).not.toMatch(/@octocat|@octo-org/);
     expect(card).toContain('\\# not a heading');
-    expect(card).toContain('| Owners | @\u2060octo-org/admins \\| x |');
+    expect(card).toContain('| Owners | @\u2060octo-org/admins &#124; x |');
   });
 
   it('posts one PR comment and updates it in place on the next run', async () => {

@@ -4,11 +4,11 @@ import { code, details, escapeCell, escapeText, formatNumber, link } from '../..
 describe('report Markdown', () => {
   it('escapes prose: no HTML, no mentions, no headings or lists, no link syntax', () => {
     const out = escapeText('<b>hi</b> @octocat [x](http://evil) # not\n# heading\n- item\n1. one');
-    expect(out).toBe('&lt;b&gt;hi&lt;/b&gt; @\u2060octocat \\[x\\](http://evil) \\# not\n\\# heading\n\\- item\n\\1. one');
+    expect(out).toBe('&lt;b&gt;hi&lt;/b&gt; @\u2060octocat &#91;x&#93;(http:\u2060//evil) \\# not\n\\# heading\n\\- item\n1\\. one');
   });
 
   it('keeps table cells on one line and pipes escaped', () => {
-    expect(escapeCell('a | b\nc')).toBe('a \\| b c');
+    expect(escapeCell('a | b\nc')).toBe('a &#124; b c');
   });
 
   it('fences inline code longer than any backtick run inside it', () => {

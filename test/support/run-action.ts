@@ -24,6 +24,8 @@ export interface RunActionOptions {
   apiUrl?: string;
   repository?: string;
   token?: string;
+  /** A command the node process runs under (e.g. `prlimit --data=… timeout 120`): for hostile-input tests. */
+  prefix?: string[];
 }
 
 export interface ActionResult {
@@ -81,7 +83,7 @@ export async function runAction(entry: string, options: RunActionOptions): Promi
 
   const script = join(ROOT, 'dist', `${entry}.js`);
   if (!existsSync(script)) throw new Error(`${script} does not exist: run npm run build`);
-  const { code, stdout, stderr } = await runNode([script], options.cwd, env);
+  const { code, stdout, stderr } = await runNode([script], options.cwd, env, options.prefix);
   return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') };
 }
 
@@ -111,9 +113,10 @@ export async function runCli(args: string[], options: { cwd: string; env?: Recor
 }
 
 /** Runs this Node with the arguments and collects exit code, stdout and stderr. */
-function runNode(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function runNode(args: string[], cwd: string, env: Record<string, string>, prefix: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...rest] = [...prefix, process.execPath, ...args];
+    const child = spawn(command!, rest, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

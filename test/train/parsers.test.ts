@@ -203,7 +203,7 @@ describe('small pieces', () => {
     expect(mask.apply('a token-1234-extended b token-1234 abc')).toBe('a *** b *** abc');
   });
   it('mermaid labels and fenced output cannot break out', () => {
-    expect(mermaidString('a"b\n```')).toBe('"a b    "');
+    expect(mermaidString('a"b\n```')).toBe('"a?b????"');
     expect(metricChart('loss', [{ step: 0, value: 1 }, { step: 5, value: 0.5 }])).toContain('x-axis "step" ["0", "5"]');
     expect(fenced('x\n````\ny')).toBe('`````text\nx\n````\ny\n`````');
   });

@@ -53,6 +53,11 @@ export const GateSection = z
       .describe('Paired bootstrap over holdout rows.'),
     slices: z.array(z.string().min(1)).optional().describe('Columns whose values are reported as slices (the slices input overrides this).'),
     min_slice_rows: z.number().int().min(1).optional().describe('Slices with fewer rows are reported without tests (default 30).'),
+    holdout_fingerprint: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/)
+      .optional()
+      .describe("The holdout's expected fingerprint (sha256:…, as evaluate-gate and data-validate record it). When set, a holdout with another fingerprint is refused unless holdout-change-reason is given. Without it, a registry baseline's recorded holdout fingerprint is required."),
     override: z
       .strictObject({
         reason: z.string().min(10).describe('Why the gate is overridden; recorded in the report and the run record.'),

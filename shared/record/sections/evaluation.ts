@@ -29,4 +29,6 @@ export const EvaluationRecord = z.looseObject({
   verdict: Verdict,
   passed: z.boolean(),
   override: z.looseObject({ reason: z.string() }).optional(),
+  /** The holdout checked against the champion's (or the pinned) fingerprint. */
+  holdout: z.looseObject({ fingerprint: z.string(), expected: z.string().optional(), status: z.enum(['match', 'changed', 'unchecked']), reason: z.string().optional() }).optional(),
 });

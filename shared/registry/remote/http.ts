@@ -8,6 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { UserError } from '../../errors/user-error.js';
 import { isLoopbackHost } from '../reference.js';
+import { terminalSafe } from '../terminal-text.js';
+import { MAX_DOCUMENT_BYTES, readBounded } from './bounded-body.js';
 import { parseChallenge, type Challenge } from './challenge.js';
 
 export interface Credentials {
@@ -44,11 +46,16 @@ export interface RequestOptions {
 const TokenResponse = z.looseObject({ token: z.string().optional(), access_token: z.string().optional() });
 const ErrorBody = z.looseObject({ errors: z.array(z.looseObject({ code: z.string().optional(), message: z.string().optional() })).optional() });
 
+/** The longest Retry-After honoured; a registry asking for more fails the step instead. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
 export class RegistryHttpError extends UserError {
   constructor(
     message: string,
     readonly status: number | undefined,
     options: { hint?: string; where?: { file?: string } } = {},
+    /** The registry's error code (distribution spec), e.g. DIGEST_INVALID, MANIFEST_BLOB_UNKNOWN. */
+    readonly code?: string,
   ) {
     super(message, options);
   }
@@ -83,12 +90,22 @@ export class RegistryHttp {
   /** One request with authentication; retried when `retry` is set and the failure is transient. */
   async request(method: string, pathOrUrl: string | URL, options: RequestOptions): Promise<Response> {
     const url = typeof pathOrUrl === 'string' ? this.url(pathOrUrl) : pathOrUrl;
-    const attempts = options.retry ? this.attempts : 1;
+    // 429 means the request was not processed: any request may be repeated after it.
+    const attempts = this.attempts;
     let lastError: unknown;
+    let waitMs: number | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) await sleep(this.retryDelayMs * 2 ** (attempt - 2));
+      if (attempt > 1) await sleep(waitMs ?? this.retryDelayMs * 2 ** (attempt - 2));
+      waitMs = undefined;
       try {
         const response = await this.authenticated(method, url, options);
+        if (response.status === 429 && attempt < attempts) {
+          waitMs = this.retryAfter(response, options);
+          this.options.log?.(`cannot ${options.what}: HTTP 429 (too many requests), retrying in ${(waitMs / 1000).toFixed(1)} s (${attempt}/${attempts - 1})`);
+          await response.body?.cancel();
+          continue;
+        }
+        if (!options.retry && response.status >= 500) throw await this.failure(response, options);
         if (response.status >= 500 && attempt < attempts) {
           this.options.log?.(`cannot ${options.what}: HTTP ${response.status}, retrying (${attempt}/${attempts - 1})`);
           await response.body?.cancel();
@@ -100,10 +117,26 @@ export class RegistryHttp {
       } catch (error) {
         if (error instanceof UserError) throw error;
         lastError = this.networkFailure(error, options);
+        if (!options.retry) throw lastError;
         if (attempt < attempts) this.options.log?.(`${(lastError as Error).message}, retrying (${attempt}/${attempts - 1})`);
       }
     }
     throw lastError;
+  }
+
+  /** How long a 429 asks us to wait: Retry-After in seconds or as a date, bounded; else the backoff. */
+  private retryAfter(response: Response, options: RequestOptions): number {
+    const header = response.headers.get('retry-after')?.trim();
+    if (!header) return this.retryDelayMs;
+    const seconds = /^[0-9]+$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+    if (!Number.isFinite(seconds)) return this.retryDelayMs;
+    const ms = Math.max(0, seconds * 1000);
+    if (ms > MAX_RETRY_AFTER_MS) {
+      throw new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP 429, and the registry asks to wait ${Math.round(ms / 1000)} s (more than the ${MAX_RETRY_AFTER_MS / 1000} s this step waits)`, 429, {
+        hint: 'The registry is rate-limiting these credentials; run the step again later.',
+      });
+    }
+    return ms;
   }
 
   private async send(method: string, url: URL, options: RequestOptions, authorization: string | undefined): Promise<Response> {
@@ -169,7 +202,11 @@ export class RegistryHttp {
       await response.body?.cancel();
       throw this.unauthorized(options, `the token service ${realmUrl.host} answered ${response.status}${response.status === 401 ? ' (credentials rejected)' : ''}`);
     }
-    const parsed = TokenResponse.safeParse(await response.json().catch(() => undefined));
+    const parsed = TokenResponse.safeParse(
+      await readBounded(response, MAX_DOCUMENT_BYTES, 'a token answer', realmUrl.host)
+        .then((body) => JSON.parse(body.toString('utf8')) as unknown)
+        .catch(() => undefined),
+    );
     const token = parsed.success ? (parsed.data.token ?? parsed.data.access_token) : undefined;
     if (!token) throw this.unauthorized(options, `the token service ${realmUrl.host} returned no token`);
     return token;
@@ -183,10 +220,12 @@ export class RegistryHttp {
 
   private async failure(response: Response, options: RequestOptions): Promise<RegistryHttpError> {
     let detail = '';
+    let code: string | undefined;
     try {
-      const body = ErrorBody.safeParse(JSON.parse(await response.text()));
+      const body = ErrorBody.safeParse(JSON.parse((await readBounded(response, 64 * 1024, 'an error body', this.options.host)).toString('utf8')));
       const first = body.success ? body.data.errors?.[0] : undefined;
-      if (first) detail = `: ${[first.code, first.message].filter(Boolean).join(' ')}`;
+      code = first?.code;
+      if (first) detail = `: ${terminalSafe([first.code, first.message].filter(Boolean).join(' ').slice(0, 500))}`;
     } catch {
       // not a JSON error body
     }
@@ -197,7 +236,7 @@ export class RegistryHttp {
         : status >= 500
           ? 'The registry failed; nothing was tagged. Run the step again.'
           : undefined;
-    return new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP ${status}${detail}`, status, { hint });
+    return new RegistryHttpError(`cannot ${options.what} on ${this.options.host}: HTTP ${status}${detail}`, status, { hint }, code);
   }
 
   private networkFailure(error: unknown, options: RequestOptions): RegistryHttpError {

@@ -15,6 +15,7 @@ export type Fault =
       afterWrite: boolean;
     }
   | { kind: 'secondary-rate-limit'; method: string; route: string; retryAfter: number }
+  | { kind: 'too-many-requests'; method: string; route: string; retryAfter: string }
   | { kind: 'unprocessable'; method: string; route: string; message: string; errors: unknown[] };
 
 export const SECONDARY_RATE_LIMIT_MESSAGE =
@@ -33,6 +34,11 @@ export class FaultQueue {
   /** Answer with 403, `retry-after` and GitHub's secondary-rate-limit message. */
   secondaryRateLimit(method: string, route: string, options: { retryAfter?: number; times?: number } = {}): this {
     return this.add({ kind: 'secondary-rate-limit', method, route, retryAfter: options.retryAfter ?? 1 }, options.times);
+  }
+
+  /** Answer with a plain 429 and `retry-after` (seconds or an HTTP date), no rate-limit headers. */
+  tooManyRequests(method: string, route: string, options: { retryAfter?: string; times?: number } = {}): this {
+    return this.add({ kind: 'too-many-requests', method, route, retryAfter: options.retryAfter ?? '1' }, options.times);
   }
 
   /** Answer with 422 Validation Failed. */

@@ -19,7 +19,7 @@ import { handlerFor, HttpError, type FakeResponse } from './routes.js';
 import { FakeState } from './state.js';
 import { FakeTokens, type TokenIdentity } from './tokens.js';
 
-export { FAKE_TOKENS, type TokenIdentity } from './tokens.js';
+export { FAKE_APP_LOGIN, FAKE_TOKENS, type TokenIdentity } from './tokens.js';
 export { ACTIONS_BOT_LOGIN, FakeState } from './state.js';
 export { SECONDARY_RATE_LIMIT_MESSAGE, type Fault } from './faults.js';
 
@@ -192,6 +192,8 @@ function faultResponse(fault: Fault): FakeResponse {
         headers: { 'retry-after': String(fault.retryAfter) },
         body: { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits` },
       };
+    case 'too-many-requests':
+      return { status: 429, headers: { 'retry-after': fault.retryAfter }, body: { message: 'Too Many Requests', documentation_url: DOCS } };
     case 'unprocessable':
       return { status: 422, body: { message: fault.message, errors: fault.errors, documentation_url: DOCS, status: '422' } };
   }

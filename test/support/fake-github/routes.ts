@@ -14,6 +14,7 @@ import {
 } from './representations.js';
 import { FakeState, type DeploymentRecord, type IssueRecord, type RepoState } from './state.js';
 import type { TokenIdentity } from './tokens.js';
+import { addWorkflowRun, workflowRunHandlers } from './workflow-runs.js';
 
 export interface HandlerContext {
   state: FakeState;
@@ -330,6 +331,7 @@ const handlers: Record<string, Handler> = {
       actor: ctx.identity.login,
       runId,
     });
+    addWorkflowRun(ctx.state, repo, { id: runId, workflow: ctx.params.workflow_id ?? '', headBranch: String(ctx.body.ref).replace(/^refs\/heads\//, ''), inputs: ctx.body.inputs ?? {}, actor: ctx.identity.login });
     if (ctx.body.return_run_details === true) {
       const web = `${ctx.urls.web}/${repo.owner}/${repo.name}/actions/runs/${runId}`;
       return {
@@ -372,5 +374,5 @@ function addStatus(
 }
 
 export function handlerFor(method: string, route: string): Handler | undefined {
-  return handlers[`${method} ${route}`];
+  return handlers[`${method} ${route}`] ?? workflowRunHandlers[`${method} ${route}`];
 }

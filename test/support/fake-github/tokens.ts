@@ -19,7 +19,12 @@ export const FAKE_TOKENS = {
   actions: 'ghs_fake_actions',
   /** The GITHUB_TOKEN of a fork pull request: github-actions[bot], read-only. */
   readOnly: 'ghs_fake_fork_read_only',
+  /** A GitHub App's installation token: acts as mlops-reporter[bot]; GET /user answers 403. */
+  app: 'ghs_fake_app_installation',
 } as const;
+
+/** The login of the app behind FAKE_TOKENS.app. */
+export const FAKE_APP_LOGIN = 'mlops-reporter[bot]';
 
 export class FakeTokens {
   private readonly byToken = new Map<string, TokenIdentity>();
@@ -28,6 +33,7 @@ export class FakeTokens {
     this.add(FAKE_TOKENS.user, { login: 'octocat' });
     this.add(FAKE_TOKENS.actions, { login: ACTIONS_BOT_LOGIN, kind: 'installation' });
     this.add(FAKE_TOKENS.readOnly, { login: ACTIONS_BOT_LOGIN, kind: 'installation', readOnly: true });
+    this.add(FAKE_TOKENS.app, { login: FAKE_APP_LOGIN, kind: 'installation' });
   }
 
   add(token: string, identity: { login: string; kind?: TokenIdentity['kind']; readOnly?: boolean }): void {

@@ -1,0 +1,90 @@
+/**
+ * drift-check benchmarks (bundled and run by run.mjs):
+ *   stats <rows> <cols> <out.json>     KS + Wasserstein + PSI per column on the synthetic recipe
+ *                                      (the same values scipy_ref.py builds)
+ *   null <dir> <out.json>              our decision on the samples null.py wrote (float64 files)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decide, DEFAULT_RULE } from '../../shared/drift/decide.js';
+import { numericMeasure } from '../../shared/drift/numeric.js';
+import { splitNaN } from '../../shared/drift/sample.js';
+import { shareBins } from '../../shared/stats/binning.js';
+import { psi } from '../../shared/stats/divergence.js';
+import { ks2Samp } from '../../shared/stats/ks.js';
+import { ksAndWasserstein } from '../../shared/stats/ecdf-walk.js';
+
+const SHAPES = ['uniform', 'square', 'cubic'] as const;
+
+function synthetic(n: number, seed: number, shape: (typeof SHAPES)[number], shift: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const u = ((k + seed) * 2654435761) % 2 ** 32 / 2 ** 32;
+    let x: number;
+    if (shape === 'uniform') x = u;
+    else if (shape === 'square') x = u * u * 4.0;
+    else {
+      const c = u - 0.5;
+      x = c * c * c * 8.0;
+    }
+    out[k] = x + shift;
+  }
+  return out;
+}
+
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+
+function stats(rows: number, cols: number, outPath: string) {
+  const results = [];
+  let seconds = 0;
+  for (let c = 0; c < cols; c++) {
+    const shape = SHAPES[c % 3]!;
+    const ref = synthetic(rows, 1 + c, shape, 0);
+    const cur = synthetic(rows, 7919 * (c + 1), shape, c % 2 ? 0.01 : 0);
+    sampleRss();
+    const t0 = performance.now();
+    const a = splitNaN(ref);
+    const b = splitNaN(cur);
+    const walk = ksAndWasserstein(a.sorted, b.sorted);
+    const ks = ks2Samp(a.sorted, b.sorted, walk.ks);
+    const w = walk.wasserstein;
+    const bins = shareBins(a.sorted, b.sorted);
+    const p = psi(bins.reference, bins.current);
+    seconds += (performance.now() - t0) / 1000;
+    sampleRss();
+    results.push({ column: c, ks: ks.statistic, p: ks.pValue, wasserstein: w, psi: p });
+  }
+  writeFileSync(outPath, JSON.stringify({ seconds, peak_rss_mb: peakRss / 2 ** 20, results }, null, 1));
+  console.log(`ours: ${rows} rows x ${cols} columns: ${seconds.toFixed(2)} s (statistics only, data in memory), peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+}
+
+/** null.py writes <dir>/meta.json and per simulation a float64 file [ref cols..., cur cols...]. */
+function nullRates(dir: string, outPath: string) {
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { cases: { size: number; shift: number; sims: number; file: string }[]; cols: number };
+  const out = [];
+  for (const c of meta.cases) {
+    const bytes = readFileSync(join(dir, c.file));
+    const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
+    let alarms = 0;
+    const t0 = performance.now();
+    for (let s = 0; s < c.sims; s++) {
+      const base = s * 2 * meta.cols * c.size;
+      const measures = [];
+      for (let j = 0; j < meta.cols; j++) {
+        const ref = splitNaN(all.subarray(base + j * c.size, base + (j + 1) * c.size));
+        const cur = splitNaN(all.subarray(base + (meta.cols + j) * c.size, base + (meta.cols + j + 1) * c.size));
+        measures.push(numericMeasure(`c${j}`, 'feature', 'ks', ref, cur));
+      }
+      if (decide(measures, DEFAULT_RULE).drifted) alarms++;
+    }
+    out.push({ size: c.size, shift: c.shift, sims: c.sims, ours: alarms / c.sims, seconds: (performance.now() - t0) / 1000 });
+    console.log(`size ${c.size} shift ${c.shift}: ours ${alarms}/${c.sims}`);
+  }
+  writeFileSync(outPath, JSON.stringify(out, null, 1));
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'stats') stats(Number(args[0]), Number(args[1]), args[2]!);
+else if (mode === 'null') nullRates(args[0]!, args[1]!);
+else throw new Error('usage: bench stats <rows> <cols> <out> | null <dir> <out>');

@@ -1,0 +1,22 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  deployStage
+} from "./chunk-SY2WHBPJ.js";
+import "./chunk-E5QXSKCR.js";
+import "./chunk-CGCZ3IRV.js";
+import "./chunk-SXKV3HUF.js";
+import "./chunk-3JRQPMHA.js";
+import "./chunk-S6S7O5KG.js";
+import "./chunk-R2HB4ESW.js";
+import "./chunk-SG75GXIG.js";
+import "./chunk-54PJWFYJ.js";
+import "./chunk-ZZ7SVV7N.js";
+import "./chunk-HTJJ43AS.js";
+import "./chunk-JA25WK36.js";
+import "./chunk-PZERGBQP.js";
+import "./chunk-NWGUJPZQ.js";
+import "./chunk-MMVWCL4Z.js";
+import "./chunk-D4RZRY5B.js";
+export {
+  deployStage
+};
