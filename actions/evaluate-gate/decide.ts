@@ -9,11 +9,14 @@
  *     confident failure is `insufficient-evidence`, with the holdout size it would take.
  *   - floor/ceiling (min / max) on the point estimate: pass or fail (overall only); or, with
  *     `absolute: interval`, on the candidate's own interval, three-way (pass, fail, inconclusive).
- * One quantity decides and is reported: each test's p-value; its interval is the inversion of the
- * same test (Tango's score test for accuracy, the bootstrap p-value's order statistics
- * otherwise), so the interval at the Holm level excludes the boundary exactly when p ≤ that level.
- * Holm's step-down procedure runs over all tests (metrics × slices); a test is rejected when its
- * Holm-adjusted p-value is ≤ alpha.
+ * One quantity decides and is reported: each test's p-value. Holm's step-down procedure runs over
+ * all tests (metrics × slices); a test is rejected when its Holm-adjusted p-value is ≤ alpha, and
+ * which side of the boundary the evidence lies on comes from the same test (the sign of Tango's
+ * statistic, the larger bootstrap tail), never from an interpolated interval. The reported interval
+ * is the inversion of that test (Tango's score interval for accuracy, the bootstrap p-value's order
+ * statistics otherwise) at the level the test was judged at: alpha / (m − rank + 1), or, once Holm
+ * has stopped, the level of the first test it did not reject. So the reported interval excludes
+ * the boundary exactly when the Holm-adjusted p-value is ≤ alpha.
  * Slices: only a confident failure counts towards the overall verdict; other slice outcomes are
  * reported, not gated (slices are small, and lack of evidence there is the normal case).
  */
@@ -22,7 +25,7 @@ import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap
 import { normalUpperQuantile } from '../../shared/stats/normal.js';
 import { holm } from '../../shared/stats/holm.js';
 import { higherIsBetter } from '../../shared/stats/metric-names.js';
-import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
+import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, tangoStatistic, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
 import { formatNumber } from '../../shared/report/markdown.js';
 
 /** Stable strings: register and deploy read them. `insufficient-evidence`: the holdout is too small to judge. */
@@ -105,6 +108,8 @@ interface IntervalTest {
   side: 'above' | 'below';
   label: string;
   pValue: number;
+  /** Whether the test's own evidence lies below the boundary (its statistic's sign). */
+  estimateBelow: boolean;
   interval(alpha: number): [number, number] | null;
   /** Change tests: the allowed harm h (≥ 0) and the regression the holdout must detect. */
   allowed?: number;
@@ -156,7 +161,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           boundary: value,
           side,
           label: `${label} (interval of the candidate)`,
-          pValue: bootstrapPValue(evidence.candidateSamples, value),
+          ...bootstrapTest(evidence.candidateSamples, value),
           interval: (a) => bootstrapInterval(evidence.candidateSamples, a),
           rows: group.rows,
           overall,
@@ -182,6 +187,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           side: higher ? 'above' : 'below',
           label: `${label} (Tango's score test, ${counts.candidateOnly + counts.baselineOnly} discordant of ${counts.rows} rows)`,
           pValue: accuracyDifferencePValue(counts, boundary),
+          estimateBelow: tangoStatistic(counts, boundary) < 0,
           interval: (a) => accuracyDifferenceInterval(counts, a),
           allowed,
           target,
@@ -197,7 +203,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           boundary,
           side: higher ? 'above' : 'below',
           label: `${label} (paired bootstrap)`,
-          pValue: bootstrapPValue(samples, boundary),
+          ...bootstrapTest(samples, boundary),
           interval: (a) => bootstrapInterval(samples, a),
           allowed,
           target,
@@ -214,15 +220,19 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
   );
   const order = tests.map((_, i) => i).sort((a, b) => steps[a]!.rank - steps[b]!.rank);
   const changeIntervals = new Map<string, { ci: [number, number] | null; level: number; p: number; adjusted: number; power?: Power }>();
+  // Once Holm stops (a test not rejected), later tests are judged no more leniently than that one.
+  let stopLevel: number | undefined;
   for (const i of order) {
     const test = tests[i]!;
     const step = steps[i]!;
-    const ci = test.interval(step.level);
-    const rejected = ci !== null && step.adjusted <= policy.alpha;
-    // Which side of the boundary the evidence lies on (meaningful when rejected).
-    const beyond = ci !== null && (test.side === 'above' ? ci[1] < test.boundary : ci[0] > test.boundary);
-    const power = test.kind === 'change' && ci ? powerOf(ci, step.level, test) : undefined;
-    const levelText = `${formatNumber((1 - step.level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${tests.length})`;
+    const level = stopLevel ?? step.level;
+    const rejected = step.adjusted <= policy.alpha;
+    if (!rejected) stopLevel ??= step.level;
+    const ci = test.interval(level);
+    // Which side of the boundary the evidence lies on, from the test itself (meaningful when rejected).
+    const beyond = test.side === 'above' ? test.estimateBelow : !test.estimateBelow;
+    const power = test.kind === 'change' && ci ? powerOf(ci, level, test) : undefined;
+    const levelText = `${formatNumber((1 - level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${tests.length})`;
     let verdict: Verdict;
     let why: string;
     if (!ci) {
@@ -250,7 +260,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     // Slices: only a confident failure is gated; anything else is reported with its reason.
     if (!test.overall && verdict === 'fail' && !(rejected && beyond)) verdict = power?.insufficient ? 'insufficient-evidence' : 'inconclusive';
     push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText})` });
-    if (test.kind === 'change') changeIntervals.set(`${test.group}\u0000${test.metric}`, { ci, level: step.level, p: test.pValue, adjusted: step.adjusted, power });
+    if (test.kind === 'change') changeIntervals.set(`${test.group}\u0000${test.metric}`, { ci, level, p: test.pValue, adjusted: step.adjusted, power });
   }
 
   return groups.map((group, g) => {
@@ -290,6 +300,22 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     }
     return { slice: group.slice, rows: group.rows, metrics };
   });
+}
+
+/**
+ * The bootstrap test of "statistic = boundary": its p-value (1 when fewer than half of the
+ * resamples define the metric, as bootstrapInterval then has no interval) and the side of the
+ * boundary the larger share of resamples lies on.
+ */
+function bootstrapTest(samples: Float64Array, boundary: number): { pValue: number; estimateBelow: boolean } {
+  let below = 0;
+  let above = 0;
+  for (const value of samples) {
+    if (value < boundary) below++;
+    else if (value > boundary) above++;
+  }
+  const defined = bootstrapInterval(samples, 1) !== null;
+  return { pValue: defined ? bootstrapPValue(samples, boundary) : 1, estimateBelow: below > above };
 }
 
 const SEVERITY: Verdict[] = ['fail', 'insufficient-evidence', 'inconclusive', 'pass'];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide, overallVerdict, stepPasses, type GroupEvidence, type MetricEvidence } from '../../actions/evaluate-gate/decide.js';
+import { Xoshiro128 } from '../../shared/stats/prng.js';
 
 const flat = (value: number, n = 1000) => new Float64Array(n).fill(value);
 
@@ -40,6 +41,60 @@ describe('evaluate-gate decision', () => {
       expect(failed).toBe(m.p_adjusted! <= 0.05);
       expect(failed).toBe(m.ci![1] < 0);
     }
+  });
+
+  it('after Holm stops, a later test below its own level is neither failed nor shown with an interval excluding the boundary', () => {
+    // f1: p = 2 · 15 / 1000 = 0.03, ranked first and judged at 0.025: not rejected, Holm stops.
+    // roc_auc: p = 0.04 ≤ 0.05, its own level, but Holm-adjusted max(0.06, 0.04) = 0.06. Its
+    // interval at 0.05 would be [−1, −1] (wholly below 0) beside "no significant regression".
+    const f1 = new Float64Array(1000).fill(-1).fill(0, 985);
+    const auc = new Float64Array(1000).fill(-1).fill(0, 980);
+    const group: GroupEvidence = { rows: 1000, metrics: new Map([['f1', evidence(f1)], ['roc_auc', evidence(auc)]]) };
+    const [outcome] = decide([group], { alpha: 0.05, thresholds: { roc_auc: { max_drop: 0 }, f1: { max_drop: 0 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
+    const m = outcome!.metrics.roc_auc!;
+    expect(m.p_value).toBeCloseTo(0.04, 12);
+    expect(m.p_adjusted).toBeCloseTo(0.06, 12);
+    expect(m.verdict).toBe('pass');
+    expect(m.ci_level).toBeCloseTo(0.975, 12);
+    expect(m.ci![0]).toBeLessThanOrEqual(0);
+    expect(m.ci![1]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('seeded random families: verdict, Holm-adjusted p-value and reported interval never disagree', () => {
+    const rng = new Xoshiro128(13);
+    const gaussian = () => Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    const names = ['accuracy', 'roc_auc', 'f1', 'precision', 'recall', 'balanced_accuracy'];
+    let failed = 0;
+    let checked = 0;
+    for (let family = 0; family < 400; family++) {
+      const m = 2 + Math.floor(rng.nextDouble() * 5);
+      const thresholds: Record<string, { max_drop: number }> = {};
+      const metrics = new Map<string, MetricEvidence>();
+      for (const name of names.slice(0, m)) {
+        const h = rng.nextDouble() < 0.5 ? 0 : 0.01;
+        const mean = -h + 0.012 * gaussian();
+        const sd = 0.002 + 0.006 * rng.nextDouble();
+        // Rounded to a coarse grid so ties at the boundary occur, as with accuracy-like metrics.
+        const samples = Float64Array.from({ length: 400 }, () => Math.round((mean + sd * gaussian()) * 500) / 500);
+        thresholds[name] = { max_drop: h };
+        metrics.set(name, evidence(samples));
+      }
+      const [outcome] = decide([{ rows: 1000, metrics }], { alpha: 0.05, thresholds, absolute: 'point', hasBaseline: true, minDetectable: 10 });
+      for (const [name, { max_drop: h }] of Object.entries(thresholds)) {
+        const o = outcome!.metrics[name]!;
+        const rejected = o.p_adjusted! <= 0.05;
+        const excludes = o.ci![0] > -h || o.ci![1] < -h;
+        expect(excludes, `${name} in family ${family}: p_adjusted ${o.p_adjusted}, ci ${o.ci}`).toBe(rejected);
+        const significantlyWorse = rejected && o.ci![1] < -h;
+        const shownNonInferior = rejected && o.ci![0] > -h;
+        expect(o.verdict).toBe(h === 0 ? (significantlyWorse ? 'fail' : 'pass') : shownNonInferior ? 'pass' : 'fail');
+        if (o.verdict === 'fail') failed++;
+        checked++;
+      }
+    }
+    // The families exercise both outcomes.
+    expect(failed).toBeGreaterThan(50);
+    expect(checked - failed).toBeGreaterThan(50);
   });
 
   it('ungated metrics carry "reported", never "pass"', () => {

@@ -54,6 +54,15 @@ describe('evaluate-gate verdicts', () => {
     expect(r.metrics.precision.gated).toBe(false);
     expect(r.metrics.precision.verdict).toBe('reported');
     expect(r.slices.map((s: { value: string }) => s.value)).toEqual(['north', 'south']);
+    // Every metric, overall and in each slice, says whether it was gated; only gated ones carry a verdict of the gate.
+    type M = { gated: unknown; verdict: string };
+    const all: M[] = [...Object.values(r.metrics as Record<string, M>), ...r.slices.flatMap((s: { metrics: Record<string, M> }) => Object.values(s.metrics))];
+    for (const m of all) {
+      expect(typeof m.gated).toBe('boolean');
+      if (m.gated) expect(['pass', 'fail', 'inconclusive', 'insufficient-evidence']).toContain(m.verdict);
+      else expect(m.verdict).toBe('reported');
+    }
+    expect(all.filter((m) => !m.gated).length).toBeGreaterThan(all.length / 2);
     const record = JSON.parse(readFileSync(join(cwd, 'mlops-out/mlops-run.json'), 'utf8'));
     expect(record.evaluation.verdict).toBe('pass');
     expect(record.evaluation.baseline.ref).toBe('gate/weak.onnx');
