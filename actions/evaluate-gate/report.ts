@@ -99,7 +99,7 @@ function intervalNote(evaluation: Evaluation, hasBaseline: boolean): string {
   const confidence = formatNumber((1 - evaluation.alpha) * 100, 3);
   const parts = [`CI: ${confidence} % percentile intervals (order statistics) from a paired bootstrap over rows (${evaluation.resamples} resamples, seed ${evaluation.seed}).`];
   if (hasBaseline) {
-    parts.push('For gated changes, "CI of Δ" is the Holm-level interval that inverts the test that decided the verdict (wider than 95 % when several tests are made); for accuracy it is Tango\'s score interval for paired proportions.');
+    parts.push('For gated changes, "CI of Δ" inverts the test that decided the verdict at the level it was judged at (Holm: α / (m − rank + 1), or the level where Holm stopped; wider than 95 % when several tests are made), so it excludes the boundary exactly when the Holm-adjusted p-value is ≤ α; for accuracy it is Tango\'s score interval for paired proportions.');
   }
   parts.push('↑ higher is better, ↓ lower is better.');
   return `<sub>${parts.join(' ')}</sub>`;
