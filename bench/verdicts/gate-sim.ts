@@ -14,7 +14,7 @@
  * slices: a 3-value column (≈ n/3 rows each), 8 Holm tests in all.
  *
  * Usage: node bench/verdicts/run.mjs gate <part> <reps> [seed] > out.json
- *   part: null | power | n-sweep | n-sweep-more
+ *   part: null | power | n-sweep | n-sweep-more | consistency (n = 500, 8 Holm tests, null and drops)
  */
 import { bootstrapInterval, pairedBootstrap } from '../../shared/stats/bootstrap.js';
 import { metricValues, prepareClassification, type ClassificationInput } from '../../shared/stats/classification.js';
@@ -109,6 +109,9 @@ interface Tally {
   /** Per gated metric: sum of the reported minimum detectable effect, and runs above the target. */
   mdeSum: Record<string, number>;
   insufficientMetric: Record<string, number>;
+  /** Gated change tests checked for a contradiction between verdict, Holm-adjusted p and interval, and those found. */
+  consistencyTests: number;
+  contradictions: { group: number; metric: string; verdict: string; p_adjusted: number; ci: [number, number] | null }[];
   seconds: number;
 }
 
@@ -117,7 +120,7 @@ function runScenario(n: number, drop: number, slices: boolean, reps: number, acc
   const truth = population(mirror);
   // Under the null the true Δ is exactly 0 by exchangeability; with a drop, the 1M-row value.
   const trueDelta = (metric: string) => (drop === 0 ? 0 : metric === 'accuracy' ? -drop : truth.delta[metric]!);
-  const t: Tally = { n, drop, slices, runs: 0, verdicts: {}, fails: {}, sliceTests: 0, deltaCovered: {}, deltaDefined: {}, candidateCovered: {}, candidateDefined: {}, mdeSum: {}, insufficientMetric: {}, seconds: 0 };
+  const t: Tally = { n, drop, slices, runs: 0, verdicts: {}, fails: {}, sliceTests: 0, deltaCovered: {}, deltaDefined: {}, candidateCovered: {}, candidateDefined: {}, mdeSum: {}, insufficientMetric: {}, consistencyTests: 0, contradictions: [], seconds: 0 };
   const began = performance.now();
   for (let r = 0; r < reps; r++) {
     const h = holdout(n, mirror);
@@ -134,6 +137,14 @@ function runScenario(n: number, drop: number, slices: boolean, reps: number, acc
         const m = o.metrics[metric]!;
         const key = `${g === 0 ? 'all' : 'slice'}:${metric}`;
         if (m.verdict === 'fail') t.fails[key] = (t.fails[key] ?? 0) + 1;
+        // Issue 13 #4: a failure with an adjusted p above alpha, or an interval that says otherwise.
+        if (m.p_adjusted !== undefined && m.ci) {
+          t.consistencyTests++;
+          const rejected = m.p_adjusted <= ALPHA;
+          const excludes = m.ci[0] > 0 || m.ci[1] < 0;
+          const significantlyWorse = rejected && m.ci[1] < 0;
+          if (excludes !== rejected || (m.verdict === 'fail') !== significantlyWorse) t.contradictions.push({ group: g, metric, verdict: m.verdict, p_adjusted: m.p_adjusted, ci: m.ci });
+        }
         if (g === 0) {
           t.mdeSum[metric] = (t.mdeSum[metric] ?? 0) + (m.min_detectable ?? Number.NaN);
           if (m.verdict === 'insufficient-evidence') t.insufficientMetric[metric] = (t.insufficientMetric[metric] ?? 0) + 1;
@@ -176,8 +187,10 @@ const scenarios: { n: number; drop: number; slices: boolean }[] =
         ? [100, 200, 1000, 2000].map((n) => ({ n, drop: 0, slices: false }))
         : part === 'n-sweep-more'
           ? [3000, 4000, 10000].map((n) => ({ n, drop: 0, slices: false }))
-          : [];
-if (!scenarios.length) throw new Error(`unknown part "${part}": null | power | n-sweep | n-sweep-more`);
+          : part === 'consistency'
+            ? [0, 0.02, 0.05].map((drop) => ({ n: 500, drop, slices: true }))
+            : [];
+if (!scenarios.length) throw new Error(`unknown part "${part}": null | power | n-sweep | n-sweep-more | consistency`);
 const started = performance.now();
 const results = scenarios.map((s) => runScenario(s.n, s.drop, s.slices, REPS, accuracy));
 process.stdout.write(`${JSON.stringify({ part, reps: REPS, resamples: RESAMPLES, alpha: ALPHA, seed: Number(seedArg), accuracy, seconds: (performance.now() - started) / 1000, results }, null, 1)}\n`);

@@ -80,6 +80,19 @@ if (gateNull) {
   out.push(`\nPooled over the four settings: false block ${rate(fails, runs)} (goal ≤ α = 5 %); per gated test ${rate(testFails, tests)} (goal ≤ α/2 = 2.5 %).\n`);
 }
 
+const consistency = [['this branch', load('gate-consistency.json')], ['94686d5 (before the Holm-stop fix)', load('gate-consistency-before.json')]].filter(([, f]) => f) as [string, { results: (GateResult & { consistencyTests: number; contradictions: unknown[] })[] }][];
+if (consistency.length) {
+  out.push('## Verdict, Holm-adjusted p-value and reported interval agree (issue 13 #4; n = 500, 3-value slice column, 8 tests)\n');
+  out.push('A contradiction: a test that fails with an adjusted p above α, or whose reported interval excludes (includes) the boundary while its adjusted p is above (at most) α.\n');
+  out.push(
+    table(
+      ['decide.ts', 'accuracy drop', 'runs', 'gated tests', 'contradictions'],
+      consistency.flatMap(([name, f]) => f.results.map((r) => [name, r.drop, r.runs, r.consistencyTests, r.contradictions.length])),
+    ),
+  );
+  out.push('');
+}
+
 const allRuns = [...gateSweep.results, ...(gateNull?.results.filter((r) => !r.slices) ?? [])].sort((a, b) => a.n - b.n);
 if (allRuns.length) {
   out.push('## Insufficient evidence as a function of n (null, no slices, min_detectable 0.02)\n');
