@@ -97,6 +97,19 @@ describe('evaluate-gate decision', () => {
     expect(checked - failed).toBeGreaterThan(50);
   });
 
+  it('a metric undefined on most resamples has no interval and p = 1, not a small p beside "undefined"', () => {
+    // roc_auc of a slice that often lacks a class: 600 resamples undefined, the 400 others all −1.
+    const auc = new Float64Array(1000).fill(Number.NaN).fill(-1, 600);
+    const group: GroupEvidence = { rows: 40, metrics: new Map([['roc_auc', evidence(auc)]]) };
+    const [outcome] = decide([group], { alpha: 0.05, thresholds: { roc_auc: { max_drop: 0 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
+    const m = outcome!.metrics.roc_auc!;
+    expect(m.ci).toBeNull();
+    expect(m.verdict).toBe('insufficient-evidence');
+    expect(m.rule).toContain('undefined on too many resamples');
+    expect(m.p_value).toBe(1);
+    expect(m.p_adjusted).toBe(1);
+  });
+
   it('ungated metrics carry "reported", never "pass"', () => {
     const group: GroupEvidence = { rows: 1000, metrics: new Map([['roc_auc', evidence(flat(0))], ['f1', evidence(flat(0))]]) };
     const [outcome] = decide([group], { alpha: 0.05, thresholds: { roc_auc: { max_drop: 0 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
