@@ -1,25 +1,44 @@
 /**
- * The gate's decision rule. Each threshold becomes a rule:
- *   - change (max_drop / max_rise against the baseline): with Δ = candidate − baseline and the
- *     allowed harm h, a higher-is-better metric passes when the whole interval of Δ is ≥ −h,
- *     fails when it is wholly < −h, and is inconclusive otherwise (mirrored for lower-is-better).
- *   - floor/ceiling (min / max) on the point estimate: pass or fail, no test (overall only);
- *     or, with `absolute: interval`, on the candidate's own interval, three-way as above.
- * Every interval rule is a test of "the value equals the boundary". Holm's step-down procedure
- * runs over all of them (metrics × slices): tests are ordered by p-value, the r-th of m is
- * judged with the interval at confidence 1 − alpha/(m − r + 1), and from the first test whose
- * interval contains its boundary on, every later one is inconclusive.
- * Slices: only a confident failure counts towards the overall verdict; an inconclusive slice
- * is reported, not gated (slices are small, and lack of evidence there is the normal case).
+ * The gate's decision rule (docs/evaluate-gate.md, "Policy"). Each threshold becomes a rule:
+ *   - change (max_drop / max_rise = h against the baseline; Δ = candidate − baseline): a two-sided
+ *     test of "Δ equals the boundary −h" (+h for lower-is-better), judged under Holm:
+ *       · h > 0, non-inferiority: pass when the test rejects with Δ above −h; fail otherwise.
+ *       · h = 0, no detected regression: fail when Δ is significantly below 0; pass otherwise.
+ *     Either way, when the holdout could not detect the regression that matters (the minimum
+ *     detectable effect at 80 % power exceeds min_detectable, or h), a result that is not a
+ *     confident failure is `insufficient-evidence`, with the holdout size it would take.
+ *   - floor/ceiling (min / max) on the point estimate: pass or fail (overall only); or, with
+ *     `absolute: interval`, on the candidate's own interval, three-way (pass, fail, inconclusive).
+ * One quantity decides and is reported: each test's p-value. Holm's step-down procedure runs over
+ * all tests (metrics × slices); a test is rejected when its Holm-adjusted p-value is ≤ alpha, and
+ * which side of the boundary the evidence lies on comes from the same test (the sign of Tango's
+ * statistic, the larger bootstrap tail), never from an interpolated interval. The reported interval
+ * is the inversion of that test (Tango's score interval for accuracy, the bootstrap p-value's order
+ * statistics otherwise) at the level the test was judged at: alpha / (m − rank + 1), or, once Holm
+ * has stopped, the level of the first test it did not reject. So the reported interval excludes
+ * the boundary exactly when the Holm-adjusted p-value is ≤ alpha.
+ * Slices: only a confident failure counts towards the overall verdict; other slice outcomes are
+ * reported, not gated (slices are small, and lack of evidence there is the normal case).
  */
 import type { MetricThresholdConfig } from '../../shared/config/sections/gate.js';
-import { bootstrapPValue, percentileInterval } from '../../shared/stats/bootstrap.js';
+import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap.js';
+import { normalUpperQuantile } from '../../shared/stats/normal.js';
 import { holm } from '../../shared/stats/holm.js';
 import { higherIsBetter } from '../../shared/stats/metric-names.js';
-import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
+import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, tangoStatistic, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
 import { formatNumber } from '../../shared/report/markdown.js';
 
-export type Verdict = 'pass' | 'fail' | 'inconclusive';
+/** Stable strings: register and deploy read them. `insufficient-evidence`: the holdout is too small to judge. */
+export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'insufficient-evidence';
+/** What an ungated metric carries instead of a verdict. */
+export type MetricVerdict = Verdict | 'reported';
+
+/** Power at which the minimum detectable effect is computed. */
+export const POWER = 0.8;
+/** Default min_detectable for metrics on [0, 1] (two points); other metrics: a share of the baseline value. */
+export const DEFAULT_MIN_DETECTABLE = 0.02;
+export const DEFAULT_MIN_DETECTABLE_SHARE = 0.05;
+const UNBOUNDED = new Set(['log_loss', 'rmse', 'mae']);
 
 export interface MetricEvidence {
   candidate: number | null;
@@ -44,6 +63,8 @@ export interface Policy {
   thresholds: Record<string, MetricThresholdConfig>;
   absolute: 'point' | 'interval';
   hasBaseline: boolean;
+  /** gate.min_detectable: one value for every metric, or per metric. */
+  minDetectable?: number | Record<string, number>;
 }
 
 // A type alias (not an interface) so it fits the run record's loose object schema.
@@ -54,9 +75,15 @@ export type MetricOutcome = {
   ci: [number, number] | null;
   ci_level: number;
   candidate_ci: [number, number] | null;
-  verdict: Verdict;
+  verdict: MetricVerdict;
   rule: string;
   gated: boolean;
+  /** Smallest change against the baseline this holdout detects with 80 % power (gated change tests). */
+  min_detectable?: number;
+  /** The regression the holdout must be able to detect (min_detectable, else the allowed drop). */
+  min_detectable_target?: number;
+  /** With insufficient evidence: rows the holdout would need (the paired variance scales as 1/n). */
+  rows_needed?: number;
   direction: 'higher' | 'lower';
   p_value?: number;
   p_adjusted?: number;
@@ -81,7 +108,14 @@ interface IntervalTest {
   side: 'above' | 'below';
   label: string;
   pValue: number;
+  /** Whether the test's own evidence lies below the boundary (its statistic's sign). */
+  estimateBelow: boolean;
   interval(alpha: number): [number, number] | null;
+  /** Change tests: the allowed harm h (≥ 0) and the regression the holdout must detect. */
+  allowed?: number;
+  target?: number;
+  rows: number;
+  overall: boolean;
 }
 
 interface RuleResult {
@@ -92,6 +126,7 @@ interface RuleResult {
 export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] {
   const tests: IntervalTest[] = [];
   const ruleResults = groups.map(() => new Map<string, RuleResult[]>());
+  const notes = groups.map(() => new Map<string, string>());
   const push = (g: number, metric: string, result: RuleResult) => {
     const list = ruleResults[g]!.get(metric) ?? [];
     list.push(result);
@@ -126,16 +161,19 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           boundary: value,
           side,
           label: `${label} (interval of the candidate)`,
-          pValue: bootstrapPValue(evidence.candidateSamples, value),
-          interval: (a) => percentileInterval(evidence.candidateSamples, a),
+          ...bootstrapTest(evidence.candidateSamples, value),
+          interval: (a) => bootstrapInterval(evidence.candidateSamples, a),
+          rows: group.rows,
+          overall,
         });
       }
       const allowed = higher ? threshold.max_drop : threshold.max_rise;
       if (allowed === undefined) continue;
       if (!policy.hasBaseline) {
-        if (overall) push(g, metric, { verdict: 'pass', text: `${higher ? 'max_drop' : 'max_rise'} not applied: no baseline (first run)` });
+        if (overall) notes[g]!.set(metric, `${higher ? 'max_drop' : 'max_rise'} not applied: no baseline (first run)`);
         continue;
       }
+      const target = minDetectableTarget(metric, allowed, policy, evidence.baseline);
       if (group.untested) continue;
       const boundary = higher ? -allowed : allowed;
       const label = `Δ ${metric} ${higher ? '≥' : '≤'} ${formatNumber(boundary)}`;
@@ -147,9 +185,14 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           kind: 'change',
           boundary,
           side: higher ? 'above' : 'below',
-          label: `${label} (exact test on ${counts.candidateOnly + counts.baselineOnly} discordant rows)`,
+          label: `${label} (Tango's score test, ${counts.candidateOnly + counts.baselineOnly} discordant of ${counts.rows} rows)`,
           pValue: accuracyDifferencePValue(counts, boundary),
+          estimateBelow: tangoStatistic(counts, boundary) < 0,
           interval: (a) => accuracyDifferenceInterval(counts, a),
+          allowed,
+          target,
+          rows: group.rows,
+          overall,
         });
       } else if (evidence.deltaSamples) {
         const samples = evidence.deltaSamples;
@@ -160,8 +203,12 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           boundary,
           side: higher ? 'above' : 'below',
           label: `${label} (paired bootstrap)`,
-          pValue: bootstrapPValue(samples, boundary),
-          interval: (a) => percentileInterval(samples, a),
+          ...bootstrapTest(samples, boundary),
+          interval: (a) => bootstrapInterval(samples, a),
+          allowed,
+          target,
+          rows: group.rows,
+          overall,
         });
       }
     }
@@ -172,32 +219,48 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     policy.alpha,
   );
   const order = tests.map((_, i) => i).sort((a, b) => steps[a]!.rank - steps[b]!.rank);
-  const changeIntervals = new Map<string, { ci: [number, number] | null; level: number; p: number; adjusted: number }>();
-  let stopped = false;
+  const changeIntervals = new Map<string, { ci: [number, number] | null; level: number; p: number; adjusted: number; power?: Power }>();
+  // Once Holm stops (a test not rejected), later tests are judged no more leniently than that one.
+  let stopLevel: number | undefined;
   for (const i of order) {
     const test = tests[i]!;
     const step = steps[i]!;
-    const ci = test.interval(step.level);
-    let verdict: Verdict = 'inconclusive';
+    const level = stopLevel ?? step.level;
+    const rejected = step.adjusted <= policy.alpha;
+    if (!rejected) stopLevel ??= step.level;
+    const ci = test.interval(level);
+    // Which side of the boundary the evidence lies on, from the test itself (meaningful when rejected).
+    const beyond = test.side === 'above' ? test.estimateBelow : !test.estimateBelow;
+    const power = test.kind === 'change' && ci ? powerOf(ci, level, test) : undefined;
+    const levelText = `${formatNumber((1 - level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${tests.length})`;
+    let verdict: Verdict;
     let why: string;
     if (!ci) {
+      verdict = test.kind === 'change' ? 'insufficient-evidence' : 'inconclusive';
       why = 'undefined on too many resamples';
-      stopped = true;
-    } else if (stopped) {
-      why = `Holm: an earlier test was inconclusive`;
-    } else if (test.side === 'above' ? ci[0] >= test.boundary : ci[1] <= test.boundary) {
-      verdict = 'pass';
-      why = `interval wholly ${test.side === 'above' ? 'above' : 'below'} the boundary`;
-    } else if (test.side === 'above' ? ci[1] < test.boundary : ci[0] > test.boundary) {
+    } else if (rejected && beyond) {
       verdict = 'fail';
-      why = `interval wholly beyond the boundary`;
+      why = test.allowed === 0 ? 'significantly worse than the baseline' : 'interval wholly beyond the boundary';
+    } else if (rejected) {
+      verdict = 'pass';
+      why = test.kind === 'change' ? (test.allowed === 0 ? 'significantly better than the baseline' : 'non-inferior: interval wholly within the allowed change') : 'interval wholly within the bound';
+    } else if (test.kind === 'absolute') {
+      verdict = 'inconclusive';
+      why = step.stopped ? 'Holm: an earlier test was not rejected' : 'interval contains the boundary';
+    } else if (power && power.insufficient) {
+      verdict = 'insufficient-evidence';
+      why = `the holdout detects a change of ${formatNumber(power.detectable)} with 80 % power, more than ${formatNumber(test.target!)}; about ${power.rowsNeeded} rows needed`;
+    } else if (test.allowed === 0) {
+      verdict = 'pass';
+      why = `no significant regression (the holdout detects ${formatNumber(power!.detectable)} with 80 % power)`;
     } else {
-      why = 'interval contains the boundary';
-      stopped = true;
+      verdict = 'fail';
+      why = step.stopped ? 'non-inferiority not shown (Holm: an earlier test was not rejected)' : 'non-inferiority not shown: the interval reaches beyond the allowed change';
     }
-    const levelText = `${formatNumber((1 - step.level) * 100, 4)} % interval`;
-    push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText}${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, Holm rank ${step.rank}/${tests.length})` });
-    if (test.kind === 'change') changeIntervals.set(`${test.group}\u0000${test.metric}`, { ci, level: step.level, p: test.pValue, adjusted: step.adjusted });
+    // Slices: only a confident failure is gated; anything else is reported with its reason.
+    if (!test.overall && verdict === 'fail' && !(rejected && beyond)) verdict = power?.insufficient ? 'insufficient-evidence' : 'inconclusive';
+    push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText})` });
+    if (test.kind === 'change') changeIntervals.set(`${test.group}\u0000${test.metric}`, { ci, level, p: test.pValue, adjusted: step.adjusted, power });
   }
 
   return groups.map((group, g) => {
@@ -205,23 +268,30 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     for (const [metric, evidence] of group.metrics) {
       const results = ruleResults[g]!.get(metric) ?? [];
       const change = changeIntervals.get(`${g}\u0000${metric}`);
-      const ci = change ? change.ci : evidence.discordant ? accuracyDifferenceInterval(evidence.discordant, policy.alpha) : evidence.deltaSamples ? percentileInterval(evidence.deltaSamples, policy.alpha) : null;
-      const verdict: Verdict = results.some((r) => r.verdict === 'fail') ? 'fail' : results.some((r) => r.verdict === 'inconclusive') ? 'inconclusive' : 'pass';
+      const ci = change ? change.ci : evidence.discordant ? accuracyDifferenceInterval(evidence.discordant, policy.alpha) : evidence.deltaSamples ? bootstrapInterval(evidence.deltaSamples, policy.alpha) : null;
+      const gated = results.length > 0;
+      const verdict: MetricVerdict = !gated ? 'reported' : worst(results.map((r) => r.verdict));
+      const note = notes[g]!.get(metric);
       const outcome: MetricOutcome = {
         candidate: evidence.candidate,
         baseline: evidence.baseline,
         delta: evidence.candidate !== null && evidence.baseline !== null ? evidence.candidate - evidence.baseline : null,
         ci,
         ci_level: 1 - (change?.level ?? policy.alpha),
-        candidate_ci: percentileInterval(evidence.candidateSamples, policy.alpha),
+        candidate_ci: bootstrapInterval(evidence.candidateSamples, policy.alpha),
         verdict,
-        rule: results.length ? results.map((r) => r.text).join('; ') : group.untested ? `reported only (fewer rows than min_slice_rows)` : 'reported only (no threshold)',
-        gated: results.length > 0,
+        rule: gated ? [...results.map((r) => r.text), ...(note ? [note] : [])].join('; ') : group.untested ? `reported only (fewer rows than min_slice_rows)` : note ? `reported only (${note})` : 'reported only (no threshold)',
+        gated,
         direction: higherIsBetter(metric) ? 'higher' : 'lower',
       };
       if (change) {
         outcome.p_value = change.p;
         outcome.p_adjusted = change.adjusted;
+        if (change.power) {
+          outcome.min_detectable = change.power.detectable;
+          outcome.min_detectable_target = change.power.target;
+          if (change.power.insufficient) outcome.rows_needed = change.power.rowsNeeded;
+        }
       }
       if (evidence.discordant) outcome.mcnemar_p = mcnemarExact(evidence.discordant);
       const failed = results.filter((r) => r.verdict === 'fail').map((r) => r.text);
@@ -232,17 +302,89 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
   });
 }
 
-/** Overall verdict: any failure fails; an inconclusive overall metric makes it inconclusive; slices only fail. */
+/**
+ * The bootstrap test of "statistic = boundary": its p-value (1 when fewer than half of the
+ * resamples define the metric, as bootstrapInterval then has no interval) and the side of the
+ * boundary the larger share of resamples lies on.
+ */
+function bootstrapTest(samples: Float64Array, boundary: number): { pValue: number; estimateBelow: boolean } {
+  let below = 0;
+  let above = 0;
+  for (const value of samples) {
+    if (value < boundary) below++;
+    else if (value > boundary) above++;
+  }
+  const defined = bootstrapInterval(samples, 1) !== null;
+  return { pValue: defined ? bootstrapPValue(samples, boundary) : 1, estimateBelow: below > above };
+}
+
+const SEVERITY: Verdict[] = ['fail', 'insufficient-evidence', 'inconclusive', 'pass'];
+
+/** The most severe of several rule verdicts: fail, then insufficient-evidence, then inconclusive. */
+function worst(verdicts: Verdict[]): Verdict {
+  return SEVERITY.find((v) => verdicts.includes(v)) ?? 'pass';
+}
+
+interface Power {
+  /** Minimum detectable effect at 80 % power, at the level the test was judged at. */
+  detectable: number;
+  target: number;
+  insufficient: boolean;
+  rowsNeeded: number;
+}
+
+/**
+ * Minimum detectable effect from the interval the test produced: its standard error is the
+ * half-width over z(1 − level/2) (the paired variance actually observed, or for accuracy Tango's,
+ * which stays positive when the models agree on every row); MDE = (z(1 − level/2) + z(0.8)) · SE.
+ * The standard error scales as 1/√n, so n · (MDE / target)² rows would reach the target.
+ */
+function powerOf(ci: [number, number], level: number, test: IntervalTest): Power | undefined {
+  if (test.target === undefined) return undefined;
+  const z = normalUpperQuantile(level / 2);
+  const se = (ci[1] - ci[0]) / (2 * z);
+  const detectable = (z + normalUpperQuantile(1 - POWER)) * se;
+  const insufficient = detectable > test.target;
+  return { detectable, target: test.target, insufficient, rowsNeeded: insufficient ? Math.ceil(test.rows * (detectable / test.target) ** 2) : test.rows };
+}
+
+/** The regression a gated change test must be able to detect: min_detectable, else h, else the default. */
+function minDetectableTarget(metric: string, allowed: number, policy: Policy, baseline: number | null): number {
+  const configured = typeof policy.minDetectable === 'number' ? policy.minDetectable : policy.minDetectable?.[metric];
+  if (configured !== undefined) return configured;
+  if (allowed > 0) return allowed;
+  if (!UNBOUNDED.has(metric)) return DEFAULT_MIN_DETECTABLE;
+  return baseline !== null && Number.isFinite(baseline) && baseline !== 0 ? DEFAULT_MIN_DETECTABLE_SHARE * Math.abs(baseline) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Overall verdict: any gated failure fails (slices included); otherwise an overall metric with
+ * insufficient evidence makes it insufficient-evidence, then an inconclusive one inconclusive.
+ */
 export function overallVerdict(outcomes: GroupOutcome[]): { verdict: Verdict; reasons: string[] } {
   const reasons: string[] = [];
-  let inconclusive = false;
+  const undecided: string[] = [];
   for (const group of outcomes) {
     const where = group.slice ? ` in slice ${group.slice.column}=${group.slice.value}` : '';
     for (const [metric, outcome] of Object.entries(group.metrics)) {
       if (outcome.verdict === 'fail') reasons.push(`${metric}${where}: ${(outcome.failed_rules ?? [outcome.rule]).join('; ')}`);
-      else if (outcome.verdict === 'inconclusive' && !group.slice) inconclusive = true;
+      else if (!group.slice && (outcome.verdict === 'inconclusive' || outcome.verdict === 'insufficient-evidence')) undecided.push(outcome.verdict);
     }
   }
   if (reasons.length) return { verdict: 'fail', reasons };
-  return { verdict: inconclusive ? 'inconclusive' : 'pass', reasons };
+  return { verdict: worst(undecided as Verdict[]), reasons };
+}
+
+export interface StepPolicy {
+  inconclusive: 'fail' | 'warn' | 'pass';
+  insufficient: 'fail' | 'warn' | 'pass';
+  overridden: boolean;
+}
+
+/** Whether the step passes: pass does; inconclusive and insufficient-evidence per their policy; fail only when overridden. */
+export function stepPasses(verdict: Verdict, policy: StepPolicy): boolean {
+  if (verdict === 'pass') return true;
+  if (verdict === 'inconclusive') return policy.inconclusive !== 'fail';
+  if (verdict === 'insufficient-evidence') return policy.insufficient !== 'fail';
+  return policy.overridden;
 }

@@ -15,6 +15,7 @@ import type { Task } from '../../shared/onnx/outputs.js';
 import { runContext } from '../../shared/record/context.js';
 import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.js';
 import type { Stage } from '../../shared/stage/definition.js';
+import { stepPasses } from './decide.js';
 import { DEFAULTS, evaluate } from './evaluate.js';
 import { openHoldout } from './holdout.js';
 import { checkHoldout, type HoldoutCheck } from './holdout-trust.js';
@@ -123,7 +124,8 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
 
     const inconclusivePolicy = gate.inconclusive ?? DEFAULTS.inconclusive;
     const override = gate.override?.reason;
-    const passed = evaluation.verdict === 'pass' || (evaluation.verdict === 'inconclusive' && inconclusivePolicy !== 'fail') || (evaluation.verdict === 'fail' && override !== undefined);
+    const insufficientPolicy = gate.insufficient_evidence ?? DEFAULTS.insufficientEvidence;
+    const passed = stepPasses(evaluation.verdict, { inconclusive: inconclusivePolicy, insufficient: insufficientPolicy, overridden: override !== undefined });
 
     const outDir = resolve(host.cwd, OUT_DIR);
     const reportFile = join(outDir, 'report.md');
@@ -138,12 +140,13 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       dataFingerprint: holdout.fingerprint,
       passed,
       inconclusivePolicy,
+      insufficientPolicy,
       override,
       reportPath: display(reportFile),
     };
     const run = runContext(host, 'evaluate-gate');
     await writeFileAtomic(resultsFile, `${JSON.stringify(resultsJson(evaluation, context), null, 2)}\n`);
-    const reportContext = { modelName, candidate: options.model, candidateSha256: candidate.model.sha256, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
+    const reportContext = { modelName, candidate: options.model, candidateSha256: candidate.model.sha256, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, insufficientPolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
     await writeFileAtomic(reportFile, renderReport(evaluation, reportContext));
     const artifactUrl = await uploadReport(host, modelName, [reportFile, resultsFile], outDir, run.run_url);
     const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile(reportFile, 'utf8');
@@ -154,6 +157,9 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
     const overall = evaluation.outcomes[0]!;
     if (evaluation.verdict === 'inconclusive' && inconclusivePolicy === 'warn') {
       host.warning(`evaluate-gate: inconclusive (${undecided(evaluation.outcomes[0]!.metrics)}); passing because gate.inconclusive is warn`);
+    }
+    if (evaluation.verdict === 'insufficient-evidence' && insufficientPolicy === 'warn') {
+      host.warning(`evaluate-gate: insufficient evidence (${undecided(overall.metrics, 'insufficient-evidence')}); passing because gate.insufficient_evidence is warn`);
     }
     if (evaluation.verdict === 'fail' && override) host.warning(`evaluate-gate: the gate failed (${evaluation.reasons.join('; ')}) but is overridden: ${override}`);
     return {
@@ -168,14 +174,16 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
         ? undefined
         : evaluation.verdict === 'fail'
           ? `gate failed: ${evaluation.reasons.join('; ')}`
-          : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics)} could not be decided on ${evaluation.rows} rows`,
+          : evaluation.verdict === 'insufficient-evidence'
+            ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, 'insufficient-evidence')} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed in the results)`
+            : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics)} could not be decided on ${evaluation.rows} rows`,
     };
   },
 };
 
-function undecided(metrics: Record<string, { verdict: string }>): string {
+function undecided(metrics: Record<string, { verdict: string }>, verdict = 'inconclusive'): string {
   return Object.entries(metrics)
-    .filter(([, m]) => m.verdict === 'inconclusive')
+    .filter(([, m]) => m.verdict === verdict)
     .map(([name]) => name)
     .join(', ');
 }

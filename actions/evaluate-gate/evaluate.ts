@@ -22,7 +22,7 @@ import { decide, overallVerdict, type GroupEvidence, type GroupOutcome, type Met
 import { requireColumn, type Holdout } from './holdout.js';
 import type { OpenedModel } from './models.js';
 
-export const DEFAULTS = { alpha: 0.05, resamples: 1000, seed: 0, minSliceRows: 30, inconclusive: 'warn', absolute: 'point', maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS } as const;
+export const DEFAULTS = { alpha: 0.05, resamples: 1000, seed: 0, minSliceRows: 30, inconclusive: 'warn', insufficientEvidence: 'fail', absolute: 'point', maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS } as const;
 
 export interface EvaluateInput {
   candidate: OpenedModel;
@@ -55,6 +55,8 @@ export interface Evaluation {
   resamples: number;
   seed: number;
   alpha: number;
+  /** gate.min_detectable as configured (undefined: the defaults of decide.ts). */
+  minDetectable?: number | Record<string, number>;
   features: { candidate: string; baseline?: string };
   seconds: { scoring: number; statistics: number };
 }
@@ -236,7 +238,7 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
     }),
   );
 
-  const outcomes = decide(groups, { alpha, thresholds, absolute: gate.absolute ?? DEFAULTS.absolute, hasBaseline: Boolean(baseline) });
+  const outcomes = decide(groups, { alpha, thresholds, absolute: gate.absolute ?? DEFAULTS.absolute, hasBaseline: Boolean(baseline), minDetectable: gate.min_detectable });
   const { verdict, reasons } = overallVerdict(outcomes);
   if (!baseline) notes.push('first run: no baseline, so only absolute thresholds (min/max) were applied');
   const positiveClass = space && kind === 'binary' ? space.classes[space.positive] : undefined;
@@ -258,6 +260,7 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
     resamples,
     seed,
     alpha,
+    minDetectable: gate.min_detectable,
     features: { candidate: describeFeed(candidatePlan.feed), baseline: baselinePlan ? describeFeed(baselinePlan.feed) : undefined },
     seconds: { scoring: scoringSeconds, statistics: (performance.now() - statisticsStart) / 1000 },
   };

@@ -4,7 +4,7 @@
  * slices and the confusion matrix folded away, how it was decided, and links.
  */
 import { code, details, escapeCell, escapeText, formatNumber, link, mermaidLabel, table } from '../../shared/report/markdown.js';
-import type { GroupOutcome, MetricOutcome, Verdict } from './decide.js';
+import type { GroupOutcome, MetricOutcome, MetricVerdict, Verdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 
 export interface ReportContext {
@@ -20,14 +20,15 @@ export interface ReportContext {
   data: string;
   passed: boolean;
   inconclusivePolicy: 'fail' | 'warn' | 'pass';
+  insufficientPolicy?: 'fail' | 'warn' | 'pass';
   override?: string;
   runUrl?: string;
   artifactUrl?: string;
   reportPath: string;
 }
 
-const BADGE: Record<Verdict, string> = { pass: '✅ PASS', fail: '❌ FAIL', inconclusive: '⚠️ INCONCLUSIVE' };
-const VERDICT_CELL: Record<Verdict, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive' };
+const BADGE: Record<Verdict, string> = { pass: '✅ PASS', fail: '❌ FAIL', inconclusive: '⚠️ INCONCLUSIVE', 'insufficient-evidence': '⛔ INSUFFICIENT EVIDENCE' };
+const VERDICT_CELL: Record<MetricVerdict, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', 'insufficient-evidence': '⛔ insufficient evidence', reported: 'reported' };
 
 export function renderReport(evaluation: Evaluation, context: ReportContext): string {
   const overall = evaluation.outcomes[0]!;
@@ -62,7 +63,11 @@ function verdictSentence(evaluation: Evaluation, context: ReportContext): string
     : `with **no baseline** (first run${context.firstRun ? `: ${escapeCell(context.firstRun)}` : ''}; absolute thresholds only)`;
   const head = `Candidate ${code(context.candidate)}${context.candidateSha256 ? ` (model sha256 ${code(context.candidateSha256)})` : ''} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString('en-US')} rows, ${evaluation.kind}).`;
   let tail = '';
-  if (evaluation.verdict === 'inconclusive') {
+  if (evaluation.verdict === 'insufficient-evidence') {
+    const needed = Object.entries(evaluation.outcomes[0]!.metrics).filter(([, m]) => m.rows_needed !== undefined);
+    const sizes = needed.map(([metric, m]) => `${code(metric)} detects ${formatNumber(m.min_detectable!)} (needs ${formatNumber(m.min_detectable_target!)}): about ${m.rows_needed!.toLocaleString('en-US')} rows`).join('; ');
+    tail = ` The holdout is too small to judge${sizes ? ` (${sizes})` : ''}; policy \`insufficient_evidence: ${context.insufficientPolicy ?? 'fail'}\` makes the step ${context.passed ? 'pass' : 'fail'}.`;
+  } else if (evaluation.verdict === 'inconclusive') {
     tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? 'pass' : 'fail'}.`;
   } else if (evaluation.verdict === 'fail') {
     tail = context.passed ? ' The gate failed but is overridden, so the step passes.' : ' The step fails.';
@@ -75,7 +80,7 @@ function cells(metric: string, m: MetricOutcome, hasBaseline: boolean): string[]
   const arrow = m.direction === 'higher' ? '↑' : '↓';
   const row = [`${code(metric)} ${arrow}`, formatNumber(m.candidate), ci(m.candidate_ci)];
   if (hasBaseline) row.push(formatNumber(m.baseline), signed(m.delta), ci(m.ci));
-  row.push(m.gated ? VERDICT_CELL[m.verdict] : 'reported');
+  row.push(VERDICT_CELL[m.gated ? m.verdict : 'reported']);
   return row;
 }
 
@@ -92,9 +97,9 @@ function signed(value: number | null): string {
 
 function intervalNote(evaluation: Evaluation, hasBaseline: boolean): string {
   const confidence = formatNumber((1 - evaluation.alpha) * 100, 3);
-  const parts = [`CI: ${confidence} % percentile intervals from a paired bootstrap over rows (${evaluation.resamples} resamples, seed ${evaluation.seed}).`];
+  const parts = [`CI: ${confidence} % percentile intervals (order statistics) from a paired bootstrap over rows (${evaluation.resamples} resamples, seed ${evaluation.seed}).`];
   if (hasBaseline) {
-    parts.push('For gated changes, "CI of Δ" is the Holm-adjusted interval that decided the verdict (wider than 95 % when several tests are made); for accuracy it is the exact interval from the discordant rows (McNemar).');
+    parts.push('For gated changes, "CI of Δ" inverts the test that decided the verdict at the level it was judged at (Holm: α / (m − rank + 1), or the level where Holm stopped; wider than 95 % when several tests are made), so it excludes the boundary exactly when the Holm-adjusted p-value is ≤ α; for accuracy it is Tango\'s score interval for paired proportions.');
   }
   parts.push('↑ higher is better, ↓ lower is better.');
   return `<sub>${parts.join(' ')}</sub>`;
@@ -144,7 +149,7 @@ function confusion(evaluation: Evaluation): string {
 function rules(evaluation: Evaluation, context: ReportContext): string {
   const out: string[] = [];
   out.push(
-    `Thresholds from ${evaluation.thresholdsFrom === 'default' ? 'the default policy' : 'mlops.yml `gate.metrics`'}. A change threshold passes when the whole interval of Δ lies within the allowed drop (or rise), fails when it lies wholly beyond it, and is inconclusive otherwise; Holm's step-down procedure controls the family-wise error at α = ${formatNumber(evaluation.alpha)} across every metric × slice test. Inconclusive results: \`${context.inconclusivePolicy}\`.`,
+    `Thresholds from ${evaluation.thresholdsFrom === 'default' ? 'the default policy' : 'mlops.yml `gate.metrics`'}. With max_drop (max_rise) h > 0 a change passes when Δ is shown to be within h (non-inferiority) and fails otherwise; with h = 0 it fails only when the candidate is significantly worse. Either way, when the holdout cannot detect the regression that matters with 80 % power (min_detectable, else h), the result is insufficient evidence. Holm's step-down procedure controls the family-wise error at α = ${formatNumber(evaluation.alpha)} across every metric × slice test; each test's decision, p-value and interval come from one test. Insufficient evidence: \`${context.insufficientPolicy ?? 'fail'}\`; inconclusive: \`${context.inconclusivePolicy}\`.`,
     '',
   );
   const rows: string[][] = [];

@@ -16,6 +16,7 @@ export interface ResultsContext {
   dataFingerprint: string;
   passed: boolean;
   inconclusivePolicy: string;
+  insufficientPolicy: string;
   override?: string;
   reportPath: string;
 }
@@ -45,7 +46,11 @@ export function resultsJson(evaluation: Evaluation, context: ResultsContext) {
       thresholds: evaluation.thresholds,
       thresholds_from: evaluation.thresholdsFrom,
       inconclusive: context.inconclusivePolicy,
-      bootstrap: { resamples: evaluation.resamples, seed: evaluation.seed, interval: 'percentile', prng: 'xoshiro128**' },
+      insufficient_evidence: context.insufficientPolicy,
+      min_detectable: evaluation.minDetectable ?? null,
+      power: 0.8,
+      bootstrap: { resamples: evaluation.resamples, seed: evaluation.seed, interval: 'percentile (order statistics inverting the bootstrap p-value)', prng: 'xoshiro128**' },
+      accuracy_test: 'tango-score',
       multiplicity: 'holm',
     },
     classes: evaluation.classes,
@@ -74,6 +79,7 @@ export function evaluationRecord(evaluation: Evaluation, context: ResultsContext
     passed: context.passed,
     override: context.override ? { reason: context.override } : undefined,
     inconclusive_policy: context.inconclusivePolicy,
+    insufficient_evidence_policy: context.insufficientPolicy,
     reasons: evaluation.reasons,
     report_path: context.reportPath,
     results_path: resultsPath,

@@ -4,7 +4,7 @@ import type { RunRecord } from '../../shared/record/schema.js';
 
 export interface GateStatus {
   passed: boolean;
-  /** pass / fail / inconclusive, or none without an evaluation. */
+  /** pass / fail / inconclusive / insufficient-evidence, or none without an evaluation. */
   verdict: string;
   /** Why it did not pass, for the refusal message. */
   reason?: string;
@@ -19,10 +19,12 @@ export function gateStatus(record: RunRecord | undefined, recordPath: string, mo
   if (evaluation.model.sha256 !== modelSha256) {
     return { passed: false, verdict: 'none', reason: `the gate evaluated a different model (sha256 ${evaluation.model.sha256.slice(0, 12)}…, this one is ${modelSha256.slice(0, 12)}…)` };
   }
-  // Only a verdict of pass registers on its own: inconclusive (even when gate.inconclusive let
-  // the step pass) and overridden failures need force-reason here.
+  // Only a verdict of pass registers on its own: inconclusive and insufficient-evidence (even when
+  // gate.inconclusive / gate.insufficient_evidence let the step pass) and overridden failures need
+  // force-reason here.
   if (evaluation.verdict !== 'pass') {
-    const why = evaluation.passed ? ` (the gate step passed by policy: ${evaluation.override ? 'overridden' : 'gate.inconclusive'})` : '';
+    const policy = evaluation.override ? 'overridden' : evaluation.verdict === 'insufficient-evidence' ? 'gate.insufficient_evidence' : 'gate.inconclusive';
+    const why = evaluation.passed ? ` (the gate step passed by policy: ${policy})` : '';
     return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}"${why}` };
   }
   if (!evaluation.passed) return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}" but the gate did not pass` };

@@ -6,7 +6,15 @@
  * (second-order expansion of the divergences). A column is flagged only when its statistic
  * exceeds both the threshold and the (1 − significance) quantile of that null, so two samples
  * of 10 rows from one distribution are not flagged, while large samples keep the threshold.
+ *
+ * Binning is the same for both samples. A numeric column whose value counts both profiles hold
+ * (integers, low-cardinality numbers) is binned on its values: whole values are grouped into
+ * about `bins` reference-quantile bins, so each value lands in one bin in both samples. (Spreading
+ * a fine-histogram bin over quantile edges split one integer value differently in each sample
+ * whenever min or max differed, and flagged identical Poisson columns most of the time.) Other
+ * numeric columns use reference quantile edges snapped to the reference's fine-bin boundaries.
  */
+import { normalQuantileApprox } from '../stats/normal.js';
 import { histogramQuantile, type ColumnProfile, type FineHistogram } from './profile.js';
 
 export interface SkewSettings {
@@ -36,7 +44,7 @@ export interface SkewResult {
 }
 
 export function columnSkew(current: ColumnProfile, reference: ColumnProfile, settings: SkewSettings): SkewResult | undefined {
-  const binned = current.histogram && reference.histogram ? numericBins(current, reference, settings.bins) : categoricalBins(current, reference);
+  const binned = current.histogram && reference.histogram ? (valueBins(current, reference, settings.bins) ?? numericBins(current, reference, settings.bins)) : categoricalBins(current, reference);
   if (!binned) return undefined;
   const { labels, currentCounts, referenceCounts, kind } = binned;
   const n = sum(currentCounts);
@@ -61,8 +69,9 @@ export function columnSkew(current: ColumnProfile, reference: ColumnProfile, set
     column: current.name,
     kind,
     bins: k,
-    rows: n,
-    referenceRows: m,
+    // Row counts, not sums of the rebinned (fractional) counts.
+    rows: Math.round(n),
+    referenceRows: Math.round(m),
     psi,
     jsd,
     psiNoise,
@@ -71,6 +80,67 @@ export function columnSkew(current: ColumnProfile, reference: ColumnProfile, set
     jsdFlagged: jsd > settings.jsd && jsd > jsdNoise,
     shares: labels.map((label, i) => ({ label, current: currentCounts[i]! / n, reference: referenceCounts[i]! / m })),
   };
+}
+
+/** The numeric value → count pairs of a profile, or undefined when it has none or a key is not a number. */
+function numericValueCounts(profile: ColumnProfile): Map<number, number> | undefined {
+  if (!profile.value_counts || (profile.type !== 'integer' && profile.type !== 'number')) return undefined;
+  const out = new Map<number, number>();
+  for (const [key, count] of Object.entries(profile.value_counts)) {
+    const value = Number(key);
+    if (key.trim() === '' || !Number.isFinite(value)) return undefined;
+    out.set(value, (out.get(value) ?? 0) + count);
+  }
+  return out;
+}
+
+/**
+ * Bins on whole values: the sorted values of both samples are cut where the reference's
+ * cumulative share passes i/bins, so every bin is a range of whole values (a value only the
+ * current sample holds falls in the range around it) and both samples are counted exactly.
+ */
+export function valueBins(current: ColumnProfile, reference: ColumnProfile, bins: number) {
+  const cur = numericValueCounts(current);
+  const ref = numericValueCounts(reference);
+  if (!cur || !ref) return undefined;
+  const values = [...new Set([...cur.keys(), ...ref.keys()])].sort((a, b) => a - b);
+  const total = [...ref.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return undefined;
+  // Upper (inclusive) value of each bin but the last.
+  const uppers: number[] = [];
+  let seen = 0;
+  let next = 1;
+  for (let i = 0; i < values.length - 1; i++) {
+    seen += ref.get(values[i]!) ?? 0;
+    if (next < bins && seen / total >= next / bins - 1e-12) {
+      uppers.push(values[i]!);
+      // A heavy value may pass several targets at once: one bin for all of them.
+      while (next < bins && seen / total >= next / bins - 1e-12) next++;
+    }
+  }
+  const labels: string[] = [];
+  const currentCounts: number[] = [];
+  const referenceCounts: number[] = [];
+  let start = 0;
+  for (let b = 0; b <= uppers.length; b++) {
+    const upper = b < uppers.length ? uppers[b]! : Number.POSITIVE_INFINITY;
+    let c = 0;
+    let r = 0;
+    let first: number | undefined;
+    let last: number | undefined;
+    while (start < values.length && values[start]! <= upper) {
+      const v = values[start++]!;
+      first ??= v;
+      last = v;
+      c += cur.get(v) ?? 0;
+      r += ref.get(v) ?? 0;
+    }
+    if (first === undefined) continue;
+    labels.push(first === last ? fmt(first) : `${fmt(first)}–${fmt(last!)}`);
+    currentCounts.push(c);
+    referenceCounts.push(r);
+  }
+  return { kind: 'numeric' as const, labels, currentCounts, referenceCounts };
 }
 
 function numericBins(current: ColumnProfile, reference: ColumnProfile, bins: number) {
@@ -136,22 +206,8 @@ export function chiSquareQuantile(p: number, k: number): number {
   return k * Math.max(0, 1 - a + z * Math.sqrt(a)) ** 3;
 }
 
-/** Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9). */
-export function normalQuantile(p: number): number {
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
-}
+/** Acklam's approximation of the standard normal quantile (relative error < 1.2e-9). */
+export const normalQuantile = normalQuantileApprox;
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);

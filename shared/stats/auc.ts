@@ -11,8 +11,16 @@ export interface RankedScores {
   groupStart: Uint32Array;
 }
 
+/**
+ * @throws RangeError on NaN or ±Infinity, as scikit-learn's roc_auc_score raises ValueError
+ * ("Input contains NaN" / "infinity"); −0.0 and +0.0 are one score (one tie group).
+ */
 export function rankScores(scores: ArrayLike<number>): RankedScores {
   const n = scores.length;
+  for (let i = 0; i < n; i++) {
+    const score = scores[i]!;
+    if (!Number.isFinite(score)) throw new RangeError(`ROC AUC: score ${i} is ${score}; scores must be finite numbers (scikit-learn refuses NaN and infinity too)`);
+  }
   const order = packedOrder(scores) ?? comparatorOrder(scores);
   const starts: number[] = [0];
   for (let k = 1; k < n; k++) if (scores[order[k]!]! !== scores[order[k - 1]!]!) starts.push(k);
@@ -33,6 +41,8 @@ const bits = new DataView(new ArrayBuffer(4));
  * Fast path for what models emit: float32 probabilities in [0, 1] and at most 2^21 rows. The
  * float32 bit pattern of a non-negative float orders like the value and stays below 2^30, so
  * bits · 2^21 + row is an exact double, and a native numeric sort of those keys gives the order.
+ * −0.0 passes the range check but its bit pattern is 0x80000000 (above every positive float), so
+ * it is keyed as +0.0; subnormals' patterns order like their values.
  */
 function packedOrder(scores: ArrayLike<number>): Uint32Array | undefined {
   const n = scores.length;
@@ -41,7 +51,7 @@ function packedOrder(scores: ArrayLike<number>): Uint32Array | undefined {
   for (let i = 0; i < n; i++) {
     const score = scores[i]!;
     if (!(score >= 0 && score <= 1) || Math.fround(score) !== score) return undefined;
-    bits.setFloat32(0, score);
+    bits.setFloat32(0, score === 0 ? 0 : score);
     keys[i] = bits.getUint32(0) * INDEX_BITS + i;
   }
   keys.sort();

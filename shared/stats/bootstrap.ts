@@ -87,3 +87,21 @@ export function bootstrapPValue(samples: Float64Array, boundary: number): number
   if (finite === 0) return 1;
   return Math.min(1, (2 * Math.min(below, above)) / finite);
 }
+
+/**
+ * The interval that inverts bootstrapPValue: every boundary b with p(b) > alpha, i.e. the order
+ * statistics [s(k), s(F − k + 1)] of the F finite resamples with k = ⌊alpha · F / 2⌋ + 1. A boundary
+ * lies outside it exactly when bootstrapPValue(samples, b) ≤ alpha, so a decision read off the
+ * interval and the reported p-value never disagree. null as percentileInterval.
+ */
+export function bootstrapInterval(samples: Float64Array, alpha: number): [number, number] | null {
+  const sorted = sortedFinite(samples);
+  const finite = sorted.length;
+  if (finite === 0 || finite < samples.length / 2) return null;
+  // The smallest count k with 2k / F > alpha, in the p-value's own floating-point arithmetic.
+  let k = Math.floor((alpha * finite) / 2) + 1;
+  while ((2 * k) / finite <= alpha) k++;
+  while (k > 1 && (2 * (k - 1)) / finite > alpha) k--;
+  if (k > finite - k + 1) return [sorted[Math.floor((finite - 1) / 2)]!, sorted[Math.floor(finite / 2)]!];
+  return [sorted[k - 1]!, sorted[finite - k]!];
+}

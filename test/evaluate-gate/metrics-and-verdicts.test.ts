@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errors, FIXTURES, gate, results, workspace } from './support.js';
@@ -48,8 +48,21 @@ describe('evaluate-gate verdicts', () => {
     expect(r.rows).toBe(1200);
     expect(r.metrics.accuracy.verdict).toBe('pass');
     expect(r.metrics.accuracy.ci[0]).toBeGreaterThan(0);
-    expect(r.metrics.accuracy.rule).toMatch(/exact test on \d+ discordant rows/);
+    expect(r.metrics.accuracy.rule).toMatch(/Tango's score test, \d+ discordant of 1200 rows/);
+    expect(r.metrics.accuracy.min_detectable).toBeGreaterThan(0);
+    // Ungated metrics are reported, never passed.
+    expect(r.metrics.precision.gated).toBe(false);
+    expect(r.metrics.precision.verdict).toBe('reported');
     expect(r.slices.map((s: { value: string }) => s.value)).toEqual(['north', 'south']);
+    // Every metric, overall and in each slice, says whether it was gated; only gated ones carry a verdict of the gate.
+    type M = { gated: unknown; verdict: string };
+    const all: M[] = [...Object.values(r.metrics as Record<string, M>), ...r.slices.flatMap((s: { metrics: Record<string, M> }) => Object.values(s.metrics))];
+    for (const m of all) {
+      expect(typeof m.gated).toBe('boolean');
+      if (m.gated) expect(['pass', 'fail', 'inconclusive', 'insufficient-evidence']).toContain(m.verdict);
+      else expect(m.verdict).toBe('reported');
+    }
+    expect(all.filter((m) => !m.gated).length).toBeGreaterThan(all.length / 2);
     const record = JSON.parse(readFileSync(join(cwd, 'mlops-out/mlops-run.json'), 'utf8'));
     expect(record.evaluation.verdict).toBe('pass');
     expect(record.evaluation.baseline.ref).toBe('gate/weak.onnx');
@@ -67,30 +80,71 @@ describe('evaluate-gate verdicts', () => {
     expect(result.outputs.passed).toBe('false');
     expect(results(cwd, result).verdict).toBe('fail');
     const error = errors(result);
-    expect(error).toMatch(/evaluate-gate: gate failed: accuracy: Δ accuracy ≥ 0 .*wholly beyond/);
+    expect(error).toMatch(/evaluate-gate: gate failed: accuracy: Δ accuracy ≥ 0 .*significantly worse than the baseline/);
     expect(error.split('\n')).toHaveLength(1);
     expect(result.summary).toContain('❌ FAIL');
   });
 
-  it('a noisy tiny difference is inconclusive; inconclusive: fail fails the step', async () => {
+  // Policy (issue 13): max_drop: 0 means "no detected regression"; a noisy tiny difference used to
+  // come out inconclusive (the old rule passed only a significantly better candidate).
+  it('max_drop: 0 passes a noisy tiny difference when the holdout has the power to see min_detectable', async () => {
     const cwd = workspace(policy('fail'));
     const result = await gate(cwd, { model: 'gate/good_nudged.onnx', baseline: 'gate/good.onnx', data: 'data/holdout.csv' });
     const r = results(cwd, result);
-    expect(r.verdict).toBe('inconclusive');
-    expect(r.metrics.accuracy.verdict).toBe('inconclusive');
     expect(Math.abs(r.metrics.accuracy.delta)).toBeLessThan(0.01);
-    expect(result.code).toBe(1);
-    expect(result.outputs.passed).toBe('false');
-    expect(errors(result)).toContain('gate inconclusive and gate.inconclusive is fail');
+    expect(r.metrics.accuracy.verdict).toBe('pass');
+    expect(r.metrics.accuracy.rule).toContain('no significant regression');
+    expect(r.metrics.accuracy.min_detectable).toBeLessThanOrEqual(0.02);
+    expect(r.verdict).toBe('pass');
+    expect(result.code, result.stdout).toBe(0);
   });
 
-  it('the same inconclusive result passes with a warning under inconclusive: warn', async () => {
+  it('a holdout too small to detect min_detectable is insufficient evidence: fails by default and names the rows needed', async () => {
     const cwd = workspace(policy('warn'));
+    const lines = readFileSync(join(cwd, 'data/holdout.csv'), 'utf8').split('\n');
+    writeFileSync(join(cwd, 'data/small.csv'), `${lines.slice(0, 41).join('\n')}\n`);
+    const result = await gate(cwd, { model: 'gate/good_nudged.onnx', baseline: 'gate/good.onnx', data: 'data/small.csv' });
+    const r = results(cwd, result);
+    expect(r.rows).toBe(40);
+    expect(r.verdict).toBe('insufficient-evidence');
+    expect(r.metrics.accuracy.verdict).toBe('insufficient-evidence');
+    expect(r.metrics.accuracy.min_detectable).toBeGreaterThan(0.02);
+    expect(r.metrics.accuracy.rows_needed).toBeGreaterThan(40);
+    expect(result.code).toBe(1);
+    expect(result.outputs.passed).toBe('false');
+    expect(errors(result)).toContain('insufficient evidence and gate.insufficient_evidence is fail');
+    expect(result.summary).toContain('INSUFFICIENT EVIDENCE');
+    expect(result.summary).toMatch(/about [\d,]+ rows/);
+
+    const warned = workspace(policy('warn').replace('gate:\n', 'gate:\n  insufficient_evidence: warn\n'));
+    writeFileSync(join(warned, 'data/small.csv'), `${lines.slice(0, 41).join('\n')}\n`);
+    const passedWithWarning = await gate(warned, { model: 'gate/good_nudged.onnx', baseline: 'gate/good.onnx', data: 'data/small.csv' });
+    expect(passedWithWarning.code, passedWithWarning.stdout).toBe(0);
+    expect(passedWithWarning.stdout).toMatch(/::warning::evaluate-gate: insufficient evidence/);
+  });
+
+  it('max_drop > 0 is non-inferiority: fails when the interval reaches beyond the allowed drop on a powered holdout', async () => {
+    const cwd = workspace('model: { name: gate-test, label: label }\ngate:\n  min_detectable: 0.5\n  metrics:\n    accuracy: { max_drop: 0.001 }\n');
     const result = await gate(cwd, { model: 'gate/good_nudged.onnx', baseline: 'gate/good.onnx', data: 'data/holdout.csv' });
-    expect(result.code, result.stdout).toBe(0);
-    expect(result.outputs.passed).toBe('true');
-    expect(results(cwd, result).verdict).toBe('inconclusive');
-    expect(result.stdout).toMatch(/::warning::evaluate-gate: inconclusive/);
+    const r = results(cwd, result);
+    expect(r.metrics.accuracy.verdict).toBe('fail');
+    expect(r.metrics.accuracy.rule).toContain('non-inferiority not shown');
+    expect(r.verdict).toBe('fail');
+    expect(result.code).toBe(1);
+  });
+
+  it('inconclusive remains for absolute: interval; inconclusive: fail fails the step, warn passes with a warning', async () => {
+    const config = (mode: string) => `model: { name: gate-test, label: label }\ngate:\n  inconclusive: ${mode}\n  absolute: interval\n  metrics:\n    accuracy: { min: ACC }\n`;
+    const probe = workspace(config('fail').replace('min: ACC', 'min: 0.5'));
+    const point = results(probe, await gate(probe, { model: 'gate/good.onnx', data: 'data/holdout.csv' })).metrics.accuracy.candidate as number;
+    for (const [mode, code] of [['fail', 1], ['warn', 0]] as const) {
+      const cwd = workspace(config(mode).replace('ACC', String(point)));
+      const result = await gate(cwd, { model: 'gate/good.onnx', data: 'data/holdout.csv' });
+      expect(results(cwd, result).verdict).toBe('inconclusive');
+      expect(result.code, result.stdout).toBe(code);
+      if (mode === 'fail') expect(errors(result)).toContain('gate inconclusive and gate.inconclusive is fail');
+      else expect(result.stdout).toMatch(/::warning::evaluate-gate: inconclusive/);
+    }
   });
 
   it('is reproducible: the same seed gives the same results', async () => {

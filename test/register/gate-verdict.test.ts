@@ -1,4 +1,5 @@
-// Threat: an inconclusive gate (passed by gate.inconclusive: warn) or a failure overridden in
+// Threat: an inconclusive or insufficient-evidence gate (passed by gate.inconclusive /
+// gate.insufficient_evidence: warn) or a failure overridden in
 // mlops.yml lets register create a version and move aliases. Only a verdict of pass registers
 // without force-reason.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ function setVerdict(cwd: string, verdict: string, extra: Record<string, unknown>
 describe('register and the gate verdict', () => {
   it.each([
     ['inconclusive', {}, /the gate verdict is "inconclusive" \(the gate step passed by policy: gate\.inconclusive\)/],
+    ['insufficient-evidence', {}, /the gate verdict is "insufficient-evidence" \(the gate step passed by policy: gate\.insufficient_evidence\)/],
+    ['insufficient-evidence', { passed: false }, /the gate verdict is "insufficient-evidence"(?! \()/],
     ['fail', { override: { reason: 'release train, reviewed by the team' } }, /the gate verdict is "fail" \(the gate step passed by policy: overridden\)/],
   ])('a gate verdict of %s does not register without force-reason', async (verdict, extra, message) => {
     const { cwd } = makeWorkspace({ name: 'verdicts' });

@@ -8,7 +8,7 @@ const MetricThreshold = z
       .number()
       .nonnegative()
       .optional()
-      .describe('Largest allowed drop against the baseline, in metric units (0.01 = one point of accuracy). For metrics where higher is better. 0 means "no significant regression".'),
+      .describe('Largest allowed drop against the baseline, in metric units (0.01 = one point of accuracy). For metrics where higher is better. h > 0: non-inferiority (pass when the drop is shown to be under h). 0: no detected regression (fail only when significantly worse), provided the holdout has the power to detect min_detectable.'),
     max_rise: z
       .number()
       .nonnegative()
@@ -26,6 +26,16 @@ export const GateSection = z
       .describe(
         'Thresholds per metric. Classification: accuracy, precision, recall, f1, roc_auc, log_loss (binary); accuracy, precision_macro, precision_weighted, recall_macro, recall_weighted, f1_macro, f1_weighted, roc_auc_ovr_macro, roc_auc_ovr_weighted, log_loss (multiclass). Regression: rmse, mae, r2. Default: no significant regression of accuracy (and roc_auc) or rmse.',
       ),
+    min_detectable: z
+      .union([z.number().positive(), z.record(z.string().min(1), z.number().positive())])
+      .optional()
+      .describe(
+        'Smallest regression the holdout must be able to detect with 80 % power, in metric units: one number for every metric or one per metric. When the holdout cannot, the verdict is insufficient-evidence. Default: max_drop / max_rise when > 0; else 0.02 for metrics on [0, 1] and 5 % of the baseline value for log_loss, rmse, mae.',
+      ),
+    insufficient_evidence: z
+      .enum(['fail', 'warn', 'pass'])
+      .optional()
+      .describe('What insufficient evidence (a holdout too small to detect min_detectable) does to the step: fail it (default), pass with a warning, or pass silently.'),
     inconclusive: z
       .enum(['fail', 'warn', 'pass'])
       .optional()

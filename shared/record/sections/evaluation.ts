@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Sha256 } from './common.js';
 
-export const Verdict = z.enum(['pass', 'fail', 'inconclusive']);
+/** The gate's verdicts (stable strings; register and deploy accept only pass). */
+export const Verdict = z.enum(['pass', 'fail', 'inconclusive', 'insufficient-evidence']);
+/** A metric's verdict: one of the gate's, or `reported` for a metric no rule gates. */
+export const MetricVerdict = z.enum([...Verdict.options, 'reported']);
 
 export const MetricResult = z.looseObject({
   candidate: z.number().nullable(),
@@ -11,7 +14,7 @@ export const MetricResult = z.looseObject({
   ci: z.tuple([z.number(), z.number()]).nullable().optional(),
   /** Confidence interval of the candidate's own value. */
   candidate_ci: z.tuple([z.number(), z.number()]).nullable().optional(),
-  verdict: Verdict,
+  verdict: MetricVerdict,
   rule: z.string(),
 });
 
