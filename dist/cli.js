@@ -2,25 +2,25 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunks/chunk-2Z64QD54.js";
+} from "./chunks/chunk-7DOSCGYR.js";
 import {
   pullVersion
-} from "./chunks/chunk-UZJ36HAJ.js";
+} from "./chunks/chunk-KBLVXXNC.js";
 import "./chunks/chunk-XYHPR3OX.js";
-import "./chunks/chunk-ZCAETZRN.js";
+import "./chunks/chunk-VGHQEQET.js";
 import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-XEDCU74E.js";
+} from "./chunks/chunk-TVZOMYGG.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-NNYPKU3J.js";
+} from "./chunks/chunk-5EGR6ARE.js";
 import {
   resolveData
 } from "./chunks/chunk-3JRQPMHA.js";
-import "./chunks/chunk-TFJWQHGW.js";
+import "./chunks/chunk-6BDKPTOI.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -41,25 +41,25 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-RLQTJVC4.js";
+} from "./chunks/chunk-BUE7YQJO.js";
 import {
   configJsonSchema,
   loadConfig
-} from "./chunks/chunk-54PJWFYJ.js";
+} from "./chunks/chunk-XXJFQ7L5.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
   parseRecord,
   writeFileAtomic
-} from "./chunks/chunk-DLMHARH6.js";
+} from "./chunks/chunk-U6ID7PFL.js";
 import {
   STAGES,
   isExpression,
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-GZQ2UHIJ.js";
+} from "./chunks/chunk-WOCAEHV4.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -1,17 +1,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   dataValidateStage
-} from "./chunks/chunk-LGYNNJE2.js";
-import "./chunks/chunk-2Z64QD54.js";
+} from "./chunks/chunk-NXNVJOPD.js";
+import "./chunks/chunk-7DOSCGYR.js";
 import "./chunks/chunk-XYHPR3OX.js";
-import "./chunks/chunk-ZCAETZRN.js";
+import "./chunks/chunk-VGHQEQET.js";
 import "./chunks/chunk-3JRQPMHA.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-X3DDL52Z.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-XXJFQ7L5.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-DLMHARH6.js";
+import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

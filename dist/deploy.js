@@ -1,18 +1,18 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   deployStage
-} from "./chunks/chunk-JG4B7IUJ.js";
-import "./chunks/chunk-UZJ36HAJ.js";
-import "./chunks/chunk-CGCZ3IRV.js";
-import "./chunks/chunk-NNYPKU3J.js";
+} from "./chunks/chunk-VODZXM53.js";
+import "./chunks/chunk-KBLVXXNC.js";
+import "./chunks/chunk-HLKDIZZA.js";
+import "./chunks/chunk-5EGR6ARE.js";
 import "./chunks/chunk-3JRQPMHA.js";
-import "./chunks/chunk-ELITJLKX.js";
-import "./chunks/chunk-TFJWQHGW.js";
-import "./chunks/chunk-RLQTJVC4.js";
-import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-DP3D56TE.js";
+import "./chunks/chunk-6BDKPTOI.js";
+import "./chunks/chunk-BUE7YQJO.js";
+import "./chunks/chunk-XXJFQ7L5.js";
 import "./chunks/chunk-ZZ7SVV7N.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-DLMHARH6.js";
+import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

@@ -1,19 +1,19 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   driftCheckStage
-} from "./chunks/chunk-KT4STWES.js";
+} from "./chunks/chunk-DYA37JNI.js";
 import "./chunks/chunk-XYHPR3OX.js";
-import "./chunks/chunk-JX4EBO35.js";
-import "./chunks/chunk-XEDCU74E.js";
-import "./chunks/chunk-CGCZ3IRV.js";
-import "./chunks/chunk-NNYPKU3J.js";
+import "./chunks/chunk-5NDFNBXI.js";
+import "./chunks/chunk-TVZOMYGG.js";
+import "./chunks/chunk-HLKDIZZA.js";
+import "./chunks/chunk-5EGR6ARE.js";
 import "./chunks/chunk-3JRQPMHA.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-RLQTJVC4.js";
-import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-BUE7YQJO.js";
+import "./chunks/chunk-XXJFQ7L5.js";
 import "./chunks/chunk-YS4F3SJG.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-DLMHARH6.js";
+import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-GZQ2UHIJ.js";
+} from "./chunks/chunk-WOCAEHV4.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -1,13 +1,13 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   modelCardStage
-} from "./chunks/chunk-FOEILNUA.js";
+} from "./chunks/chunk-XQ7OQRC4.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-X3DDL52Z.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-54PJWFYJ.js";
+import "./chunks/chunk-XXJFQ7L5.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-DLMHARH6.js";
+import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

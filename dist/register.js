@@ -1,13 +1,13 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   registerStage
-} from "./chunks/chunk-7YCPQPLP.js";
-import "./chunks/chunk-ELITJLKX.js";
-import "./chunks/chunk-TFJWQHGW.js";
-import "./chunks/chunk-RLQTJVC4.js";
-import "./chunks/chunk-54PJWFYJ.js";
+} from "./chunks/chunk-Q7XF2HLH.js";
+import "./chunks/chunk-DP3D56TE.js";
+import "./chunks/chunk-6BDKPTOI.js";
+import "./chunks/chunk-BUE7YQJO.js";
+import "./chunks/chunk-XXJFQ7L5.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-DLMHARH6.js";
+import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

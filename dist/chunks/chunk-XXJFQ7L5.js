@@ -121,7 +121,7 @@ var DriftSection = external_exports.strictObject({
 var MetricThreshold = external_exports.strictObject({
   min: external_exports.number().optional().describe("Floor: the candidate must reach at least this value (inclusive). For metrics where higher is better."),
   max: external_exports.number().optional().describe("Ceiling: the candidate must stay at or below this value (inclusive). For metrics where lower is better (log_loss, rmse, mae)."),
-  max_drop: external_exports.number().nonnegative().optional().describe('Largest allowed drop against the baseline, in metric units (0.01 = one point of accuracy). For metrics where higher is better. 0 means "no significant regression".'),
+  max_drop: external_exports.number().nonnegative().optional().describe("Largest allowed drop against the baseline, in metric units (0.01 = one point of accuracy). For metrics where higher is better. h > 0: non-inferiority (pass when the drop is shown to be under h). 0: no detected regression (fail only when significantly worse), provided the holdout has the power to detect min_detectable."),
   max_rise: external_exports.number().nonnegative().optional().describe("Largest allowed rise against the baseline, in metric units. For metrics where lower is better (log_loss, rmse, mae).")
 }).describe("Thresholds for one metric. min/max judge the candidate alone; max_drop/max_rise judge the paired difference against the baseline.");
 var GateSection = external_exports.strictObject({
@@ -129,6 +129,10 @@ var GateSection = external_exports.strictObject({
   metrics: external_exports.record(external_exports.string().min(1), MetricThreshold).optional().describe(
     "Thresholds per metric. Classification: accuracy, precision, recall, f1, roc_auc, log_loss (binary); accuracy, precision_macro, precision_weighted, recall_macro, recall_weighted, f1_macro, f1_weighted, roc_auc_ovr_macro, roc_auc_ovr_weighted, log_loss (multiclass). Regression: rmse, mae, r2. Default: no significant regression of accuracy (and roc_auc) or rmse."
   ),
+  min_detectable: external_exports.union([external_exports.number().positive(), external_exports.record(external_exports.string().min(1), external_exports.number().positive())]).optional().describe(
+    "Smallest regression the holdout must be able to detect with 80 % power, in metric units: one number for every metric or one per metric. When the holdout cannot, the verdict is insufficient-evidence. Default: max_drop / max_rise when > 0; else 0.02 for metrics on [0, 1] and 5 % of the baseline value for log_loss, rmse, mae."
+  ),
+  insufficient_evidence: external_exports.enum(["fail", "warn", "pass"]).optional().describe("What insufficient evidence (a holdout too small to detect min_detectable) does to the step: fail it (default), pass with a warning, or pass silently."),
   inconclusive: external_exports.enum(["fail", "warn", "pass"]).optional().describe("What an inconclusive result does to the step: fail it, pass with a warning (default), or pass silently."),
   absolute: external_exports.enum(["point", "interval"]).optional().describe("How min/max are judged: on the point estimate (default, like TFMA), or on the confidence interval of the candidate value (pass when it lies wholly inside, fail when wholly outside, else inconclusive)."),
   bootstrap: external_exports.strictObject({

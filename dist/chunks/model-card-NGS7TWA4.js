@@ -1,13 +1,13 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   modelCardStage
-} from "./chunk-FOEILNUA.js";
+} from "./chunk-XQ7OQRC4.js";
 import "./chunk-SXD2OBMI.js";
 import "./chunk-X3DDL52Z.js";
 import "./chunk-6HYAR645.js";
-import "./chunk-54PJWFYJ.js";
+import "./chunk-XXJFQ7L5.js";
 import "./chunk-HTJJ43AS.js";
-import "./chunk-DLMHARH6.js";
+import "./chunk-U6ID7PFL.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-D3INI452.js";
 import "./chunk-MMVWCL4Z.js";

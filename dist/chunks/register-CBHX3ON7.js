@@ -2,13 +2,13 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_REGISTRY,
   registerStage
-} from "./chunk-7YCPQPLP.js";
-import "./chunk-ELITJLKX.js";
-import "./chunk-TFJWQHGW.js";
-import "./chunk-RLQTJVC4.js";
-import "./chunk-54PJWFYJ.js";
+} from "./chunk-Q7XF2HLH.js";
+import "./chunk-DP3D56TE.js";
+import "./chunk-6BDKPTOI.js";
+import "./chunk-BUE7YQJO.js";
+import "./chunk-XXJFQ7L5.js";
 import "./chunk-HTJJ43AS.js";
-import "./chunk-DLMHARH6.js";
+import "./chunk-U6ID7PFL.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-MMVWCL4Z.js";
 import "./chunk-D4RZRY5B.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   firstLine
-} from "./chunk-NNYPKU3J.js";
+} from "./chunk-5EGR6ARE.js";
 import {
   ANNOTATION,
   RUN_RECORD_MEDIA_TYPE,
@@ -9,11 +9,29 @@ import {
   isModelLayer,
   parseModelReference,
   resolveVersion
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   UserError,
   external_exports
 } from "./chunk-MMVWCL4Z.js";
+
+// shared/stats/holm.ts
+function holm(pValues, alpha) {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const steps = new Array(m);
+  let running = 0;
+  let stopped = false;
+  order.forEach(({ p, i }, k) => {
+    const rank = k + 1;
+    const level = alpha / (m - rank + 1);
+    running = Math.max(running, Math.min(1, (m - rank + 1) * p));
+    const rejected = !stopped && p <= level;
+    steps[i] = { rank, level, adjusted: running, stopped, rejected };
+    if (!rejected) stopped = true;
+  });
+  return steps;
+}
 
 // shared/onnx/scorer.ts
 var SCORING_BATCH_ROWS = 16384;
@@ -245,24 +263,6 @@ function sortedFinite(values) {
   let k = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
   return out.sort();
-}
-
-// shared/stats/holm.ts
-function holm(pValues, alpha) {
-  const m = pValues.length;
-  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
-  const steps = new Array(m);
-  let running = 0;
-  let stopped = false;
-  order.forEach(({ p, i }, k) => {
-    const rank = k + 1;
-    const level = alpha / (m - rank + 1);
-    running = Math.max(running, Math.min(1, (m - rank + 1) * p));
-    const rejected = !stopped && p <= level;
-    steps[i] = { rank, level, adjusted: running, stopped, rejected };
-    if (!rejected) stopped = true;
-  });
-  return steps;
 }
 
 export {

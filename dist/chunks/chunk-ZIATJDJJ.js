@@ -25,7 +25,7 @@ import {
   appendSection,
   compareSnapshots,
   readSnapshot
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   detectForkEvent
 } from "./chunk-LL3L2HG6.js";

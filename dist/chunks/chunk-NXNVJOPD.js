@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-2Z64QD54.js";
+} from "./chunk-7DOSCGYR.js";
 import {
   DataProfile
 } from "./chunk-XYHPR3OX.js";
@@ -30,7 +30,7 @@ import {
 } from "./chunk-X3DDL52Z.js";
 import {
   loadConfig
-} from "./chunk-54PJWFYJ.js";
+} from "./chunk-XXJFQ7L5.js";
 import {
   code,
   details,
@@ -48,7 +48,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   allowOutsideWorkspace
 } from "./chunk-NWGUJPZQ.js";

@@ -221,7 +221,8 @@ var DriftRecord = external_exports.looseObject({
 });
 
 // shared/record/sections/evaluation.ts
-var Verdict = external_exports.enum(["pass", "fail", "inconclusive"]);
+var Verdict = external_exports.enum(["pass", "fail", "inconclusive", "insufficient-evidence"]);
+var MetricVerdict = external_exports.enum([...Verdict.options, "reported"]);
 var MetricResult = external_exports.looseObject({
   candidate: external_exports.number().nullable(),
   baseline: external_exports.number().nullable().optional(),
@@ -230,7 +231,7 @@ var MetricResult = external_exports.looseObject({
   ci: external_exports.tuple([external_exports.number(), external_exports.number()]).nullable().optional(),
   /** Confidence interval of the candidate's own value. */
   candidate_ci: external_exports.tuple([external_exports.number(), external_exports.number()]).nullable().optional(),
-  verdict: Verdict,
+  verdict: MetricVerdict,
   rule: external_exports.string()
 });
 var EvaluationRecord = external_exports.looseObject({

@@ -9,20 +9,20 @@ import {
   holm,
   quantileSorted,
   resolveModelReference
-} from "./chunk-JX4EBO35.js";
+} from "./chunk-5NDFNBXI.js";
 import {
   classifyModelSpec,
   columnsRead,
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-XEDCU74E.js";
+} from "./chunk-TVZOMYGG.js";
 import {
   logGamma
-} from "./chunk-CGCZ3IRV.js";
+} from "./chunk-HLKDIZZA.js";
 import {
   openModel
-} from "./chunk-NNYPKU3J.js";
+} from "./chunk-5EGR6ARE.js";
 import {
   openData,
   resolveData
@@ -37,10 +37,10 @@ import {
   isLoopbackHost,
   parseModelReference,
   resolveVersion
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   loadConfig
-} from "./chunk-54PJWFYJ.js";
+} from "./chunk-XXJFQ7L5.js";
 import {
   mermaidString
 } from "./chunk-YS4F3SJG.js";
@@ -62,7 +62,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   capComment,
   capSummary

@@ -1,15 +1,16 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  fingerprintData
-} from "./chunk-ZCAETZRN.js";
+  fingerprintData,
+  normalTwoSided,
+  normalUpperQuantile
+} from "./chunk-VGHQEQET.js";
 import {
   SCORING_BATCH_ROWS,
   Scorer,
   holm,
-  quantileSorted,
   resolveModelReference,
   sortedFinite
-} from "./chunk-JX4EBO35.js";
+} from "./chunk-5NDFNBXI.js";
 import {
   classifyModelSpec,
   columnsRead,
@@ -17,15 +18,14 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-XEDCU74E.js";
+} from "./chunk-TVZOMYGG.js";
 import {
-  binomialTestTwoSided,
-  clopperPearson
-} from "./chunk-CGCZ3IRV.js";
+  binomialTestTwoSided
+} from "./chunk-HLKDIZZA.js";
 import {
   openModel,
   signature
-} from "./chunk-NNYPKU3J.js";
+} from "./chunk-5EGR6ARE.js";
 import {
   openData,
   resolveData
@@ -39,10 +39,10 @@ import {
   LATEST,
   VersionNotFoundError,
   terminalSafe
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   loadConfig
-} from "./chunk-54PJWFYJ.js";
+} from "./chunk-XXJFQ7L5.js";
 import {
   booleanInput,
   code,
@@ -64,7 +64,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";
@@ -202,11 +202,6 @@ function pairedBootstrap(candidate, baseline, options) {
   }
   return samples;
 }
-function percentileInterval(samples, alpha) {
-  const sorted = sortedFinite(samples);
-  if (sorted.length === 0 || sorted.length < samples.length / 2) return null;
-  return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
-}
 function bootstrapPValue(samples, boundary) {
   let below = 0;
   let above = 0;
@@ -220,10 +215,24 @@ function bootstrapPValue(samples, boundary) {
   if (finite === 0) return 1;
   return Math.min(1, 2 * Math.min(below, above) / finite);
 }
+function bootstrapInterval(samples, alpha) {
+  const sorted = sortedFinite(samples);
+  const finite = sorted.length;
+  if (finite === 0 || finite < samples.length / 2) return null;
+  let k = Math.floor(alpha * finite / 2) + 1;
+  while (2 * k / finite <= alpha) k++;
+  while (k > 1 && 2 * (k - 1) / finite > alpha) k--;
+  if (k > finite - k + 1) return [sorted[Math.floor((finite - 1) / 2)], sorted[Math.floor(finite / 2)]];
+  return [sorted[k - 1], sorted[finite - k]];
+}
 
 // shared/stats/auc.ts
 function rankScores(scores) {
   const n = scores.length;
+  for (let i = 0; i < n; i++) {
+    const score = scores[i];
+    if (!Number.isFinite(score)) throw new RangeError(`ROC AUC: score ${i} is ${score}; scores must be finite numbers (scikit-learn refuses NaN and infinity too)`);
+  }
   const order = packedOrder(scores) ?? comparatorOrder(scores);
   const starts = [0];
   for (let k = 1; k < n; k++) if (scores[order[k]] !== scores[order[k - 1]]) starts.push(k);
@@ -244,7 +253,7 @@ function packedOrder(scores) {
   for (let i = 0; i < n; i++) {
     const score = scores[i];
     if (!(score >= 0 && score <= 1) || Math.fround(score) !== score) return void 0;
-    bits.setFloat32(0, score);
+    bits.setFloat32(0, score === 0 ? 0 : score);
     keys[i] = bits.getUint32(0) * INDEX_BITS + i;
   }
   keys.sort();
@@ -536,19 +545,263 @@ function discordantCounts(candidateCorrect, baselineCorrect) {
 function mcnemarExact(counts) {
   return binomialTestTwoSided(counts.candidateOnly, counts.candidateOnly + counts.baselineOnly, 0.5);
 }
+function tangoStatistic(counts, delta) {
+  const { rows: n, candidateOnly: b, baselineOnly: c } = counts;
+  const w = b + c + delta * (b - c - 2 * n);
+  const q = (w + Math.sqrt(Math.max(0, w * w + 8 * n * c * delta * (1 - delta)))) / (4 * n);
+  const variance = n * (2 * q + delta * (1 - delta));
+  const numerator = b - c - n * delta;
+  if (variance <= 0) return numerator === 0 ? 0 : numerator > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return numerator / Math.sqrt(variance);
+}
 function accuracyDifferenceInterval(counts, alpha) {
-  const discordant = counts.candidateOnly + counts.baselineOnly;
-  if (discordant === 0 || counts.rows === 0) return [0, 0];
-  const [low, high] = clopperPearson(counts.candidateOnly, discordant, alpha);
-  const scale = discordant / counts.rows;
-  return [scale * (2 * low - 1), scale * (2 * high - 1)];
+  if (counts.rows === 0) return [-1, 1];
+  const z = normalUpperQuantile(alpha / 2);
+  const estimate = (counts.candidateOnly - counts.baselineOnly) / counts.rows;
+  const outside = (delta) => Math.abs(tangoStatistic(counts, delta)) > z;
+  const edge = (inside, beyond) => {
+    if (!outside(beyond)) return beyond;
+    let a = inside;
+    let b = beyond;
+    for (let i = 0; i < 80 && Math.abs(b - a) > 1e-15; i++) {
+      const mid = (a + b) / 2;
+      if (outside(mid)) b = mid;
+      else a = mid;
+    }
+    return a;
+  };
+  return [edge(estimate, -1), edge(estimate, 1)];
 }
 function accuracyDifferencePValue(counts, boundary) {
-  const discordant = counts.candidateOnly + counts.baselineOnly;
-  if (discordant === 0) return boundary === 0 ? 1 : 0;
-  const pi0 = 0.5 + boundary * counts.rows / (2 * discordant);
-  if (pi0 <= 0 || pi0 >= 1) return 0;
-  return binomialTestTwoSided(counts.candidateOnly, discordant, pi0);
+  if (counts.rows === 0) return 1;
+  if (boundary <= -1 || boundary >= 1) return (counts.candidateOnly - counts.baselineOnly) / counts.rows === boundary ? 1 : 0;
+  return normalTwoSided(tangoStatistic(counts, boundary));
+}
+
+// actions/evaluate-gate/decide.ts
+var POWER = 0.8;
+var DEFAULT_MIN_DETECTABLE = 0.02;
+var DEFAULT_MIN_DETECTABLE_SHARE = 0.05;
+var UNBOUNDED = /* @__PURE__ */ new Set(["log_loss", "rmse", "mae"]);
+function decide(groups, policy) {
+  const tests = [];
+  const ruleResults = groups.map(() => /* @__PURE__ */ new Map());
+  const notes = groups.map(() => /* @__PURE__ */ new Map());
+  const push = (g, metric, result) => {
+    const list = ruleResults[g].get(metric) ?? [];
+    list.push(result);
+    ruleResults[g].set(metric, list);
+  };
+  groups.forEach((group, g) => {
+    for (const [metric, threshold] of Object.entries(policy.thresholds)) {
+      const evidence = group.metrics.get(metric);
+      if (!evidence) continue;
+      const higher = higherIsBetter(metric);
+      const overall = group.slice === void 0;
+      for (const bound of ["min", "max"]) {
+        const value = threshold[bound];
+        if (value === void 0) continue;
+        const side = bound === "min" ? "above" : "below";
+        const label2 = `${metric} ${bound === "min" ? "\u2265" : "\u2264"} ${formatNumber(value)}`;
+        if (policy.absolute === "point") {
+          if (!overall) continue;
+          if (evidence.candidate === null) push(g, metric, { verdict: "inconclusive", text: `${label2}: undefined on this holdout` });
+          else {
+            const ok = side === "above" ? evidence.candidate >= value : evidence.candidate <= value;
+            push(g, metric, { verdict: ok ? "pass" : "fail", text: `${label2} (point estimate ${formatNumber(evidence.candidate)})` });
+          }
+          continue;
+        }
+        if (group.untested) continue;
+        tests.push({
+          group: g,
+          metric,
+          kind: "absolute",
+          boundary: value,
+          side,
+          label: `${label2} (interval of the candidate)`,
+          ...bootstrapTest(evidence.candidateSamples, value),
+          interval: (a) => bootstrapInterval(evidence.candidateSamples, a),
+          rows: group.rows,
+          overall
+        });
+      }
+      const allowed = higher ? threshold.max_drop : threshold.max_rise;
+      if (allowed === void 0) continue;
+      if (!policy.hasBaseline) {
+        if (overall) notes[g].set(metric, `${higher ? "max_drop" : "max_rise"} not applied: no baseline (first run)`);
+        continue;
+      }
+      const target = minDetectableTarget(metric, allowed, policy, evidence.baseline);
+      if (group.untested) continue;
+      const boundary = higher ? -allowed : allowed;
+      const label = `\u0394 ${metric} ${higher ? "\u2265" : "\u2264"} ${formatNumber(boundary)}`;
+      if (metric === "accuracy" && evidence.discordant) {
+        const counts = evidence.discordant;
+        tests.push({
+          group: g,
+          metric,
+          kind: "change",
+          boundary,
+          side: higher ? "above" : "below",
+          label: `${label} (Tango's score test, ${counts.candidateOnly + counts.baselineOnly} discordant of ${counts.rows} rows)`,
+          pValue: accuracyDifferencePValue(counts, boundary),
+          estimateBelow: tangoStatistic(counts, boundary) < 0,
+          interval: (a) => accuracyDifferenceInterval(counts, a),
+          allowed,
+          target,
+          rows: group.rows,
+          overall
+        });
+      } else if (evidence.deltaSamples) {
+        const samples = evidence.deltaSamples;
+        tests.push({
+          group: g,
+          metric,
+          kind: "change",
+          boundary,
+          side: higher ? "above" : "below",
+          label: `${label} (paired bootstrap)`,
+          ...bootstrapTest(samples, boundary),
+          interval: (a) => bootstrapInterval(samples, a),
+          allowed,
+          target,
+          rows: group.rows,
+          overall
+        });
+      }
+    }
+  });
+  const steps = holm(
+    tests.map((t) => t.pValue),
+    policy.alpha
+  );
+  const order = tests.map((_, i) => i).sort((a, b) => steps[a].rank - steps[b].rank);
+  const changeIntervals = /* @__PURE__ */ new Map();
+  let stopLevel;
+  for (const i of order) {
+    const test = tests[i];
+    const step = steps[i];
+    const level = stopLevel ?? step.level;
+    const rejected = step.adjusted <= policy.alpha;
+    if (!rejected) stopLevel ??= step.level;
+    const ci = test.interval(level);
+    const beyond = test.side === "above" ? test.estimateBelow : !test.estimateBelow;
+    const power = test.kind === "change" && ci ? powerOf(ci, level, test) : void 0;
+    const levelText = `${formatNumber((1 - level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ""}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${tests.length})`;
+    let verdict;
+    let why;
+    if (!ci) {
+      verdict = test.kind === "change" ? "insufficient-evidence" : "inconclusive";
+      why = "undefined on too many resamples";
+    } else if (rejected && beyond) {
+      verdict = "fail";
+      why = test.allowed === 0 ? "significantly worse than the baseline" : "interval wholly beyond the boundary";
+    } else if (rejected) {
+      verdict = "pass";
+      why = test.kind === "change" ? test.allowed === 0 ? "significantly better than the baseline" : "non-inferior: interval wholly within the allowed change" : "interval wholly within the bound";
+    } else if (test.kind === "absolute") {
+      verdict = "inconclusive";
+      why = step.stopped ? "Holm: an earlier test was not rejected" : "interval contains the boundary";
+    } else if (power && power.insufficient) {
+      verdict = "insufficient-evidence";
+      why = `the holdout detects a change of ${formatNumber(power.detectable)} with 80 % power, more than ${formatNumber(test.target)}; about ${power.rowsNeeded} rows needed`;
+    } else if (test.allowed === 0) {
+      verdict = "pass";
+      why = `no significant regression (the holdout detects ${formatNumber(power.detectable)} with 80 % power)`;
+    } else {
+      verdict = "fail";
+      why = step.stopped ? "non-inferiority not shown (Holm: an earlier test was not rejected)" : "non-inferiority not shown: the interval reaches beyond the allowed change";
+    }
+    if (!test.overall && verdict === "fail" && !(rejected && beyond)) verdict = power?.insufficient ? "insufficient-evidence" : "inconclusive";
+    push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText})` });
+    if (test.kind === "change") changeIntervals.set(`${test.group}\0${test.metric}`, { ci, level, p: test.pValue, adjusted: step.adjusted, power });
+  }
+  return groups.map((group, g) => {
+    const metrics = {};
+    for (const [metric, evidence] of group.metrics) {
+      const results = ruleResults[g].get(metric) ?? [];
+      const change = changeIntervals.get(`${g}\0${metric}`);
+      const ci = change ? change.ci : evidence.discordant ? accuracyDifferenceInterval(evidence.discordant, policy.alpha) : evidence.deltaSamples ? bootstrapInterval(evidence.deltaSamples, policy.alpha) : null;
+      const gated = results.length > 0;
+      const verdict = !gated ? "reported" : worst(results.map((r) => r.verdict));
+      const note = notes[g].get(metric);
+      const outcome = {
+        candidate: evidence.candidate,
+        baseline: evidence.baseline,
+        delta: evidence.candidate !== null && evidence.baseline !== null ? evidence.candidate - evidence.baseline : null,
+        ci,
+        ci_level: 1 - (change?.level ?? policy.alpha),
+        candidate_ci: bootstrapInterval(evidence.candidateSamples, policy.alpha),
+        verdict,
+        rule: gated ? [...results.map((r) => r.text), ...note ? [note] : []].join("; ") : group.untested ? `reported only (fewer rows than min_slice_rows)` : note ? `reported only (${note})` : "reported only (no threshold)",
+        gated,
+        direction: higherIsBetter(metric) ? "higher" : "lower"
+      };
+      if (change) {
+        outcome.p_value = change.p;
+        outcome.p_adjusted = change.adjusted;
+        if (change.power) {
+          outcome.min_detectable = change.power.detectable;
+          outcome.min_detectable_target = change.power.target;
+          if (change.power.insufficient) outcome.rows_needed = change.power.rowsNeeded;
+        }
+      }
+      if (evidence.discordant) outcome.mcnemar_p = mcnemarExact(evidence.discordant);
+      const failed = results.filter((r) => r.verdict === "fail").map((r) => r.text);
+      if (failed.length) outcome.failed_rules = failed;
+      metrics[metric] = outcome;
+    }
+    return { slice: group.slice, rows: group.rows, metrics };
+  });
+}
+function bootstrapTest(samples, boundary) {
+  let below = 0;
+  let above = 0;
+  for (const value of samples) {
+    if (value < boundary) below++;
+    else if (value > boundary) above++;
+  }
+  const defined = bootstrapInterval(samples, 1) !== null;
+  return { pValue: defined ? bootstrapPValue(samples, boundary) : 1, estimateBelow: below > above };
+}
+var SEVERITY = ["fail", "insufficient-evidence", "inconclusive", "pass"];
+function worst(verdicts) {
+  return SEVERITY.find((v) => verdicts.includes(v)) ?? "pass";
+}
+function powerOf(ci, level, test) {
+  if (test.target === void 0) return void 0;
+  const z = normalUpperQuantile(level / 2);
+  const se = (ci[1] - ci[0]) / (2 * z);
+  const detectable = (z + normalUpperQuantile(1 - POWER)) * se;
+  const insufficient = detectable > test.target;
+  return { detectable, target: test.target, insufficient, rowsNeeded: insufficient ? Math.ceil(test.rows * (detectable / test.target) ** 2) : test.rows };
+}
+function minDetectableTarget(metric, allowed, policy, baseline) {
+  const configured = typeof policy.minDetectable === "number" ? policy.minDetectable : policy.minDetectable?.[metric];
+  if (configured !== void 0) return configured;
+  if (allowed > 0) return allowed;
+  if (!UNBOUNDED.has(metric)) return DEFAULT_MIN_DETECTABLE;
+  return baseline !== null && Number.isFinite(baseline) && baseline !== 0 ? DEFAULT_MIN_DETECTABLE_SHARE * Math.abs(baseline) : Number.POSITIVE_INFINITY;
+}
+function overallVerdict(outcomes) {
+  const reasons = [];
+  const undecided2 = [];
+  for (const group of outcomes) {
+    const where = group.slice ? ` in slice ${group.slice.column}=${group.slice.value}` : "";
+    for (const [metric, outcome] of Object.entries(group.metrics)) {
+      if (outcome.verdict === "fail") reasons.push(`${metric}${where}: ${(outcome.failed_rules ?? [outcome.rule]).join("; ")}`);
+      else if (!group.slice && (outcome.verdict === "inconclusive" || outcome.verdict === "insufficient-evidence")) undecided2.push(outcome.verdict);
+    }
+  }
+  if (reasons.length) return { verdict: "fail", reasons };
+  return { verdict: worst(undecided2), reasons };
+}
+function stepPasses(verdict, policy) {
+  if (verdict === "pass") return true;
+  if (verdict === "inconclusive") return policy.inconclusive !== "fail";
+  if (verdict === "insufficient-evidence") return policy.insufficient !== "fail";
+  return policy.overridden;
 }
 
 // actions/evaluate-gate/classes.ts
@@ -653,160 +906,6 @@ function classificationInput(predictions, truth, space, threshold, modelFile) {
   return { classes, truth, predicted, probabilities, positive: space.positive };
 }
 
-// actions/evaluate-gate/decide.ts
-function decide(groups, policy) {
-  const tests = [];
-  const ruleResults = groups.map(() => /* @__PURE__ */ new Map());
-  const push = (g, metric, result) => {
-    const list = ruleResults[g].get(metric) ?? [];
-    list.push(result);
-    ruleResults[g].set(metric, list);
-  };
-  groups.forEach((group, g) => {
-    for (const [metric, threshold] of Object.entries(policy.thresholds)) {
-      const evidence = group.metrics.get(metric);
-      if (!evidence) continue;
-      const higher = higherIsBetter(metric);
-      const overall = group.slice === void 0;
-      for (const bound of ["min", "max"]) {
-        const value = threshold[bound];
-        if (value === void 0) continue;
-        const side = bound === "min" ? "above" : "below";
-        const label2 = `${metric} ${bound === "min" ? "\u2265" : "\u2264"} ${formatNumber(value)}`;
-        if (policy.absolute === "point") {
-          if (!overall) continue;
-          if (evidence.candidate === null) push(g, metric, { verdict: "inconclusive", text: `${label2}: undefined on this holdout` });
-          else {
-            const ok = side === "above" ? evidence.candidate >= value : evidence.candidate <= value;
-            push(g, metric, { verdict: ok ? "pass" : "fail", text: `${label2} (point estimate ${formatNumber(evidence.candidate)})` });
-          }
-          continue;
-        }
-        if (group.untested) continue;
-        tests.push({
-          group: g,
-          metric,
-          kind: "absolute",
-          boundary: value,
-          side,
-          label: `${label2} (interval of the candidate)`,
-          pValue: bootstrapPValue(evidence.candidateSamples, value),
-          interval: (a) => percentileInterval(evidence.candidateSamples, a)
-        });
-      }
-      const allowed = higher ? threshold.max_drop : threshold.max_rise;
-      if (allowed === void 0) continue;
-      if (!policy.hasBaseline) {
-        if (overall) push(g, metric, { verdict: "pass", text: `${higher ? "max_drop" : "max_rise"} not applied: no baseline (first run)` });
-        continue;
-      }
-      if (group.untested) continue;
-      const boundary = higher ? -allowed : allowed;
-      const label = `\u0394 ${metric} ${higher ? "\u2265" : "\u2264"} ${formatNumber(boundary)}`;
-      if (metric === "accuracy" && evidence.discordant) {
-        const counts = evidence.discordant;
-        tests.push({
-          group: g,
-          metric,
-          kind: "change",
-          boundary,
-          side: higher ? "above" : "below",
-          label: `${label} (exact test on ${counts.candidateOnly + counts.baselineOnly} discordant rows)`,
-          pValue: accuracyDifferencePValue(counts, boundary),
-          interval: (a) => accuracyDifferenceInterval(counts, a)
-        });
-      } else if (evidence.deltaSamples) {
-        const samples = evidence.deltaSamples;
-        tests.push({
-          group: g,
-          metric,
-          kind: "change",
-          boundary,
-          side: higher ? "above" : "below",
-          label: `${label} (paired bootstrap)`,
-          pValue: bootstrapPValue(samples, boundary),
-          interval: (a) => percentileInterval(samples, a)
-        });
-      }
-    }
-  });
-  const steps = holm(
-    tests.map((t) => t.pValue),
-    policy.alpha
-  );
-  const order = tests.map((_, i) => i).sort((a, b) => steps[a].rank - steps[b].rank);
-  const changeIntervals = /* @__PURE__ */ new Map();
-  let stopped = false;
-  for (const i of order) {
-    const test = tests[i];
-    const step = steps[i];
-    const ci = test.interval(step.level);
-    let verdict = "inconclusive";
-    let why;
-    if (!ci) {
-      why = "undefined on too many resamples";
-      stopped = true;
-    } else if (stopped) {
-      why = `Holm: an earlier test was inconclusive`;
-    } else if (test.side === "above" ? ci[0] >= test.boundary : ci[1] <= test.boundary) {
-      verdict = "pass";
-      why = `interval wholly ${test.side === "above" ? "above" : "below"} the boundary`;
-    } else if (test.side === "above" ? ci[1] < test.boundary : ci[0] > test.boundary) {
-      verdict = "fail";
-      why = `interval wholly beyond the boundary`;
-    } else {
-      why = "interval contains the boundary";
-      stopped = true;
-    }
-    const levelText = `${formatNumber((1 - step.level) * 100, 4)} % interval`;
-    push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText}${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ""}, Holm rank ${step.rank}/${tests.length})` });
-    if (test.kind === "change") changeIntervals.set(`${test.group}\0${test.metric}`, { ci, level: step.level, p: test.pValue, adjusted: step.adjusted });
-  }
-  return groups.map((group, g) => {
-    const metrics = {};
-    for (const [metric, evidence] of group.metrics) {
-      const results = ruleResults[g].get(metric) ?? [];
-      const change = changeIntervals.get(`${g}\0${metric}`);
-      const ci = change ? change.ci : evidence.discordant ? accuracyDifferenceInterval(evidence.discordant, policy.alpha) : evidence.deltaSamples ? percentileInterval(evidence.deltaSamples, policy.alpha) : null;
-      const verdict = results.some((r) => r.verdict === "fail") ? "fail" : results.some((r) => r.verdict === "inconclusive") ? "inconclusive" : "pass";
-      const outcome = {
-        candidate: evidence.candidate,
-        baseline: evidence.baseline,
-        delta: evidence.candidate !== null && evidence.baseline !== null ? evidence.candidate - evidence.baseline : null,
-        ci,
-        ci_level: 1 - (change?.level ?? policy.alpha),
-        candidate_ci: percentileInterval(evidence.candidateSamples, policy.alpha),
-        verdict,
-        rule: results.length ? results.map((r) => r.text).join("; ") : group.untested ? `reported only (fewer rows than min_slice_rows)` : "reported only (no threshold)",
-        gated: results.length > 0,
-        direction: higherIsBetter(metric) ? "higher" : "lower"
-      };
-      if (change) {
-        outcome.p_value = change.p;
-        outcome.p_adjusted = change.adjusted;
-      }
-      if (evidence.discordant) outcome.mcnemar_p = mcnemarExact(evidence.discordant);
-      const failed = results.filter((r) => r.verdict === "fail").map((r) => r.text);
-      if (failed.length) outcome.failed_rules = failed;
-      metrics[metric] = outcome;
-    }
-    return { slice: group.slice, rows: group.rows, metrics };
-  });
-}
-function overallVerdict(outcomes) {
-  const reasons = [];
-  let inconclusive = false;
-  for (const group of outcomes) {
-    const where = group.slice ? ` in slice ${group.slice.column}=${group.slice.value}` : "";
-    for (const [metric, outcome] of Object.entries(group.metrics)) {
-      if (outcome.verdict === "fail") reasons.push(`${metric}${where}: ${(outcome.failed_rules ?? [outcome.rule]).join("; ")}`);
-      else if (outcome.verdict === "inconclusive" && !group.slice) inconclusive = true;
-    }
-  }
-  if (reasons.length) return { verdict: "fail", reasons };
-  return { verdict: inconclusive ? "inconclusive" : "pass", reasons };
-}
-
 // actions/evaluate-gate/holdout.ts
 var NUMERIC_KINDS = /* @__PURE__ */ new Set(["integer", "number", "boolean"]);
 async function openHoldout(cwd, spec, host) {
@@ -842,7 +941,7 @@ function requireColumn(holdout, name, key, from = `input "${key}"`) {
 }
 
 // actions/evaluate-gate/evaluate.ts
-var DEFAULTS = { alpha: 0.05, resamples: 1e3, seed: 0, minSliceRows: 30, inconclusive: "warn", absolute: "point", maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS };
+var DEFAULTS = { alpha: 0.05, resamples: 1e3, seed: 0, minSliceRows: 30, inconclusive: "warn", insufficientEvidence: "fail", absolute: "point", maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS };
 function planModel(opened, input, key, task) {
   const outputs = planOutputs(opened.model, { outputName: input.outputName, task, key });
   const features = key === "baseline" && featureNamesFromMetadata(opened.model.metadata) ? void 0 : input.features;
@@ -998,7 +1097,7 @@ async function evaluate(input, host) {
       return { slice, rows: rows?.length ?? holdout.rows, untested, metrics };
     })
   );
-  const outcomes = decide(groups, { alpha, thresholds, absolute: gate.absolute ?? DEFAULTS.absolute, hasBaseline: Boolean(baseline) });
+  const outcomes = decide(groups, { alpha, thresholds, absolute: gate.absolute ?? DEFAULTS.absolute, hasBaseline: Boolean(baseline), minDetectable: gate.min_detectable });
   const { verdict, reasons } = overallVerdict(outcomes);
   if (!baseline) notes.push("first run: no baseline, so only absolute thresholds (min/max) were applied");
   const positiveClass = space && kind === "binary" ? space.classes[space.positive] : void 0;
@@ -1018,6 +1117,7 @@ async function evaluate(input, host) {
     resamples,
     seed,
     alpha,
+    minDetectable: gate.min_detectable,
     features: { candidate: describeFeed(candidatePlan.feed), baseline: baselinePlan ? describeFeed(baselinePlan.feed) : void 0 },
     seconds: { scoring: scoringSeconds, statistics: (performance.now() - statisticsStart) / 1e3 }
   };
@@ -1139,8 +1239,8 @@ function isAbsent(baseline) {
 }
 
 // actions/evaluate-gate/report.ts
-var BADGE = { pass: "\u2705 PASS", fail: "\u274C FAIL", inconclusive: "\u26A0\uFE0F INCONCLUSIVE" };
-var VERDICT_CELL = { pass: "\u2705 pass", fail: "\u274C fail", inconclusive: "\u26A0\uFE0F inconclusive" };
+var BADGE = { pass: "\u2705 PASS", fail: "\u274C FAIL", inconclusive: "\u26A0\uFE0F INCONCLUSIVE", "insufficient-evidence": "\u26D4 INSUFFICIENT EVIDENCE" };
+var VERDICT_CELL = { pass: "\u2705 pass", fail: "\u274C fail", inconclusive: "\u26A0\uFE0F inconclusive", "insufficient-evidence": "\u26D4 insufficient evidence", reported: "reported" };
 function renderReport(evaluation, context) {
   const overall = evaluation.outcomes[0];
   const lines = [];
@@ -1170,7 +1270,11 @@ function verdictSentence(evaluation, context) {
   const against = context.baseline ? `against baseline ${code(context.baseline)}${context.baselineSha256 ? ` (model sha256 ${code(context.baselineSha256)})` : ""}` : `with **no baseline** (first run${context.firstRun ? `: ${escapeCell(context.firstRun)}` : ""}; absolute thresholds only)`;
   const head = `Candidate ${code(context.candidate)}${context.candidateSha256 ? ` (model sha256 ${code(context.candidateSha256)})` : ""} ${against}, re-scored on ${code(context.data)} (${evaluation.rows.toLocaleString("en-US")} rows, ${evaluation.kind}).`;
   let tail = "";
-  if (evaluation.verdict === "inconclusive") {
+  if (evaluation.verdict === "insufficient-evidence") {
+    const needed = Object.entries(evaluation.outcomes[0].metrics).filter(([, m]) => m.rows_needed !== void 0);
+    const sizes = needed.map(([metric, m]) => `${code(metric)} detects ${formatNumber(m.min_detectable)} (needs ${formatNumber(m.min_detectable_target)}): about ${m.rows_needed.toLocaleString("en-US")} rows`).join("; ");
+    tail = ` The holdout is too small to judge${sizes ? ` (${sizes})` : ""}; policy \`insufficient_evidence: ${context.insufficientPolicy ?? "fail"}\` makes the step ${context.passed ? "pass" : "fail"}.`;
+  } else if (evaluation.verdict === "inconclusive") {
     tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? "pass" : "fail"}.`;
   } else if (evaluation.verdict === "fail") {
     tail = context.passed ? " The gate failed but is overridden, so the step passes." : " The step fails.";
@@ -1182,7 +1286,7 @@ function cells(metric, m, hasBaseline) {
   const arrow = m.direction === "higher" ? "\u2191" : "\u2193";
   const row = [`${code(metric)} ${arrow}`, formatNumber(m.candidate), ci(m.candidate_ci)];
   if (hasBaseline) row.push(formatNumber(m.baseline), signed(m.delta), ci(m.ci));
-  row.push(m.gated ? VERDICT_CELL[m.verdict] : "reported");
+  row.push(VERDICT_CELL[m.gated ? m.verdict : "reported"]);
   return row;
 }
 function metricTable(group, hasBaseline) {
@@ -1196,9 +1300,9 @@ function signed(value) {
 }
 function intervalNote(evaluation, hasBaseline) {
   const confidence = formatNumber((1 - evaluation.alpha) * 100, 3);
-  const parts = [`CI: ${confidence} % percentile intervals from a paired bootstrap over rows (${evaluation.resamples} resamples, seed ${evaluation.seed}).`];
+  const parts = [`CI: ${confidence} % percentile intervals (order statistics) from a paired bootstrap over rows (${evaluation.resamples} resamples, seed ${evaluation.seed}).`];
   if (hasBaseline) {
-    parts.push('For gated changes, "CI of \u0394" is the Holm-adjusted interval that decided the verdict (wider than 95 % when several tests are made); for accuracy it is the exact interval from the discordant rows (McNemar).');
+    parts.push(`For gated changes, "CI of \u0394" inverts the test that decided the verdict at the level it was judged at (Holm: \u03B1 / (m \u2212 rank + 1), or the level where Holm stopped; wider than 95 % when several tests are made), so it excludes the boundary exactly when the Holm-adjusted p-value is \u2264 \u03B1; for accuracy it is Tango's score interval for paired proportions.`);
   }
   parts.push("\u2191 higher is better, \u2193 lower is better.");
   return `<sub>${parts.join(" ")}</sub>`;
@@ -1242,7 +1346,7 @@ function confusion(evaluation) {
 function rules(evaluation, context) {
   const out = [];
   out.push(
-    `Thresholds from ${evaluation.thresholdsFrom === "default" ? "the default policy" : "mlops.yml `gate.metrics`"}. A change threshold passes when the whole interval of \u0394 lies within the allowed drop (or rise), fails when it lies wholly beyond it, and is inconclusive otherwise; Holm's step-down procedure controls the family-wise error at \u03B1 = ${formatNumber(evaluation.alpha)} across every metric \xD7 slice test. Inconclusive results: \`${context.inconclusivePolicy}\`.`,
+    `Thresholds from ${evaluation.thresholdsFrom === "default" ? "the default policy" : "mlops.yml `gate.metrics`"}. With max_drop (max_rise) h > 0 a change passes when \u0394 is shown to be within h (non-inferiority) and fails otherwise; with h = 0 it fails only when the candidate is significantly worse. Either way, when the holdout cannot detect the regression that matters with 80 % power (min_detectable, else h), the result is insufficient evidence. Holm's step-down procedure controls the family-wise error at \u03B1 = ${formatNumber(evaluation.alpha)} across every metric \xD7 slice test; each test's decision, p-value and interval come from one test. Insufficient evidence: \`${context.insufficientPolicy ?? "fail"}\`; inconclusive: \`${context.inconclusivePolicy}\`.`,
     ""
   );
   const rows = [];
@@ -1284,7 +1388,11 @@ function resultsJson(evaluation, context) {
       thresholds: evaluation.thresholds,
       thresholds_from: evaluation.thresholdsFrom,
       inconclusive: context.inconclusivePolicy,
-      bootstrap: { resamples: evaluation.resamples, seed: evaluation.seed, interval: "percentile", prng: "xoshiro128**" },
+      insufficient_evidence: context.insufficientPolicy,
+      min_detectable: evaluation.minDetectable ?? null,
+      power: 0.8,
+      bootstrap: { resamples: evaluation.resamples, seed: evaluation.seed, interval: "percentile (order statistics inverting the bootstrap p-value)", prng: "xoshiro128**" },
+      accuracy_test: "tango-score",
       multiplicity: "holm"
     },
     classes: evaluation.classes,
@@ -1312,6 +1420,7 @@ function evaluationRecord(evaluation, context, resultsPath) {
     passed: context.passed,
     override: context.override ? { reason: context.override } : void 0,
     inconclusive_policy: context.inconclusivePolicy,
+    insufficient_evidence_policy: context.insufficientPolicy,
     reasons: evaluation.reasons,
     report_path: context.reportPath,
     results_path: resultsPath
@@ -1397,7 +1506,8 @@ var evaluateGateStage = {
     }
     const inconclusivePolicy = gate.inconclusive ?? DEFAULTS.inconclusive;
     const override = gate.override?.reason;
-    const passed = evaluation.verdict === "pass" || evaluation.verdict === "inconclusive" && inconclusivePolicy !== "fail" || evaluation.verdict === "fail" && override !== void 0;
+    const insufficientPolicy = gate.insufficient_evidence ?? DEFAULTS.insufficientEvidence;
+    const passed = stepPasses(evaluation.verdict, { inconclusive: inconclusivePolicy, insufficient: insufficientPolicy, overridden: override !== void 0 });
     const outDir = resolve2(host.cwd, OUT_DIR);
     const reportFile = join(outDir, "report.md");
     const resultsFile = join(outDir, "results.json");
@@ -1411,13 +1521,14 @@ var evaluateGateStage = {
       dataFingerprint: holdout.fingerprint,
       passed,
       inconclusivePolicy,
+      insufficientPolicy,
       override,
       reportPath: display(reportFile)
     };
     const run = runContext(host, "evaluate-gate");
     await writeFileAtomic(resultsFile, `${JSON.stringify(resultsJson(evaluation, context), null, 2)}
 `);
-    const reportContext = { modelName, candidate: options.model, candidateSha256: candidate.model.sha256, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
+    const reportContext = { modelName, candidate: options.model, candidateSha256: candidate.model.sha256, baseline: baseline?.ref, baselineSha256: baseline?.model.sha256, firstRun, data: holdout.file, passed, inconclusivePolicy, insufficientPolicy, override, runUrl: run.run_url, reportPath: display(reportFile) };
     await writeFileAtomic(reportFile, renderReport(evaluation, reportContext));
     const artifactUrl = await uploadReport(host, modelName, [reportFile, resultsFile], outDir, run.run_url);
     const markdown = artifactUrl ? renderReport(evaluation, { ...reportContext, artifactUrl }) : await readFile(reportFile, "utf8");
@@ -1428,6 +1539,9 @@ var evaluateGateStage = {
     if (evaluation.verdict === "inconclusive" && inconclusivePolicy === "warn") {
       host.warning(`evaluate-gate: inconclusive (${undecided(evaluation.outcomes[0].metrics)}); passing because gate.inconclusive is warn`);
     }
+    if (evaluation.verdict === "insufficient-evidence" && insufficientPolicy === "warn") {
+      host.warning(`evaluate-gate: insufficient evidence (${undecided(overall.metrics, "insufficient-evidence")}); passing because gate.insufficient_evidence is warn`);
+    }
     if (evaluation.verdict === "fail" && override) host.warning(`evaluate-gate: the gate failed (${evaluation.reasons.join("; ")}) but is overridden: ${override}`);
     return {
       outputs: {
@@ -1437,12 +1551,12 @@ var evaluateGateStage = {
         report: display(reportFile),
         results: display(resultsFile)
       },
-      failure: passed ? void 0 : evaluation.verdict === "fail" ? `gate failed: ${evaluation.reasons.join("; ")}` : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics)} could not be decided on ${evaluation.rows} rows`
+      failure: passed ? void 0 : evaluation.verdict === "fail" ? `gate failed: ${evaluation.reasons.join("; ")}` : evaluation.verdict === "insufficient-evidence" ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, "insufficient-evidence")} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed in the results)` : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics)} could not be decided on ${evaluation.rows} rows`
     };
   }
 };
-function undecided(metrics) {
-  return Object.entries(metrics).filter(([, m]) => m.verdict === "inconclusive").map(([name]) => name).join(", ");
+function undecided(metrics, verdict = "inconclusive") {
+  return Object.entries(metrics).filter(([, m]) => m.verdict === verdict).map(([name]) => name).join(", ");
 }
 function registryAuth(options, host) {
   const { username, password, insecure } = options.registry;

@@ -1,11 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   trainStage
-} from "./chunk-PZU5VMGT.js";
+} from "./chunk-ZIATJDJJ.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-YS4F3SJG.js";
 import "./chunk-HTJJ43AS.js";
-import "./chunk-DLMHARH6.js";
+import "./chunk-U6ID7PFL.js";
 import "./chunk-LL3L2HG6.js";
 import "./chunk-MMVWCL4Z.js";
 import "./chunk-D4RZRY5B.js";

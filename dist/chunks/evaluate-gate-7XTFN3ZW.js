@@ -2,19 +2,19 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   OUT_DIR,
   evaluateGateStage
-} from "./chunk-PC64REEO.js";
-import "./chunk-ZCAETZRN.js";
-import "./chunk-JX4EBO35.js";
-import "./chunk-XEDCU74E.js";
-import "./chunk-CGCZ3IRV.js";
-import "./chunk-NNYPKU3J.js";
+} from "./chunk-DAIEYPAH.js";
+import "./chunk-VGHQEQET.js";
+import "./chunk-5NDFNBXI.js";
+import "./chunk-TVZOMYGG.js";
+import "./chunk-HLKDIZZA.js";
+import "./chunk-5EGR6ARE.js";
 import "./chunk-3JRQPMHA.js";
 import "./chunk-X3DDL52Z.js";
 import "./chunk-6HYAR645.js";
-import "./chunk-RLQTJVC4.js";
-import "./chunk-54PJWFYJ.js";
+import "./chunk-BUE7YQJO.js";
+import "./chunk-XXJFQ7L5.js";
 import "./chunk-HTJJ43AS.js";
-import "./chunk-DLMHARH6.js";
+import "./chunk-U6ID7PFL.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-D3INI452.js";
 import "./chunk-NWGUJPZQ.js";

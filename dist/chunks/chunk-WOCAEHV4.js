@@ -54,13 +54,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-XA6OG27G.js")).dataValidateStage,
-  train: async () => (await import("./train-4NWXQWTK.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-SKOAK6IK.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-GMUYO25H.js")).modelCardStage,
-  register: async () => (await import("./register-HDLBTEQD.js")).registerStage,
-  deploy: async () => (await import("./deploy-JCAOKHU2.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-QPH65FDL.js")).driftCheckStage
+  "data-validate": async () => (await import("./data-validate-QQIKRPCH.js")).dataValidateStage,
+  train: async () => (await import("./train-HSYQXC2G.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-7XTFN3ZW.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-NGS7TWA4.js")).modelCardStage,
+  register: async () => (await import("./register-CBHX3ON7.js")).registerStage,
+  deploy: async () => (await import("./deploy-JS5XJO2U.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-RL6U4JT5.js")).driftCheckStage
 };
 
 export {

@@ -90,25 +90,8 @@ function binomialTestTwoSided(k, n, p0) {
   const upper = binomialSurvival(k, n, p0);
   return Math.min(1, 2 * Math.min(lower, upper));
 }
-function clopperPearson(k, n, alpha) {
-  if (n === 0) return [0, 1];
-  const low = k === 0 ? 0 : bisect((p) => binomialSurvival(k, n, p) - alpha / 2);
-  const high = k === n ? 1 : bisect((p) => alpha / 2 - binomialCdf(k, n, p));
-  return [low, high];
-}
-function bisect(f) {
-  let lo = 0;
-  let hi = 1;
-  for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
-    const mid = (lo + hi) / 2;
-    if (f(mid) < 0) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 export {
   logGamma,
-  binomialTestTwoSided,
-  clopperPearson
+  binomialTestTwoSided
 };

@@ -4,7 +4,7 @@ import {
 } from "./chunk-3JRQPMHA.js";
 import {
   assertOnnxModel
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";

@@ -24,7 +24,7 @@ import {
 import {
   loadConfig,
   modelCardKeys
-} from "./chunk-54PJWFYJ.js";
+} from "./chunk-XXJFQ7L5.js";
 import {
   code,
   details,
@@ -42,7 +42,7 @@ import {
   appendSection,
   readRecord,
   writeFileAtomic
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";

@@ -7,8 +7,9 @@ import {
   stable
 } from "./chunk-XYHPR3OX.js";
 import {
-  fingerprintData
-} from "./chunk-ZCAETZRN.js";
+  fingerprintData,
+  normalQuantileApprox
+} from "./chunk-VGHQEQET.js";
 import {
   DataScan,
   linesOfRecords,
@@ -23,7 +24,7 @@ import {
 // shared/data/skew.ts
 var DEFAULT_SKEW = { psi: 0.25, jsd: 0.1, bins: 10, significance: 0.01 };
 function columnSkew(current, reference, settings) {
-  const binned = current.histogram && reference.histogram ? numericBins(current, reference, settings.bins) : categoricalBins(current, reference);
+  const binned = current.histogram && reference.histogram ? valueBins(current, reference, settings.bins) ?? numericBins(current, reference, settings.bins) : categoricalBins(current, reference);
   if (!binned) return void 0;
   const { labels, currentCounts, referenceCounts, kind } = binned;
   const n = sum(currentCounts);
@@ -47,8 +48,9 @@ function columnSkew(current, reference, settings) {
     column: current.name,
     kind,
     bins: k,
-    rows: n,
-    referenceRows: m,
+    // Row counts, not sums of the rebinned (fractional) counts.
+    rows: Math.round(n),
+    referenceRows: Math.round(m),
     psi,
     jsd,
     psiNoise,
@@ -57,6 +59,57 @@ function columnSkew(current, reference, settings) {
     jsdFlagged: jsd > settings.jsd && jsd > jsdNoise,
     shares: labels.map((label, i) => ({ label, current: currentCounts[i] / n, reference: referenceCounts[i] / m }))
   };
+}
+function numericValueCounts(profile) {
+  if (!profile.value_counts || profile.type !== "integer" && profile.type !== "number") return void 0;
+  const out = /* @__PURE__ */ new Map();
+  for (const [key, count] of Object.entries(profile.value_counts)) {
+    const value = Number(key);
+    if (key.trim() === "" || !Number.isFinite(value)) return void 0;
+    out.set(value, (out.get(value) ?? 0) + count);
+  }
+  return out;
+}
+function valueBins(current, reference, bins) {
+  const cur = numericValueCounts(current);
+  const ref = numericValueCounts(reference);
+  if (!cur || !ref) return void 0;
+  const values = [.../* @__PURE__ */ new Set([...cur.keys(), ...ref.keys()])].sort((a, b) => a - b);
+  const total = [...ref.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return void 0;
+  const uppers = [];
+  let seen = 0;
+  let next = 1;
+  for (let i = 0; i < values.length - 1; i++) {
+    seen += ref.get(values[i]) ?? 0;
+    if (next < bins && seen / total >= next / bins - 1e-12) {
+      uppers.push(values[i]);
+      while (next < bins && seen / total >= next / bins - 1e-12) next++;
+    }
+  }
+  const labels = [];
+  const currentCounts = [];
+  const referenceCounts = [];
+  let start = 0;
+  for (let b = 0; b <= uppers.length; b++) {
+    const upper = b < uppers.length ? uppers[b] : Number.POSITIVE_INFINITY;
+    let c = 0;
+    let r = 0;
+    let first;
+    let last;
+    while (start < values.length && values[start] <= upper) {
+      const v = values[start++];
+      first ??= v;
+      last = v;
+      c += cur.get(v) ?? 0;
+      r += ref.get(v) ?? 0;
+    }
+    if (first === void 0) continue;
+    labels.push(first === last ? fmt(first) : `${fmt(first)}\u2013${fmt(last)}`);
+    currentCounts.push(c);
+    referenceCounts.push(r);
+  }
+  return { kind: "numeric", labels, currentCounts, referenceCounts };
 }
 function numericBins(current, reference, bins) {
   const ref = reference.histogram;
@@ -112,21 +165,7 @@ function chiSquareQuantile(p, k) {
   const a = 2 / (9 * k);
   return k * Math.max(0, 1 - a + z * Math.sqrt(a)) ** 3;
 }
-function normalQuantile(p) {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
+var normalQuantile = normalQuantileApprox;
 function sum(values) {
   return values.reduce((a, b) => a + b, 0);
 }

@@ -3,14 +3,14 @@ import {
   aliasIsVersion,
   registerIntoLayout,
   versionExists
-} from "./chunk-ELITJLKX.js";
+} from "./chunk-DP3D56TE.js";
 import {
   buildVersion,
   cardLayer,
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-TFJWQHGW.js";
+} from "./chunk-6BDKPTOI.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -32,10 +32,10 @@ import {
   validateModelName,
   validateTag,
   writeClaim
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   loadConfig
-} from "./chunk-54PJWFYJ.js";
+} from "./chunk-XXJFQ7L5.js";
 import {
   booleanInput,
   code,
@@ -51,7 +51,7 @@ import {
   appendSection,
   changedSections,
   parseRecord
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";
@@ -140,7 +140,8 @@ function gateStatus(record, recordPath, modelSha256) {
     return { passed: false, verdict: "none", reason: `the gate evaluated a different model (sha256 ${evaluation.model.sha256.slice(0, 12)}\u2026, this one is ${modelSha256.slice(0, 12)}\u2026)` };
   }
   if (evaluation.verdict !== "pass") {
-    const why = evaluation.passed ? ` (the gate step passed by policy: ${evaluation.override ? "overridden" : "gate.inconclusive"})` : "";
+    const policy = evaluation.override ? "overridden" : evaluation.verdict === "insufficient-evidence" ? "gate.insufficient_evidence" : "gate.inconclusive";
+    const why = evaluation.passed ? ` (the gate step passed by policy: ${policy})` : "";
     return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}"${why}` };
   }
   if (!evaluation.passed) return { passed: false, verdict: evaluation.verdict, reason: `the gate verdict is "${evaluation.verdict}" but the gate did not pass` };

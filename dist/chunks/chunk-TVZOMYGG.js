@@ -1,10 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   signature
-} from "./chunk-NNYPKU3J.js";
+} from "./chunk-5EGR6ARE.js";
 import {
   parseModelReference
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";

@@ -1,20 +1,20 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   pullVersion
-} from "./chunk-UZJ36HAJ.js";
+} from "./chunk-KBLVXXNC.js";
 import {
   logGamma
-} from "./chunk-CGCZ3IRV.js";
+} from "./chunk-HLKDIZZA.js";
 import {
   openModel
-} from "./chunk-NNYPKU3J.js";
+} from "./chunk-5EGR6ARE.js";
 import {
   openData,
   resolveData
 } from "./chunk-3JRQPMHA.js";
 import {
   aliasIsVersion
-} from "./chunk-ELITJLKX.js";
+} from "./chunk-DP3D56TE.js";
 import {
   ANNOTATION,
   OciLayout,
@@ -27,10 +27,10 @@ import {
   remoteRepository,
   resolveVersion,
   validateAlias
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   loadConfig
-} from "./chunk-54PJWFYJ.js";
+} from "./chunk-XXJFQ7L5.js";
 import {
   onTerminationSignals
 } from "./chunk-ZZ7SVV7N.js";
@@ -48,7 +48,7 @@ import {
 import {
   DEFAULT_RECORD_PATH,
   appendSection
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   safeTitle
-} from "./chunk-TFJWQHGW.js";
+} from "./chunk-6BDKPTOI.js";
 import {
   ANNOTATION,
   hexOf
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   writeFileAtomic
-} from "./chunk-DLMHARH6.js";
+} from "./chunk-U6ID7PFL.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";

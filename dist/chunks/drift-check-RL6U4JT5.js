@@ -1,22 +1,24 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  dataValidateStage
-} from "./chunk-LGYNNJE2.js";
-import "./chunk-2Z64QD54.js";
+  driftCheckStage
+} from "./chunk-DYA37JNI.js";
 import "./chunk-XYHPR3OX.js";
-import "./chunk-ZCAETZRN.js";
+import "./chunk-5NDFNBXI.js";
+import "./chunk-TVZOMYGG.js";
+import "./chunk-HLKDIZZA.js";
+import "./chunk-5EGR6ARE.js";
 import "./chunk-3JRQPMHA.js";
-import "./chunk-SXD2OBMI.js";
-import "./chunk-X3DDL52Z.js";
 import "./chunk-6HYAR645.js";
-import "./chunk-54PJWFYJ.js";
+import "./chunk-BUE7YQJO.js";
+import "./chunk-XXJFQ7L5.js";
+import "./chunk-YS4F3SJG.js";
 import "./chunk-HTJJ43AS.js";
-import "./chunk-DLMHARH6.js";
+import "./chunk-U6ID7PFL.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-D3INI452.js";
 import "./chunk-NWGUJPZQ.js";
 import "./chunk-MMVWCL4Z.js";
 import "./chunk-D4RZRY5B.js";
 export {
-  dataValidateStage
+  driftCheckStage
 };

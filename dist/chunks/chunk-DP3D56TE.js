@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   buildVersion
-} from "./chunk-TFJWQHGW.js";
+} from "./chunk-6BDKPTOI.js";
 import {
   ANNOTATION,
   MANIFEST_MEDIA_TYPE,
   MODEL_ARTIFACT_TYPE,
   isVersionTag,
   nextVersion
-} from "./chunk-RLQTJVC4.js";
+} from "./chunk-BUE7YQJO.js";
 import {
   UserError
 } from "./chunk-MMVWCL4Z.js";
