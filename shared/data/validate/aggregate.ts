@@ -47,19 +47,20 @@ type Raw = Record<string, unknown>;
  */
 export const COLUMNS_PER_PASS = 32;
 
-export async function aggregatePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], onPass?: (pass: PassProgress) => void): Promise<AggregateResult> {
+export async function aggregatePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], hooks: PassHooks = {}): Promise<AggregateResult> {
   let inSql = new Set<number>();
   for (;;) {
-    const { result, untallied } = await onePass(scan, plans, looks, inSql, onPass);
+    const { result, untallied } = await onePass(scan, plans, looks, inSql, hooks);
     if (untallied.length === 0) return result;
     inSql = new Set([...inSql, ...untallied]);
   }
 }
 
-/** Which of the query's column groups is running (several groups for wide data). */
-export interface PassProgress {
-  group: number;
-  groups: number;
+export interface PassHooks {
+  /** Which of the query's column groups is about to run (several for wide data). */
+  onPass?: (pass: { group: number; groups: number }) => void;
+  /** Wraps each scan (progress reporting). */
+  scanning?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 interface Tallied {
@@ -90,7 +91,7 @@ function tallyOf(plan: ColumnPlan, look: PrefixLook): Tallied | undefined {
   return undefined;
 }
 
-async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], inSql: ReadonlySet<number>, onPass?: (pass: PassProgress) => void): Promise<{ result: AggregateResult; untallied: number[] }> {
+async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], inSql: ReadonlySet<number>, hooks: PassHooks): Promise<{ result: AggregateResult; untallied: number[] }> {
   const selects: string[][] = [];
   const talliedBy: (Tallied | undefined)[] = [];
   const readers: ((row: Raw, counts: Record<string, number> | null) => ColumnStats)[] = [];
@@ -159,17 +160,18 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
   for (let group = 0; group < groups; group++) {
     const start = group * COLUMNS_PER_PASS;
     const members = plans.map((_, j) => j).filter((j) => j >= start && j < start + COLUMNS_PER_PASS && talliedBy[j]);
-    onPass?.({ group, groups });
+    hooks.onPass?.({ group, groups });
+    const scanning = hooks.scanning ?? (<T>(work: () => Promise<T>) => work());
     Object.assign(
       row,
-      await scan.run(async (from) => {
+      await scanning(() => scan.run(async (from) => {
         // Fresh tallies on every attempt: a retry after widening a column re-reads everything.
         const functions = registerTallies(scan.session.engine, scan.session.connection, members.map((j) => talliedBy[j]!));
         members.forEach((j, k) => tallies.set(j, functions.tallies[k]!));
         const select = ['count(*)::DOUBLE AS n', ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...functions.selects];
         const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${from}`);
         return reader.getRowObjectsJS()[0] as Raw;
-      }),
+      })),
     );
   }
   const rows = typeof row['n'] === 'number' ? row['n'] : 0;
