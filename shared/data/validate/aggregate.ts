@@ -40,12 +40,13 @@ export interface AggregateResult {
 type Raw = Record<string, unknown>;
 
 /**
- * Columns aggregated in one scan. Each column's aggregates hold hash tables and buffers per
- * thread; 160 columns in one query ran a 2-thread, 192 MB DuckDB out of memory. Wider data is
- * read in several passes of at most this many columns, so memory stays within the cap whatever
- * the column count (at the cost of one more scan per group).
+ * Columns aggregated in one scan. Each column's aggregates hold states per thread; with DuckDB's
+ * histogram() (hash tables) 160 columns in one query ran a 2-thread, 192 MB DuckDB out of memory,
+ * so 32 columns went in one scan. Tallied in JS, a column's distribution costs DuckDB nothing
+ * (32 KB of JS per binned column), so 128 columns share a scan: 100 columns × 356k rows went from
+ * 4 scans to 1 (2× faster, same profile, same peak). Wider data is still read in several passes.
  */
-export const COLUMNS_PER_PASS = 32;
+export const COLUMNS_PER_PASS = 128;
 
 export async function aggregatePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], hooks: PassHooks = {}): Promise<AggregateResult> {
   let inSql = new Set<number>();
