@@ -44,6 +44,7 @@ export async function scorePredictions(host: Host, modelSpec: string, opened: Op
       });
       const scorer = new Scorer(model, feed, outputs, sample.rows, key);
       for await (const batch of sample.batches(columnsRead(feed), SCORING_BATCH_ROWS)) await scorer.score(batch);
+      await scorer.finish();
       return scorer.predictions();
     };
     const cur = await host.group(`Scoring the current sample with ${modelSpec}`, () => score(current, 'current'));
