@@ -12,6 +12,7 @@
  * `gridBin` is the same in SQL).
  */
 import { FINE_BINS, type FineHistogram } from '../profile.js';
+import { sqlDouble } from '../sql.js';
 import type { DataScan } from '../scan.js';
 import type { ColumnStats } from './aggregate.js';
 import type { ColumnPlan } from './column-plan.js';
@@ -35,9 +36,9 @@ export interface ColumnDistribution {
 /** The grid's bin of a value in SQL (for a column whose JS tally could not be used; tally.ts does the same arithmetic). */
 export function gridBin(value: string, low: number, high: number): string {
   const width = (high - low) / GRID_BINS;
-  const bin = `floor((${value} - ${low}) / ${width})`;
+  const bin = `floor((${value} - ${sqlDouble(low)}) / ${sqlDouble(width)})`;
   // greatest()/least() skip NULLs (greatest(NULL, 0) is 0): a missing value must stay NULL, which histogram() leaves out.
-  return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${value} <= ${high} THEN greatest(least(${bin}, ${GRID_BINS - 1}), ${-FAR_BINS}) ELSE least(greatest(${bin}, ${GRID_BINS}), ${GRID_BINS - 1 + FAR_BINS}) END::BIGINT`;
+  return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${value} <= ${sqlDouble(high)} THEN greatest(least(${bin}, ${GRID_BINS - 1}), ${-FAR_BINS}) ELSE least(greatest(${bin}, ${GRID_BINS}), ${GRID_BINS - 1 + FAR_BINS}) END::BIGINT`;
 }
 
 /**
@@ -115,7 +116,7 @@ async function distributionPass(scan: DataScan, plans: ColumnPlan[], stats: Colu
       const { low, high } = bounds;
       const width = (high - low) / FINE_BINS;
       // NULL stays NULL (greatest/least would turn it into bin 0): histogram() counts values only.
-      const bin = `CASE WHEN ${numericValue} IS NOT NULL THEN ${width > 0 ? `least(greatest(floor((${numericValue} - ${low}) / ${width})::BIGINT, 0), ${FINE_BINS - 1})` : '0'} END`;
+      const bin = `CASE WHEN ${numericValue} IS NOT NULL THEN ${width > 0 ? `least(greatest(floor((${numericValue} - ${sqlDouble(low)}) / ${sqlDouble(width)})::BIGINT, 0), ${FINE_BINS - 1})` : '0'} END`;
       select.push(`to_json(histogram(${bin})) AS h${j}`);
       histogram = (json) => {
         const counts = new Array<number>(width > 0 ? FINE_BINS : 1).fill(0);
