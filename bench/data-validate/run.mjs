@@ -24,13 +24,14 @@ copyFileSync(join(here, wide ? 'contract-wide.yml' : 'contract.yml'), join(work,
 
 function time(command, args) {
   const result = execSpawn(command, args);
-  const match = /TIME ([\d.]+) (\d+)/.exec(result);
+  const match = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(result);
   if (!match) throw new Error(`no timing in: ${result.slice(-2000)}`);
-  return { seconds: Number(match[1]), mb: Number(match[2]) / 1024 };
+  // CPU seconds (user + system) move far less than wall time on a loaded machine.
+  return { seconds: Number(match[1]), mb: Number(match[2]) / 1024, cpu: Number(match[3]) + Number(match[4]) };
 }
 
 function execSpawn(command, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', command, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', command, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
   return `${r.stderr}`;
 }
 
@@ -44,7 +45,7 @@ for (let repeat = 0; repeat < repeats; repeat++) {
   runs.bare = time(process.execPath, [join(here, 'bare-duckdb.mjs'), csv]);
   runs.pandas = time('/usr/bin/python3', [join(here, 'pandas_describe.py'), csv]);
   rounds.push(runs);
-  console.log(`round ${repeat + 1}: ${Object.entries(runs).map(([name, r]) => `${name} ${r.seconds.toFixed(2)} s ${r.mb.toFixed(0)} MB`).join(', ')}`);
+  console.log(`round ${repeat + 1}: ${Object.entries(runs).map(([name, r]) => `${name} ${r.seconds.toFixed(2)} s (cpu ${r.cpu.toFixed(2)} s) ${r.mb.toFixed(0)} MB`).join(', ')}`);
   for (const [name, value] of Object.entries(runs)) {
     // Keep the best of the rounds (page cache warm for all).
     if (!results[name] || value.seconds < results[name].seconds) results[name] = value;
@@ -80,6 +81,9 @@ const summary = {
   ratios_paired_median: {
     ours_over_bare: median(rounds.map((r) => r.ours.seconds / r.bare.seconds)),
     pandas_over_ours: median(rounds.map((r) => r.pandas.seconds / r.ours.seconds)),
+    cpu_ours_over_bare: median(rounds.map((r) => r.ours.cpu / r.bare.cpu)),
+    cpu_pandas_over_ours: median(rounds.map((r) => r.pandas.cpu / r.ours.cpu)),
+    ...(before ? { cpu_before_over_ours: median(rounds.map((r) => r.before.cpu / r.ours.cpu)) } : {}),
     ...(before ? { before_over_ours: median(rounds.map((r) => r.before.seconds / r.ours.seconds)), before_over_bare: median(rounds.map((r) => r.before.seconds / r.bare.seconds)) } : {}),
   },
 };
