@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlDouble } from '../../shared/data/sql.js';
 import { FAR_BINS, GRID_BINS, gridBin } from '../../shared/data/validate/distributions.js';
 import { PREFIX_ROWS } from '../../shared/data/validate/prefix.js';
 import { BinTally, CodeTally, IntegerTally } from '../../shared/data/validate/tally.js';
@@ -58,6 +59,18 @@ describe('bin arithmetic', () => {
     instance.closeSync();
     const tally = new BinTally(low, high);
     expect(values.map((x) => tally.bin(x))).toEqual(sql);
+  });
+
+  it('writes the grid bounds into SQL as exactly the doubles JS uses', async () => {
+    // Read as bare literals (DECIMAL, then DOUBLE), the first three come back one ulp off.
+    const values = [-0.012520815925512145, -0.042967771414028195, 0.011637756179353587, 0.0036250000000000003, 1 / 3, -69422.74, 44.2801175, 2 ** -1074, 1.7976931348623157e308, 123456789012345680000];
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(`SELECT ${values.map((x, i) => `${sqlDouble(x)} AS v${i}`).join(', ')}`);
+    const row = reader.getRowObjectsJS()[0]!;
+    connection.closeSync();
+    instance.closeSync();
+    expect(values.map((_, i) => row[`v${i}`])).toEqual(values);
   });
 
   it('counts a chunk with gaps in the validity mask like histogram() (nulls skipped)', () => {
