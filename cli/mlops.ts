@@ -22,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
+    // On a terminal, progress is one line rewritten in place (carriage return, erase line); never in a redirected log.
+    live: process.stderr.isTTY ? (text) => process.stderr.write(text === null ? '\r\x1b[2K' : `\r\x1b[2K${text.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`) : undefined,
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === 'help') {

@@ -27,7 +27,7 @@ export async function runStageCommand(stage: StageName, args: ParsedArgs, io: Cl
     inputs[name] = value;
   }
   if (args.positionals.length) throw new UserError(`mlops ${stage}: unexpected argument "${args.positionals[0]}"`, { hint: 'Inputs are given as --name value.' });
-  const host = new LocalHost({ cwd: io.cwd, inputs, env: io.env, summaryPath: `mlops-out/${stage}-summary.md`, out: io.out, err: io.err });
+  const host = new LocalHost({ cwd: io.cwd, inputs, env: io.env, summaryPath: `mlops-out/${stage}-summary.md`, out: io.out, err: io.err, live: io.live });
   const code = await runStage(await loadStage[stage](), host);
   const outputs = Object.entries(host.outputs);
   if (outputs.length) {
@@ -54,4 +54,6 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** A live status line on a terminal (absent when stderr is not a TTY). */
+  live?: (text: string | null) => void;
 }

@@ -64,7 +64,7 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
 
     const result = await host.group(`Validating ${source.displayFiles.length === 1 ? source.displayFiles[0] : `${source.displayFiles.length} files (${options.data})`}`, async () => {
       const started = Date.now();
-      const validation = await validateData(source, contract, { host, configFile, reference, onPhase: (phase) => host.info(`${phase}…`) });
+      const validation = await validateData(source, contract, { host, configFile, reference, onPhase: (phase) => host.info(`${phase}…`), progress: host });
       host.info(`${validation.rows.toLocaleString('en-US')} rows × ${validation.profile.columns.length} columns in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return validation;
     });

@@ -18,6 +18,7 @@ import { columnsRead, featureNamesFromMetadata, planFeed } from '../../shared/on
 import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
 import { planOutputs } from '../../shared/onnx/outputs.js';
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
+import { Progress } from '../../shared/progress/progress.js';
 import { classifyModelSpec } from '../../shared/registry/model-spec.js';
 import { resolveModelReference } from '../../shared/registry/resolve.js';
 
@@ -43,7 +44,14 @@ export async function scorePredictions(host: Host, modelSpec: string, opened: Op
         key: 'model',
       });
       const scorer = new Scorer(model, feed, outputs, sample.rows, key);
-      for await (const batch of sample.batches(columnsRead(feed), SCORING_BATCH_ROWS)) await scorer.score(batch);
+      const progress = new Progress(host, { label: `scoring the ${key} sample`, unit: 'rows', total: sample.rows });
+      let scored = 0;
+      for await (const batch of sample.batches(columnsRead(feed), SCORING_BATCH_ROWS)) {
+        await scorer.score(batch);
+        progress.update((scored += batch.rows));
+      }
+      await scorer.finish();
+      progress.finish();
       return scorer.predictions();
     };
     const cur = await host.group(`Scoring the current sample with ${modelSpec}`, () => score(current, 'current'));

@@ -162,6 +162,8 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
         lastLog = now;
       }
     }
+    await candidateScorer.finish();
+    await baselineScorer?.finish();
   });
   const scoringSeconds = (performance.now() - scoringStart) / 1000;
   const candidatePredictions = candidateScorer.predictions();

@@ -94,6 +94,7 @@ async function measure(model: OnnxModel): Promise<ModelRun> {
       await time(async () => {
         const scorer = new Scorer(model, feed, outputs, ROWS, 'model');
         for (let offset = 0; offset < ROWS; offset += BATCH) await scorer.score(batchAt(offset));
+        await scorer.finish();
         predictions = scorer.predictions();
       }),
     );

@@ -39,6 +39,8 @@ export async function openDuckSession(host: EngineHost): Promise<DuckSession> {
     autoload_known_extensions: 'false',
   });
   const connection = await instance.connect();
+  // Query progress for long scans (read by query-progress.ts; DuckDB prints nothing itself).
+  await connection.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 500");
   return {
     engine,
     connection,

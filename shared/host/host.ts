@@ -33,6 +33,11 @@ export interface Host {
   notice(message: string, annotation?: Annotation): void;
   warning(message: string, annotation?: Annotation): void;
   error(message: string, annotation?: Annotation): void;
+  /**
+   * A transient status line replaced in place; null clears it. Only where the log is a terminal
+   * (the CLI on a TTY): absent in Actions logs, where progress is written as plain lines.
+   */
+  liveLine?(text: string | null): void;
   /** Runs fn inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 

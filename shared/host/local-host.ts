@@ -16,6 +16,8 @@ export interface LocalHostOptions {
   summaryPath: string;
   out?: (line: string) => void;
   err?: (line: string) => void;
+  /** Writes a live status line over the previous one (a terminal); null clears it. Without it, progress is logged as lines. */
+  live?: (text: string | null) => void;
 }
 
 export class LocalHost implements Host {
@@ -25,11 +27,14 @@ export class LocalHost implements Host {
   private readonly secrets = new Set<string>();
   private readonly out: (line: string) => void;
   private readonly err: (line: string) => void;
+  readonly liveLine?: (text: string | null) => void;
 
   constructor(private readonly options: LocalHostOptions) {
     this.cwd = options.cwd;
     this.out = options.out ?? ((line) => process.stdout.write(`${line}\n`));
     this.err = options.err ?? ((line) => process.stderr.write(`${line}\n`));
+    const live = options.live;
+    if (live) this.liveLine = (text) => live(text === null ? null : this.mask(text));
   }
 
   input(name: string): string {

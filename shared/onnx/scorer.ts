@@ -2,6 +2,12 @@
  * Scores a model batch by batch: builds the input tensors from column arrays, runs the session,
  * and gathers the outputs the plan names into preallocated arrays. NaN or infinite scores are
  * an error naming the model, the output and the first row.
+ *
+ * Pipelined: `score(batch)` builds the batch's input while the previous batch's session.run is
+ * still running (onnxruntime runs off the JS thread), then starts this batch and checks and copies
+ * the previous batch's outputs while it runs. Two input buffers alternate, so a running batch's
+ * input is never overwritten. `finish()` waits for the last batch. Every batch runs on exactly the
+ * same input as before, so the outputs are bit-identical to scoring one batch at a time.
  */
 import type * as ort from 'onnxruntime-node';
 import { UserError } from '../errors/user-error.js';
@@ -33,9 +39,17 @@ export interface Predictions {
  */
 export const SCORING_BATCH_ROWS = 16_384;
 
+interface BatchRows {
+  rowOffset: number;
+  rows: number;
+}
+
 export class Scorer {
   private readonly result: Predictions;
   private filled = 0;
+  private inFlight: { batch: BatchRows; run: Promise<ort.InferenceSession.ReturnType> } | undefined;
+  /** Which of the two input buffer sets the next batch fills. */
+  private slot = 0;
 
   constructor(
     private readonly model: OnnxModel,
@@ -78,10 +92,11 @@ export class Scorer {
   private readonly buffers = new Map<string, Float32Array | Float64Array>();
 
   private inputBuffer(input: string, type: 'float32' | 'float64', size: number, reuse: boolean): Float32Array | Float64Array {
-    const kept = reuse ? this.buffers.get(input) : undefined;
+    const key = `${this.slot}:${input}`;
+    const kept = reuse ? this.buffers.get(key) : undefined;
     if (kept && kept.length === size) return kept;
     const fresh = type === 'float32' ? new Float32Array(size) : new Float64Array(size);
-    if (reuse) this.buffers.set(input, fresh);
+    if (reuse) this.buffers.set(key, fresh);
     return fresh;
   }
 
@@ -89,17 +104,42 @@ export class Scorer {
     return [this.outputs.probability?.name, this.outputs.label?.name, this.outputs.value?.name].filter((n): n is string => n !== undefined);
   }
 
+  /** Starts scoring `batch` (its columns are read before this returns) and completes the previous batch. */
   async score(batch: ColumnBatch): Promise<void> {
     if (batch.rows === 0) return;
-    let results: ort.InferenceSession.ReturnType;
+    const feeds = this.feeds(batch, true);
+    this.slot ^= 1;
+    const previous = this.inFlight;
+    this.inFlight = undefined;
+    const previousResults = previous ? await this.outcome(previous) : undefined;
+    const run = this.model.session.run(feeds, this.outputNames());
+    // Awaited by the next score() or finish(); until then a rejection must not count as unhandled.
+    run.catch(() => undefined);
+    this.inFlight = { batch: { rowOffset: batch.rowOffset, rows: batch.rows }, run };
+    if (previous) this.take(previousResults!, previous.batch);
+  }
+
+  /** Waits for the batch still running and takes its outputs; call before predictions(). */
+  async finish(): Promise<void> {
+    const last = this.inFlight;
+    if (!last) return;
+    this.inFlight = undefined;
+    this.take(await this.outcome(last), last.batch);
+  }
+
+  private async outcome(inFlight: { batch: BatchRows; run: Promise<ort.InferenceSession.ReturnType> }): Promise<ort.InferenceSession.ReturnType> {
+    const { batch } = inFlight;
     try {
-      results = await this.model.session.run(this.feeds(batch, true), this.outputNames());
+      return await inFlight.run;
     } catch (error) {
       throw new UserError(`onnxruntime failed to score rows ${batch.rowOffset + 1}–${batch.rowOffset + batch.rows}: ${firstLine(error)}`, {
         where: { file: this.model.displayPath, key: this.key },
         hint: 'Check that the features and their order match what the model was trained on.',
       });
     }
+  }
+
+  private take(results: ort.InferenceSession.ReturnType, batch: BatchRows): void {
     const offset = batch.rowOffset;
     if (this.outputs.probability) this.takeProbabilities(results[this.outputs.probability.name]!, batch);
     if (this.outputs.label) {
@@ -121,7 +161,7 @@ export class Scorer {
     this.filled += batch.rows;
   }
 
-  private takeProbabilities(tensor: ort.Tensor, batch: ColumnBatch): void {
+  private takeProbabilities(tensor: ort.Tensor, batch: BatchRows): void {
     const name = this.outputs.probability!.name;
     this.checkRows(tensor, batch, name);
     if (tensor.dims.length > 2) this.badShape(tensor, name, '[rows] or [rows, classes]');
@@ -147,7 +187,7 @@ export class Scorer {
   }
 
   /** The error for a batch that failed the probability check: the first non-finite value, else the first out of range. */
-  private rejectProbabilities(data: Float32Array | Float64Array, batch: ColumnBatch, name: string, columns: number): never {
+  private rejectProbabilities(data: Float32Array | Float64Array, batch: BatchRows, name: string, columns: number): never {
     this.checkFinite(data, batch, name, columns);
     const k = data.findIndex((p) => p < -1e-6 || p > 1 + 1e-6);
     throw new UserError(`output "${name}" is ${data[k]} at row ${batch.rowOffset + Math.floor(k / columns) + 1}, which is not a probability`, {
@@ -156,7 +196,7 @@ export class Scorer {
     });
   }
 
-  private checkRows(tensor: ort.Tensor, batch: ColumnBatch, name: string): void {
+  private checkRows(tensor: ort.Tensor, batch: BatchRows, name: string): void {
     if (tensor.dims[0] !== batch.rows) this.badShape(tensor, name, `${batch.rows} rows`);
   }
 
@@ -167,7 +207,7 @@ export class Scorer {
     });
   }
 
-  private checkFinite(data: Float32Array | Float64Array, batch: ColumnBatch, name: string, columns = 1): void {
+  private checkFinite(data: Float32Array | Float64Array, batch: BatchRows, name: string, columns = 1): void {
     for (let k = 0; k < data.length; k++) {
       if (!Number.isFinite(data[k]!)) {
         throw new UserError(`output "${name}" is ${data[k]} at row ${batch.rowOffset + Math.floor(k / columns) + 1} of the holdout`, {
@@ -179,7 +219,7 @@ export class Scorer {
   }
 
   predictions(): Predictions {
-    if (this.filled !== this.totalRows) throw new Error(`scored ${this.filled} of ${this.totalRows} rows`);
+    if (this.filled !== this.totalRows) throw new Error(`scored ${this.filled} of ${this.totalRows} rows${this.inFlight ? ' (a batch is still running: await finish() first)' : ''}`);
     return this.result;
   }
 }

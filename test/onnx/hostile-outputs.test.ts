@@ -33,6 +33,7 @@ describe('model outputs the gate cannot read row by row', () => {
     const outputs = { task: 'classification' as const, label: { name: 'label', type: 'int64' } };
     const scorer = new Scorer(model, planFeed(model, columns, { label: 'label', dataFile: 'holdout.csv', key: 'model' }), outputs, 3, 'model');
     const values = Float64Array.from([0.1, 0.2, 0.3]);
-    await expect(scorer.score({ rowOffset: 0, rows: 3, column: () => values })).rejects.toThrow(/output "label" has shape \[3, 2\], expected one label per row/);
+    await scorer.score({ rowOffset: 0, rows: 3, column: () => values });
+    await expect(scorer.finish()).rejects.toThrow(/output "label" has shape \[3, 2\], expected one label per row/);
   });
 });

@@ -19,6 +19,7 @@ async function score(model: OnnxModel, rows: number[][]) {
   const scorer = new Scorer(model, feed, outputs, rows.length, 'model');
   const byName: Record<string, Float64Array> = { x1: Float64Array.from(rows, (r) => r[0]!), x2: Float64Array.from(rows, (r) => r[1]!), x3: Float64Array.from(rows, (r) => r[2]!) };
   await scorer.score({ rowOffset: 0, rows: rows.length, column: (name) => byName[name]! });
+  await scorer.finish();
   return { outputs, predictions: scorer.predictions() };
 }
 
@@ -124,6 +125,40 @@ describe('building input tensors', () => {
     for (const [offset, rows] of [[0, 4], [4, 4], [8, 3]] as const) {
       await scorer.score({ rowOffset: offset, rows, column: (name) => byName[name]!.subarray(offset, offset + rows) });
     }
+    await scorer.finish();
     expect([...scorer.predictions().probabilities!]).toEqual([...whole.predictions.probabilities!]);
+  });
+
+  it('pipelined scoring (next batch built while one runs) is bit-identical to waiting for every batch', async () => {
+    const model = await open('binary_proba2.onnx');
+    const rows = 1_000;
+    const data = Array.from({ length: rows }, (_, i) => [Math.sin(i) * 1e3, Math.cos(3 * i) / 7, i % 2 === 0 ? -0 : i / 7 - 1]);
+    const byName: Record<string, Float64Array> = { x1: Float64Array.from(data, (r) => r[0]!), x2: Float64Array.from(data, (r) => r[1]!), x3: Float64Array.from(data, (r) => r[2]!) };
+    const feed = planFeed(model, columns, feedOptions);
+    const run = async (waitEachBatch: boolean) => {
+      const scorer = new Scorer(model, feed, planOutputs(model, { key: 'model' }), rows, 'model');
+      for (let offset = 0; offset < rows; offset += 64) {
+        const n = Math.min(64, rows - offset);
+        await scorer.score({ rowOffset: offset, rows: n, column: (name) => byName[name]!.subarray(offset, offset + n) });
+        if (waitEachBatch) await scorer.finish();
+      }
+      await scorer.finish();
+      return scorer.predictions().probabilities!;
+    };
+    const pipelined = await run(false);
+    const oneByOne = await run(true);
+    expect(Buffer.from(pipelined.buffer).equals(Buffer.from(oneByOne.buffer))).toBe(true);
+  });
+
+  it('names the row of a bad score in a batch that finishes after the next one started', async () => {
+    const model = await open('binary_proba2.onnx');
+    const scorer = new Scorer(model, planFeed(model, columns, feedOptions), planOutputs(model, { key: 'model' }), 6, 'model');
+    const column = (values: number[]) => Float64Array.from(values);
+    const good = { x1: column([1, 2]), x2: column([1, 2]), x3: column([1, 2]) };
+    const bad = { x1: column([1, Number.NaN]), x2: column([1, 2]), x3: column([1, 2]) };
+    await scorer.score({ rowOffset: 0, rows: 2, column: (name) => good[name as keyof typeof good] });
+    await scorer.score({ rowOffset: 2, rows: 2, column: (name) => bad[name as keyof typeof bad] });
+    await expect(scorer.score({ rowOffset: 4, rows: 2, column: (name) => good[name as keyof typeof good] })).rejects.toThrow(/row 4\b/);
+    expect(() => scorer.predictions()).toThrow(/scored 2 of 6 rows \(a batch is still running/);
   });
 });

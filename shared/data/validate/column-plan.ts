@@ -44,6 +44,15 @@ export function planColumn(column: DataColumn, contract: ColumnContractConfig | 
 }
 
 /**
+ * The text a value is counted under in value counts: DuckDB's CAST(... AS VARCHAR) of the typed
+ * value, which is also the key `to_json(histogram(value))` writes for integers, dates, booleans
+ * and strings.
+ */
+export function valueText(plan: ColumnPlan): string {
+  return plan.type === 'string' ? plan.value : `CAST(${plan.value} AS VARCHAR)`;
+}
+
+/**
  * The read type to force for a contract column, so DuckDB's guess cannot lose information
  * (leading zeros of ids). JSONL columns with a declared type are read as text: a column
  * mixing JSON numbers and strings would otherwise be typed JSON, and every value then fails.

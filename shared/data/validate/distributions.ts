@@ -5,8 +5,14 @@
  * skew). Normally both come out of pass 1 (aggregate.ts), on a grid and a column choice taken
  * from the prefix look (prefix.ts); `completeDistributions` folds them and runs one more
  * aggregate pass only for the columns the prefix misjudged, with the min/max of pass 1.
+ *
+ * The grid: GRID_BINS bins of width (high - low) / GRID_BINS over the prefix's [low, high]; a value
+ * x <= high falls in floor((x - low) / width) clamped to [-FAR_BINS, GRID_BINS - 1], a larger one
+ * (or NaN) in the same bin clamped to [GRID_BINS, GRID_BINS - 1 + FAR_BINS] (tally.ts counts them;
+ * `gridBin` is the same in SQL).
  */
 import { FINE_BINS, type FineHistogram } from '../profile.js';
+import { sqlDouble } from '../sql.js';
 import type { DataScan } from '../scan.js';
 import type { ColumnStats } from './aggregate.js';
 import type { ColumnPlan } from './column-plan.js';
@@ -19,19 +25,20 @@ export const MAX_CATEGORIES = 1000;
  * FAR_BINS; a value further out sends the column to pass 2.
  */
 const SUB_BINS = 4;
-const GRID_BINS = SUB_BINS * FINE_BINS;
-const FAR_BINS = 64 * GRID_BINS;
+export const GRID_BINS = SUB_BINS * FINE_BINS;
+export const FAR_BINS = 64 * GRID_BINS;
 
 export interface ColumnDistribution {
   histogram: FineHistogram | null;
   valueCounts: Record<string, number> | null;
 }
 
-/** The SQL bin of a value on the grid of GRID_BINS bins over [low, high]; outside it, bins continue (clamped far out). */
+/** The grid's bin of a value in SQL (for a column whose JS tally could not be used; tally.ts does the same arithmetic). */
 export function gridBin(value: string, low: number, high: number): string {
   const width = (high - low) / GRID_BINS;
-  const bin = `floor((${value} - ${low}) / ${width})`;
-  return `CASE WHEN ${value} <= ${high} THEN greatest(least(${bin}, ${GRID_BINS - 1}), ${-FAR_BINS}) ELSE least(greatest(${bin}, ${GRID_BINS}), ${GRID_BINS - 1 + FAR_BINS}) END::BIGINT`;
+  const bin = `floor((${value} - ${sqlDouble(low)}) / ${sqlDouble(width)})`;
+  // greatest()/least() skip NULLs (greatest(NULL, 0) is 0): a missing value must stay NULL, which histogram() leaves out.
+  return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${value} <= ${sqlDouble(high)} THEN greatest(least(${bin}, ${GRID_BINS - 1}), ${-FAR_BINS}) ELSE least(greatest(${bin}, ${GRID_BINS}), ${GRID_BINS - 1 + FAR_BINS}) END::BIGINT`;
 }
 
 /**
@@ -108,7 +115,8 @@ async function distributionPass(scan: DataScan, plans: ColumnPlan[], stats: Colu
     if (wanted[j]!.histogram && numericValue && bounds && s.count > 0) {
       const { low, high } = bounds;
       const width = (high - low) / FINE_BINS;
-      const bin = width > 0 ? `least(greatest(floor((${numericValue} - ${low}) / ${width})::BIGINT, 0), ${FINE_BINS - 1})` : '0';
+      // NULL stays NULL (greatest/least would turn it into bin 0): histogram() counts values only.
+      const bin = `CASE WHEN ${numericValue} IS NOT NULL THEN ${width > 0 ? `least(greatest(floor((${numericValue} - ${sqlDouble(low)}) / ${sqlDouble(width)})::BIGINT, 0), ${FINE_BINS - 1})` : '0'} END`;
       select.push(`to_json(histogram(${bin})) AS h${j}`);
       histogram = (json) => {
         const counts = new Array<number>(width > 0 ? FINE_BINS : 1).fill(0);

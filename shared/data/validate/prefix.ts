@@ -6,7 +6,7 @@
  * profile still comes from the full data, and a column the look misjudged is redone exactly.
  */
 import type { DataScan } from '../scan.js';
-import type { ColumnPlan } from './column-plan.js';
+import { valueText, type ColumnPlan } from './column-plan.js';
 import { MAX_CATEGORIES, numericExpression } from './distributions.js';
 
 export const PREFIX_ROWS = 65_536;
@@ -18,6 +18,8 @@ export interface PrefixLook {
   range: { low: number; high: number } | null;
   /** Compute exact value counts in the main pass. */
   categorical: boolean;
+  /** The prefix's distinct value texts (sorted), for a categorical column that is not an integer: the pass tallies values by their index here. */
+  labels: string[] | null;
 }
 
 /** Columns whose value counts can be asked for: the ones the old rule gave a distinct count. */
@@ -31,6 +33,9 @@ export async function prefixLook(scan: DataScan, plans: ColumnPlan[]): Promise<P
     const numeric = numericExpression(plan);
     if (numeric) select.push(`min(${numeric})::DOUBLE AS lo${j}`, `max(${numeric})::DOUBLE AS hi${j}`);
     if (countsDistinct(plan)) select.push(`count(DISTINCT ${plan.value})::DOUBLE AS d${j}`);
+    if (countsDistinct(plan) && plan.type !== 'integer') {
+      select.push(`CASE WHEN count(DISTINCT ${plan.value}) <= ${MAX_CATEGORIES} THEN list(DISTINCT ${valueText(plan)}) FILTER (WHERE ${valueText(plan)} IS NOT NULL) END AS l${j}`);
+    }
   });
   const row = await scan.run(async (from) => {
     const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(', ')} FROM (SELECT * FROM ${from} LIMIT ${PREFIX_ROWS})`);
@@ -43,9 +48,9 @@ export async function prefixLook(scan: DataScan, plans: ColumnPlan[]): Promise<P
     const low = num(`lo${j}`);
     const high = num(`hi${j}`);
     const distinct = num(`d${j}`);
-    return {
-      range: low !== null && high !== null ? { low, high } : null,
-      categorical: distinct !== null && distinct <= MAX_CATEGORIES && (whole || distinct * SATURATION <= rows),
-    };
+    const categorical = distinct !== null && distinct <= MAX_CATEGORIES && (whole || distinct * SATURATION <= rows);
+    const list = row[`l${j}`];
+    const labels = categorical && Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string').sort() : null;
+    return { range: low !== null && high !== null ? { low, high } : null, categorical, labels };
   });
 }

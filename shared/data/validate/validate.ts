@@ -14,6 +14,8 @@ import type { DataSource } from '../resolve.js';
 import { DataScan } from '../scan.js';
 import { columnSkew, DEFAULT_SKEW, type SkewResult } from '../skew.js';
 import { sqlString } from '../sql.js';
+import type { ProgressSink } from '../../progress/progress.js';
+import { totalBytes, withQueryProgress } from '../query-progress.js';
 import { aggregatePass, type ColumnStats } from './aggregate.js';
 import { forcedReadType, planColumn, type ColumnPlan } from './column-plan.js';
 import { completeDistributions, type ColumnDistribution } from './distributions.js';
@@ -34,6 +36,8 @@ export interface ValidateOptions {
   configFile: string;
   reference?: DataProfile;
   onPhase?: (phase: string) => void;
+  /** Where progress of the long scans goes (the stage's host); none when absent. */
+  progress?: ProgressSink;
 }
 
 const DEFAULT_MAX_LINES = 10;
@@ -54,8 +58,14 @@ export async function validateData(source: DataSource, contract: DataContract, o
 
     const looks = await prefixLook(scan, plans);
     options.onPhase?.('checks, statistics and distributions');
-    const aggregate = await aggregatePass(scan, plans, looks);
-    const distributions = await completeDistributions(scan, plans, looks, aggregate.columns);
+    const bytes = await totalBytes(source.files);
+    const scanning = (label: string) => <T>(work: () => Promise<T>) => withQueryProgress(session.connection, options.progress, label, bytes, work);
+    let passLabel = 'checks, statistics and distributions';
+    const aggregate = await aggregatePass(scan, plans, looks, {
+      onPass: ({ group, groups }) => (passLabel = groups > 1 ? `checks, statistics and distributions (columns group ${group + 1} of ${groups})` : passLabel),
+      scanning: (work) => scanning(passLabel)(work),
+    });
+    const distributions = await scanning('distributions the first rows misjudged')(() => completeDistributions(scan, plans, looks, aggregate.columns));
     const { fingerprint: hash, files } = await fingerprint;
     const profile: DataProfile = {
       kind: 'mlops-data-profile',
@@ -97,7 +107,7 @@ export async function validateData(source: DataSource, contract: DataContract, o
     const toLocate = pending.filter((p) => p.target && p.finding.count > 0);
     if (toLocate.length > 0) {
       options.onPhase?.('locating offending rows');
-      const locations = await locateRows(scan, toLocate.map((p) => p.target!), contract.max_lines ?? DEFAULT_MAX_LINES);
+      const locations = await scanning('locating offending rows')(() => locateRows(scan, toLocate.map((p) => p.target!), contract.max_lines ?? DEFAULT_MAX_LINES));
       toLocate.forEach((p, i) => {
         p.finding.locations = locations[i]!;
         p.finding.lines = locations[i]!.map((l) => l.line);
