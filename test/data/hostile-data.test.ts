@@ -5,8 +5,9 @@
 //   - a truncated .csv.gz read as a shorter, "valid" file;
 //   - repeated CSV column names renamed silently by DuckDB;
 //   - a 40 MB CSV line echoed into an annotation;
-//   - 150+ columns on a 2-core runner (out of memory before).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+//   - 150+ columns on a 2-core runner (out of memory before);
+//   - ±inf or |x| ≳ 1e154 in a numeric column (DuckDB's stddev_samp "out of range", an unexpected error before).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -79,5 +80,19 @@ describe('hostile data files', () => {
     const result = await validate(dir, 'wide.csv', { MLOPS_DUCKDB_THREADS: '2' });
     expect(result.stderr).not.toMatch(/Out of Memory|OutOfMemory/i);
     expect(result.code).toBe(0);
+  });
+
+  it('±inf and values whose squares overflow: profiled, stddev over the finite values without overflow', async () => {
+    const dir = workspace({ 'huge.csv': 'a,b\n1,2\n1e300,3\n-1e300,4\n5,6\n', 'inf.csv': 'a,b\n1,2\n1e300,3\ninf,4\n5,6\n' });
+    for (const [file, expected] of [['huge.csv', Math.sqrt(2 / 3) * 1e300], ['inf.csv', 5.773502691896258e299]] as const) {
+      const result = await validate(dir, file);
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).not.toMatch(/unexpected error/);
+      const profile = JSON.parse(readFileSync(join(dir, result.outputs.profile!), 'utf8'));
+      const a = profile.columns.find((c: { name: string }) => c.name === 'a');
+      // NumPy's np.std(..., ddof=1) overflows to inf on these; the exact values: sqrt(2e600 / 3),
+      // and for the finite 1, 1e300, 5: sqrt(((1e300)² · 2/3) / 2) = 1e300 / sqrt(3).
+      expect(a.stddev / expected).toBeCloseTo(1, 9); // the profile keeps 12 significant digits
+    }
   });
 });

@@ -50,11 +50,33 @@ export const COLUMNS_PER_PASS = 128;
 
 export async function aggregatePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], hooks: PassHooks = {}): Promise<AggregateResult> {
   let inSql = new Set<number>();
+  let scaledStddev = false;
   for (;;) {
-    const { result, untallied } = await onePass(scan, plans, looks, inSql, hooks);
-    if (untallied.length === 0) return result;
-    inSql = new Set([...inSql, ...untallied]);
+    let pass: Awaited<ReturnType<typeof onePass>>;
+    try {
+      pass = await onePass(scan, plans, looks, inSql, hooks, scaledStddev);
+    } catch (error) {
+      if (scaledStddev || !STDDEV_OVERFLOW.test((error as Error).message)) throw error;
+      scaledStddev = true;
+      continue;
+    }
+    if (pass.untallied.length === 0) return pass.result;
+    inSql = new Set([...inSql, ...pass.untallied]);
   }
+}
+
+/**
+ * DuckDB's stddev_samp fails ("out of range") when a column holds ±inf or values whose squares
+ * overflow (|x| ≳ 1e154). Then the pass runs again with the standard deviation of the finite
+ * values scaled by 2⁻⁶⁰⁰ (exact for doubles) and scaled back in JS, where an overflow is
+ * Infinity rather than an error.
+ */
+const STDDEV_OVERFLOW = /STDDEV_SAMP is out of range/i;
+const STDDEV_SCALE_EXPONENT = 600;
+
+function stddevSql(value: string, scaled: boolean): string {
+  if (!scaled) return `stddev_samp(${value}::DOUBLE)`;
+  return `stddev_samp(CASE WHEN isfinite(${value}::DOUBLE) THEN ${value}::DOUBLE * pow(2.0, -${STDDEV_SCALE_EXPONENT}) END)`;
 }
 
 export interface PassHooks {
@@ -92,7 +114,7 @@ function tallyOf(plan: ColumnPlan, look: PrefixLook): Tallied | undefined {
   return undefined;
 }
 
-async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], inSql: ReadonlySet<number>, hooks: PassHooks): Promise<{ result: AggregateResult; untallied: number[] }> {
+async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], inSql: ReadonlySet<number>, hooks: PassHooks, scaledStddev: boolean): Promise<{ result: AggregateResult; untallied: number[] }> {
   const selects: string[][] = [];
   const talliedBy: (Tallied | undefined)[] = [];
   const readers: ((row: Raw, counts: Record<string, number> | null) => ColumnStats)[] = [];
@@ -119,7 +141,7 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
     if (!look.categorical && !tallied && numericValue && look.range && look.range.high > look.range.low) select.push(`to_json(histogram(${gridBin(numericValue, look.range.low, look.range.high)})) AS ${a('bins')}`);
     const numeric = plan.type === 'integer' || plan.type === 'number';
     if (numeric && !fromValues) {
-      select.push(`min(${v})::DOUBLE AS ${a('min')}`, `max(${v})::DOUBLE AS ${a('max')}`, `avg(${v}::DOUBLE) AS ${a('mean')}`, `stddev_samp(${v}::DOUBLE) AS ${a('stddev')}`);
+      select.push(`min(${v})::DOUBLE AS ${a('min')}`, `max(${v})::DOUBLE AS ${a('max')}`, `avg(${v}::DOUBLE) AS ${a('mean')}`, `${stddevSql(v, scaledStddev)} AS ${a('stddev')}`);
     } else if (plan.type === 'date' || plan.type === 'timestamp') {
       select.push(`min(${v})::VARCHAR AS ${a('min')}`, `max(${v})::VARCHAR AS ${a('max')}`);
     } else if (plan.type === 'boolean') {
@@ -143,7 +165,7 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
         min: value('min'),
         max: value('max'),
         mean: num('mean'),
-        stddev: num('stddev'),
+        stddev: scaledStddev && num('stddev') !== null ? num('stddev')! * 2 ** STDDEV_SCALE_EXPONENT : num('stddev'),
         minLength: num('minlen'),
         maxLength: num('maxlen'),
         distinct: num('distinct'),
