@@ -118,11 +118,17 @@ export class RemoteRepository implements RepositoryReader {
   }
 
   /** Deletes a manifest by digest (and, on most registries, every tag on it); false where deletes are not allowed. */
-  async deleteManifest(digest: Digest): Promise<boolean> {
+  /**
+   * 'unsupported' when the registry refuses deletes (405, 501, or distribution's 400
+   * UNSUPPORTED); 'missing' on a 404, which distribution also answers when a concurrent tag
+   * write changed the tags it walks while deleting — so the caller looks again.
+   */
+  async deleteManifest(digest: Digest): Promise<'deleted' | 'missing' | 'unsupported'> {
     // Idempotent: retried on 5xx and network errors like reads.
     const response = await this.http.request('DELETE', this.path(`manifests/${digest}`), { retry: true, allow: [400, 404, 405, 501], what: `delete the manifest ${digest}` });
     await response.body?.cancel();
-    return response.ok;
+    if (response.ok) return 'deleted';
+    return response.status === 404 ? 'missing' : 'unsupported';
   }
 
   async hasBlob(digest: Digest): Promise<boolean> {

@@ -28,6 +28,8 @@ const CLAIM_CONFIG_MEDIA_TYPE = 'application/vnd.mlops-actions.version-claim.con
 export interface Claim {
   tag: string;
   digest: Digest;
+  /** The claim manifest's bytes, to write it again if a delete leaves its tag dangling. */
+  manifest: Buffer;
 }
 
 /** Claim tags of one version share this prefix. */
@@ -57,7 +59,7 @@ export async function writeClaim(repository: RemoteRepository, version: string, 
   );
   const tag = `${claimPrefix(version)}${nonce}`;
   await repository.putManifest(tag, manifest);
-  return { tag, digest: digestOf(manifest) };
+  return { tag, digest: digestOf(manifest), manifest };
 }
 
 export type ClaimOutcome = { won: true } | { won: false; why: string };
@@ -72,13 +74,23 @@ export function judgeClaim(tags: readonly string[], version: string, mine: Claim
   return { won: true };
 }
 
-/** Best effort: registries that do not allow deletes keep the claim (listings skip it). */
+/**
+ * Best effort: registries that do not allow deletes keep the claim (listings skip it).
+ * Done when the tag list no longer shows the claim. distribution 2.8 deletes a manifest's
+ * revision first and untags after walking every tag; when that walk fails (another
+ * registration writing tags at the same moment: a 500, and the retried DELETE a 404), the tag
+ * is left listed but pointing at nothing. Writing the claim again relinks it, so the next
+ * delete can untag it.
+ */
 export async function removeClaim(repository: RemoteRepository, claim: Claim): Promise<void> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 1; attempt <= 6; attempt++) {
     const deleted = await repository.deleteManifest(claim.digest).catch(() => undefined);
-    if (deleted === false) return; // the registry does not allow deletes
-    // A delete that raced with other tag writes may leave the tag: look, and try again.
-    if ((await repository.resolveTag(claim.tag).catch(() => claim.digest)) === undefined) return;
-    await sleep(50 * attempt);
+    if (deleted === 'unsupported') return;
+    const listed = await repository.tags().catch(() => undefined);
+    if (listed && !listed.includes(claim.tag)) return;
+    if (listed && (await repository.resolveTag(claim.tag).catch(() => claim.digest)) === undefined) {
+      await repository.putManifest(claim.tag, claim.manifest).catch(() => undefined);
+    }
+    await sleep(100 * attempt);
   }
 }
