@@ -7,7 +7,7 @@
  */
 import YAML from 'yaml';
 import { KserveClient, type InferenceService } from '../../shared/deploy/kserve/client.js';
-import { ANNOTATIONS, appliedForm, renderInferenceService } from '../../shared/deploy/kserve/manifest.js';
+import { appliedForm, renderInferenceService, servedVersion } from '../../shared/deploy/kserve/manifest.js';
 import { runKserveRollout } from '../../shared/deploy/kserve/rollout.js';
 import { validateInferenceService } from '../../shared/deploy/kserve/schema-validate.js';
 import { describeStatus, latestTraffic, readStatus } from '../../shared/deploy/kserve/status.js';
@@ -71,8 +71,7 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
 
   const live = await client.get(kserve.name);
   const liveStatus = live ? readStatus(live) : undefined;
-  const previousVersion = live?.metadata?.annotations?.[ANNOTATIONS.version];
-  const previousDigest = live?.metadata?.annotations?.[ANNOTATIONS.digest];
+  const { version: previousVersion, digest: previousDigest } = live ? servedVersion(live) : { version: undefined, digest: undefined };
   if (live && liveStatus) {
     host.info(`InferenceService ${client.namespace}/${kserve.name} serves ${previousVersion ?? 'an unknown version'}${previousDigest ? ` (${previousDigest})` : ''}: ${describeStatus(liveStatus)}`);
     refuseConcurrentDeploy(kserve.name, liveStatus);
@@ -101,6 +100,7 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
             live,
             newId: verified.tag,
             previousId: previousVersion,
+            previousDigest,
             previousManifest: live ? appliedForm(live) : undefined,
             plan: {
               steps: settings.strategy === 'all-at-once' ? [100] : settings.steps,

@@ -21,6 +21,9 @@ export const ANNOTATIONS = {
   gateVerdict: `${PREFIX}/gate-verdict`,
   runUrl: `${PREFIX}/run-url`,
   storageUri: `${PREFIX}/storage-uri`,
+  /** Set while a rolled-back version's spec stays applied with all traffic pinned to the earlier one. */
+  servingVersion: `${PREFIX}/serving-version`,
+  servingDigest: `${PREFIX}/serving-digest`,
   tagRouting: 'serving.kserve.io/enable-tag-routing',
 } as const;
 
@@ -107,6 +110,26 @@ export function withCanary(manifest: InferenceService, percent: number | undefin
   if (percent === undefined) delete predictor.canaryTrafficPercent;
   else predictor.canaryTrafficPercent = percent;
   return { ...manifest, spec: { ...spec, predictor } };
+}
+
+/**
+ * The rollback form: the new version's spec with `canaryTrafficPercent: 0` (all traffic to
+ * latestRolledoutRevision) and annotations saying which version that revision serves, so the
+ * next deploy knows what is really serving.
+ */
+export function pinnedManifest(manifest: InferenceService, serving: { version?: string; digest?: string }): InferenceService {
+  const pinned = withCanary(manifest, 0);
+  const annotations = { ...(pinned.metadata?.annotations ?? {}) };
+  if (serving.version) annotations[ANNOTATIONS.servingVersion] = annotationValue(serving.version);
+  if (serving.digest) annotations[ANNOTATIONS.servingDigest] = annotationValue(serving.digest);
+  return { ...pinned, metadata: { ...pinned.metadata, annotations } };
+}
+
+/** The version and digest a live InferenceService serves (the serving-* annotations after a rollback, else its own). */
+export function servedVersion(live: InferenceService): { version?: string; digest?: string } {
+  const annotations = live.metadata?.annotations ?? {};
+  if (annotations[ANNOTATIONS.servingVersion]) return { version: annotations[ANNOTATIONS.servingVersion], digest: annotations[ANNOTATIONS.servingDigest] };
+  return { version: annotations[ANNOTATIONS.version], digest: annotations[ANNOTATIONS.digest] };
 }
 
 /**

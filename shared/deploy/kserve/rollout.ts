@@ -17,7 +17,7 @@ import { Cancelled, runRollout, type RolloutPlan, type StepRecord } from '../rol
 import { ServeClient } from '../serve-client.js';
 import { smokeTest, type SmokeResult, type SmokeRows } from '../smoke.js';
 import type { InferenceService, KserveClient } from './client.js';
-import { withCanary } from './manifest.js';
+import { pinnedManifest } from './manifest.js';
 import { latestTraffic, readStatus, type IsvcStatus } from './status.js';
 import { canaryAt, KserveTraffic, pinnedTo, servingNew } from './traffic.js';
 import { applyAndWait, NotReady, type WaitHooks } from './wait.js';
@@ -30,6 +30,7 @@ export interface KserveRolloutInput {
   live: InferenceService | undefined;
   newId: string;
   previousId?: string;
+  previousDigest?: string;
   plan: Pick<RolloutPlan, 'steps' | 'bakeSeconds' | 'holdFactor' | 'thresholds'>;
   smoke?: { model: OnnxModel; rows: SmokeRows };
   hooks: WaitHooks;
@@ -80,9 +81,10 @@ async function firstDeploy(input: KserveRolloutInput): Promise<KserveRolloutResu
 async function update(input: KserveRolloutInput, stable: string, previousManifest: InferenceService): Promise<KserveRolloutResult> {
   const name = input.manifest.metadata!.name!;
   const { client, hooks } = input;
+  const serving = { version: input.previousId, digest: input.previousDigest };
   const pin = async (reason: string, steps: StepRecord[] = [], smoke?: SmokeResult, canary?: string): Promise<KserveRolloutResult> => {
     hooks.log(`rolling back: ${reason}`);
-    const status = await applyAndWait(client, withCanary(input.manifest, 0), pinnedTo(stable), `roll back: all traffic to ${stable}`, hooks);
+    const status = await applyAndWait(client, pinnedManifest(input.manifest, serving), pinnedTo(stable), `roll back: all traffic to ${stable}`, hooks);
     hooks.log(`rolled back: ${stable} 100 %`);
     return { outcome: 'rolled_back', reason, steps, smoke, status, revision: canary, previousRevision: stable };
   };
@@ -90,7 +92,7 @@ async function update(input: KserveRolloutInput, stable: string, previousManifes
   // 1. The new revision beside the stable one, with no traffic.
   let status: IsvcStatus;
   try {
-    status = await applyAndWait(client, withCanary(input.manifest, 0), canaryAt(stable, 0), `new revision of ${name} beside ${stable}`, hooks);
+    status = await applyAndWait(client, pinnedManifest(input.manifest, serving), canaryAt(stable, 0), `new revision of ${name} beside ${stable}`, hooks);
   } catch (error) {
     if (error instanceof NotReady) return pin(error.message);
     if (error instanceof Cancelled) return pin(`the deploy was ${error.message}`);
@@ -116,7 +118,7 @@ async function update(input: KserveRolloutInput, stable: string, previousManifes
   // 3. Steps, judged on both revisions' metrics.
   const canaryId = input.newId === input.previousId ? `${input.newId}@${canaryRevision}` : input.newId;
   const stableId = input.previousId ?? stable;
-  const traffic = new KserveTraffic(client, input.manifest, previousManifest, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks);
+  const traffic = new KserveTraffic(client, input.manifest, previousManifest, serving, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks);
   try {
     const result = await runRollout(traffic, { model: name, canary: canaryId, stable: stableId, ...input.plan }, { log: hooks.log, sleep: hooks.sleep, now: hooks.now });
     const base = { steps: result.steps, smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };

@@ -13,7 +13,7 @@ import type { Sample } from '../prometheus.js';
 import type { TrafficClient } from '../rollout.js';
 import { ServeClient, type Weights } from '../serve-client.js';
 import type { InferenceService, KserveClient } from './client.js';
-import { withCanary } from './manifest.js';
+import { pinnedManifest, withCanary } from './manifest.js';
 import { isTrue, latestTraffic, percentOf, type IsvcStatus } from './status.js';
 import { applyAndWait, type Expectation, type WaitHooks } from './wait.js';
 
@@ -36,6 +36,7 @@ export class KserveTraffic implements TrafficClient {
     private readonly client: KserveClient,
     private readonly manifest: InferenceService,
     private readonly previous: InferenceService,
+    private readonly serving: { version?: string; digest?: string },
     private readonly revisions: Revisions,
     private readonly servedModel: string,
     private readonly hooks: WaitHooks,
@@ -52,7 +53,7 @@ export class KserveTraffic implements TrafficClient {
       this.promoted = true;
       return;
     }
-    this.last = await applyAndWait(this.client, withCanary(this.manifest, percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
+    this.last = await applyAndWait(this.client, withCanary(pinnedManifest(this.manifest, this.serving), percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
   }
 
   /** Knative scales a revision without traffic to zero; nothing to unload. */
@@ -73,7 +74,7 @@ export class KserveTraffic implements TrafficClient {
 
   async rollBack(): Promise<void> {
     if (!this.promoted) {
-      this.last = await applyAndWait(this.client, withCanary(this.manifest, 0), pinnedTo(this.revisions.stableRevision), `roll back: all traffic to ${this.revisions.stableRevision}`, this.hooks);
+      this.last = await applyAndWait(this.client, pinnedManifest(this.manifest, this.serving), pinnedTo(this.revisions.stableRevision), `roll back: all traffic to ${this.revisions.stableRevision}`, this.hooks);
       return;
     }
     this.last = await applyAndWait(this.client, this.previous, servingNew([this.revisions.canaryRevision]), 're-apply the previous InferenceService', this.hooks);

@@ -45,7 +45,7 @@ export interface KserveCluster {
   stop(): Promise<void>;
 }
 
-export function kserveConfig(baseImage: string, extra = ''): string {
+export function kserveConfig(baseImage: string, extra = '', readyTimeoutSeconds = 120): string {
   return [
     'deploy:',
     '  min_requests: 10',
@@ -54,7 +54,7 @@ export function kserveConfig(baseImage: string, extra = ''): string {
     '  kserve:',
     '    namespace: ml',
     '    poll_seconds: 0.1',
-    '    ready_timeout_seconds: 120',
+    `    ready_timeout_seconds: ${readyTimeoutSeconds}`,
     '    storage:',
     `      base_image: ${baseImage}`,
     extra,
