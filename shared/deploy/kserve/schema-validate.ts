@@ -8,6 +8,7 @@
  *   - `x-kubernetes-int-or-string` takes an integer or a string;
  *   - formats int32, int64 and date-time are checked; other `x-kubernetes-*` keys are list and
  *     map semantics for merging and are not validation.
+ * The subset compiled is the part this stage renders (renderedSubset()).
  * metadata (ObjectMeta: `type: object` in the CRD) is checked by the API server itself against
  * its own rules; objectMetaErrors() repeats the ones a rendered manifest can break.
  */
@@ -27,8 +28,22 @@ async function validator(): Promise<ValidateFunction> {
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
   ajv.addFormat('date-time', { type: 'string', validate: (s: string) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s) });
-  compiled = ajv.compile(structural(document.openAPIV3Schema as SchemaNode));
+  compiled = ajv.compile(structural(renderedSubset(document.openAPIV3Schema as SchemaNode)));
   return compiled;
+}
+
+/**
+ * The schema of what this stage renders: the whole root and spec.predictor as the CRD has
+ * them; spec.transformer, spec.explainer, spec.canary and status (never rendered: overrides
+ * merge into spec.predictor only, and status is the controller's) are reduced to `object`.
+ * Compiling the whole 640 KB takes ajv several seconds; this subset takes a third of that.
+ */
+export function renderedSubset(root: SchemaNode): SchemaNode {
+  const properties = root.properties as Record<string, SchemaNode>;
+  const spec = properties.spec!;
+  const specProperties = spec.properties as Record<string, SchemaNode>;
+  const reduced = Object.fromEntries(Object.entries(specProperties).map(([key, value]) => [key, key === 'predictor' ? value : { type: 'object' }]));
+  return { ...root, properties: { ...properties, spec: { ...spec, properties: reduced }, status: { type: 'object' } } };
 }
 
 /** The CRD schema as JSON Schema with the API server's structural rules made explicit. */
