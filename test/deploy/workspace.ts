@@ -15,7 +15,7 @@ export const HOLDOUT = join(ROOT, 'examples/breast-cancer/data/holdout.csv');
 
 export interface DeployWorkspace {
   cwd: string;
-  register(fixture: string, verdict?: 'pass' | 'fail', inputs?: Record<string, string>): Promise<{ version: string; digest: string }>;
+  register(fixture: string, verdict?: 'pass' | 'fail'): Promise<{ version: string; digest: string }>;
 }
 
 export function deployWorkspace(deployConfig = ''): DeployWorkspace {
@@ -24,7 +24,7 @@ export function deployWorkspace(deployConfig = ''): DeployWorkspace {
   copyFileSync(HOLDOUT, join(cwd, 'smoke.csv'));
   return {
     cwd,
-    async register(fixture, verdict = 'pass', inputs = {}) {
+    async register(fixture, verdict = 'pass') {
       const model = join(cwd, 'mlops-out/model.onnx');
       copyFileSync(join(FIXTURES, fixture), model);
       const sha = createHash('sha256').update(readFileSync(model)).digest('hex');
@@ -48,7 +48,7 @@ export function deployWorkspace(deployConfig = ''): DeployWorkspace {
         },
       };
       writeFileSync(join(cwd, 'mlops-out/mlops-run.json'), JSON.stringify(record));
-      const result = await runAction('register', { cwd, inputs: { model: 'mlops-out/model.onnx', ...inputs, ...(verdict === 'fail' ? { 'force-reason': 'test: a failed version in the registry' } : {}) } });
+      const result = await runAction('register', { cwd, inputs: { model: 'mlops-out/model.onnx', ...(verdict === 'fail' ? { 'force-reason': 'test: a failed version in the registry' } : {}) } });
       if (result.code !== 0) throw new Error(`register failed: ${result.stdout}${result.stderr}`);
       return { version: result.outputs.version!, digest: result.outputs.digest! };
     },

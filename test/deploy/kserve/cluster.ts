@@ -6,13 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { skopeo, startRegistry, type TestRegistry } from '../../support/oci-registry.js';
 import { startFakeKube, type FakeKube, type FakeKubeOptions } from '../../support/fake-kube/index.js';
-import { deployWorkspace, type DeployWorkspace } from '../workspace.js';
+import { runAction } from '../../support/run-action.js';
+import { deployWorkspace, FIXTURES, type DeployWorkspace } from '../workspace.js';
 
 const sha = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
@@ -73,7 +74,7 @@ export async function startCluster(options: FakeKubeOptions = {}): Promise<Kserv
     baseImage,
     kubeconfig: kube.kubeconfigFile('ml'),
     async register(fixture) {
-      const registered = await ws.register(fixture, 'pass', { registry: `oci://${registry.host}/models`, insecure: 'true' });
+      const registered = await registerRemote(ws.cwd, fixture, `oci://${registry.host}/models`);
       return { ...registered, ref: `oci://${registry.host}/models/churn:${registered.version}` };
     },
     async stop() {
@@ -81,4 +82,33 @@ export async function startCluster(options: FakeKubeOptions = {}): Promise<Kserv
       await registry.stop();
     },
   };
+}
+
+/** A fixture model registered into a remote registry by the register action, with a passing gate naming it. */
+async function registerRemote(cwd: string, fixture: string, registry: string): Promise<{ version: string; digest: string }> {
+  const model = join(cwd, 'mlops-out/model.onnx');
+  copyFileSync(join(FIXTURES, fixture), model);
+  const now = new Date().toISOString();
+  const record = {
+    schema_version: 1,
+    kind: 'mlops-run',
+    created_at: now,
+    updated_at: now,
+    history: [],
+    data: { fingerprint: `sha256:${'cd'.repeat(32)}`, files: [], rows: 398, valid: true, errors: 0, warnings: 0 },
+    evaluation: {
+      task: 'classification',
+      model: { path: 'mlops-out/model.onnx', sha256: sha(readFileSync(model)).slice(7) },
+      data: { path: 'holdout.csv', rows: 171, fingerprint: 'fp-holdout' },
+      baseline: null,
+      alpha: 0.05,
+      metrics: { accuracy: { candidate: 0.95, verdict: 'pass', rule: 'accuracy >= 0.9' } },
+      verdict: 'pass',
+      passed: true,
+    },
+  };
+  writeFileSync(join(cwd, 'mlops-out/mlops-run.json'), JSON.stringify(record));
+  const result = await runAction('register', { cwd, inputs: { model: 'mlops-out/model.onnx', registry, insecure: 'true' } });
+  if (result.code !== 0) throw new Error(`register failed: ${result.stdout}${result.stderr}`);
+  return { version: result.outputs.version!, digest: result.outputs.digest! };
 }
