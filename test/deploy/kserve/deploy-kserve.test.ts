@@ -5,11 +5,12 @@
  * process from the modelcar image; smoke tests and canary scrapes go through the revisions'
  * URLs with real traffic.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skopeo } from '../../support/oci-registry.js';
-import { runAction } from '../../support/run-action.js';
+import { ROOT, runAction } from '../../support/run-action.js';
 import { driveTraffic, FIXTURES } from '../workspace.js';
 import { startCluster, type KserveCluster } from './cluster.js';
 
@@ -88,6 +89,15 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
     expect(isvc().spec.predictor.canaryTrafficPercent).toBeUndefined();
   }, 240_000);
 
+  it('deploying what already serves is a success with nothing to do', async () => {
+    const before = cluster.kube.requests.filter((r) => r.method === 'PATCH').length;
+    const result = await deploy(versions.retrained!.ref);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain(`${versions.retrained!.version} (${versions.retrained!.digest}) already serves 100 % of churn's traffic: nothing to do`);
+    expect(result.outputs).toMatchObject({ deployed: 'false', version: versions.retrained!.version, url: isvc().status.url });
+    expect(cluster.kube.requests.filter((r) => r.method === 'PATCH').length).toBe(before);
+  }, 120_000);
+
   it('a canary with other predictions is rolled back: all traffic pinned to the previous revision, the reason recorded', async () => {
     const driver = driveTraffic(isvc().status.url);
     let result;
@@ -105,4 +115,31 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
     expect(record().deploy).toMatchObject({ status: 'rolled_back', previous_version: versions.retrained!.version });
     expect(record().deploy.rollback_reason).toContain('prediction shift');
   }, 240_000);
+
+  it('a second deploy while one bakes is refused; SIGTERM mid-bake pins the stable revision again', async () => {
+    const driver = driveTraffic(isvc().status.url, 2);
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'deploy', '--model', versions.stable!.ref, '--target', 'kserve', '--kubeconfig', cluster.kubeconfig, '--insecure', '--steps', '10,100', '--bake-seconds', '60'], { cwd: cluster.ws.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 180_000;
+      while (!/baking 60 s/.test(output)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the first deploy did not reach its bake:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(predictor().traffic.map((t: Json) => [t.revisionName, t.percent])).toEqual([['churn-predictor-00004', 10], ['churn-predictor-00002', 90]]);
+      const second = await deploy(versions.flipped!.ref, { 'smoke-data': '' });
+      expect(second.code).toBe(1);
+      expect(second.stdout).toContain('another deploy of churn is in progress on the cluster: traffic is split between churn-predictor-00004 (10 %25), churn-predictor-00002 (90 %25)');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(1);
+      expect(output).toContain('rolling back: the deploy was cancelled (SIGTERM)');
+    } finally {
+      child.kill('SIGKILL');
+      await driver.stop();
+    }
+    expect(predictor().traffic.find((t: Json) => t.tag === 'prev')).toMatchObject({ revisionName: 'churn-predictor-00002', percent: 100 });
+  }, 300_000);
 });
