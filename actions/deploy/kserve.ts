@@ -7,10 +7,10 @@
  */
 import YAML from 'yaml';
 import { KserveClient, type InferenceService } from '../../shared/deploy/kserve/client.js';
-import { appliedForm, renderInferenceService, servedVersion } from '../../shared/deploy/kserve/manifest.js';
+import { renderInferenceService, servedVersion, servingForm } from '../../shared/deploy/kserve/manifest.js';
 import { runKserveRollout } from '../../shared/deploy/kserve/rollout.js';
 import { validateInferenceService } from '../../shared/deploy/kserve/schema-validate.js';
-import { describeStatus, latestTraffic, readStatus } from '../../shared/deploy/kserve/status.js';
+import { describeStatus, readStatus } from '../../shared/deploy/kserve/status.js';
 import { buildModelcar, publishModelcar, type ModelcarRequest } from '../../shared/deploy/kserve/storage.js';
 import { featureNames, readSmokeRows } from '../../shared/deploy/smoke.js';
 import { UserError } from '../../shared/errors/user-error.js';
@@ -71,7 +71,7 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
 
   const live = await client.get(kserve.name);
   const liveStatus = live ? readStatus(live) : undefined;
-  const { version: previousVersion, digest: previousDigest } = live ? servedVersion(live) : { version: undefined, digest: undefined };
+  const { version: previousVersion, digest: previousDigest, storageUri: previousStorageUri } = live ? servedVersion(live) : {};
   if (live && liveStatus) {
     host.info(`InferenceService ${client.namespace}/${kserve.name} serves ${previousVersion ?? 'an unknown version'}${previousDigest ? ` (${previousDigest})` : ''}: ${describeStatus(liveStatus)}`);
     refuseConcurrentDeploy(kserve.name, liveStatus);
@@ -80,9 +80,9 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
   return {
     async execute(signal) {
       const base = { model: name, digest: verified.digest, version: verified.tag, steps: [], aliasMoved: false, previous: previousVersion ? { version: previousVersion, digest: previousDigest } : undefined };
-      const latest = liveStatus ? latestTraffic(liveStatus) : undefined;
-      const liveStorage = (live?.spec as { predictor?: { model?: { storageUri?: unknown } } } | undefined)?.predictor?.model?.storageUri;
-      if (live && liveStatus && previousDigest === verified.digest && liveStorage === modelcar.uri && latest?.percent === 100 && liveStatus.conditions.some((c) => c.type === 'Ready' && c.status === 'True')) {
+      // What serves (after an earlier rollback: the pinned revision, per the serving-* annotations).
+      const allTraffic = liveStatus?.traffic.some((t) => t.percent === 100) ?? false;
+      if (live && liveStatus && previousDigest === verified.digest && previousStorageUri === modelcar.uri && allTraffic && liveStatus.conditions.some((c) => c.type === 'Ready' && c.status === 'True')) {
         await modelcar.cleanup();
         host.info(`${name} ${verified.tag} (${verified.digest}) already serves 100 % of ${kserve.name}'s traffic: nothing to do`);
         const aliasMoved = await moveAliasAfterSuccess(verified, settings, inputs, host);
@@ -101,7 +101,8 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
             newId: verified.tag,
             previousId: previousVersion,
             previousDigest,
-            previousManifest: live ? appliedForm(live) : undefined,
+            previousStorageUri,
+            previousManifest: live ? servingForm(live) : undefined,
             plan: {
               steps: settings.strategy === 'all-at-once' ? [100] : settings.steps,
               bakeSeconds: settings.bakeSeconds,

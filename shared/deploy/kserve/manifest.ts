@@ -24,6 +24,7 @@ export const ANNOTATIONS = {
   /** Set while a rolled-back version's spec stays applied with all traffic pinned to the earlier one. */
   servingVersion: `${PREFIX}/serving-version`,
   servingDigest: `${PREFIX}/serving-digest`,
+  servingStorageUri: `${PREFIX}/serving-storage-uri`,
   tagRouting: 'serving.kserve.io/enable-tag-routing',
 } as const;
 
@@ -117,19 +118,51 @@ export function withCanary(manifest: InferenceService, percent: number | undefin
  * latestRolledoutRevision) and annotations saying which version that revision serves, so the
  * next deploy knows what is really serving.
  */
-export function pinnedManifest(manifest: InferenceService, serving: { version?: string; digest?: string }): InferenceService {
+export interface Serving {
+  version?: string;
+  digest?: string;
+  storageUri?: string;
+}
+
+export function pinnedManifest(manifest: InferenceService, serving: Serving): InferenceService {
   const pinned = withCanary(manifest, 0);
   const annotations = { ...(pinned.metadata?.annotations ?? {}) };
   if (serving.version) annotations[ANNOTATIONS.servingVersion] = annotationValue(serving.version);
   if (serving.digest) annotations[ANNOTATIONS.servingDigest] = annotationValue(serving.digest);
+  if (serving.storageUri) annotations[ANNOTATIONS.servingStorageUri] = annotationValue(serving.storageUri);
   return { ...pinned, metadata: { ...pinned.metadata, annotations } };
 }
 
-/** The version and digest a live InferenceService serves (the serving-* annotations after a rollback, else its own). */
-export function servedVersion(live: InferenceService): { version?: string; digest?: string } {
+/** What a live InferenceService serves: the serving-* annotations after a rollback, else its own. */
+export function servedVersion(live: InferenceService): Serving {
   const annotations = live.metadata?.annotations ?? {};
-  if (annotations[ANNOTATIONS.servingVersion]) return { version: annotations[ANNOTATIONS.servingVersion], digest: annotations[ANNOTATIONS.servingDigest] };
-  return { version: annotations[ANNOTATIONS.version], digest: annotations[ANNOTATIONS.digest] };
+  if (annotations[ANNOTATIONS.servingVersion]) return { version: annotations[ANNOTATIONS.servingVersion], digest: annotations[ANNOTATIONS.servingDigest], storageUri: annotations[ANNOTATIONS.servingStorageUri] };
+  const storageUri = (live.spec as { predictor?: { model?: { storageUri?: unknown } } } | undefined)?.predictor?.model?.storageUri;
+  return { version: annotations[ANNOTATIONS.version], digest: annotations[ANNOTATIONS.digest], storageUri: typeof storageUri === 'string' ? storageUri : undefined };
+}
+
+/**
+ * The InferenceService as it was when its rolled-out revision was applied: what a rollback
+ * after promotion re-applies. A live object left pinned by an earlier rollback names the
+ * failed version in its spec; the serving-* annotations give back the one that serves.
+ */
+export function servingForm(live: InferenceService): InferenceService {
+  const form = appliedForm(live);
+  const spec = form.spec as { predictor?: Record<string, unknown> & { model?: Record<string, unknown> } };
+  if (spec.predictor) delete spec.predictor.canaryTrafficPercent;
+  const annotations = { ...(form.metadata?.annotations ?? {}) };
+  const serving = servedVersion(live);
+  if (annotations[ANNOTATIONS.servingVersion]) {
+    if (serving.storageUri && spec.predictor?.model) spec.predictor.model.storageUri = serving.storageUri;
+    if (serving.version) annotations[ANNOTATIONS.version] = serving.version;
+    if (serving.digest) annotations[ANNOTATIONS.digest] = serving.digest;
+    if (serving.storageUri) annotations[ANNOTATIONS.storageUri] = serving.storageUri;
+    for (const key of [ANNOTATIONS.servingVersion, ANNOTATIONS.servingDigest, ANNOTATIONS.servingStorageUri]) delete annotations[key];
+    const labels = { ...(form.metadata?.labels ?? {}) };
+    if (serving.version && labels[`${PREFIX}/version`] !== undefined) labels[`${PREFIX}/version`] = labelValue(serving.version);
+    return { ...form, metadata: { ...form.metadata, labels, annotations } };
+  }
+  return form;
 }
 
 /**

@@ -31,10 +31,11 @@ export interface KserveRolloutInput {
   newId: string;
   previousId?: string;
   previousDigest?: string;
+  previousStorageUri?: string;
   plan: Pick<RolloutPlan, 'steps' | 'bakeSeconds' | 'holdFactor' | 'thresholds'>;
   smoke?: { model: OnnxModel; rows: SmokeRows };
   hooks: WaitHooks;
-  /** The appliedForm() of the live object, re-applied if a promoted version must be rolled back. */
+  /** The servingForm() of the live object, re-applied if a promoted version must be rolled back. */
   previousManifest?: InferenceService;
 }
 
@@ -81,7 +82,7 @@ async function firstDeploy(input: KserveRolloutInput): Promise<KserveRolloutResu
 async function update(input: KserveRolloutInput, stable: string, previousManifest: InferenceService): Promise<KserveRolloutResult> {
   const name = input.manifest.metadata!.name!;
   const { client, hooks } = input;
-  const serving = { version: input.previousId, digest: input.previousDigest };
+  const serving = { version: input.previousId, digest: input.previousDigest, storageUri: input.previousStorageUri };
   const pin = async (reason: string, steps: StepRecord[] = [], smoke?: SmokeResult, canary?: string): Promise<KserveRolloutResult> => {
     hooks.log(`rolling back: ${reason}`);
     const status = await applyAndWait(client, pinnedManifest(input.manifest, serving), pinnedTo(stable), `roll back: all traffic to ${stable}`, hooks);

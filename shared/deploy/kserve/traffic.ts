@@ -13,7 +13,7 @@ import type { Sample } from '../prometheus.js';
 import type { TrafficClient } from '../rollout.js';
 import { ServeClient, type Weights } from '../serve-client.js';
 import type { InferenceService, KserveClient } from './client.js';
-import { pinnedManifest, withCanary } from './manifest.js';
+import { pinnedManifest, withCanary, type Serving } from './manifest.js';
 import { isTrue, latestTraffic, percentOf, type IsvcStatus } from './status.js';
 import { applyAndWait, type Expectation, type WaitHooks } from './wait.js';
 
@@ -36,7 +36,7 @@ export class KserveTraffic implements TrafficClient {
     private readonly client: KserveClient,
     private readonly manifest: InferenceService,
     private readonly previous: InferenceService,
-    private readonly serving: { version?: string; digest?: string },
+    private readonly serving: Serving,
     private readonly revisions: Revisions,
     private readonly servedModel: string,
     private readonly hooks: WaitHooks,

@@ -19,6 +19,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 describe('deploy to KServe (fake API server, real registry and revisions)', () => {
   let cluster: KserveCluster;
   const versions: Record<string, { version: string; digest: string; ref: string }> = {};
+  let retrainedStorage = '';
 
   const deploy = (model: string, inputs: Record<string, string> = {}) =>
     runAction('deploy', { cwd: cluster.ws.cwd, inputs: { model, target: 'kserve', kubeconfig: cluster.kubeconfig, insecure: 'true', steps: '50,100', 'bake-seconds': '1', 'smoke-data': 'smoke.csv', ...inputs } });
@@ -31,6 +32,7 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
     versions.stable = await cluster.register('stable.onnx');
     versions.retrained = await cluster.register('retrained.onnx');
     versions.flipped = await cluster.register('flipped.onnx');
+    versions.nan = await cluster.register('nan_rows.onnx');
   }, 240_000);
 
   afterAll(async () => {
@@ -87,6 +89,7 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
     }
     expect(predictor()).toMatchObject({ latestRolledoutRevision: 'churn-predictor-00002', previousRolledoutRevision: 'churn-predictor-00001', traffic: [{ revisionName: 'churn-predictor-00002', percent: 100 }] });
     expect(isvc().spec.predictor.canaryTrafficPercent).toBeUndefined();
+    retrainedStorage = isvc().spec.predictor.model.storageUri;
   }, 240_000);
 
   it('deploying what already serves is a success with nothing to do', async () => {
@@ -141,5 +144,26 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
       await driver.stop();
     }
     expect(predictor().traffic.find((t: Json) => t.tag === 'prev')).toMatchObject({ revisionName: 'churn-predictor-00002', percent: 100 });
+  }, 300_000);
+
+  it('a version that fails after promotion (all-at-once, 5xx at 100 %) is rolled back by re-applying what served before', async () => {
+    const driver = driveTraffic(isvc().status.url);
+    let result;
+    try {
+      result = await deploy(versions.nan!.ref, { strategy: 'all-at-once', 'smoke-data': '' });
+    } finally {
+      await driver.stop();
+    }
+    expect(result.code).toBe(1);
+    expect(result.outputs['rolled-back']).toBe('true');
+    expect(result.stdout).toMatch(/error rate [0-9.]+ % \(\d+\/\d+\) is above max-error-rate 1\.00 %|canary requests failed/);
+    expect(result.stdout).toContain('re-apply the previous InferenceService');
+    const object = isvc();
+    // Not the spec left pinned by the SIGTERM rollback (stable's), but what served: retrained.
+    expect(object.spec.predictor.model.storageUri).toBe(retrainedStorage);
+    expect(object.spec.predictor.canaryTrafficPercent).toBeUndefined();
+    expect(object.metadata.annotations['mlops-actions.github.io/version']).toBe(versions.retrained!.version);
+    expect(object.metadata.annotations['mlops-actions.github.io/serving-version']).toBeUndefined();
+    expect(predictor()).toMatchObject({ latestRolledoutRevision: 'churn-predictor-00006', traffic: [{ revisionName: 'churn-predictor-00006', percent: 100 }] });
   }, 300_000);
 });
