@@ -120,4 +120,32 @@ describe('deploy to KServe: bad input and failures', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('no Kubernetes cluster configured');
   }, 120_000);
+
+  it('a first deploy that never becomes ready fails plainly: nothing to roll back to', async () => {
+    cluster.kube.options.neverReady = true;
+    try {
+      const result = await deploy(versions.retrained!.ref, { config: withConfig('short.yml', '', 3), 'kserve-name': 'churn-eu' });
+      expect(result.code).toBe(1);
+      expect(result.outputs).toMatchObject({ deployed: 'false', 'rolled-back': 'false' });
+      expect(result.stdout).toContain('InferenceService churn-eu: not ready within 3 s');
+      expect(result.stdout).toContain('(first deploy: no earlier revision to roll back to)');
+    } finally {
+      cluster.kube.options.neverReady = false;
+    }
+    expect(cluster.kube.object('ml', 'churn-eu')!.status.components.predictor.latestReadyRevision).toBeUndefined();
+  }, 120_000);
+
+  it('a version in a local layout, and a missing modelcar base image, are refused before the cluster is touched', async () => {
+    const before = cluster.kube.requests.length;
+    await runAction('register', { cwd: cluster.ws.cwd, inputs: { model: 'mlops-out/model.onnx', 'force-reason': 'test: local copy' } });
+    let result = await deploy('.mlops/registry:latest');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('target kserve needs the version in a remote OCI registry: the cluster cannot read .mlops/registry');
+    writeFileSync(join(cluster.ws.cwd, 'no-base.yml'), 'model:\n  name: churn\ndeploy:\n  kserve:\n    namespace: ml\n');
+    result = await deploy(versions.retrained!.ref, { config: 'no-base.yml' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('deploy.kserve.storage.base_image');
+    expect(result.stdout).toContain('no modelcar base image');
+    expect(cluster.kube.requests.length).toBe(before);
+  }, 120_000);
 });
