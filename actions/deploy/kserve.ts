@@ -6,7 +6,7 @@
  * `dry-run` prints the manifest (and the modelcar digest it names) without a cluster.
  */
 import YAML from 'yaml';
-import { KserveClient, type InferenceService } from '../../shared/deploy/kserve/client.js';
+import { KserveClient } from '../../shared/deploy/kserve/client.js';
 import { renderInferenceService, servedVersion, servingForm } from '../../shared/deploy/kserve/manifest.js';
 import { runKserveRollout } from '../../shared/deploy/kserve/rollout.js';
 import { validateInferenceService } from '../../shared/deploy/kserve/schema-validate.js';
@@ -38,11 +38,20 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
       hint: 'Copy busybox into the model\'s registry (skopeo copy --format oci docker://busybox:1.36 docker://HOST/ORG/busybox) and set deploy.kserve.storage.base_image to oci://HOST/ORG/busybox@sha256:… (docs/deploy.md, KServe).',
     });
   }
+  // The cluster first (unreachable, forbidden, KServe missing, a deploy in progress), before anything is built or pushed.
+  const client = kserve.dryRun ? undefined : KserveClient.connect({ cwd: host.cwd, kubeconfig: kserve.kubeconfig, namespace: kserve.namespace, host });
+  const live = client ? await client.get(kserve.name) : undefined;
+  const liveStatus = live ? readStatus(live) : undefined;
+  const { version: previousVersion, digest: previousDigest, storageUri: previousStorageUri } = live ? servedVersion(live) : {};
+  if (client && live && liveStatus) {
+    host.info(`InferenceService ${client.namespace}/${kserve.name} serves ${previousVersion ?? 'an unknown version'}${previousDigest ? ` (${previousDigest})` : ''}: ${describeStatus(liveStatus)}`);
+    refuseConcurrentDeploy(kserve.name, liveStatus);
+  }
+
   const request: ModelcarRequest = { location: verified.location, name, version: verified.tag, sourceDigest: verified.digest, modelPath: verified.modelPath, baseImage, access: { username: inputs.registryUsername, password: inputs.registryPassword, insecure: inputs.insecure } };
   const modelcar = await host.group(`modelcar image for ${name} ${verified.tag}`, () => buildModelcar(request, host));
   host.info(`modelcar: ${modelcar.uri} (models/model.onnx, ${modelcar.layer.size} bytes of layer${baseImage ? ` over ${baseImage}` : ''})`);
 
-  const client = kserve.dryRun ? undefined : KserveClient.connect({ cwd: host.cwd, kubeconfig: kserve.kubeconfig, namespace: kserve.namespace, host });
   const manifest = renderInferenceService({
     name: kserve.name,
     namespace: client?.namespace ?? kserve.namespace ?? 'default',
@@ -57,7 +66,10 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
     resources: kserve.resources,
     section: kserve.section,
   });
-  await validateInferenceService(manifest, 'deploy.kserve');
+  await validateInferenceService(manifest, 'deploy.kserve').catch(async (error: unknown) => {
+    await modelcar.cleanup();
+    throw error;
+  });
 
   if (!client) {
     await modelcar.cleanup();
@@ -67,14 +79,6 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
       execute: () => Promise.reject(new Error('dry run')),
       dryRun: { outputs: { deployed: 'false', version: verified.tag, digest: verified.digest, 'previous-version': '', url: '', 'rolled-back': 'false', 'deployment-id': '', report: '', manifest: YAML.stringify(manifest) } },
     };
-  }
-
-  const live = await client.get(kserve.name);
-  const liveStatus = live ? readStatus(live) : undefined;
-  const { version: previousVersion, digest: previousDigest, storageUri: previousStorageUri } = live ? servedVersion(live) : {};
-  if (live && liveStatus) {
-    host.info(`InferenceService ${client.namespace}/${kserve.name} serves ${previousVersion ?? 'an unknown version'}${previousDigest ? ` (${previousDigest})` : ''}: ${describeStatus(liveStatus)}`);
-    refuseConcurrentDeploy(kserve.name, liveStatus);
   }
 
   return {
@@ -143,4 +147,3 @@ function refuseConcurrentDeploy(name: string, status: ReturnType<typeof readStat
   });
 }
 
-export type { InferenceService };
