@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labelValue, labelValueError, nameError } from '../../../shared/deploy/kserve/labels.js';
-import { mergeOver, pinnedManifest, renderInferenceService, servedVersion, withCanary, type ManifestInput } from '../../../shared/deploy/kserve/manifest.js';
+import { mergeOver, pinnedManifest, renderInferenceService, servedVersion, servingForm, withCanary, type ManifestInput } from '../../../shared/deploy/kserve/manifest.js';
 import { schemaProblems } from '../../../shared/deploy/kserve/schema-validate.js';
 import { writeSingleFileTar } from '../../../shared/deploy/kserve/tar.js';
 
@@ -66,10 +66,17 @@ describe('the rendered InferenceService', () => {
     const manifest = renderInferenceService(input());
     expect((withCanary(manifest, 30).spec!.predictor as Record<string, unknown>).canaryTrafficPercent).toBe(30);
     expect(withCanary(withCanary(manifest, 30), undefined).spec!.predictor).not.toHaveProperty('canaryTrafficPercent');
-    const pinned = pinnedManifest(manifest, { version: 'v2', digest: 'sha256:00' });
+    const previous = { version: 'v2', digest: 'sha256:00', storageUri: 'oci://ghcr.io/acme/models/churn-modelcar@sha256:22' };
+    const pinned = pinnedManifest(manifest, previous);
     expect((pinned.spec!.predictor as Record<string, unknown>).canaryTrafficPercent).toBe(0);
-    expect(servedVersion(pinned)).toEqual({ version: 'v2', digest: 'sha256:00' });
-    expect(servedVersion(manifest)).toEqual({ version: 'v3', digest: DIGEST });
+    expect(servedVersion(pinned)).toEqual(previous);
+    expect(servedVersion(manifest)).toEqual({ version: 'v3', digest: DIGEST, storageUri: input().storageUri });
+    // What a rollback after promotion re-applies: the serving version's storage, no canary field, no serving-* notes.
+    const restored = servingForm(pinned);
+    expect(restored.spec!.predictor).toEqual({ model: { modelFormat: { name: 'onnx' }, protocolVersion: 'v2', storageUri: previous.storageUri } });
+    expect(restored.metadata!.annotations).toMatchObject({ 'mlops-actions.github.io/version': 'v2', 'mlops-actions.github.io/digest': 'sha256:00' });
+    expect(Object.keys(restored.metadata!.annotations!).filter((k) => k.includes('serving-'))).toEqual([]);
+    expect(restored.metadata!.labels!['mlops-actions.github.io/version']).toBe('v2');
   });
 
   it('overrides merge over the predictor: objects by key, lists replace, null removes', () => {
