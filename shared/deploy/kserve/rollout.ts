@@ -20,7 +20,7 @@ import type { InferenceService, KserveClient } from './client.js';
 import { pinnedManifest } from './manifest.js';
 import { latestTraffic, readStatus, type IsvcStatus } from './status.js';
 import { canaryAt, KserveTraffic, pinnedTo, servingNew } from './traffic.js';
-import { applyAndWait, NotReady, type WaitHooks } from './wait.js';
+import { applyAndWait, NotReady, waitFor, type WaitHooks } from './wait.js';
 
 export interface KserveRolloutInput {
   client: KserveClient;
@@ -57,10 +57,13 @@ export async function runKserveRollout(input: KserveRolloutInput): Promise<Kserv
 
 async function firstDeploy(input: KserveRolloutInput): Promise<KserveRolloutResult> {
   const name = input.manifest.metadata!.name!;
-  const before = input.live ? readStatus(input.live).latestCreatedRevision : undefined;
   let status: IsvcStatus;
   try {
-    status = await applyAndWait(input.client, input.manifest, servingNew([before]), `InferenceService ${name}`, input.hooks);
+    const applied = await input.client.apply(input.manifest);
+    const generation = typeof applied.metadata?.generation === 'number' ? applied.metadata.generation : 0;
+    // A spec change (a new generation) makes KServe create a revision: wait for that one, not the one before it.
+    const before = input.live && generation > readStatus(input.live).generation ? readStatus(input.live).latestCreatedRevision : undefined;
+    status = await waitFor(input.client, name, generation, servingNew([before]), `InferenceService ${name}`, input.hooks);
   } catch (error) {
     if (error instanceof NotReady || error instanceof Cancelled) return { outcome: 'failed', reason: `${error.message} (first deploy: no earlier revision to roll back to)`, steps: [], status: error instanceof NotReady ? error.last : undefined };
     throw error;

@@ -133,7 +133,14 @@ describe('deploy to KServe: bad input and failures', () => {
       cluster.kube.options.neverReady = false;
     }
     expect(cluster.kube.object('ml', 'churn-eu')!.status.components.predictor.latestReadyRevision).toBeUndefined();
-  }, 120_000);
+
+    // Once the cause is gone (the pod starts), deploying the same version again waits for that
+    // same revision: the spec did not change, so KServe makes no new one.
+    cluster.kube.resume();
+    const again = await deploy(versions.retrained!.ref, { 'kserve-name': 'churn-eu' });
+    expect(again.code, again.stdout).toBe(0);
+    expect(cluster.kube.object('ml', 'churn-eu')!.status.components.predictor).toMatchObject({ latestReadyRevision: 'churn-eu-predictor-00001', latestRolledoutRevision: 'churn-eu-predictor-00001' });
+  }, 180_000);
 
   it('a version in a local layout, and a missing modelcar base image, are refused before the cluster is touched', async () => {
     const before = cluster.kube.requests.length;

@@ -14,8 +14,8 @@
  *     RevisionFailed, and the traffic is not moved.
  * Every traffic target has its tag URL (serving.kserve.io/enable-tag-routing); status.url is
  * the route splitting requests by percent. observedGeneration follows metadata.generation once
- * the change is reconciled. `neverReady` keeps new revisions from ever becoming ready
- * (a stuck image pull or a crash-looping pod).
+ * the change is reconciled. `neverReady` keeps new revisions from becoming ready (a stuck
+ * image pull or a crash-looping pod) until resume() — as a pod starts once its cause is fixed.
  */
 import { startRevision, Router, type Revision } from './runtime.js';
 
@@ -25,6 +25,7 @@ interface State {
   key: string;
   counter: number;
   revisions: Map<string, Revision>;
+  failed: Set<string>;
   router: Router;
 }
 
@@ -46,6 +47,11 @@ export class Controller {
     this.queue = this.queue.then(() => new Promise((r) => setTimeout(r, this.options.lagMs))).then(() => this.reconcile(object)).catch((error) => console.error('fake-kube controller:', error));
   }
 
+  /** Reconciles every object again (the periodic resync): revisions held back start now. */
+  resume(objects: Iterable<Json>): void {
+    for (const object of objects) this.enqueue(object);
+  }
+
   async settle(): Promise<void> {
     await this.queue;
   }
@@ -56,7 +62,7 @@ export class Controller {
     if (!state) {
       const router = new Router();
       await router.start();
-      state = { key: '', counter: 0, revisions: new Map(), router };
+      state = { key: '', counter: 0, revisions: new Map(), failed: new Set(), router };
       this.states.set(id, state);
     }
     return state;
@@ -81,6 +87,10 @@ export class Controller {
       this.conditions(status, 'Unknown', 'RevisionMissing', `Configuration "${object.metadata.name}-predictor" is waiting for a Revision to become ready.`);
       status.observedGeneration = generation;
       this.options.onChange(object);
+    }
+    // The latest revision's pod starts (again, after a resume) until it is ready or has failed.
+    const revision: string = component.latestCreatedRevision;
+    if (component.latestReadyRevision !== revision && !state.revisions.has(revision) && !state.failed.has(revision)) {
       if (this.options.neverReady()) return;
       try {
         const started = await startRevision(revision, object.metadata.name, String(predictor.model?.storageUri ?? ''));
@@ -88,6 +98,7 @@ export class Controller {
         if (component.latestCreatedRevision !== revision) return; // superseded meanwhile
         component.latestReadyRevision = revision;
       } catch (error) {
+        state.failed.add(revision);
         this.conditions(status, 'False', 'RevisionFailed', `Revision "${revision}" failed with message: ${(error as Error).message.split('\n')[0]}.`);
         this.options.onChange(object);
         return;

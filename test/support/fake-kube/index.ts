@@ -55,6 +55,8 @@ export interface FakeKube {
   requests: { method: string; path: string; contentType?: string; fieldManager?: string; status: number }[];
   options: FakeKubeOptions;
   settle(): Promise<void>;
+  /** neverReady off, and every object reconciled again: revisions held back start. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -275,6 +277,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     requests,
     options,
     settle: () => controller.settle(),
+    resume() {
+      options.neverReady = false;
+      controller.resume(objects.values());
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
