@@ -20,7 +20,7 @@ import type { InferenceService, KserveClient } from './client.js';
 import { pinnedManifest } from './manifest.js';
 import { latestTraffic, readStatus, type IsvcStatus } from './status.js';
 import { canaryAt, KserveTraffic, pinnedTo, servingNew } from './traffic.js';
-import { applyAndWait, NotReady, waitFor, type WaitHooks } from './wait.js';
+import { applyAndWait, NotReady, uninterruptible, waitFor, type WaitHooks } from './wait.js';
 
 export interface KserveRolloutInput {
   client: KserveClient;
@@ -88,7 +88,7 @@ async function update(input: KserveRolloutInput, stable: string, previousManifes
   const serving = { version: input.previousId, digest: input.previousDigest, storageUri: input.previousStorageUri };
   const pin = async (reason: string, steps: StepRecord[] = [], smoke?: SmokeResult, canary?: string): Promise<KserveRolloutResult> => {
     hooks.log(`rolling back: ${reason}`);
-    const status = await applyAndWait(client, pinnedManifest(input.manifest, serving), pinnedTo(stable), `roll back: all traffic to ${stable}`, hooks);
+    const status = await applyAndWait(client, pinnedManifest(input.manifest, serving), pinnedTo(stable), `roll back: all traffic to ${stable}`, uninterruptible(hooks));
     hooks.log(`rolled back: ${stable} 100 %`);
     return { outcome: 'rolled_back', reason, steps, smoke, status, revision: canary, previousRevision: stable };
   };

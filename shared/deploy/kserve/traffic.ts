@@ -15,7 +15,7 @@ import { ServeClient, type Weights } from '../serve-client.js';
 import type { InferenceService, KserveClient } from './client.js';
 import { pinnedManifest, withCanary, type Serving } from './manifest.js';
 import { isTrue, latestTraffic, percentOf, type IsvcStatus } from './status.js';
-import { applyAndWait, type Expectation, type WaitHooks } from './wait.js';
+import { applyAndWait, uninterruptible, type Expectation, type WaitHooks } from './wait.js';
 
 export interface Revisions {
   /** The rollout's ids for the two sides (the versions' names). */
@@ -74,10 +74,10 @@ export class KserveTraffic implements TrafficClient {
 
   async rollBack(): Promise<void> {
     if (!this.promoted) {
-      this.last = await applyAndWait(this.client, pinnedManifest(this.manifest, this.serving), pinnedTo(this.revisions.stableRevision), `roll back: all traffic to ${this.revisions.stableRevision}`, this.hooks);
+      this.last = await applyAndWait(this.client, pinnedManifest(this.manifest, this.serving), pinnedTo(this.revisions.stableRevision), `roll back: all traffic to ${this.revisions.stableRevision}`, uninterruptible(this.hooks));
       return;
     }
-    this.last = await applyAndWait(this.client, this.previous, servingNew([this.revisions.canaryRevision]), 're-apply the previous InferenceService', this.hooks);
+    this.last = await applyAndWait(this.client, this.previous, servingNew([this.revisions.canaryRevision]), 're-apply the previous InferenceService', uninterruptible(this.hooks));
   }
 }
 

@@ -33,6 +33,14 @@ export class NotReady extends UserError {
   }
 }
 
+/**
+ * The same hooks with a sleep that cancellation does not cut short: a rollback started because
+ * of SIGTERM must still wait for the traffic to be back (bounded by the same deadline).
+ */
+export function uninterruptible(hooks: WaitHooks): WaitHooks {
+  return { ...hooks, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+}
+
 export async function applyAndWait(client: KserveClient, manifest: InferenceService, expectation: Expectation, what: string, hooks: WaitHooks): Promise<IsvcStatus> {
   const applied = await client.apply(manifest);
   const generation = typeof applied.metadata?.generation === 'number' ? applied.metadata.generation : 0;

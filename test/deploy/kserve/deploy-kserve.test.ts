@@ -139,6 +139,9 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
       child.kill('SIGTERM');
       expect(await exited).toBe(1);
       expect(output).toContain('rolling back: the deploy was cancelled (SIGTERM)');
+      // The rollback still waited for KServe to report the traffic back on the stable revision.
+      expect(output).toMatch(/roll back: all traffic to churn-predictor-00002: .*traffic: churn-predictor-00004 \[latest\] 0 %, churn-predictor-00002 \[prev\] 100 %/);
+      expect(output).toContain(`rolled back: ${versions.retrained!.version} 100 %`);
     } finally {
       child.kill('SIGKILL');
       await driver.stop();
