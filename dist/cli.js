@@ -2,25 +2,25 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunks/chunk-7DOSCGYR.js";
+} from "./chunks/chunk-5LRXOZU5.js";
 import {
   pullVersion
-} from "./chunks/chunk-KBLVXXNC.js";
-import "./chunks/chunk-XYHPR3OX.js";
+} from "./chunks/chunk-YR6SCZTY.js";
+import "./chunks/chunk-XAKFJ5LA.js";
 import "./chunks/chunk-VGHQEQET.js";
 import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-TVZOMYGG.js";
+} from "./chunks/chunk-FXFDVQO5.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-5EGR6ARE.js";
+} from "./chunks/chunk-B2FDKH2X.js";
 import {
   resolveData
-} from "./chunks/chunk-3JRQPMHA.js";
-import "./chunks/chunk-6BDKPTOI.js";
+} from "./chunks/chunk-I2J4VYCO.js";
+import "./chunks/chunk-FKIYT5Z5.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -41,11 +41,11 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-BUE7YQJO.js";
+} from "./chunks/chunk-QJGUG43D.js";
 import {
   configJsonSchema,
   loadConfig
-} from "./chunks/chunk-XXJFQ7L5.js";
+} from "./chunks/chunk-OHPCKEO3.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
@@ -59,7 +59,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-WOCAEHV4.js";
+} from "./chunks/chunk-CUSPSIOZ.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -5125,6 +5125,8 @@ var LocalHost = class {
 `));
     this.err = options.err ?? ((line) => process.stderr.write(`${line}
 `));
+    const live = options.live;
+    if (live) this.liveLine = (text) => live(text === null ? null : this.mask(text));
   }
   options;
   kind = "local";
@@ -5133,6 +5135,7 @@ var LocalHost = class {
   secrets = /* @__PURE__ */ new Set();
   out;
   err;
+  liveLine;
   input(name) {
     return this.options.inputs[name] ?? "";
   }
@@ -7320,7 +7323,7 @@ async function runStageCommand(stage, args, io) {
     inputs[name] = value;
   }
   if (args.positionals.length) throw new UserError(`mlops ${stage}: unexpected argument "${args.positionals[0]}"`, { hint: "Inputs are given as --name value." });
-  const host = new LocalHost({ cwd: io.cwd, inputs, env: io.env, summaryPath: `mlops-out/${stage}-summary.md`, out: io.out, err: io.err });
+  const host = new LocalHost({ cwd: io.cwd, inputs, env: io.env, summaryPath: `mlops-out/${stage}-summary.md`, out: io.out, err: io.err, live: io.live });
   const code = await runStage(await loadStage[stage](), host);
   const outputs = Object.entries(host.outputs);
   if (outputs.length) {
@@ -7357,7 +7360,9 @@ async function main(argv) {
     out: (line) => process.stdout.write(`${line}
 `),
     err: (line) => process.stderr.write(`${line}
-`)
+`),
+    // On a terminal, progress is one line rewritten in place (carriage return, erase line); never in a redirected log.
+    live: process.stderr.isTTY ? (text) => process.stderr.write(text === null ? "\r\x1B[2K" : `\r\x1B[2K${text.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`) : void 0
   };
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "help") {

@@ -1,23 +1,23 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   evaluateGateStage
-} from "./chunks/chunk-DAIEYPAH.js";
+} from "./chunks/chunk-MMQBMAG5.js";
 import "./chunks/chunk-VGHQEQET.js";
-import "./chunks/chunk-5NDFNBXI.js";
-import "./chunks/chunk-TVZOMYGG.js";
+import "./chunks/chunk-G7EABAJH.js";
+import "./chunks/chunk-FXFDVQO5.js";
 import "./chunks/chunk-HLKDIZZA.js";
-import "./chunks/chunk-5EGR6ARE.js";
-import "./chunks/chunk-3JRQPMHA.js";
+import "./chunks/chunk-B2FDKH2X.js";
+import "./chunks/chunk-I2J4VYCO.js";
 import "./chunks/chunk-X3DDL52Z.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-BUE7YQJO.js";
-import "./chunks/chunk-XXJFQ7L5.js";
+import "./chunks/chunk-QJGUG43D.js";
+import "./chunks/chunk-OHPCKEO3.js";
 import "./chunks/chunk-HTJJ43AS.js";
 import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction
-} from "./chunks/chunk-BLOWX2NV.js";
+} from "./chunks/chunk-RZS7IA2B.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";

@@ -5,14 +5,14 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-WOCAEHV4.js";
+} from "./chunks/chunk-CUSPSIOZ.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-BLOWX2NV.js";
+} from "./chunks/chunk-RZS7IA2B.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";

@@ -1,17 +1,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   modelCardStage
-} from "./chunks/chunk-XQ7OQRC4.js";
+} from "./chunks/chunk-TPHNNWTZ.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-X3DDL52Z.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-XXJFQ7L5.js";
+import "./chunks/chunk-OHPCKEO3.js";
 import "./chunks/chunk-HTJJ43AS.js";
 import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction
-} from "./chunks/chunk-BLOWX2NV.js";
+} from "./chunks/chunk-RZS7IA2B.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";

@@ -1,17 +1,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   registerStage
-} from "./chunks/chunk-Q7XF2HLH.js";
-import "./chunks/chunk-DP3D56TE.js";
-import "./chunks/chunk-6BDKPTOI.js";
-import "./chunks/chunk-BUE7YQJO.js";
-import "./chunks/chunk-XXJFQ7L5.js";
+} from "./chunks/chunk-FOJZX2AK.js";
+import "./chunks/chunk-27JI46BW.js";
+import "./chunks/chunk-FKIYT5Z5.js";
+import "./chunks/chunk-QJGUG43D.js";
+import "./chunks/chunk-OHPCKEO3.js";
 import "./chunks/chunk-HTJJ43AS.js";
 import "./chunks/chunk-U6ID7PFL.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction
-} from "./chunks/chunk-BLOWX2NV.js";
+} from "./chunks/chunk-RZS7IA2B.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";

@@ -8,7 +8,7 @@ import "./chunks/chunk-HTJJ43AS.js";
 import "./chunks/chunk-U6ID7PFL.js";
 import {
   runAsAction
-} from "./chunks/chunk-BLOWX2NV.js";
+} from "./chunks/chunk-RZS7IA2B.js";
 import "./chunks/chunk-C5DRHDNQ.js";
 import "./chunks/chunk-LL3L2HG6.js";
 import "./chunks/chunk-PY3R7CMG.js";

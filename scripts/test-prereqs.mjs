@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The tests start a real OCI registry (Debian's docker-registry) and check it with skopeo;
 // the auth tests make htpasswd entries (apache2-utils) and sign tokens with a certificate
-// made by openssl. On a fresh machine this installs them with apt-get; a test that needs them
+// made by openssl; the KServe tests check the fake Kubernetes API server with kubectl
+// (kubernetes-client). On a fresh machine this installs them with apt-get; a test that needs them
 // never skips.
 import { execFileSync } from 'node:child_process';
 
-const needed = { 'docker-registry': 'docker-registry', skopeo: 'skopeo', htpasswd: 'apache2-utils', openssl: 'openssl' };
+const needed = { 'docker-registry': 'docker-registry', skopeo: 'skopeo', htpasswd: 'apache2-utils', openssl: 'openssl', kubectl: 'kubernetes-client' };
 
 function has(command) {
   try {

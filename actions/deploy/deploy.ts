@@ -19,6 +19,8 @@ import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.j
 import { moveAlias } from '../../shared/registry/move-alias.js';
 import type { Stage } from '../../shared/stage/definition.js';
 import { readDeployInputs, settingsFrom, type DeployInputs, type DeploySettings } from './options.js';
+import { prepareKserve } from './kserve.js';
+import { kserveSettings } from './kserve-options.js';
 import { deploySummary } from './summary.js';
 import { checkGate, verifyVersion, type VerifiedVersion } from './verify.js';
 
@@ -27,7 +29,10 @@ export interface DeployReport {
   version: string;
   digest: string;
   previous?: { version: string; digest?: string };
-  outcome: 'deployed' | 'unchanged' | 'rolled_back';
+  outcome: 'deployed' | 'unchanged' | 'rolled_back' | 'failed';
+  /** Where it serves, when the target reports it (KServe: the InferenceService's status.url). */
+  url?: string;
+  kserve?: Record<string, unknown>;
   smoke?: SmokeResult;
   steps: StepRecord[];
   reason?: string;
@@ -41,17 +46,14 @@ export const deployStage: Stage<DeployInputs> = {
   async run(inputs, host) {
     const { config } = await loadConfig(host.cwd, inputs.configPath);
     const settings = settingsFrom(inputs, config);
-    const client = new ServeClient(settings.url, inputs.adminToken);
     const access = { username: inputs.registryUsername, password: inputs.registryPassword, insecure: inputs.insecure };
 
     // 1. Pre-deploy gate.
     const verified = await verifyVersion(host.cwd, inputs.model, access, host);
     checkGate(verified, inputs.requireGate, inputs.forceReason, host);
     const name = verified.version.name;
-    const index = (await client.index()).filter((entry) => entry.name === name);
-    const serving = index.filter((entry) => (entry.weight ?? 0) > 0);
-    const previous = serving.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
-    refuseConcurrentDeploy(name, index, previous);
+    const target: DeployTarget = settings.target === 'kserve' ? await prepareKserve(verified, settings, kserveSettings(inputs.kube, config, name), inputs, host) : await prepareServer(verified, settings, inputs, host);
+    if (target.dryRun) return target.dryRun;
 
     const cancel = new AbortController();
     const stopListening = onTerminationSignals((signal) => cancel.abort(new Cancelled(signal)));
@@ -63,15 +65,16 @@ export const deployStage: Stage<DeployInputs> = {
         deployment = await GitHubDeployment.create(github, { environment: settings.environment, ref: verified.commit ?? github.sha ?? 'HEAD', version: verified.tag, digest: verified.digest, model: name, description: `${name} ${verified.tag}` });
         await deployment.status('in_progress', `deploying ${name} ${verified.tag}`);
       }
-      report = await deploy(client, verified, previous, index, settings, inputs, host, cancel.signal);
+      report = await target.execute(cancel.signal);
     } catch (error) {
       await deployment?.status('failure', error instanceof Error ? error.message : String(error)).catch(() => undefined);
       throw error;
     } finally {
       stopListening();
     }
-    const ok = report.outcome !== 'rolled_back';
-    await deployment?.status(ok ? 'success' : 'failure', ok ? `${name} ${report.version} serving` : `rolled back: ${report.reason ?? ''}`, ok ? settings.url : undefined);
+    const ok = report.outcome === 'deployed' || report.outcome === 'unchanged';
+    const url = report.url ?? settings.url;
+    await deployment?.status(ok ? 'success' : 'failure', ok ? `${name} ${report.version} serving` : `${report.outcome === 'failed' ? 'failed' : 'rolled back'}: ${report.reason ?? ''}`, ok ? url : undefined);
 
     const recordPath = inputs.recordPath ?? DEFAULT_RECORD_PATH;
     await appendSection(
@@ -80,7 +83,7 @@ export const deployStage: Stage<DeployInputs> = {
       {
         target: settings.target,
         environment: settings.environment,
-        url: settings.url,
+        url,
         model: name,
         reference: verified.version.ref,
         version: report.version,
@@ -88,7 +91,7 @@ export const deployStage: Stage<DeployInputs> = {
         previous_version: report.previous?.version ?? null,
         previous_digest: report.previous?.digest ?? null,
         strategy: settings.strategy,
-        status: report.outcome === 'rolled_back' ? 'rolled_back' : 'success',
+        status: report.outcome === 'rolled_back' ? 'rolled_back' : report.outcome === 'failed' ? 'failed' : 'success',
         unchanged: report.outcome === 'unchanged',
         gate_verdict: verified.gateVerdict,
         ...(inputs.forceReason ? { force_reason: inputs.forceReason } : {}),
@@ -96,6 +99,7 @@ export const deployStage: Stage<DeployInputs> = {
         steps: report.steps.map((step) => ({ ...step, analysis: { ...step.analysis } })),
         ...(report.reason ? { rollback_reason: report.reason } : {}),
         alias: report.aliasMoved ? settings.alias : null,
+        ...(report.kserve ? { kserve: report.kserve } : {}),
         deployment_id: deployment?.id ?? null,
         commit: verified.commit ?? null,
         data_fingerprint: verified.dataFingerprint ?? null,
@@ -103,7 +107,7 @@ export const deployStage: Stage<DeployInputs> = {
       runContext(host, 'deploy'),
       recordPath,
     );
-    await host.appendSummary(deploySummary(report, settings));
+    await host.appendSummary(deploySummary(report, { ...settings, url }));
 
     return {
       outputs: {
@@ -111,15 +115,31 @@ export const deployStage: Stage<DeployInputs> = {
         version: report.version,
         digest: verified.digest,
         'previous-version': report.previous?.version ?? '',
-        url: settings.url,
+        url,
         'rolled-back': String(report.outcome === 'rolled_back'),
         'deployment-id': deployment ? String(deployment.id) : '',
         report: recordPath,
       },
-      failure: report.outcome === 'rolled_back' ? `deploy of ${name} ${report.version} rolled back: ${report.reason}` : undefined,
+      failure: report.outcome === 'rolled_back' ? `deploy of ${name} ${report.version} rolled back: ${report.reason}` : report.outcome === 'failed' ? `deploy of ${name} ${report.version} failed: ${report.reason}` : undefined,
     };
   },
 };
+
+export interface DeployTarget {
+  execute(signal: AbortSignal): Promise<DeployReport>;
+  /** Set when nothing is to be deployed (dry run): the stage's result as it is. */
+  dryRun?: { outputs: Record<string, string> };
+}
+
+async function prepareServer(verified: VerifiedVersion, settings: DeploySettings, inputs: DeployInputs, host: Host): Promise<DeployTarget> {
+  const client = new ServeClient(settings.url, inputs.adminToken);
+  const name = verified.version.name;
+  const index = (await client.index()).filter((entry) => entry.name === name);
+  const serving = index.filter((entry) => (entry.weight ?? 0) > 0);
+  const previous = serving.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
+  refuseConcurrentDeploy(name, index, previous);
+  return { execute: (signal) => deploy(client, verified, previous, index, settings, inputs, host, signal) };
+}
 
 async function deploy(client: ServeClient, verified: VerifiedVersion, previous: IndexEntry | undefined, index: IndexEntry[], settings: DeploySettings, inputs: DeployInputs, host: Host, signal: AbortSignal): Promise<DeployReport> {
   const name = verified.version.name;
@@ -202,13 +222,13 @@ async function deploy(client: ServeClient, verified: VerifiedVersion, previous: 
   }
 }
 
-async function moveAliasAfterSuccess(verified: VerifiedVersion, settings: DeploySettings, inputs: DeployInputs, host: Host): Promise<boolean> {
+export async function moveAliasAfterSuccess(verified: VerifiedVersion, settings: DeploySettings, inputs: DeployInputs, host: Host): Promise<boolean> {
   await moveAlias(host.cwd, verified.location, verified.version, settings.alias, { username: inputs.registryUsername, password: inputs.registryPassword, insecure: inputs.insecure }, host);
   host.info(`alias ${settings.alias} → ${verified.version.name} ${verified.tag} (${verified.digest})`);
   return true;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

@@ -7,6 +7,7 @@ import { UserError } from '../../shared/errors/user-error.js';
 import type { Host } from '../../shared/host/host.js';
 import { booleanInput, enumInput, numberInput, optionalInput, requiredInput } from '../../shared/host/inputs.js';
 import { validateAlias } from '../../shared/registry/reference.js';
+import { readKubeInputs, type KubeInputs } from './kserve-options.js';
 
 export const DEFAULT_STEPS = [10, 50, 100];
 
@@ -32,10 +33,11 @@ export interface DeployInputs {
   registryUsername?: string;
   registryPassword?: string;
   insecure: boolean;
+  kube: KubeInputs;
 }
 
 export interface DeploySettings {
-  target: 'server';
+  target: 'server' | 'kserve';
   url: string;
   environment: string;
   strategy: 'canary' | 'all-at-once';
@@ -61,7 +63,7 @@ export function readDeployInputs(host: Host): DeployInputs {
   if (alias) validateAlias(alias);
   return {
     model: requiredInput(host, 'model'),
-    target: optionalInput(host, 'target') ? enumInput(host, 'target', ['server'] as const, 'server') : undefined,
+    target: optionalInput(host, 'target') ? enumInput(host, 'target', ['server', 'kserve'] as const, 'server') : undefined,
     url: optionalInput(host, 'url'),
     adminToken,
     environment: optionalInput(host, 'environment'),
@@ -81,6 +83,7 @@ export function readDeployInputs(host: Host): DeployInputs {
     registryUsername: optionalInput(host, 'registry-username'),
     registryPassword,
     insecure: booleanInput(host, 'insecure', false),
+    kube: readKubeInputs(host),
   };
 }
 
@@ -109,14 +112,15 @@ export function validateSteps(steps: number[], key: string): number[] {
 
 export function settingsFrom(inputs: DeployInputs, config: Config): DeploySettings {
   const section = config.deploy ?? {};
-  const url = inputs.url ?? section.url;
-  if (!url) throw new UserError('no server URL', { where: { key: 'url' }, hint: 'Set `url` to the base URL of the `mlops serve` instance (or deploy.url in mlops.yml).' });
+  const target = (inputs.target ?? section.target ?? 'server') as DeploySettings['target'];
+  const url = inputs.url ?? section.url ?? '';
+  if (!url && target === 'server') throw new UserError('no server URL', { where: { key: 'url' }, hint: 'Set `url` to the base URL of the `mlops serve` instance (or deploy.url in mlops.yml).' });
   const strategy = (inputs.strategy ?? section.strategy ?? 'canary') as DeploySettings['strategy'];
   const steps = strategy === 'all-at-once' ? [100] : (inputs.steps ?? (section.steps ? validateSteps(section.steps, 'deploy.steps') : DEFAULT_STEPS));
   const alias = inputs.alias ?? section.alias ?? 'prod';
   if (!inputs.alias && section.alias) validateAlias(alias);
   return {
-    target: 'server',
+    target,
     url,
     environment: inputs.environment ?? section.environment ?? 'production',
     strategy,

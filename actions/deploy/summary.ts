@@ -3,7 +3,7 @@ import { code, escapeCell, table } from '../../shared/report/markdown.js';
 import type { DeployReport } from './deploy.js';
 import type { DeploySettings } from './options.js';
 
-const HEADLINE = { deployed: 'Deployed', unchanged: 'Already serving', rolled_back: 'Rolled back' } as const;
+const HEADLINE = { deployed: 'Deployed', unchanged: 'Already serving', rolled_back: 'Rolled back', failed: 'Failed' } as const;
 
 export function deploySummary(report: DeployReport, settings: DeploySettings): string {
   const lines = [
@@ -12,7 +12,8 @@ export function deploySummary(report: DeployReport, settings: DeploySettings): s
     table(
       ['', ''],
       [
-        ['server', code(settings.url)],
+        [settings.target === 'kserve' ? 'InferenceService' : 'server', settings.url ? code(settings.url) : '—'],
+        ...(report.kserve ? [['KServe', `${code(String(report.kserve.namespace))}/${code(String(report.kserve.name))}, revision ${code(String(report.kserve.revision ?? '—'))}, storage ${code(String(report.kserve.storage_uri))}`]] : []),
         ['digest', code(report.digest)],
         ['previous', report.previous ? `${code(report.previous.version)}${report.previous.digest ? ` ${code(report.previous.digest)}` : ''}` : '— (first deploy)'],
         ['strategy', `${settings.strategy} (${settings.steps.join(', ')} %)`],

@@ -14,6 +14,9 @@ import { analyseWindow, type Analysis, type Thresholds } from './analysis.js';
 import { counterTotal, histogram, histogramDelta, type Sample } from './prometheus.js';
 import type { ServeClient, Weights } from './serve-client.js';
 
+/** What the rollout drives: an `mlops serve` instance, or a KServe InferenceService (kserve/traffic.ts). */
+export type TrafficClient = Pick<ServeClient, 'setTraffic' | 'unload' | 'scrape'>;
+
 export const REQUESTS = 'mlops_serve_requests_total';
 export const DURATION = 'mlops_serve_request_duration_seconds';
 export const PREDICTION = 'mlops_serve_prediction';
@@ -57,7 +60,7 @@ export interface RolloutHooks {
   now(): number;
 }
 
-export async function runRollout(client: ServeClient, plan: RolloutPlan, hooks: RolloutHooks): Promise<RolloutResult> {
+export async function runRollout(client: TrafficClient, plan: RolloutPlan, hooks: RolloutHooks): Promise<RolloutResult> {
   const steps: StepRecord[] = [];
   try {
     for (const weight of plan.steps) {
@@ -95,7 +98,7 @@ export async function runRollout(client: ServeClient, plan: RolloutPlan, hooks: 
   }
 }
 
-async function rollBack(client: ServeClient, plan: RolloutPlan, steps: StepRecord[], reason: string, hooks: RolloutHooks): Promise<RolloutResult> {
+async function rollBack(client: TrafficClient, plan: RolloutPlan, steps: StepRecord[], reason: string, hooks: RolloutHooks): Promise<RolloutResult> {
   hooks.log(`rolling back: ${reason}`);
   await client.setTraffic(plan.model, { [plan.stable]: 100, [plan.canary]: 0 });
   await client.unload(plan.model, plan.canary);

@@ -76,7 +76,8 @@ interface ServedOutput {
   data: unknown[];
 }
 
-export async function smokeTest(client: ServeClient, name: string, version: string, model: OnnxModel, smoke: SmokeRows): Promise<SmokeResult> {
+/** `version` undefined: the unversioned endpoint (a KServe revision's tag URL serves one version). */
+export async function smokeTest(client: Pick<ServeClient, 'infer'>, name: string, version: string | undefined, model: OnnxModel, smoke: SmokeRows): Promise<SmokeResult> {
   const input = model.inputs[0]!;
   const width = smoke.features.length;
   const fixed = input.shape.at(-1);
@@ -92,14 +93,14 @@ export async function smokeTest(client: ServeClient, name: string, version: stri
   for (const [outputName, tensor] of Object.entries(expected)) {
     if (tensor.type === 'string') continue;
     const got = served.get(outputName);
-    if (!got || !Array.isArray(got.data)) throw new UserError(`smoke test: ${name} ${version} did not answer output ${JSON.stringify(outputName)}`, { hint: 'The server runs a different model than the one registered; do not promote it.' });
+    if (!got || !Array.isArray(got.data)) throw new UserError(`smoke test: ${name}${version ? ` ${version}` : ''} did not answer output ${JSON.stringify(outputName)}`, { hint: 'The server runs a different model than the one registered; do not promote it.' });
     const want = Array.from(tensor.data as ArrayLike<number | bigint>, Number);
     if (got.data.length !== want.length) throw new UserError(`smoke test: output ${JSON.stringify(outputName)} has ${got.data.length} values from the server, ${want.length} in-process`);
     for (let i = 0; i < want.length; i++) {
       const difference = Math.abs(Number(got.data[i]) - want[i]!);
       if (!(difference <= SMOKE_TOLERANCE)) {
         const row = Math.floor(i / (want.length / smoke.rows));
-        throw new UserError(`smoke test: ${name} ${version} answered ${String(got.data[i])} for output ${JSON.stringify(outputName)} on row ${row + 1} of ${smoke.file}, the verified model file gives ${want[i]} (tolerance ${SMOKE_TOLERANCE})`, {
+        throw new UserError(`smoke test: ${name}${version ? ` ${version}` : ''} answered ${String(got.data[i])} for output ${JSON.stringify(outputName)} on row ${row + 1} of ${smoke.file}, the verified model file gives ${want[i]} (tolerance ${SMOKE_TOLERANCE})`, {
           where: { file: smoke.file, key: 'smoke-data' },
           hint: 'The server does not run the registered model as it should (wrong model, runtime or feature order); the new version was not given traffic.',
         });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { KserveSection } from './deploy-kserve.js';
 
 export const DeploySection = z
   .strictObject({
-    target: z.enum(['server']).optional().describe('Where to deploy (default server: an `mlops serve` instance).'),
+    target: z.enum(['server', 'kserve']).optional().describe('Where to deploy (default server: an `mlops serve` instance; kserve: a KServe InferenceService).'),
     url: z.string().url().optional().describe('Base URL of the `mlops serve` instance.'),
     environment: z.string().min(1).max(255).optional().describe('GitHub environment name (default production).'),
     strategy: z.enum(['canary', 'all-at-once']).optional().describe('canary (default): step the traffic; all-at-once: 100 % after the smoke test.'),
@@ -16,5 +17,6 @@ export const DeploySection = z
     hold_factor: z.number().min(1).max(100).optional().describe('An inconclusive step is held up to this many bake periods, then rolled back (default 5).'),
     smoke_data: z.string().min(1).optional().describe('Golden rows (CSV/Parquet/JSONL) sent to the new version before it gets traffic.'),
     alias: z.string().min(1).optional().describe('Registry alias moved to the deployed version after success (default prod).'),
+    kserve: KserveSection.optional(),
   })
   .describe('Settings for the deploy stage.');
