@@ -20,7 +20,7 @@
 import type { MetricThresholdConfig } from '../../shared/config/sections/gate.js';
 import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap.js';
 import { normalUpperQuantile } from '../../shared/stats/normal.js';
-import { holm } from '../../shared/stats/holm.js';
+import { holm, type HolmStep } from '../../shared/stats/holm.js';
 import { higherIsBetter } from '../../shared/stats/metric-names.js';
 import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
 import { formatNumber } from '../../shared/report/markdown.js';
@@ -62,6 +62,14 @@ export interface Policy {
   hasBaseline: boolean;
   /** gate.min_detectable: one value for every metric, or per metric. */
   minDetectable?: number | Record<string, number>;
+  /** Tests decided elsewhere (fairness) that join the Holm family; each is told its step. */
+  external?: ExternalTest[];
+}
+
+/** A test from outside the metric rules: its p-value ranks it in Holm's family; `judged` receives the step. */
+export interface ExternalTest {
+  pValue: number;
+  judged(step: HolmStep, familySize: number): void;
 }
 
 // A type alias (not an interface) so it fits the run record's loose object schema.
@@ -208,10 +216,9 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     }
   });
 
-  const steps = holm(
-    tests.map((t) => t.pValue),
-    policy.alpha,
-  );
+  const external = policy.external ?? [];
+  const steps = holm([...tests.map((t) => t.pValue), ...external.map((t) => t.pValue)], policy.alpha);
+  external.forEach((t, i) => t.judged(steps[tests.length + i]!, steps.length));
   const order = tests.map((_, i) => i).sort((a, b) => steps[a]!.rank - steps[b]!.rank);
   const changeIntervals = new Map<string, { ci: [number, number] | null; level: number; p: number; adjusted: number; power?: Power }>();
   for (const i of order) {
@@ -222,7 +229,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     // Which side of the boundary the evidence lies on (meaningful when rejected).
     const beyond = ci !== null && (test.side === 'above' ? ci[1] < test.boundary : ci[0] > test.boundary);
     const power = test.kind === 'change' && ci ? powerOf(ci, step.level, test) : undefined;
-    const levelText = `${formatNumber((1 - step.level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${tests.length})`;
+    const levelText = `${formatNumber((1 - step.level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${steps.length})`;
     let verdict: Verdict;
     let why: string;
     if (!ci) {
