@@ -20,6 +20,7 @@ import type { Holdout } from './holdout.js';
 import type { OpenedModel } from './models.js';
 import type { FeedPlan } from '../../shared/onnx/feed.js';
 import type { OutputPlan } from '../../shared/onnx/outputs.js';
+import { PermutedMatrix } from './permuted-feed.js';
 
 export const EXPLAIN_DEFAULTS = { repeats: 5, maxRows: 20_000 } as const;
 
@@ -101,7 +102,13 @@ export async function permutationImportance(input: ImportanceInput, host: Host):
   const drop = (unpermuted: number, permuted: number) => (higher ? unpermuted - permuted : permuted - unpermuted);
   const batchRows = input.batchRows ?? SCORING_BATCH_ROWS;
 
-  const unpermuted = await Promise.all(models.map(async (m) => scoreOf(m, await score(m, base, undefined, n, batchRows))));
+  // Matrix-fed models keep their input buffers between permutations; others go through Scorer.
+  const scorers = models.map((m) => {
+    const matrix = PermutedMatrix.applies(m) ? new PermutedMatrix(m, base, n, batchRows) : undefined;
+    return (replaced?: { feature: string; values: Float64Array }) => (matrix ? matrix.score(replaced) : score(m, base, replaced, n, batchRows));
+  });
+  const unpermuted: number[] = [];
+  for (let m = 0; m < models.length; m++) unpermuted.push(scoreOf(models[m]!, await scorers[m]!()));
   const drops = models.map(() => new Map<string, number[]>());
   const permuted = new Float64Array(n);
   const permutation = new Uint32Array(n);
@@ -113,7 +120,7 @@ export async function permutationImportance(input: ImportanceInput, host: Host):
         for (let i = 0; i < n; i++) permuted[i] = column[permutation[i]!]!;
         for (let m = 0; m < models.length; m++) {
           if (!features[m]!.includes(feature)) continue;
-          const value = scoreOf(models[m]!, await score(models[m]!, base, { feature, values: permuted }, n, batchRows));
+          const value = scoreOf(models[m]!, await scorers[m]!({ feature, values: permuted }));
           const list = drops[m]!.get(feature) ?? [];
           list.push(drop(unpermuted[m]!, value));
           drops[m]!.set(feature, list);

@@ -189,6 +189,38 @@ describe('evaluate-gate governance evidence (ANES 1996 holdout, age_band)', () =
   }, 120_000);
 });
 
+describe('evaluate-gate permutation importance: the explain input and both feed paths', () => {
+  it('a matrix-fed model (prebuilt buffers) and the same function fed per column (Scorer) get identical importances', async () => {
+    // binary_proba2.onnx and per_column.onnx compute the same logistic function of x1, x2, x3.
+    const cwd = workspace('gate:\n  explain: { metric: log_loss, repeats: 4 }\n');
+    const result = await gate(cwd, { model: 'binary_proba2.onnx', baseline: './per_column.onnx', data: 'data/holdout.csv', label: 'label' });
+    expect(result.code, result.stdout).toBe(0);
+    const out = results(cwd, result);
+    expect(out.importance.map((f: any) => f.feature).sort()).toEqual(['x1', 'x2', 'x3']);
+    for (const entry of out.importance) {
+      expect(entry.candidate.repeats).toHaveLength(4);
+      expect(entry.candidate.repeats).toEqual(entry.baseline.repeats);
+      expect(entry.candidate_rank).toBe(entry.baseline_rank);
+    }
+    // |weight| 2 > 1.5 > 1: x1 matters most.
+    expect(out.importance[0].feature).toBe('x1');
+    expect(out.importance[0].candidate.mean).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('explain: true turns it on with the defaults (accuracy, 5 repeats, up to 20000 rows)', async () => {
+    const cwd = workspace();
+    const result = await gate(cwd, { model: 'binary_proba2.onnx', data: 'data/holdout.csv', label: 'label', explain: 'true' });
+    expect(result.code, result.stdout).toBe(0);
+    const out = results(cwd, result);
+    expect(out.importance_method).toMatchObject({ metric: 'accuracy', repeats: 5, sample: 'whole holdout' });
+    expect(out.importance.every((f: any) => f.baseline === null && f.candidate.repeats.length === 5)).toBe(true);
+    expect(out.governance).toEqual([{ check: 'explainability', outcome: 'computed', detail: expect.any(String) }]);
+    const plain = workspace();
+    const off = await gate(plain, { model: 'binary_proba2.onnx', data: 'data/holdout.csv', label: 'label' });
+    expect(results(plain, off).importance).toBeUndefined();
+  }, 120_000);
+});
+
 describe('evaluate-gate governance bad input', () => {
   async function expectError(mlopsYml: string, inputs: Record<string, string>, pattern: RegExp, dir?: string) {
     const cwd = dir ?? governanceWorkspace(mlopsYml);
