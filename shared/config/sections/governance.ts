@@ -30,7 +30,7 @@ export const ExplainSection = z
   .strictObject({
     metric: z.string().min(1).optional().describe('Metric whose drop is the importance (default: accuracy for classification, rmse for regression).'),
     repeats: z.number().int().min(2).max(100).optional().describe('Seeded permutations per feature (default 5).'),
-    max_rows: z.number().int().min(10).max(10_000_000).optional().describe('Holdout rows used, a seeded sample without replacement when the holdout is larger (default 20000).'),
+    max_rows: z.number().int().min(10).max(1_000_000).optional().describe('Holdout rows used, a seeded sample without replacement when the holdout is larger (default 20000; at most 1,000,000, as every feature column of the sample is held in memory).'),
   })
   .describe('Permutation feature importance for candidate and baseline (the explain input turns it on with the defaults).');
 
