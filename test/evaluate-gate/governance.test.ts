@@ -207,6 +207,16 @@ describe('evaluate-gate permutation importance: the explain input and both feed 
     expect(out.importance[0].candidate.mean).toBeGreaterThan(0);
   }, 120_000);
 
+  it('regression: the rise of rmse when a feature is shuffled, largest for the largest weight (3, −2, 0.5)', async () => {
+    const cwd = workspace('gate:\n  explain: { repeats: 3 }\n');
+    const result = await gate(cwd, { model: 'regressor.onnx', data: 'data/holdout_regression.csv', label: 'target' });
+    expect(result.code, result.stdout).toBe(0);
+    const out = results(cwd, result);
+    expect(out.importance_method).toMatchObject({ metric: 'rmse', direction: 'lower', repeats: 3 });
+    expect(out.importance.map((f: any) => f.feature)).toEqual(['x1', 'x2', 'x3']);
+    expect(out.importance[2].candidate.mean).toBeGreaterThan(0);
+  }, 120_000);
+
   it('explain: true turns it on with the defaults (accuracy, 5 repeats, up to 20000 rows)', async () => {
     const cwd = workspace();
     const result = await gate(cwd, { model: 'binary_proba2.onnx', data: 'data/holdout.csv', label: 'label', explain: 'true' });
