@@ -105,7 +105,8 @@ export async function permutationImportance(input: ImportanceInput, host: Host):
   // Matrix-fed models keep their input buffers between permutations; others go through Scorer.
   const scorers = models.map((m) => {
     const matrix = PermutedMatrix.applies(m) ? new PermutedMatrix(m, base, n, batchRows) : undefined;
-    return (replaced?: { feature: string; values: Float64Array }) => (matrix ? matrix.score(replaced) : score(m, base, replaced, n, batchRows));
+    return (replaced?: { feature: string; permutation: Uint32Array; values: () => Float64Array }) =>
+      matrix ? matrix.score(replaced) : score(m, base, replaced ? { feature: replaced.feature, values: replaced.values() } : undefined, n, batchRows);
   });
   const unpermuted: number[] = [];
   for (let m = 0; m < models.length; m++) unpermuted.push(scoreOf(models[m]!, await scorers[m]!()));
@@ -117,10 +118,16 @@ export async function permutationImportance(input: ImportanceInput, host: Host):
       const column = base.get(feature)!;
       for (let r = 0; r < repeats; r++) {
         featurePermutation(input.seed, feature, r, n, permutation);
-        for (let i = 0; i < n; i++) permuted[i] = column[permutation[i]!]!;
+        // The shuffled column as an array only for models fed per column (matrix feeds shuffle in place).
+        let gathered = false;
+        const values = () => {
+          if (!gathered) for (let i = 0; i < n; i++) permuted[i] = column[permutation[i]!]!;
+          gathered = true;
+          return permuted;
+        };
         for (let m = 0; m < models.length; m++) {
           if (!features[m]!.includes(feature)) continue;
-          const value = scoreOf(models[m]!, await scorers[m]!({ feature, values: permuted }));
+          const value = scoreOf(models[m]!, await scorers[m]!({ feature, permutation, values }));
           const list = drops[m]!.get(feature) ?? [];
           list.push(drop(unpermuted[m]!, value));
           drops[m]!.set(feature, list);
@@ -195,6 +202,14 @@ function scoring(input: ImportanceInput, metric: string, rows: Uint32Array): (mo
   const { classes, space, threshold } = input.truth;
   const truth = Int32Array.from(rows, (r) => classes[r]!);
   return (model, predictions) => {
+    // Accuracy of a binary model with [P(0), P(1)] columns: classificationInput's decision, without its arrays.
+    if (metric === 'accuracy' && space.classes.length === 2 && predictions.probabilityColumns === 2) {
+      const p = predictions.probabilities!;
+      const positive = space.positive;
+      let correct = 0;
+      for (let i = 0; i < truth.length; i++) if ((p[i * 2 + positive]! > threshold ? positive : 1 - positive) === truth[i]) correct++;
+      return correct / truth.length;
+    }
     const classified = classificationInput(predictions, truth, space, threshold, model.opened.model.displayPath);
     if (metric === 'accuracy') {
       let correct = 0;

@@ -56,10 +56,10 @@ export class PermutedMatrix {
     return model.feed.mode === 'matrix';
   }
 
-  /** Scores the rows with `feature` replaced by `values` (undefined: unpermuted). */
-  async score(replaced: { feature: string; values: Float64Array } | undefined) {
+  /** Scores the rows with `feature` shuffled by `permutation` (undefined: unpermuted). */
+  async score(replaced: { feature: string; permutation: Uint32Array } | undefined) {
     const column = replaced ? this.plan.features.indexOf(replaced.feature) : -1;
-    if (column >= 0) this.write(column, replaced!.values);
+    if (column >= 0) this.write(column, this.base.get(replaced!.feature)!, replaced!.permutation);
     try {
       const { Tensor } = this.model.opened.model.ort;
       const width = this.plan.features.length;
@@ -77,12 +77,15 @@ export class PermutedMatrix {
     }
   }
 
-  private write(column: number, values: Float64Array): void {
+  /** Column `column` of every batch buffer := values[permutation[row]] (or values[row]). */
+  private write(column: number, values: Float64Array, permutation?: Uint32Array): void {
     const width = this.plan.features.length;
-    this.buffers.forEach((buffer, b) => {
+    for (let b = 0; b < this.buffers.length; b++) {
+      const buffer = this.buffers[b]!;
       const offset = b * this.batchRows;
       const n = buffer.length / width;
-      for (let i = 0, k = column; i < n; i++, k += width) buffer[k] = values[offset + i]!;
-    });
+      if (permutation) for (let i = 0, k = column; i < n; i++, k += width) buffer[k] = values[permutation[offset + i]!]!;
+      else for (let i = 0, k = column; i < n; i++, k += width) buffer[k] = values[offset + i]!;
+    }
   }
 }
