@@ -5,22 +5,22 @@ import {
 } from "./chunks/chunk-5LRXOZU5.js";
 import {
   pullVersion
-} from "./chunks/chunk-YR6SCZTY.js";
+} from "./chunks/chunk-Y7X4KS5W.js";
 import "./chunks/chunk-XAKFJ5LA.js";
 import "./chunks/chunk-VGHQEQET.js";
 import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-FXFDVQO5.js";
+} from "./chunks/chunk-V6GJDW62.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-B2FDKH2X.js";
+} from "./chunks/chunk-U2PMMUBG.js";
 import {
   resolveData
 } from "./chunks/chunk-I2J4VYCO.js";
-import "./chunks/chunk-FKIYT5Z5.js";
+import "./chunks/chunk-ZYEUGGMY.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -41,25 +41,26 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-QJGUG43D.js";
+} from "./chunks/chunk-ZIIORDSD.js";
 import {
   configJsonSchema,
   loadConfig
-} from "./chunks/chunk-OHPCKEO3.js";
+} from "./chunks/chunk-6RPTW6B2.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
   parseRecord,
+  readRecord,
   writeFileAtomic
-} from "./chunks/chunk-U6ID7PFL.js";
+} from "./chunks/chunk-JPJAALAY.js";
 import {
   STAGES,
   isExpression,
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-CUSPSIOZ.js";
+} from "./chunks/chunk-A2K7VUSA.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -2086,7 +2087,7 @@ var require_pushgateway = __commonJS({
       const options = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (method === "DELETE" && options.headers) {
           delete options.headers["Content-Encoding"];
         }
@@ -2102,7 +2103,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve5({ resp, body });
+              resolve6({ resp, body });
             }
           });
         });
@@ -4876,13 +4877,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve5(result);
+            else resolve6(result);
           }
           const request = {
             responses: [],
@@ -5222,8 +5223,61 @@ var dataCommand = {
   }
 };
 
+// cli/commands/lineage.ts
+import { resolve as resolve3 } from "node:path";
+
+// shared/registry/lineage-evidence.ts
+var TOP = 5;
+function lineageEvidence(record, digest, extra) {
+  const out = { deployments: [] };
+  const train = record?.train;
+  if (train) out.training = { command: train.command, params: train.params, gpus: train.environment.gpus.map((g) => g.name), started_at: train.started_at, duration_seconds: train.duration_seconds };
+  const evaluation = record?.evaluation;
+  if (evaluation) {
+    const features = evaluation.importance?.features ?? [];
+    out.evaluation = {
+      verdict: evaluation.verdict,
+      baseline: evaluation.baseline?.ref ?? null,
+      holdout: { fingerprint: evaluation.data.fingerprint, rows: evaluation.data.rows },
+      metrics: Object.fromEntries(Object.entries(evaluation.metrics).map(([name, m]) => [name, { candidate: m.candidate, baseline: m.baseline, delta: m.delta, ci: m.ci, verdict: m.verdict }])),
+      fairness: (evaluation.fairness ?? []).map((f) => ({ attribute: f.attribute, metric: f.metric, candidate: f.candidate, baseline: f.baseline, ci: f.ci, candidate_ci: f.candidate_ci, verdict: f.verdict })),
+      importance: evaluation.importance ? { metric: evaluation.importance.metric, repeats: evaluation.importance.repeats, rows: evaluation.importance.rows, top: features.filter((f) => f.candidate).slice(0, TOP).map((f) => ({ feature: f.feature, candidate: f.candidate?.mean ?? null, baseline: f.baseline?.mean ?? null })) } : void 0,
+      checks: Array.isArray(evaluation.governance) ? evaluation.governance.map((c) => ({ check: String(c.check), outcome: String(c.outcome) })) : []
+    };
+  }
+  if (record?.model_card) out.card = { path: record.model_card.path, sha256: record.model_card.sha256, missing_sections: record.model_card.missing_sections };
+  for (const [source, r] of [["stored run record", record], [extra?.path, extra?.record]]) {
+    const deploy = r?.deploy;
+    if (deploy && deploy.digest === digest) {
+      const at = [...r.history].reverse().find((h) => h.stage === "deploy")?.at;
+      out.deployments.push({ environment: deploy.environment, status: deploy.status, url: deploy.url, at, source });
+    }
+  }
+  return out;
+}
+var num = (v) => v === null || v === void 0 || !Number.isFinite(v) ? "\u2014" : Number(v.toPrecision(4)).toString();
+var range = (ci) => ci ? `[${num(ci[0])}, ${num(ci[1])}]` : "\u2014";
+function evidenceRows(e) {
+  const rows = [];
+  if (e.training) {
+    const params = e.training.params && Object.keys(e.training.params).length ? ` params ${JSON.stringify(e.training.params)}` : "";
+    rows.push(["training run", `${e.training.command}${params}; ${e.training.gpus.length ? e.training.gpus.join(", ") : "CPU"}`]);
+  }
+  const ev = e.evaluation;
+  if (ev) {
+    rows.push(["gate evidence", `${ev.verdict}${ev.baseline ? ` against ${ev.baseline}` : " (no baseline)"}${ev.holdout ? ` on ${ev.holdout.rows} rows${ev.holdout.fingerprint ? ` of ${ev.holdout.fingerprint}` : ""}` : ""}`]);
+    for (const [name, m] of Object.entries(ev.metrics)) rows.push([`  ${name}`, `${num(m.candidate)}${m.baseline !== void 0 && m.baseline !== null ? ` (baseline ${num(m.baseline)}, \u0394 CI ${range(m.ci)})` : ""} ${m.verdict}`]);
+    for (const f of ev.fairness) rows.push([`  fairness`, `${f.metric} over ${f.attribute}: ${num(f.candidate)} CI ${range(f.candidate_ci)}${f.baseline !== null ? ` (baseline ${num(f.baseline)})` : ""} ${f.verdict}`]);
+    if (ev.importance) rows.push(["  importance", `drop of ${ev.importance.metric} (${ev.importance.repeats} repeats, ${ev.importance.rows} rows): ${ev.importance.top.map((t) => `${t.feature} ${num(t.candidate)}${t.baseline !== null ? ` (baseline ${num(t.baseline)})` : ""}`).join(", ")}`]);
+    if (ev.checks.length) rows.push(["  checks", ev.checks.map((c) => `${c.check} ${c.outcome}`).join(", ")]);
+  }
+  rows.push(["card", e.card ? `${e.card.path} sha256:${e.card.sha256}${e.card.missing_sections.length ? ` (missing: ${e.card.missing_sections.join(", ")})` : ""}` : "not recorded"]);
+  rows.push(["deployments", e.deployments.length ? e.deployments.map((d) => `${d.environment} ${d.status}${d.url ? ` ${d.url}` : ""}${d.at ? ` at ${d.at}` : ""} (${d.source})`).join("; ") : "none recorded"]);
+  return rows;
+}
+
 // shared/registry/lineage.ts
-async function lineageOf(version) {
+async function lineageOf(version, localRecord) {
   const { manifest, digest } = version.fetched;
   const annotations = manifest.annotations ?? {};
   const modelLayer = manifest.layers.find(isModelLayer);
@@ -5254,7 +5308,8 @@ async function lineageOf(version) {
     commit: annotations[ANNOTATION.revision],
     repository: annotations[ANNOTATION.source],
     run_url: annotations[ANNOTATION.runUrl],
-    record_matches_model: named.length && modelSha ? named.every((s) => s === modelSha) : void 0
+    record_matches_model: named.length && modelSha ? named.every((s) => s === modelSha) : void 0,
+    evidence: lineageEvidence(record, digest, localRecord)
   };
 }
 function formatLineage(l) {
@@ -5268,20 +5323,23 @@ function formatLineage(l) {
     ["gate", `${l.gate.verdict}${l.gate.force_reason ? ` (forced: ${l.gate.force_reason})` : ""}`],
     ["commit", l.commit ? `${l.commit}${l.repository ? ` in ${l.repository}` : ""}` : "unknown"],
     ["run", l.run_url],
-    ["record \u2194 model", l.record_matches_model === void 0 ? void 0 : l.record_matches_model ? "the record names this model file" : "MISMATCH: the record names another model file"]
+    ["record \u2194 model", l.record_matches_model === void 0 ? void 0 : l.record_matches_model ? "the record names this model file" : "MISMATCH: the record names another model file"],
+    ...evidenceRows(l.evidence)
   ];
   const clean = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
   return [clean(l.reference), ...rows.filter((r) => r[1] !== void 0).map(([k, v]) => `  ${k.padEnd(15)} ${clean(v)}`)];
 }
 
 // cli/commands/lineage.ts
-var USAGE2 = `Usage: mlops lineage <ref> [--json]
+var USAGE2 = `Usage: mlops lineage <ref> [--format text|json] [--record <run record>]
   <ref>: <dir>[:<name>]:<tag>, <dir>[:<name>]@sha256:\u2026, oci://host[:port]/repository:<tag>[@sha256:\u2026]
   e.g. mlops lineage .mlops/registry:prod \u2014 what is serving, back to its data and commit.
-Options: --username, --password (or MLOPS_REGISTRY_USERNAME, MLOPS_REGISTRY_PASSWORD), --insecure (loopback only)`;
-var KNOWN_FLAGS = /* @__PURE__ */ new Set(["json", "username", "password", "insecure", "help"]);
+Options: --format json (or --json) for machines; --record <path>: a local run record whose deploy
+  section may name this digest (the deployments since registration);
+  --username, --password (or MLOPS_REGISTRY_USERNAME, MLOPS_REGISTRY_PASSWORD), --insecure (loopback only)`;
+var KNOWN_FLAGS = /* @__PURE__ */ new Set(["json", "format", "record", "username", "password", "insecure", "help"]);
 var lineageCommand = {
-  summary: "digest \u2192 run record \u2192 data fingerprint \u2192 commit of a registered version",
+  summary: "commit \u2192 data \u2192 training \u2192 gate evidence (fairness, importance) \u2192 card \u2192 digest \u2192 deployments of a registered version",
   async run(args, io) {
     if (args.flags.help === "true" || args.positionals.length !== 1) {
       io.out(USAGE2);
@@ -5292,8 +5350,13 @@ var lineageCommand = {
     const password = args.flags.password ?? io.env.MLOPS_REGISTRY_PASSWORD;
     if (password) host.setSecret(password);
     const version = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === "true" }, host);
-    const lineage = await lineageOf(version);
-    if (args.flags.json === "true") io.out(JSON.stringify(lineage, null, 2));
+    const format = args.flags.format ?? (args.flags.json === "true" ? "json" : "text");
+    if (format !== "json" && format !== "text") throw new UserError(`mlops lineage: --format is "${format}"; it takes text or json`, { where: { key: "--format" }, hint: "Use --format json for machines." });
+    const recordPath = args.flags.record;
+    const local = recordPath ? await readRecord(resolve3(io.cwd, recordPath), recordPath) : void 0;
+    if (recordPath && !local) throw new UserError(`mlops lineage: no run record at ${recordPath}`, { where: { file: recordPath, key: "--record" }, hint: "Point --record at a run record (mlops-out/mlops-run.json), or leave it out." });
+    const lineage = await lineageOf(version, local && recordPath ? { record: local, path: recordPath } : void 0);
+    if (format === "json") io.out(JSON.stringify(lineage, null, 2));
     else for (const line of formatLineage(lineage)) io.out(line);
     return 0;
   }
@@ -5463,7 +5526,7 @@ var DEFAULTS = {
 
 // shared/serve/start.ts
 import { readFile, stat as stat2 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // shared/serve/capture.ts
 import { randomUUID } from "node:crypto";
@@ -5638,7 +5701,7 @@ var CaptureWriter = class {
     }
     this.queuedRows += entry.feeds.rows;
     this.queue.push({ ...entry, at: /* @__PURE__ */ new Date(), requestId: entry.requestId ?? randomUUID() });
-    this.writing ??= new Promise((resolve5) => setImmediate(resolve5)).then(() => this.drain());
+    this.writing ??= new Promise((resolve6) => setImmediate(resolve6)).then(() => this.drain());
   }
   /** Writes what is queued and closes the files. */
   async close() {
@@ -5953,7 +6016,7 @@ function fill(input, datatype, into = datatype) {
   const expected = elementCount(input.shape);
   const out = allocate(into, expected);
   const kind = DATATYPES[datatype].kind;
-  const range = INT_RANGES[datatype];
+  const range2 = INT_RANGES[datatype];
   const label = quote(input.name);
   if (kind === "float" && DATATYPES[into].kind === "float" && into !== "FP16" && flatFloats(input.data, expected, out)) return out;
   let k = 0;
@@ -5963,7 +6026,7 @@ function fill(input, datatype, into = datatype) {
       return;
     }
     if (k >= expected) throw badRequest(`input ${label} has more than the ${expected} elements its shape [${input.shape.join(", ")}] holds`);
-    out[k] = coerce(convert(value, kind, range, datatype, label, k), into, label, k);
+    out[k] = coerce(convert(value, kind, range2, datatype, label, k), into, label, k);
     k++;
   };
   put(input.data);
@@ -6006,7 +6069,7 @@ function coerce(value, into, label, index) {
   if (kind === "int" && typeof value === "number" && !Number.isInteger(value)) throw badRequest(`input ${label}, element ${index}: the model takes integers (${into}), got ${value}`);
   return value;
 }
-function convert(value, kind, range, datatype, label, index) {
+function convert(value, kind, range2, datatype, label, index) {
   const where2 = `input ${label}, element ${index}`;
   switch (kind) {
     case "float":
@@ -6015,7 +6078,7 @@ function convert(value, kind, range, datatype, label, index) {
     case "int":
     case "bigint":
       if (typeof value !== "number" || !Number.isInteger(value)) throw badRequest(`${where2}: ${datatype} takes integers, got ${describeValue(value)}`);
-      if (range && (value < range[0] || value > range[1])) throw badRequest(`${where2}: ${value} is out of range for ${datatype}`);
+      if (range2 && (value < range2[0] || value > range2[1])) throw badRequest(`${where2}: ${value} is out of range for ${datatype}`);
       return kind === "bigint" ? BigInt(value) : value;
     case "bool":
       if (typeof value === "boolean") return value ? 1 : 0;
@@ -6278,22 +6341,22 @@ var InferenceServer = class {
   draining = false;
   idle = [];
   listen(port, host) {
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       this.http.once("error", reject);
       this.http.listen(port, host, () => {
         this.http.off("error", reject);
         const address = this.http.address();
-        resolve5(typeof address === "object" && address ? address.port : port);
+        resolve6(typeof address === "object" && address ? address.port : port);
       });
     });
   }
   /** Stops accepting, waits for in-flight requests (at most `seconds`), closes connections. */
   async drain(seconds) {
     this.draining = true;
-    const closed = new Promise((resolve5) => this.http.close(() => resolve5()));
+    const closed = new Promise((resolve6) => this.http.close(() => resolve6()));
     this.http.closeIdleConnections();
     if (this.inFlight > 0) {
-      await Promise.race([new Promise((resolve5) => this.idle.push(resolve5)), new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3).unref())]);
+      await Promise.race([new Promise((resolve6) => this.idle.push(resolve6)), new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3).unref())]);
     }
     this.http.closeAllConnections();
     await closed;
@@ -6310,7 +6373,7 @@ var InferenceServer = class {
       sendError(response, error, this.context.log);
     } finally {
       this.inFlight--;
-      if (this.inFlight === 0) for (const resolve5 of this.idle.splice(0)) resolve5();
+      if (this.inFlight === 0) for (const resolve6 of this.idle.splice(0)) resolve6();
     }
   }
   async dispatch(target, request, response) {
@@ -6398,8 +6461,8 @@ var Batcher = class {
     if (this.queuedRows > 0 && this.queuedRows + feeds.rows > this.options.maxQueueRows) {
       return Promise.reject(new HttpError(503, `overloaded: ${this.queuedRows} rows are already waiting for this model version; retry shortly`, { "retry-after": "1" }));
     }
-    return new Promise((resolve5, reject) => {
-      this.queue.push({ feeds, key: mergeKey(feeds), resolve: resolve5, reject });
+    return new Promise((resolve6, reject) => {
+      this.queue.push({ feeds, key: mergeKey(feeds), resolve: resolve6, reject });
       this.queuedRows += feeds.rows;
       this.schedule();
     });
@@ -6673,7 +6736,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join as join2, resolve as resolve3 } from "node:path";
+import { basename, join as join2, resolve as resolve4 } from "node:path";
 function splitModelArgument(value) {
   const eq = value.indexOf("=");
   if (eq > 0 && MODEL_NAME_PATTERN.test(value.slice(0, eq))) return { name: validateModelName(value.slice(0, eq), "model"), reference: value.slice(eq + 1) };
@@ -6683,7 +6746,7 @@ async function fetchModel(reference, name, context, allowFiles) {
   if (!allowFiles) return registryModel(reference, name, context);
   const source = classifyModelSpec(reference);
   if (source.kind === "registry") return registryModel(reference, name, context);
-  const path = resolve3(context.cwd, source.path);
+  const path = resolve4(context.cwd, source.path);
   const info = await stat(path).catch(() => void 0);
   if (!info && isRegistryReference(source.path)) return registryModel(source.path, name, context);
   if (!info?.isFile()) {
@@ -6791,14 +6854,14 @@ var ServedVersion = class {
       return await this.batcher.submit(feeds);
     } finally {
       this.inFlight--;
-      if (this.inFlight === 0) for (const resolve5 of this.drained.splice(0)) resolve5();
+      if (this.inFlight === 0) for (const resolve6 of this.drained.splice(0)) resolve6();
     }
   }
   /** Stops taking requests, waits for the ones in flight, then frees the session. */
   async close() {
     this.state = "UNAVAILABLE";
     this.reason = "unloaded";
-    if (this.inFlight > 0) await new Promise((resolve5) => this.drained.push(resolve5));
+    if (this.inFlight > 0) await new Promise((resolve6) => this.drained.push(resolve6));
     await this.onnx.session.release().catch(() => void 0);
   }
   async run(feeds) {
@@ -7131,8 +7194,8 @@ async function readToken(cwd, file, key, log) {
   if (file === void 0) return void 0;
   let text;
   try {
-    text = await readFile(resolve4(cwd, file), "utf8");
-    if ((await stat2(resolve4(cwd, file))).mode & 36) log(`serve: warning: the ${key} ${file} is readable by other users; restrict it with chmod 600`);
+    text = await readFile(resolve5(cwd, file), "utf8");
+    if ((await stat2(resolve5(cwd, file))).mode & 36) log(`serve: warning: the ${key} ${file} is readable by other users; restrict it with chmod 600`);
   } catch (error) {
     throw new UserError(`cannot read the token file (${error.code ?? String(error)})`, { where: { file, key }, hint: "Give a file holding the token on its first line." });
   }
@@ -7166,7 +7229,7 @@ async function startServer(options, context) {
       throw error;
     }
   }
-  const capture = options.capture ? new CaptureWriter({ ...options.capture, dir: resolve4(context.cwd, options.capture.dir) }, context.log) : void 0;
+  const capture = options.capture ? new CaptureWriter({ ...options.capture, dir: resolve5(context.cwd, options.capture.dir) }, context.log) : void 0;
   if (capture) metrics.captureDropped = () => capture.dropped;
   metrics.versions = () => table.index().filter((e) => e.version !== "").map((e) => ({ model: e.name, version: e.version, digest: e.digest, weight: e.weight, ready: e.state === "READY" }));
   const server = new InferenceServer({ table, loader, metrics, capture, options, serverVersion: context.serverVersion, log: context.log }, tokens);
@@ -7279,13 +7342,13 @@ var serveCommand = {
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/serve-summary.md", out: io.out, err: io.err });
     const log = (line) => host.info(line);
     const server = await startServer(options, { cwd: io.cwd, env: io.env, host, log, serverVersion: SERVER_VERSION });
-    await new Promise((resolve5) => {
+    await new Promise((resolve6) => {
       const dispose = onTerminationSignals((signal) => {
         dispose();
         log(`serve: ${signal}: draining in-flight requests`);
         void server.stop().then(() => {
           log("serve: stopped");
-          resolve5();
+          resolve6();
         });
       });
     });

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   dataValidateStage
-} from "./chunks/chunk-6E76PJP2.js";
+} from "./chunks/chunk-WV4JRMVJ.js";
 import "./chunks/chunk-5LRXOZU5.js";
 import "./chunks/chunk-WYNUA7WS.js";
 import "./chunks/chunk-XAKFJ5LA.js";
@@ -10,9 +10,9 @@ import "./chunks/chunk-I2J4VYCO.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-X3DDL52Z.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-OHPCKEO3.js";
+import "./chunks/chunk-6RPTW6B2.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-U6ID7PFL.js";
+import "./chunks/chunk-JPJAALAY.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

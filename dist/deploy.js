@@ -1,22 +1,22 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   deployStage
-} from "./chunks/chunk-SR22OWHP.js";
-import "./chunks/chunk-YR6SCZTY.js";
+} from "./chunks/chunk-A25KXYQC.js";
+import "./chunks/chunk-Y7X4KS5W.js";
 import "./chunks/chunk-SI7TXZYZ.js";
 import "./chunks/chunk-HVNWJNHL.js";
 import "./chunks/chunk-WYNUA7WS.js";
-import "./chunks/chunk-HLKDIZZA.js";
-import "./chunks/chunk-B2FDKH2X.js";
+import "./chunks/chunk-GQOYVEO5.js";
+import "./chunks/chunk-U2PMMUBG.js";
 import "./chunks/chunk-I2J4VYCO.js";
 import "./chunks/chunk-SXD2OBMI.js";
-import "./chunks/chunk-27JI46BW.js";
-import "./chunks/chunk-FKIYT5Z5.js";
-import "./chunks/chunk-QJGUG43D.js";
-import "./chunks/chunk-OHPCKEO3.js";
+import "./chunks/chunk-5MOLMZQC.js";
+import "./chunks/chunk-ZYEUGGMY.js";
+import "./chunks/chunk-ZIIORDSD.js";
+import "./chunks/chunk-6RPTW6B2.js";
 import "./chunks/chunk-ZZ7SVV7N.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-U6ID7PFL.js";
+import "./chunks/chunk-JPJAALAY.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

@@ -1,19 +1,19 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   evaluateGateStage
-} from "./chunks/chunk-MMQBMAG5.js";
+} from "./chunks/chunk-X7OZU3GE.js";
 import "./chunks/chunk-VGHQEQET.js";
-import "./chunks/chunk-G7EABAJH.js";
-import "./chunks/chunk-FXFDVQO5.js";
-import "./chunks/chunk-HLKDIZZA.js";
-import "./chunks/chunk-B2FDKH2X.js";
+import "./chunks/chunk-B4BRCRSE.js";
+import "./chunks/chunk-V6GJDW62.js";
+import "./chunks/chunk-GQOYVEO5.js";
+import "./chunks/chunk-U2PMMUBG.js";
 import "./chunks/chunk-I2J4VYCO.js";
 import "./chunks/chunk-X3DDL52Z.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-QJGUG43D.js";
-import "./chunks/chunk-OHPCKEO3.js";
+import "./chunks/chunk-ZIIORDSD.js";
+import "./chunks/chunk-6RPTW6B2.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-U6ID7PFL.js";
+import "./chunks/chunk-JPJAALAY.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-CUSPSIOZ.js";
+} from "./chunks/chunk-A2K7VUSA.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

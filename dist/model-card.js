@@ -1,13 +1,13 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   modelCardStage
-} from "./chunks/chunk-TPHNNWTZ.js";
+} from "./chunks/chunk-AXQY2CDM.js";
 import "./chunks/chunk-SXD2OBMI.js";
 import "./chunks/chunk-X3DDL52Z.js";
 import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-OHPCKEO3.js";
+import "./chunks/chunk-6RPTW6B2.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-U6ID7PFL.js";
+import "./chunks/chunk-JPJAALAY.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

@@ -1,13 +1,13 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   registerStage
-} from "./chunks/chunk-FOJZX2AK.js";
-import "./chunks/chunk-27JI46BW.js";
-import "./chunks/chunk-FKIYT5Z5.js";
-import "./chunks/chunk-QJGUG43D.js";
-import "./chunks/chunk-OHPCKEO3.js";
+} from "./chunks/chunk-U3QDMFE5.js";
+import "./chunks/chunk-5MOLMZQC.js";
+import "./chunks/chunk-ZYEUGGMY.js";
+import "./chunks/chunk-ZIIORDSD.js";
+import "./chunks/chunk-6RPTW6B2.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-U6ID7PFL.js";
+import "./chunks/chunk-JPJAALAY.js";
 import "./chunks/chunk-PZERGBQP.js";
 import {
   runAsAction

@@ -1,11 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   trainStage
-} from "./chunks/chunk-ZIATJDJJ.js";
+} from "./chunks/chunk-6YQQ5VDZ.js";
 import "./chunks/chunk-ZZ7SVV7N.js";
 import "./chunks/chunk-YS4F3SJG.js";
 import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-U6ID7PFL.js";
+import "./chunks/chunk-JPJAALAY.js";
 import {
   runAsAction
 } from "./chunks/chunk-RZS7IA2B.js";

@@ -23,7 +23,7 @@
 import type { MetricThresholdConfig } from '../../shared/config/sections/gate.js';
 import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap.js';
 import { normalUpperQuantile } from '../../shared/stats/normal.js';
-import { holm } from '../../shared/stats/holm.js';
+import { holm, type HolmStep } from '../../shared/stats/holm.js';
 import { higherIsBetter } from '../../shared/stats/metric-names.js';
 import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, tangoStatistic, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
 import { formatNumber } from '../../shared/report/markdown.js';
@@ -65,6 +65,14 @@ export interface Policy {
   hasBaseline: boolean;
   /** gate.min_detectable: one value for every metric, or per metric. */
   minDetectable?: number | Record<string, number>;
+  /** Tests decided elsewhere (fairness) that join the Holm family; each is told its step. */
+  external?: ExternalTest[];
+}
+
+/** A test from outside the metric rules: its p-value ranks it in Holm's family; `judged` receives the step. */
+export interface ExternalTest {
+  pValue: number;
+  judged(step: HolmStep, familySize: number): void;
 }
 
 // A type alias (not an interface) so it fits the run record's loose object schema.
@@ -214,25 +222,22 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     }
   });
 
-  const steps = holm(
-    tests.map((t) => t.pValue),
-    policy.alpha,
-  );
+  const external = policy.external ?? [];
+  const steps = holm([...tests.map((t) => t.pValue), ...external.map((t) => t.pValue)], policy.alpha);
+  const levels = judgedLevels(steps, policy.alpha);
+  external.forEach((t, i) => t.judged({ ...steps[tests.length + i]!, level: levels[tests.length + i]! }, steps.length));
   const order = tests.map((_, i) => i).sort((a, b) => steps[a]!.rank - steps[b]!.rank);
   const changeIntervals = new Map<string, { ci: [number, number] | null; level: number; p: number; adjusted: number; power?: Power }>();
-  // Once Holm stops (a test not rejected), later tests are judged no more leniently than that one.
-  let stopLevel: number | undefined;
   for (const i of order) {
     const test = tests[i]!;
     const step = steps[i]!;
-    const level = stopLevel ?? step.level;
+    const level = levels[i]!;
     const rejected = step.adjusted <= policy.alpha;
-    if (!rejected) stopLevel ??= step.level;
     const ci = test.interval(level);
     // Which side of the boundary the evidence lies on, from the test itself (meaningful when rejected).
     const beyond = test.side === 'above' ? test.estimateBelow : !test.estimateBelow;
     const power = test.kind === 'change' && ci ? powerOf(ci, level, test) : undefined;
-    const levelText = `${formatNumber((1 - level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${tests.length})`;
+    const levelText = `${formatNumber((1 - level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${steps.length})`;
     let verdict: Verdict;
     let why: string;
     if (!ci) {
@@ -387,4 +392,20 @@ export function stepPasses(verdict: Verdict, policy: StepPolicy): boolean {
   if (verdict === 'inconclusive') return policy.inconclusive !== 'fail';
   if (verdict === 'insufficient-evidence') return policy.insufficient !== 'fail';
   return policy.overridden;
+}
+
+/**
+ * The level each test of the family is judged and reported at: its Holm step's, except that once
+ * Holm stops (the first test in rank order not rejected), every later test — metric or fairness —
+ * is judged no more leniently than that one.
+ */
+function judgedLevels(steps: readonly HolmStep[], alpha: number): number[] {
+  const order = steps.map((_, i) => i).sort((a, b) => steps[a]!.rank - steps[b]!.rank);
+  const levels = steps.map((step) => step.level);
+  let stopLevel: number | undefined;
+  for (const i of order) {
+    if (stopLevel !== undefined) levels[i] = stopLevel;
+    else if (steps[i]!.adjusted > alpha) stopLevel = steps[i]!.level;
+  }
+  return levels;
 }

@@ -16,6 +16,7 @@ import { runContext } from '../../shared/record/context.js';
 import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.js';
 import type { Stage } from '../../shared/stage/definition.js';
 import { stepPasses } from './decide.js';
+import type { FairnessOutcome } from './fairness-gate.js';
 import { DEFAULTS, evaluate } from './evaluate.js';
 import { openHoldout } from './holdout.js';
 import { checkHoldout, type HoldoutCheck } from './holdout-trust.js';
@@ -41,6 +42,8 @@ export interface EvaluateGateOptions {
   token: string;
   /** Why the holdout differs from the champion's (or the pinned) fingerprint; recorded. */
   holdoutChangeReason?: string;
+  /** The explain input: permutation importance with gate.explain's settings (or the defaults). */
+  explain: boolean;
   registry: { username?: string; password?: string; insecure: boolean };
 }
 
@@ -71,6 +74,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       comment: parseCommentMode(host.input('comment') || 'auto'),
       token: host.input('github-token'),
       holdoutChangeReason: optionalInput(host, 'holdout-change-reason'),
+      explain: booleanInput(host, 'explain', false),
       registry: { username: optionalInput(host, 'registry-username'), password, insecure: booleanInput(host, 'insecure', false) },
     };
   },
@@ -115,6 +119,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
           positiveClass: options.positiveClass,
           slices: options.slices.length ? options.slices : (gate.slices ?? []),
           gate,
+          explain: gate.explain ?? (options.explain ? {} : undefined),
         },
         host,
       );
@@ -156,10 +161,10 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
 
     const overall = evaluation.outcomes[0]!;
     if (evaluation.verdict === 'inconclusive' && inconclusivePolicy === 'warn') {
-      host.warning(`evaluate-gate: inconclusive (${undecided(evaluation.outcomes[0]!.metrics)}); passing because gate.inconclusive is warn`);
+      host.warning(`evaluate-gate: inconclusive (${undecided(evaluation.outcomes[0]!.metrics, 'inconclusive', evaluation.fairness)}); passing because gate.inconclusive is warn`);
     }
     if (evaluation.verdict === 'insufficient-evidence' && insufficientPolicy === 'warn') {
-      host.warning(`evaluate-gate: insufficient evidence (${undecided(overall.metrics, 'insufficient-evidence')}); passing because gate.insufficient_evidence is warn`);
+      host.warning(`evaluate-gate: insufficient evidence (${undecided(overall.metrics, 'insufficient-evidence', evaluation.fairness)}); passing because gate.insufficient_evidence is warn`);
     }
     if (evaluation.verdict === 'fail' && override) host.warning(`evaluate-gate: the gate failed (${evaluation.reasons.join('; ')}) but is overridden: ${override}`);
     return {
@@ -175,17 +180,14 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
         : evaluation.verdict === 'fail'
           ? `gate failed: ${evaluation.reasons.join('; ')}`
           : evaluation.verdict === 'insufficient-evidence'
-            ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, 'insufficient-evidence')} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed in the results)`
-            : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics)} could not be decided on ${evaluation.rows} rows`,
+            ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, 'insufficient-evidence', evaluation.fairness)} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed in the results)`
+            : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics, 'inconclusive', evaluation.fairness)} could not be decided on ${evaluation.rows} rows`,
     };
   },
 };
 
-function undecided(metrics: Record<string, { verdict: string }>, verdict = 'inconclusive'): string {
-  return Object.entries(metrics)
-    .filter(([, m]) => m.verdict === verdict)
-    .map(([name]) => name)
-    .join(', ');
+function undecided(metrics: Record<string, { verdict: string }>, verdict = 'inconclusive', fairness: FairnessOutcome[] = []): string {
+  return [...Object.entries(metrics).filter(([, m]) => m.verdict === verdict).map(([name]) => name), ...fairness.filter((f) => f.verdict === verdict).map((f) => `${f.metric}(${f.attribute})`)].join(', ');
 }
 
 function registryAuth(options: EvaluateGateOptions, host: Host) {

@@ -4,6 +4,7 @@
  * and applies the gate policy. Every input is checked before the first row is scored.
  */
 import type { GateConfig, MetricThresholdConfig } from '../../shared/config/sections/gate.js';
+import type { ExplainConfig } from '../../shared/config/sections/governance.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import type { Host } from '../../shared/host/host.js';
 import { columnsRead, featureNamesFromMetadata, planFeed, type FeedPlan } from '../../shared/onnx/feed.js';
@@ -19,7 +20,10 @@ import { prepareRegression } from '../../shared/stats/regression.js';
 import { suggestKey } from '../../shared/config/suggest.js';
 import { canonicalValue, classificationInput, classSpace, truthIndices, type ClassSpace } from './classes.js';
 import { decide, overallVerdict, type GroupEvidence, type GroupOutcome, type MetricEvidence, type Verdict } from './decide.js';
+import { withFairness, type FairnessOutcome } from './fairness-gate.js';
+import { attributeColumns, checkGovernance, fairnessFor, importanceFor } from './governance.js';
 import { requireColumn, type Holdout } from './holdout.js';
+import type { ImportanceResult } from './importance.js';
 import type { OpenedModel } from './models.js';
 
 export const DEFAULTS = { alpha: 0.05, resamples: 1000, seed: 0, minSliceRows: 30, inconclusive: 'warn', insufficientEvidence: 'fail', absolute: 'point', maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS } as const;
@@ -37,6 +41,8 @@ export interface EvaluateInput {
   positiveClass?: string;
   slices: string[];
   gate: GateConfig;
+  /** Permutation importance settings (gate.explain, or the explain input); undefined: off. */
+  explain?: ExplainConfig;
 }
 
 export interface Evaluation {
@@ -59,6 +65,10 @@ export interface Evaluation {
   minDetectable?: number | Record<string, number>;
   features: { candidate: string; baseline?: string };
   seconds: { scoring: number; statistics: number };
+  /** gate.fairness: one outcome per attribute × metric. */
+  fairness?: FairnessOutcome[];
+  /** Permutation importance (gate.explain / explain input). */
+  importance?: ImportanceResult;
 }
 
 interface ModelPlan {
@@ -142,6 +152,8 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
 
   const knownKind: ModelKind | undefined = task === 'regression' ? 'regression' : space ? (space.classes.length === 2 ? 'binary' : 'multiclass') : undefined;
   if (knownKind && input.gate.metrics) checkThresholds(input.gate.metrics, knownKind);
+  checkGovernance(input.gate, input.explain, holdout, knownKind, Boolean(candidatePlan.outputs.probability));
+  const attributes = await attributeColumns(holdout, input.gate.fairness);
 
   // One pass over the holdout scores both models on the same rows.
   const scoringStart = performance.now();
@@ -240,8 +252,29 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
     }),
   );
 
-  const outcomes = decide(groups, { alpha, thresholds, absolute: gate.absolute ?? DEFAULTS.absolute, hasBaseline: Boolean(baseline), minDetectable: gate.min_detectable });
-  const { verdict, reasons } = overallVerdict(outcomes);
+  const absolute = gate.absolute ?? DEFAULTS.absolute;
+  const fairnessSetup = gate.fairness ? { config: gate.fairness, kind, rows: holdout.rows, columns: attributes, candidate: candidateFull, baseline: baselineFull, gate, alpha, resamples, seed, minSliceRows, absolute } : undefined;
+  const fairness = fairnessFor(fairnessSetup, host);
+  const outcomes = decide(groups, { alpha, thresholds, absolute, hasBaseline: Boolean(baseline), minDetectable: gate.min_detectable, external: fairness?.tests });
+  const fairnessOutcomes = fairness?.outcomes();
+  const { verdict, reasons } = withFairness(overallVerdict(outcomes), fairnessOutcomes ?? []);
+  const statisticsSeconds = (performance.now() - statisticsStart) / 1000;
+  const importance = await importanceFor(
+    input.explain
+      ? {
+          explain: input.explain,
+          kind,
+          holdout,
+          candidate: { opened: candidate, ...candidatePlan, key: 'model' },
+          baseline: baseline && baselinePlan ? { opened: baseline, ...baselinePlan, key: 'baseline' } : undefined,
+          truth: candidateFull ? { classes: candidateFull.truth, space: space!, threshold: input.threshold } : { values: truthValues! },
+          probabilities: Boolean(candidateFull?.probabilities),
+          seed,
+          alpha,
+        }
+      : undefined,
+    host,
+  );
   if (!baseline) notes.push('first run: no baseline, so only absolute thresholds (min/max) were applied');
   const positiveClass = space && kind === 'binary' ? space.classes[space.positive] : undefined;
   return {
@@ -264,7 +297,9 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
     alpha,
     minDetectable: gate.min_detectable,
     features: { candidate: describeFeed(candidatePlan.feed), baseline: baselinePlan ? describeFeed(baselinePlan.feed) : undefined },
-    seconds: { scoring: scoringSeconds, statistics: (performance.now() - statisticsStart) / 1000 },
+    seconds: { scoring: scoringSeconds, statistics: statisticsSeconds },
+    ...(fairnessOutcomes ? { fairness: fairnessOutcomes } : {}),
+    ...(importance ? { importance } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { code, details, escapeCell, escapeText, formatNumber, link, mermaidLabel, table } from '../../shared/report/markdown.js';
 import type { GroupOutcome, MetricOutcome, MetricVerdict, Verdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
+import { governanceSections } from './governance-report.js';
 
 export interface ReportContext {
   modelName: string;
@@ -46,6 +47,8 @@ export function renderReport(evaluation: Evaluation, context: ReportContext): st
   lines.push(metricTable(overall, hasBaseline), '');
   lines.push(intervalNote(evaluation, hasBaseline), '');
   if (hasBaseline) lines.push(deltaChart(overall), '');
+
+  lines.push(...governanceSections(evaluation, hasBaseline));
 
   const slices = evaluation.outcomes.slice(1);
   if (slices.length) lines.push(details(`Slices (${slices.length})`, sliceTables(slices, hasBaseline)), '');

@@ -2,6 +2,7 @@
 import type { GroupOutcome, MetricOutcome } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 import type { HoldoutCheck } from './holdout-trust.js';
+import { governanceRecord, governanceResults } from './governance-results.js';
 
 export const RESULTS_SCHEMA = 'mlops-actions/evaluate-gate-results@1';
 
@@ -58,6 +59,7 @@ export function resultsJson(evaluation: Evaluation, context: ResultsContext) {
     metrics: metricsOf(overall!),
     confusion_matrix: evaluation.confusion,
     slices: slices.map((s) => ({ column: s.slice!.column, value: s.slice!.value, rows: s.rows, metrics: metricsOf(s) })),
+    ...governanceResults(evaluation),
     notes: evaluation.notes,
     report: context.reportPath,
   };
@@ -81,6 +83,7 @@ export function evaluationRecord(evaluation: Evaluation, context: ResultsContext
     inconclusive_policy: context.inconclusivePolicy,
     insufficient_evidence_policy: context.insufficientPolicy,
     reasons: evaluation.reasons,
+    ...governanceRecord(evaluation),
     report_path: context.reportPath,
     results_path: resultsPath,
   };

@@ -6,6 +6,7 @@ import type { Config } from '../../shared/config/schema.js';
 import type { ModelCardConfig } from '../../shared/config/sections/model-card.js';
 import type { RunRecord } from '../../shared/record/schema.js';
 import type { RunContext } from '../../shared/record/sections/common.js';
+import { cardGovernance, type CardGovernance } from './governance-card.js';
 
 export interface MetricRow {
   name: string;
@@ -35,6 +36,8 @@ export interface CardContent {
   training?: { command: string; duration_seconds: number; gpus: string[]; metrics: Record<string, number>; params?: Record<string, unknown>; started_at: string };
   evaluation?: { rows: number; dataPath: string; dataFingerprint?: string; alpha: number; verdict: string; baseline?: string; metrics: MetricRow[]; slices: SliceRow[] };
   data?: { fingerprint: string; rows: number; columns?: number; files: string[]; profile: { name: string; type: string; null_fraction?: number; distinct?: number; min?: unknown; max?: unknown; mean?: number | null }[] };
+  /** Fairness and importance evidence from the gate, and the governance checks that ran. */
+  governance?: CardGovernance;
   lineage: { commit?: string; repository?: string; runUrl?: string; actor?: string; registryRef?: string; registryDigest?: string; version?: string };
 }
 
@@ -82,6 +85,8 @@ export function buildCardContent(config: Config, record: RunRecord | undefined, 
       })),
     };
   }
+
+  content.governance = cardGovernance(record);
 
   const data = record.data;
   if (data) {

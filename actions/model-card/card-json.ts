@@ -18,6 +18,7 @@ export function cardJson(card: CardContent, missing: string[]): Record<string, u
       training: card.training,
       evaluation: card.evaluation,
       data: card.data,
+      governance: card.governance,
       lineage: card.lineage,
     }),
   ) as Record<string, unknown>;

@@ -17,6 +17,7 @@ import { runContext } from '../../shared/record/context.js';
 import { appendSection, DEFAULT_RECORD_PATH, readRecord } from '../../shared/record/record.js';
 import type { Stage } from '../../shared/stage/definition.js';
 import { buildCardContent, missingSections } from './card-content.js';
+import { EVIDENCE_KEYS, missingEvidence } from './governance-card.js';
 import { cardJson, validateCardJson } from './card-json.js';
 import { renderCardMarkdown } from './render-markdown.js';
 
@@ -38,11 +39,12 @@ export const modelCardStage: Stage<ModelCardOptions> = {
     const record = host.input('record').trim() || DEFAULT_RECORD_PATH;
     const require = listInput(host, 'require');
     for (const key of require) {
-      if (!(modelCardKeys as string[]).includes(key)) {
-        const guess = suggestKey(key, modelCardKeys);
-        throw new UserError(`input "require" names "${key}", which is not a model_card key`, {
+      const allowed = [...modelCardKeys, ...EVIDENCE_KEYS];
+      if (!(allowed as string[]).includes(key)) {
+        const guess = suggestKey(key, allowed);
+        throw new UserError(`input "require" names "${key}", which is not a model_card key or evidence (fairness, explainability)`, {
           where: { key: 'require' },
-          hint: guess ? `Did you mean "${guess}"?` : `Keys: ${modelCardKeys.join(', ')}.`,
+          hint: guess ? `Did you mean "${guess}"?` : `Keys: ${allowed.join(', ')}.`,
         });
       }
     }
@@ -73,7 +75,8 @@ export const modelCardStage: Stage<ModelCardOptions> = {
 
     const context = runContext(host, 'model-card');
     const content = buildCardContent(config, record, context);
-    const missing = missingSections(content.sections, options.require);
+    const missing = missingSections(content.sections, options.require.filter((key) => !(EVIDENCE_KEYS as readonly string[]).includes(key)));
+    const missingGovernance = missingEvidence(content.governance, options.require);
     const markdown = renderCardMarkdown(content);
     const json = cardJson(content, missing);
     const problems = validateCardJson(json);
@@ -108,7 +111,11 @@ export const modelCardStage: Stage<ModelCardOptions> = {
 
     return {
       outputs: { path: display(outFile), json: display(jsonFile) },
-      failure: missing.length ? `required model card sections are empty: ${missing.join(', ')} (fill them in the model_card section of mlops.yml)` : undefined,
+      failure: missing.length
+        ? `required model card sections are empty: ${missing.join(', ')} (fill them in the model_card section of mlops.yml)`
+        : missingGovernance.length
+          ? `required governance evidence is missing from the run record: ${missingGovernance.join(', ')} (set ${missingGovernance.map((key) => (key === 'fairness' ? 'gate.fairness' : 'gate.explain or the explain input')).join(' and ')} for evaluate-gate)`
+          : undefined,
     };
   },
 };

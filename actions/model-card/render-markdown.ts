@@ -5,6 +5,7 @@
 import { stringify } from 'yaml';
 import { code, details, escapeCell, escapeText, formatNumber, link, table } from '../../shared/report/markdown.js';
 import type { CardContent, MetricRow } from './card-content.js';
+import { checksEvidence, factorsEvidence, quantitativeEvidence } from './governance-card.js';
 
 const EMPTY = '_Not provided. Add it to the `model_card` section of mlops.yml._';
 
@@ -13,12 +14,12 @@ export function renderCardMarkdown(card: CardContent): string {
   if (card.description) parts.push(escapeText(card.description), '');
   parts.push(...modelDetails(card));
   parts.push(...prose('Intended use', [['Primary intended uses', card.sections.intended_use], ['Out-of-scope uses', card.sections.out_of_scope]]));
-  parts.push(...prose('Factors', [['', card.sections.factors]]));
+  parts.push(...prose('Factors', [['', card.sections.factors]]), ...factorsEvidence(card.governance));
   parts.push(...metricsSection(card));
   parts.push(...evaluationData(card));
   parts.push(...trainingData(card));
   parts.push(...quantitative(card));
-  parts.push(...prose('Ethical considerations', [['', card.sections.ethical_considerations]]));
+  parts.push(...prose('Ethical considerations', [['', card.sections.ethical_considerations]]), ...checksEvidence(card.governance));
   parts.push(...prose('Caveats and recommendations', [['Limitations', card.sections.limitations], ['Caveats and recommendations', card.sections.caveats]]));
   parts.push(...lineage(card));
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
@@ -150,6 +151,7 @@ function quantitative(card: CardContent): string[] {
       lines.push(details(`Slice ${slice.column} = ${slice.value} (${slice.rows} rows)`, table(['metric', 'value', 'CI', 'verdict'], sliceRows)), '');
     }
   }
+  lines.push(...quantitativeEvidence(card.governance));
   if (card.training && Object.keys(card.training.metrics).length) {
     const rows = Object.entries(card.training.metrics).map(([name, value]) => [escapeCell(name), formatNumber(value)]);
     lines.push('Metrics reported by the training run (on its own data, not the holdout):', '', table(['metric', 'value'], rows), '');

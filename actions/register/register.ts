@@ -19,6 +19,7 @@ import { OciLayout } from '../../shared/registry/layout.js';
 import { ANNOTATION } from '../../shared/registry/media-types.js';
 import { assertOnnxModel } from '../../shared/registry/onnx-check.js';
 import { remoteHttp } from '../../shared/registry/open.js';
+import { governanceAnnotations } from '../../shared/registry/governance-annotations.js';
 import { cardLayer, modelLayer, profileLayer, recordLayer, type Layer, type VersionContents } from '../../shared/registry/package.js';
 import {
   formatReference,
@@ -268,6 +269,7 @@ function lineageAnnotations(name: string, record: RunRecord | undefined, modelSh
     annotations[ANNOTATION.recordFlags] = sections;
     host.warning(`the run record has sections changed outside their stage (${sections}); the version is annotated with ${ANNOTATION.recordFlags}`);
   }
+  Object.assign(annotations, governanceAnnotations(record, modelSha256));
   if (forceReason) annotations[ANNOTATION.forceReason] = forceReason;
   return annotations;
 }

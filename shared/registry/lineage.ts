@@ -8,6 +8,7 @@ import { parseRecord } from '../record/record.js';
 import type { RunRecord } from '../record/schema.js';
 import { ANNOTATION, RUN_RECORD_MEDIA_TYPE, isModelLayer } from './media-types.js';
 import type { ResolvedVersion } from './open.js';
+import { evidenceRows, lineageEvidence, type LineageEvidence } from './lineage-evidence.js';
 
 export interface Lineage {
   reference: string;
@@ -25,9 +26,12 @@ export interface Lineage {
   run_url?: string;
   /** The model layer's sha256 equals the one the record's training and evaluation name. */
   record_matches_model?: boolean;
+  /** Training run, gate evidence (metrics, fairness, importance), card, deployments. */
+  evidence: LineageEvidence;
 }
 
-export async function lineageOf(version: ResolvedVersion): Promise<Lineage> {
+/** @param localRecord a run record from disk whose deploy section may name this digest. */
+export async function lineageOf(version: ResolvedVersion, localRecord?: { record: RunRecord; path: string }): Promise<Lineage> {
   const { manifest, digest } = version.fetched;
   const annotations = manifest.annotations ?? {};
   const modelLayer = manifest.layers.find(isModelLayer);
@@ -59,6 +63,7 @@ export async function lineageOf(version: ResolvedVersion): Promise<Lineage> {
     repository: annotations[ANNOTATION.source],
     run_url: annotations[ANNOTATION.runUrl],
     record_matches_model: named.length && modelSha ? named.every((s) => s === modelSha) : undefined,
+    evidence: lineageEvidence(record, digest, localRecord),
   };
 }
 
@@ -74,6 +79,7 @@ export function formatLineage(l: Lineage): string[] {
     ['commit', l.commit ? `${l.commit}${l.repository ? ` in ${l.repository}` : ''}` : 'unknown'],
     ['run', l.run_url],
     ['record ↔ model', l.record_matches_model === undefined ? undefined : l.record_matches_model ? 'the record names this model file' : 'MISMATCH: the record names another model file'],
+    ...evidenceRows(l.evidence),
   ];
   // Registry strings are untrusted: control characters never reach the terminal.
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');

@@ -37,6 +37,10 @@ export const ANNOTATION = {
   holdoutChangeReason: 'io.mlops-actions.holdout.change-reason',
   /** Run record sections changed outside the stage that wrote them (comma-separated). */
   recordFlags: 'io.mlops-actions.record.flags',
+  /** Headline fairness figures: [{attribute, metric, value, verdict}] (all figures: the run record). */
+  fairness: 'io.mlops-actions.fairness',
+  /** Headline permutation importance: [{metric}, {feature, mean}…] for the top features. */
+  importance: 'io.mlops-actions.importance',
 } as const;
 
 /** The version's model layer (exactly one per version). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExplainSection, FairnessSection } from './governance.js';
 
 const MetricThreshold = z
   .strictObject({
@@ -64,6 +65,8 @@ export const GateSection = z
       })
       .optional()
       .describe('Let a failing gate pass. The verdict is still computed and shown; the reason is recorded. Remove it after the release it was meant for.'),
+    fairness: FairnessSection.optional(),
+    explain: ExplainSection.optional(),
   })
   .describe('Evaluation gate policy (evaluate-gate stage).');
 

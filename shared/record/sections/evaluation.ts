@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Sha256 } from './common.js';
+import { FairnessResult, ImportanceRecord } from './governance.js';
 
 /** The gate's verdicts (stable strings; register and deploy accept only pass). */
 export const Verdict = z.enum(['pass', 'fail', 'inconclusive', 'insufficient-evidence']);
@@ -31,4 +32,8 @@ export const EvaluationRecord = z.looseObject({
   override: z.looseObject({ reason: z.string() }).optional(),
   /** The holdout checked against the champion's (or the pinned) fingerprint. */
   holdout: z.looseObject({ fingerprint: z.string(), expected: z.string().optional(), status: z.enum(['match', 'changed', 'unchecked']), reason: z.string().optional() }).optional(),
+  /** gate.fairness: one result per attribute × metric. */
+  fairness: z.array(FairnessResult).optional(),
+  /** Permutation feature importance of candidate and baseline. */
+  importance: ImportanceRecord.optional(),
 });

@@ -1,0 +1,23 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  dataValidateStage
+} from "./chunk-WV4JRMVJ.js";
+import "./chunk-5LRXOZU5.js";
+import "./chunk-WYNUA7WS.js";
+import "./chunk-XAKFJ5LA.js";
+import "./chunk-VGHQEQET.js";
+import "./chunk-I2J4VYCO.js";
+import "./chunk-SXD2OBMI.js";
+import "./chunk-X3DDL52Z.js";
+import "./chunk-6HYAR645.js";
+import "./chunk-6RPTW6B2.js";
+import "./chunk-HTJJ43AS.js";
+import "./chunk-JPJAALAY.js";
+import "./chunk-PZERGBQP.js";
+import "./chunk-D3INI452.js";
+import "./chunk-NWGUJPZQ.js";
+import "./chunk-MMVWCL4Z.js";
+import "./chunk-D4RZRY5B.js";
+export {
+  dataValidateStage
+};
