@@ -59,7 +59,7 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
     const validateSchema = options.schema ? await compileSchema(host.cwd, options.schema) : undefined;
-    const reference = options.reference ? await host.group(`Profiling the reference ${options.reference}`, () => loadReference(host, options.reference!, configFile)) : undefined;
+    const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? 'Reading the reference profile' : 'Profiling the reference data'} ${options.reference}`, () => loadReference(host, options.reference!, configFile)) : undefined;
     if (!config.data) host.warning(`no data: section in ${configFile}: only profiling and skew checks run. Start a contract with \`mlops data infer ${options.data}\`.`);
 
     const result = await host.group(`Validating ${source.displayFiles.length === 1 ? source.displayFiles[0] : `${source.displayFiles.length} files (${options.data})`}`, async () => {
@@ -150,7 +150,8 @@ function annotate(host: Host, findings: Finding[], firstFile: string, cap: numbe
       else host.warning(message, { ...annotation, title });
     };
     if (f.locations.length === 0) log(f.message, { file: firstFile });
-    for (const location of f.locations) log(`${f.column === null ? '' : `${f.column}: `}${f.message}`, { file: location.file, startLine: location.line });
+    // One annotation per offending line says what that line has; the finding's totals are in the report.
+    for (const location of f.locations) log(`${f.column === null ? '' : `${f.column}: `}${f.line_message ?? f.message}`, { file: location.file, startLine: location.line });
   }
   if (total > written) host.info(`${total} annotations in all; the first ${written} are shown (max_annotations). Every finding is in the report and results JSON.`);
 }
