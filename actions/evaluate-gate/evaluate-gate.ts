@@ -167,11 +167,17 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       failure: passed
         ? undefined
         : evaluation.verdict === 'fail'
-          ? `gate failed: ${evaluation.reasons.join('; ')}`
+          ? failedGateMessage(evaluation.reasons)
           : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics)} could not be decided on ${evaluation.rows} rows`,
     };
   },
 };
+
+/** A short first line (how many checks failed), then one check per line: readable in a log and an annotation. */
+export function failedGateMessage(reasons: readonly string[]): string {
+  const count = `${reasons.length} check${reasons.length === 1 ? '' : 's'}`;
+  return [`gate failed: ${count} did not hold (the report has the details):`, ...reasons.map((reason) => `  - ${reason}`)].join('\n');
+}
 
 function undecided(metrics: Record<string, { verdict: string }>): string {
   return Object.entries(metrics)

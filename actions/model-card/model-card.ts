@@ -18,7 +18,7 @@ import { appendSection, DEFAULT_RECORD_PATH, readRecord } from '../../shared/rec
 import type { Stage } from '../../shared/stage/definition.js';
 import { buildCardContent, missingSections } from './card-content.js';
 import { cardJson, validateCardJson } from './card-json.js';
-import { renderCardMarkdown } from './render-markdown.js';
+import { renderCardMarkdown, withoutFrontMatter } from './render-markdown.js';
 
 export interface ModelCardOptions {
   recordPath: string;
@@ -104,7 +104,7 @@ export const modelCardStage: Stage<ModelCardOptions> = {
       );
     }
 
-    await postReport({ host, stage: 'model-card', model: content.name, markdown, comment: options.comment, token: options.token });
+    await postReport({ host, stage: 'model-card', model: content.name, markdown: withoutFrontMatter(markdown), comment: options.comment, token: options.token });
 
     return {
       outputs: { path: display(outFile), json: display(jsonFile) },
