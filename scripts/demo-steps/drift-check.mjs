@@ -94,7 +94,7 @@ export default async function driftCheck(ctx) {
   writeFileSync(join(ctx.work, 'mlops-out/retrain-run.json'), readFileSync(join(ctx.work, 'mlops-out/drift-run.json')));
   ctx.mlops(['data-validate', '--data', 'data/train-v2.csv', '--out-dir', 'mlops-out/data-validate/train-v2', ...record], { quiet: true });
   ctx.mlops(['train', '--command', 'node train.mjs --data data/train-v2.csv --out mlops-out/model-v2.onnx --metrics mlops-out/metrics-v2.json --params mlops-out/params-v2.json', '--model', 'mlops-out/model-v2.onnx', '--metrics', 'mlops-out/metrics-v2.json', '--params', 'mlops-out/params-v2.json', ...record], { quiet: true });
-  ctx.mlops(['evaluate-gate', '--model', 'mlops-out/model-v2.onnx', '--baseline', '.mlops/registry:prod', '--data', 'data/production.csv', ...record], { quiet: true });
+  ctx.mlops(['evaluate-gate', '--model', 'mlops-out/model-v2.onnx', '--baseline', '.mlops/registry:prod', '--data', 'data/production.csv', '--holdout-change-reason', 'retraining on the drifted production traffic', ...record], { quiet: true });
   ctx.mlops(['model-card', ...record, '--out', 'mlops-out/MODEL_CARD-v2.md'], { quiet: true });
   ctx.mlops(['register', '--model', 'mlops-out/model-v2.onnx', ...record]);
   server = await startServer(ctx, ['--model', '.mlops/registry:prod', '--capture', 'mlops-out/capture-after']);
