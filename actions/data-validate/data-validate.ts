@@ -54,13 +54,16 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
   },
 
   async run(options, host) {
-    const { config } = await loadConfig(host.cwd, options.configPath);
+    const { config, path: configRead } = await loadConfig(host.cwd, options.configPath);
     const configFile = options.configPath || 'mlops.yml';
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
     const validateSchema = options.schema ? await compileSchema(host.cwd, options.schema) : undefined;
     const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? 'Reading the reference profile' : 'Profiling the reference data'} ${options.reference}`, () => loadReference(host, options.reference!, configFile)) : undefined;
-    if (!config.data) host.warning(`no data: section in ${configFile}: only profiling and skew checks run. Start a contract with \`mlops data infer ${options.data}\`.`);
+    if (!config.data) {
+      const missing = configRead ? `no data: section in ${configFile}` : `no ${configFile} (so no data contract)`;
+      host.warning(`${missing}: only profiling and skew checks run. Start a contract with \`mlops data infer ${options.data}\`${configRead ? '' : ` and save it as the data: section of ${configFile}`}.`);
+    }
 
     const result = await host.group(`Validating ${source.displayFiles.length === 1 ? source.displayFiles[0] : `${source.displayFiles.length} files (${options.data})`}`, async () => {
       const started = Date.now();
