@@ -17,7 +17,6 @@ import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.j
 import type { Stage } from '../../shared/stage/definition.js';
 import { loadReference } from './reference.js';
 import { renderReport } from './report.js';
-import { compileSchema, schemaFindings } from './schema-check.js';
 import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 
 export interface DataValidateOptions {
@@ -58,7 +57,9 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
     const configFile = options.configPath || 'mlops.yml';
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
-    const validateSchema = options.schema ? await compileSchema(host.cwd, options.schema) : undefined;
+    // ajv is loaded only when a schema is given: it is a large part of the start path otherwise.
+    const schemaCheck = options.schema ? await import('./schema-check.js') : undefined;
+    const validateSchema = schemaCheck && options.schema ? await schemaCheck.compileSchema(host.cwd, options.schema) : undefined;
     const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? 'Reading the reference profile' : 'Profiling the reference data'} ${options.reference}`, () => loadReference(host, options.reference!, configFile)) : undefined;
     if (!config.data) {
       const missing = configRead ? `no data: section in ${configFile}` : `no ${configFile} (so no data contract)`;
@@ -72,8 +73,8 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
       return validation;
     });
     const findings: Finding[] = [...result.findings];
-    if (validateSchema) {
-      const schemaFinding = await host.group(`Checking records against ${options.schema}`, () => schemaFindings(source, validateSchema, host, contract.max_lines ?? DEFAULT_MAX_LINES));
+    if (validateSchema && schemaCheck) {
+      const schemaFinding = await host.group(`Checking records against ${options.schema}`, () => schemaCheck.schemaFindings(source, validateSchema, host, contract.max_lines ?? DEFAULT_MAX_LINES));
       if (schemaFinding) findings.push(schemaFinding);
     }
 

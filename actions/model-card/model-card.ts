@@ -76,7 +76,7 @@ export const modelCardStage: Stage<ModelCardOptions> = {
     const missing = missingSections(content.sections, options.require);
     const markdown = renderCardMarkdown(content);
     const json = cardJson(content, missing);
-    const problems = validateCardJson(json);
+    const problems = await validateCardJson(json);
     if (problems.length) throw new Error(`model-card.json failed its own schema: ${problems.join('; ')}`);
 
     const outFile = resolve(host.cwd, options.outPath);
