@@ -1,9 +1,4 @@
-/**
- * The umbrella action's bundled entry (action.yml runs.main: dist/index.js): the compile cache is
- * turned on first, then main.ts is loaded and its run() called.
- */
-import { enableCompileCache } from '../shared/host/compile-cache.js';
+/** The umbrella action's bundled entry (action.yml runs.main: dist/index.js). */
+import { run } from './main.js';
 
-enableCompileCache();
-const { run } = await import('./main.js');
 await run();

@@ -1,9 +1,4 @@
-/**
- * The bundled entry the runner executes (action.yml runs.main: dist/model-card.js): the compile cache is
- * turned on first, then main.ts is loaded and its run() called.
- */
-import { enableCompileCache } from '../../shared/host/compile-cache.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/model-card.js). */
+import { run } from './main.js';
 
-enableCompileCache();
-const { run } = await import('./main.js');
 await run();

@@ -2,8 +2,9 @@
 // Action start: a bundled entry from process start to its first log line, against a bare
 // `node -e 0`, in paired, interleaved runs (medians). Each entry runs without inputs, so its first
 // line is the "input … is required" error the stage writes right after loading and reading its
-// inputs. Two cases per entry: Node's compile cache off (a job's first mlops step) and on and warm
-// (the later steps of the job). Run with the Node the runner uses (24): node bench/start/start.mjs
+// inputs. Two cases per entry: as the entries run (no compile cache), and with Node's compile
+// cache warm through NODE_COMPILE_CACHE (what a cache would buy; the entries do not turn it on, see
+// RESULTS.md). Run with the Node the runner uses (24): node bench/start/start.mjs
 // [rounds] [entries…]; MLOPS_DIST=<dir> measures another build (e.g. the previous commit's dist/).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
