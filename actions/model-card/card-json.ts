@@ -27,7 +27,11 @@ let compiled: Promise<ValidateFunction> | undefined;
 
 /** The schema's validator, compiled on first use: ajv is loaded only when a card is checked, not at start. */
 function validator(): Promise<ValidateFunction> {
-  compiled ??= import('ajv/dist/2020.js').then(({ Ajv2020 }) => new Ajv2020({ allErrors: true, strict: true }).compile(schema));
+  compiled ??= import('ajv/dist/2020.js').then((module) => {
+    // ajv is CommonJS: bundled, the class is on the default export; under Node's own loader, also a named one.
+    const Ajv2020 = module.Ajv2020 ?? (module as unknown as { default: typeof module }).default.Ajv2020;
+    return new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  });
   return compiled;
 }
 
