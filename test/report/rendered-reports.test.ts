@@ -97,6 +97,22 @@ describe('rendered reports', () => {
   });
 });
 
+describe('labels from the data', () => {
+  it('a slice value with & and < reads as typed in the rendered gate report and card (escaped once, not twice)', async () => {
+    const lines = read('data/holdout.csv').trim().split('\n');
+    const value = 'A&B <x>';
+    writeFileSync(join(cwd, 'data/holdout-sites.csv'), [`${lines[0]},site`, ...lines.slice(1).map((line, i) => `${line},${i % 2 ? `"${value}"` : 'plain'}`), ''].join('\n'));
+    await mlops(['evaluate-gate', '--model', 'mlops-out/model.onnx', '--baseline', 'mlops-out/champion.onnx', '--data', 'data/holdout-sites.csv', '--slices', 'site', '--record', 'mlops-out/sites-run.json', '--holdout-change-reason', 'test']);
+    await mlops(['model-card', '--record', 'mlops-out/sites-run.json', '--out', 'mlops-out/SITES_CARD.md']);
+    for (const path of ['mlops-out/evaluate-gate/report.md', 'mlops-out/SITES_CARD.md']) {
+      const html = marked.parse(read(path), { async: false, gfm: true });
+      const text = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+      expect(text, path).toContain(value);
+      expect(html, path).not.toMatch(/&amp;(lt|gt|amp|quot|#\d+);/);
+    }
+  });
+});
+
 describe('data-validate findings read right', () => {
   it('a 0/1 column has quantiles 0 or 1, as NumPy computes them, not points inside a histogram bin', () => {
     const profile = JSON.parse(read('mlops-out/data-validate/train/profile.json')) as { columns: { name: string; quantiles: Record<string, number> }[] };
