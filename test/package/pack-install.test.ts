@@ -119,12 +119,15 @@ describe('the packed package', () => {
         `import { createRequire } from 'node:module';`,
         `const require = createRequire(import.meta.url);`,
         `console.log(require.resolve('${manifest.name}/package.json'));`,
-        `try { require.resolve('${manifest.name}/shared/stage/run-stage.js'); console.log('deep import resolved'); } catch (e) { console.log(e.code); }`,
+        `console.log(require.resolve('${manifest.name}/cli'));`,
+        `for (const deep of ['dist/data-validate.js', 'shared/stage/run-stage.js']) { try { require.resolve('${manifest.name}/' + deep); console.log('deep import resolved'); } catch (e) { console.log(e.code); } }`,
       ].join('\n'),
     );
     const result = sh(process.execPath, [probe], app);
     expect(result.stdout).toContain(join('node_modules', manifest.name, 'package.json'));
-    expect(result.stdout).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+    expect(result.stdout).toContain(join('node_modules', manifest.name, 'dist', 'cli.js'));
+    expect(result.stdout.match(/ERR_PACKAGE_PATH_NOT_EXPORTED/g)).toHaveLength(2);
+    expect(result.stdout).not.toContain('deep import resolved');
   });
 
   it('mlops data-validate and mlops evaluate-gate run in the installed package, engines included', () => {
