@@ -4,12 +4,15 @@ export interface ParsedArgs {
   positionals: string[];
   /** Every value of each flag, in order, for flags that may repeat (`--model a --model b`). */
   all?: Record<string, string[]>;
+  /** Flags given without a value (`--flag` last, or followed by another `--flag`): read as "true". */
+  bare?: string[];
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const flags: Record<string, string> = {};
   const positionals: string[] = [];
   const all: Record<string, string[]> = {};
+  const bare: string[] = [];
   const set = (name: string, value: string) => {
     flags[name] = value;
     (all[name] ??= []).push(value);
@@ -34,8 +37,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         i++;
       } else {
         set(arg.slice(2), 'true');
+        bare.push(arg.slice(2));
       }
     }
   }
-  return { flags, positionals, all };
+  return { flags, positionals, all, bare };
 }

@@ -1,26 +1,23 @@
 #!/usr/bin/env node
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  validateData
-} from "./chunks/chunk-5LRXOZU5.js";
-import {
-  pullVersion
-} from "./chunks/chunk-Y7X4KS5W.js";
-import "./chunks/chunk-XAKFJ5LA.js";
-import "./chunks/chunk-VGHQEQET.js";
-import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-V6GJDW62.js";
+} from "./chunks/chunk-FS462FVB.js";
+import {
+  validateData
+} from "./chunks/chunk-VMP4MTNK.js";
+import "./chunks/chunk-7WKUYTVV.js";
+import "./chunks/chunk-VGHQEQET.js";
+import {
+  pullVersion
+} from "./chunks/chunk-W33EVFV2.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-U2PMMUBG.js";
-import {
-  resolveData
-} from "./chunks/chunk-I2J4VYCO.js";
-import "./chunks/chunk-ZYEUGGMY.js";
+} from "./chunks/chunk-YTIMQ3ES.js";
+import "./chunks/chunk-N5AU3GVJ.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -41,44 +38,53 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-ZIIORDSD.js";
-import {
-  configJsonSchema,
-  loadConfig
-} from "./chunks/chunk-6RPTW6B2.js";
+} from "./chunks/chunk-MVF6NUR3.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
+  resolveData
+} from "./chunks/chunk-5ZGWBH7F.js";
+import {
+  configJsonSchema,
+  loadConfig
+} from "./chunks/chunk-ATKEI6QQ.js";
+import {
   parseRecord,
   readRecord,
   writeFileAtomic
-} from "./chunks/chunk-JPJAALAY.js";
+} from "./chunks/chunk-UW2OA2F2.js";
+import "./chunks/chunk-VEXPWIB5.js";
 import {
   STAGES,
   isExpression,
   isStageName,
   loadStage,
+  packageRoot,
   readActionSpec
-} from "./chunks/chunk-A2K7VUSA.js";
+} from "./chunks/chunk-BM4CM3EB.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
 import {
+  require_dist
+} from "./chunks/chunk-WFCI6QGH.js";
+import {
   readGitHubContext,
   runStage
-} from "./chunks/chunk-C5DRHDNQ.js";
-import "./chunks/chunk-LL3L2HG6.js";
+} from "./chunks/chunk-Z5R4M4ES.js";
+import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {
   allowOutsideWorkspace
-} from "./chunks/chunk-NWGUJPZQ.js";
+} from "./chunks/chunk-LSBADZCY.js";
+import {
+  external_exports
+} from "./chunks/chunk-LH2H4NB2.js";
 import {
   UserError,
-  external_exports,
-  isUserError,
-  require_dist
-} from "./chunks/chunk-MMVWCL4Z.js";
+  isUserError
+} from "./chunks/chunk-OIBAWGZR.js";
 import {
   __commonJS,
   __require,
@@ -3226,10 +3232,10 @@ var require_ProxyTracer = __commonJS({
   "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports) {
     var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
     var ProxyTracer = class {
-      constructor(provider, name, version, options) {
+      constructor(provider, name, version2, options) {
         this._provider = provider;
         this.name = name;
-        this.version = version;
+        this.version = version2;
         this.options = options;
       }
       startSpan(name, options, context) {
@@ -3402,9 +3408,9 @@ var require_ProxyTracerProvider = __commonJS({
       /**
       * Get a {@link ProxyTracer}
       */
-      getTracer(name, version, options) {
+      getTracer(name, version2, options) {
         var _this$getDelegateTrac;
-        return (_this$getDelegateTrac = this.getDelegateTracer(name, version, options)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name, version, options);
+        return (_this$getDelegateTrac = this.getDelegateTracer(name, version2, options)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name, version2, options);
       }
       getDelegate() {
         var _this$_delegate;
@@ -3416,9 +3422,9 @@ var require_ProxyTracerProvider = __commonJS({
       setDelegate(delegate) {
         this._delegate = delegate;
       }
-      getDelegateTracer(name, version, options) {
+      getDelegateTracer(name, version2, options) {
         var _this$_delegate2;
-        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name, version, options);
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name, version2, options);
       }
     };
     exports.ProxyTracerProvider = ProxyTracerProvider;
@@ -3474,10 +3480,10 @@ var require_ProxyLogger = __commonJS({
   "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports) {
     var require_NoopLogger2 = require_NoopLogger();
     var ProxyLogger = class {
-      constructor(provider, name, version, options) {
+      constructor(provider, name, version2, options) {
         this._provider = provider;
         this.name = name;
-        this.version = version;
+        this.version = version2;
         this.options = options;
       }
       /**
@@ -3513,9 +3519,9 @@ var require_ProxyLoggerProvider = __commonJS({
     var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
     var require_ProxyLogger2 = require_ProxyLogger();
     var ProxyLoggerProvider = class {
-      getLogger(name, version, options) {
+      getLogger(name, version2, options) {
         var _this$_getDelegateLog;
-        return (_this$_getDelegateLog = this._getDelegateLogger(name, version, options)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name, version, options);
+        return (_this$_getDelegateLog = this._getDelegateLogger(name, version2, options)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name, version2, options);
       }
       /**
       * Get the delegate logger provider.
@@ -3536,9 +3542,9 @@ var require_ProxyLoggerProvider = __commonJS({
       /**
       * @internal
       */
-      _getDelegateLogger(name, version, options) {
+      _getDelegateLogger(name, version2, options) {
         var _this$_delegate2;
-        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name, version, options);
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name, version2, options);
       }
     };
     exports.ProxyLoggerProvider = ProxyLoggerProvider;
@@ -3588,8 +3594,8 @@ var require_logs = __commonJS({
       * @param options The options of the logger or instrumentation library.
       * @returns {@link Logger}
       */
-      getLogger(name, version, options) {
-        return this.getLoggerProvider().getLogger(name, version, options);
+      getLogger(name, version2, options) {
+        return this.getLoggerProvider().getLogger(name, version2, options);
       }
       /** Remove the global logger provider */
       disable() {
@@ -3656,8 +3662,8 @@ var require_metrics = __commonJS({
       /**
       * Returns a meter from the global meter provider.
       */
-      getMeter(name, version, options) {
-        return this.getMeterProvider().getMeter(name, version, options);
+      getMeter(name, version2, options) {
+        return this.getMeterProvider().getMeter(name, version2, options);
       }
       /** Remove the global meter provider */
       disable() {
@@ -3845,8 +3851,8 @@ var require_trace = __commonJS({
       /**
       * Returns a tracer from the global tracer provider.
       */
-      getTracer(name, version) {
-        return this.getTracerProvider().getTracer(name, version);
+      getTracer(name, version2) {
+        return this.getTracerProvider().getTracer(name, version2);
       }
       /** Remove the global tracer provider */
       disable() {
@@ -4652,8 +4658,8 @@ var require_version2 = __commonJS({
   "node_modules/prom-client/lib/metrics/version.js"(exports, module) {
     "use strict";
     var Gauge2 = require_gauge();
-    var version = process.version;
-    var versionSegments = version.slice(1).split(".").map(Number);
+    var version2 = process.version;
+    var versionSegments = version2.slice(1).split(".").map(Number);
     var NODE_VERSION_INFO = "nodejs_version_info";
     module.exports = (registry, config = {}) => {
       const namePrefix = config.prefix ? config.prefix : "";
@@ -4667,7 +4673,7 @@ var require_version2 = __commonJS({
         aggregator: "first",
         collect() {
           this.labels(
-            version,
+            version2,
             versionSegments[0],
             versionSegments[1],
             versionSegments[2],
@@ -4742,7 +4748,7 @@ var require_defaultMetrics = __commonJS({
     var processResources = require_processResources();
     var heapSizeAndUsed = require_heapSizeAndUsed();
     var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
-    var version = require_version2();
+    var version2 = require_version2();
     var gc = require_gc();
     var metrics = {
       processCpuTotal,
@@ -4756,7 +4762,7 @@ var require_defaultMetrics = __commonJS({
       processRequests,
       heapSizeAndUsed,
       heapSpacesSizeAndUsed,
-      version,
+      version: version2,
       gc
     };
     var metricsList = Object.keys(metrics);
@@ -5049,11 +5055,16 @@ var require_prom_client = __commonJS({
   }
 });
 
+// cli/mlops.ts
+import { readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+
 // cli/args.ts
 function parseArgs(argv) {
   const flags = {};
   const positionals = [];
   const all = {};
+  const bare = [];
   const set = (name, value) => {
     flags[name] = value;
     (all[name] ??= []).push(value);
@@ -5078,10 +5089,11 @@ function parseArgs(argv) {
         i++;
       } else {
         set(arg.slice(2), "true");
+        bare.push(arg.slice(2));
       }
     }
   }
-  return { flags, positionals, all };
+  return { flags, positionals, all, bare };
 }
 
 // cli/commands/data.ts
@@ -5277,16 +5289,16 @@ function evidenceRows(e) {
 }
 
 // shared/registry/lineage.ts
-async function lineageOf(version, localRecord) {
-  const { manifest, digest } = version.fetched;
+async function lineageOf(version2, localRecord) {
+  const { manifest, digest } = version2.fetched;
   const annotations = manifest.annotations ?? {};
   const modelLayer = manifest.layers.find(isModelLayer);
   const recordLayer = manifest.layers.find((layer) => layer.mediaType === RUN_RECORD_MEDIA_TYPE);
   let record;
   if (recordLayer) {
-    const bytes = await version.reader.blobBytes(recordLayer);
+    const bytes = await version2.reader.blobBytes(recordLayer);
     try {
-      record = parseRecord(bytes.toString("utf8"), `${version.ref} (run record)`);
+      record = parseRecord(bytes.toString("utf8"), `${version2.ref} (run record)`);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
     }
@@ -5295,9 +5307,9 @@ async function lineageOf(version, localRecord) {
   const named = [record?.train?.model?.sha256, record?.evaluation?.model.sha256].filter((s) => typeof s === "string");
   const fingerprint = record?.data?.fingerprint ?? annotations[ANNOTATION.dataFingerprint];
   return {
-    reference: version.ref,
-    name: version.name,
-    version: annotations[ANNOTATION.version] ?? version.tag,
+    reference: version2.ref,
+    name: version2.name,
+    version: annotations[ANNOTATION.version] ?? version2.tag,
     digest,
     created: annotations[ANNOTATION.created],
     model: modelLayer ? { digest: modelLayer.digest, size: modelLayer.size } : void 0,
@@ -5349,13 +5361,13 @@ var lineageCommand = {
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/lineage-summary.md", out: io.err, err: io.err });
     const password = args.flags.password ?? io.env.MLOPS_REGISTRY_PASSWORD;
     if (password) host.setSecret(password);
-    const version = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === "true" }, host);
+    const version2 = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === "true" }, host);
     const format = args.flags.format ?? (args.flags.json === "true" ? "json" : "text");
     if (format !== "json" && format !== "text") throw new UserError(`mlops lineage: --format is "${format}"; it takes text or json`, { where: { key: "--format" }, hint: "Use --format json for machines." });
     const recordPath = args.flags.record;
     const local = recordPath ? await readRecord(resolve3(io.cwd, recordPath), recordPath) : void 0;
     if (recordPath && !local) throw new UserError(`mlops lineage: no run record at ${recordPath}`, { where: { file: recordPath, key: "--record" }, hint: "Point --record at a run record (mlops-out/mlops-run.json), or leave it out." });
-    const lineage = await lineageOf(version, local && recordPath ? { record: local, path: recordPath } : void 0);
+    const lineage = await lineageOf(version2, local && recordPath ? { record: local, path: recordPath } : void 0);
     if (format === "json") io.out(JSON.stringify(lineage, null, 2));
     else for (const line of formatLineage(lineage)) io.out(line);
     return 0;
@@ -5422,9 +5434,9 @@ var registryCommand = {
     if (action === "show") return show(expectArgs(rest, 1, "show <ref>")[0], args, access, io, host);
     if (action === "pull") {
       const [ref, dir] = expectArgs(rest, 2, "pull <ref> <dir>");
-      const version = await resolveVersion(io.cwd, parseModelReference(ref), access, host);
-      const files = await pullVersion(version, io.cwd, dir);
-      io.out(`pulled ${version.ref}`);
+      const version2 = await resolveVersion(io.cwd, parseModelReference(ref), access, host);
+      const files = await pullVersion(version2, io.cwd, dir);
+      io.out(`pulled ${version2.ref}`);
       for (const file of files) io.out(`  ${file.path}  ${file.digest}  ${file.size} bytes  (verified)`);
       return 0;
     }
@@ -5477,14 +5489,14 @@ async function list(registry, args, access, io, host) {
   return 0;
 }
 async function show(ref, args, access, io, host) {
-  const version = await resolveVersion(io.cwd, parseModelReference(ref), access, host);
-  const { manifest } = version.fetched;
+  const version2 = await resolveVersion(io.cwd, parseModelReference(ref), access, host);
+  const { manifest } = version2.fetched;
   if (args.flags.json === "true") {
-    io.out(jsonTerminalSafe(version.fetched.bytes.toString("utf8")));
+    io.out(jsonTerminalSafe(version2.fetched.bytes.toString("utf8")));
     return 0;
   }
   const annotations = manifest.annotations ?? {};
-  io.out(version.ref);
+  io.out(version2.ref);
   io.out(`  artifact type: ${terminalSafe(manifest.artifactType ?? manifest.config.mediaType)}`);
   for (const [key, value] of Object.entries(annotations).sort()) io.out(`  ${terminalSafe(key)}: ${terminalSafe(value)}`);
   io.out("  layers:");
@@ -5642,7 +5654,7 @@ var badRequest = (message) => new HttpError(400, message);
 var notFound = (message) => new HttpError(404, message);
 
 // shared/serve/encode-response.ts
-function assertFinite(outputs, specs, model, version) {
+function assertFinite(outputs, specs, model, version2) {
   for (const spec of specs) {
     const tensor = outputs[spec.name];
     if (!tensor || !(tensor.data instanceof Float32Array || tensor.data instanceof Float64Array || spec.datatype === "FP16")) continue;
@@ -5651,7 +5663,7 @@ function assertFinite(outputs, specs, model, version) {
       const v = data[k];
       if (v - v !== 0) {
         const width = data.length / Math.max(1, tensor.dims[0] ?? 1);
-        throw new HttpError(500, `model ${model} version ${version} produced a non-finite output: "${spec.name}" is ${v} at row ${Math.floor(k / width) + 1}; check the request's feature values for that row`);
+        throw new HttpError(500, `model ${model} version ${version2} produced a non-finite output: "${spec.name}" is ${v} at row ${Math.floor(k / width) + 1}; check the request's feature values for that row`);
       }
     }
   }
@@ -6178,8 +6190,8 @@ var limits = (options) => ({ maxBody: options.maxBody, maxDepth: options.maxJson
 function serverMetadata(context, response) {
   sendJson(response, 200, { name: "mlops-serve", version: context.serverVersion, extensions: EXTENSIONS });
 }
-function modelMetadata(context, response, name, version) {
-  const target = version !== void 0 ? context.table.version(name, version) : primary(context.table, name);
+function modelMetadata(context, response, name, version2) {
+  const target = version2 !== void 0 ? context.table.version(name, version2) : primary(context.table, name);
   const { signature, identity } = target;
   const properties = { task: signature.task, version: identity.version, digest: identity.digest };
   if (signature.features) properties.feature_names = signature.features.features.join(",");
@@ -6198,18 +6210,18 @@ function primary(table, name) {
   const weights = table.weights(name);
   return versions.reduce((best, v) => (weights[v.version] ?? 0) > (weights[best.version] ?? 0) ? v : best, versions[0]);
 }
-function modelReady(context, response, name, version) {
-  const ready = version !== void 0 ? context.table.version(name, version).state === "READY" : context.table.versions(name).some((v) => v.state === "READY");
-  if (version === void 0 && !context.table.has(name)) throw new HttpError(404, `unknown model ${JSON.stringify(name)}`);
+function modelReady(context, response, name, version2) {
+  const ready = version2 !== void 0 ? context.table.version(name, version2).state === "READY" : context.table.versions(name).some((v) => v.state === "READY");
+  if (version2 === void 0 && !context.table.has(name)) throw new HttpError(404, `unknown model ${JSON.stringify(name)}`);
   sendJson(response, ready ? 200 : 503, ready ? { name, ready } : { name, ready, error: `model ${name} is not ready` });
 }
-async function infer(context, request, response, name, version, outcome) {
+async function infer(context, request, response, name, version2, outcome) {
   if (!context.table.has(name)) throw new HttpError(404, `unknown model ${JSON.stringify(name)}; serving: ${context.table.names().join(", ") || "nothing yet"}`);
   outcome.model = name;
   const { json, binary } = splitBody(await readBody(request, context.options.maxBody), request.headers[HEADER]);
   const body = parseJson(json, context.options.maxJsonDepth);
   const id = typeof body === "object" && body !== null && typeof body.id === "string" ? body.id : void 0;
-  const target = version !== void 0 ? context.table.version(name, version) : context.table.route(name, id);
+  const target = version2 !== void 0 ? context.table.version(name, version2) : context.table.route(name, id);
   outcome.version = target.version;
   const decoded = decodeRequest(body, target.signature, context.options.maxTensorBytes, binary);
   const outputs = await target.predict(decoded.feeds);
@@ -6231,21 +6243,21 @@ async function load(context, request, response, name) {
   const insecure = parameters?.insecure;
   if (typeof reference !== "string" || !reference.trim()) throw badRequest('the load body must be {"parameters": {"reference": "<registry reference>"}}');
   if (insecure !== void 0 && typeof insecure !== "boolean") throw badRequest('"parameters.insecure" must be true or false');
-  const { version, already, comparison } = await context.loader.load({ reference, name, allowFiles: false, insecure: insecure === true });
+  const { version: version2, already, comparison } = await context.loader.load({ reference, name, allowFiles: false, insecure: insecure === true });
   if (!already) {
     const compared = comparison ? `; beside ${comparison.against} on ${comparison.rows} recent rows: agreement ${comparison.agreement.toFixed(4)}, mean |diff| ${comparison.mean_abs_diff.toPrecision(3)}, max |diff| ${comparison.max_abs_diff.toPrecision(3)}` : "";
-    context.log(`serve: loaded ${name} ${version.version} (${version.identity.digest}) from ${version.identity.reference}; weight ${context.table.weights(name)[version.version]}%${compared}`);
+    context.log(`serve: loaded ${name} ${version2.version} (${version2.identity.digest}) from ${version2.identity.reference}; weight ${context.table.weights(name)[version2.version]}%${compared}`);
   }
-  sendJson(response, 200, { name, version: version.version, digest: version.identity.digest, ready: version.state === "READY", ...comparison ? { comparison } : {} });
+  sendJson(response, 200, { name, version: version2.version, digest: version2.identity.digest, ready: version2.state === "READY", ...comparison ? { comparison } : {} });
 }
 async function unload(context, request, response, name) {
   const body = await readJson(request, limits(context.options)).catch((error) => {
     if (error instanceof HttpError && /is empty/.test(error.message)) return void 0;
     throw error;
   });
-  const version = body?.parameters?.version;
-  if (version !== void 0 && typeof version !== "string") throw badRequest('"parameters.version" must be a string');
-  const removed = context.table.remove(name, version);
+  const version2 = body?.parameters?.version;
+  if (version2 !== void 0 && typeof version2 !== "string") throw badRequest('"parameters.version" must be a string');
+  const removed = context.table.remove(name, version2);
   await Promise.all(removed.map((v) => v.close()));
   for (const v of removed) context.log(`serve: unloaded ${name} ${v.version}`);
   sendJson(response, 200, { name, unloaded: removed.map((v) => v.version) });
@@ -6296,16 +6308,16 @@ function route(pathname) {
   if (rest[0] === "models" && rest.length >= 2) {
     const name = rest[1];
     let tail = rest.slice(2);
-    let version;
+    let version2;
     if (tail[0] === "versions") {
       if (tail.length < 2) return { kind: "not-found" };
-      version = tail[1];
+      version2 = tail[1];
       tail = tail.slice(2);
     }
-    if (tail.length === 0) return { kind: "model-metadata", name, version };
-    if (tail.length === 1 && tail[0] === "ready") return { kind: "model-ready", name, version };
-    if (tail.length === 1 && tail[0] === "infer") return { kind: "infer", name, version };
-    if (tail.length === 1 && tail[0] === "traffic" && version === void 0) return { kind: "traffic", name };
+    if (tail.length === 0) return { kind: "model-metadata", name, version: version2 };
+    if (tail.length === 1 && tail[0] === "ready") return { kind: "model-ready", name, version: version2 };
+    if (tail.length === 1 && tail[0] === "infer") return { kind: "infer", name, version: version2 };
+    if (tail.length === 1 && tail[0] === "traffic" && version2 === void 0) return { kind: "traffic", name };
   }
   return { kind: "not-found" };
 }
@@ -6421,7 +6433,7 @@ var InferenceServer = class {
     }
   }
   /** Inference with its metrics: every request counted once, by the version that answered. */
-  async infer(request, response, name, version) {
+  async infer(request, response, name, version2) {
     const started = process.hrtime.bigint();
     const outcome = { model: this.context.table.has(name) ? name : "", version: "" };
     const { metrics } = this.context;
@@ -6434,7 +6446,7 @@ var InferenceServer = class {
       if (this.inferInFlight > this.context.options.maxInFlight) {
         throw new HttpError(429, `too many requests in flight (over ${this.context.options.maxInFlight}); retry shortly`, { "retry-after": "1" });
       }
-      await infer(this.context, request, response, name, version, outcome);
+      await infer(this.context, request, response, name, version2, outcome);
     } catch (error) {
       code = sendError(response, error, this.context.log);
     } finally {
@@ -6602,12 +6614,12 @@ function rowPredictions(summary, outputs, rows) {
 }
 var PredictionHistograms = class {
   series = /* @__PURE__ */ new Map();
-  observe(model, version, summary, values) {
-    const key = `${model}\0${version}`;
+  observe(model, version2, summary, values) {
+    const key = `${model}\0${version2}`;
     let series = this.series.get(key);
     if (!series) {
       const buckets = bucketsFor(summary);
-      series = { model, version, buckets, counts: new Array(buckets.length).fill(0), sum: 0, count: 0 };
+      series = { model, version: version2, buckets, counts: new Array(buckets.length).fill(0), sum: 0, count: 0 };
       this.series.set(key, series);
     }
     for (const value of values) {
@@ -6781,24 +6793,24 @@ function fileModelName(path) {
 }
 async function registryModel(reference, name, context) {
   const parsed = parseModelReference(reference);
-  const version = await resolveVersion(context.cwd, parsed, context.access, context.host, name);
-  const manifest = version.fetched.manifest;
+  const version2 = await resolveVersion(context.cwd, parsed, context.access, context.host, name);
+  const manifest = version2.fetched.manifest;
   const layers = manifest.layers.filter(isModelLayer);
   if (layers.length !== 1) {
-    throw new UserError(`${version.ref} has ${layers.length === 0 ? "no model layer" : "several model layers"}`, { hint: "Serve versions registered by mlops register (one ONNX model layer)." });
+    throw new UserError(`${version2.ref} has ${layers.length === 0 ? "no model layer" : "several model layers"}`, { hint: "Serve versions registered by mlops register (one ONNX model layer)." });
   }
   const annotated = manifest.annotations?.[ANNOTATION.version];
-  const versionName = annotated && AUTO_VERSION_PATTERN.test(annotated) ? annotated : version.tag && AUTO_VERSION_PATTERN.test(version.tag) ? version.tag : annotated ?? version.tag ?? version.fetched.digest.slice(7, 19);
+  const versionName = annotated && AUTO_VERSION_PATTERN.test(annotated) ? annotated : version2.tag && AUTO_VERSION_PATTERN.test(version2.tag) ? version2.tag : annotated ?? version2.tag ?? version2.fetched.digest.slice(7, 19);
   const directory = await mkdtemp(join2(tmpdir(), "mlops-serve-"));
   const path = join2(directory, "model.onnx");
   try {
-    await version.reader.blobToFile(layers[0], path);
+    await version2.reader.blobToFile(layers[0], path);
   } catch (error) {
     await rm(directory, { recursive: true, force: true });
     throw error;
   }
   return {
-    identity: { model: name ?? version.name, version: versionName, digest: version.fetched.digest, reference: version.ref },
+    identity: { model: name ?? version2.name, version: versionName, digest: version2.fetched.digest, reference: version2.ref },
     path,
     cleanup: () => rm(directory, { recursive: true, force: true })
   };
@@ -6938,11 +6950,11 @@ var Loader = class {
     const context = request.insecure ? { ...this.context, access: { ...this.context.access, insecure: true } } : this.context;
     const fetched = await fetchModel(request.reference, request.name, context, request.allowFiles);
     try {
-      const { model, version, digest } = fetched.identity;
-      const existing = this.table.has(model) ? this.table.versions(model).find((v) => v.version === version) : void 0;
+      const { model, version: version2, digest } = fetched.identity;
+      const existing = this.table.has(model) ? this.table.versions(model).find((v) => v.version === version2) : void 0;
       if (existing) {
         if (existing.identity.digest === digest) return { version: existing, already: true };
-        throw new HttpError(409, `model ${model} already serves version ${version} with digest ${existing.identity.digest}, not ${digest}; versions are immutable, so unload it first or load another version`);
+        throw new HttpError(409, `model ${model} already serves version ${version2} with digest ${existing.identity.digest}, not ${digest}; versions are immutable, so unload it first or load another version`);
       }
       const onnx = await openModel(fetched.path, request.reference, this.context.host, request.allowFiles ? "model" : "reference");
       let served;
@@ -6952,18 +6964,18 @@ var Loader = class {
         const running = this.table.versions(model)[0];
         const mismatch = running && incompatibility(running.signature, signature);
         if (mismatch) throw new HttpError(422, `cannot load ${request.reference} as a version of ${model}: ${mismatch}`);
-        served = new ServedVersion(fetched.identity, onnx, signature, this.batching, (rows) => this.onBatch(model, version, rows));
+        served = new ServedVersion(fetched.identity, onnx, signature, this.batching, (rows) => this.onBatch(model, version2, rows));
         await served.warmUp();
         comparison = await this.compare(model, served);
       } catch (error) {
         await onnx.session.release().catch(() => void 0);
         throw error;
       }
-      const raced = this.table.has(model) ? this.table.versions(model).find((v) => v.version === version) : void 0;
+      const raced = this.table.has(model) ? this.table.versions(model).find((v) => v.version === version2) : void 0;
       if (raced) {
         await served.close();
         if (raced.identity.digest === digest) return { version: raced, already: true };
-        throw new HttpError(409, `model ${model} already serves version ${version} with another digest`);
+        throw new HttpError(409, `model ${model} already serves version ${version2} with another digest`);
       }
       this.table.add(served);
       return { version: served, already: false, comparison };
@@ -7032,16 +7044,16 @@ var ServeMetrics = class {
       }
     });
   }
-  request(model, version, code, seconds) {
-    this.requests.inc({ model, version, code: String(code) });
-    this.duration.observe({ model, version }, seconds);
+  request(model, version2, code, seconds) {
+    this.requests.inc({ model, version: version2, code: String(code) });
+    this.duration.observe({ model, version: version2 }, seconds);
   }
-  batch(model, version, rows) {
-    this.batches.observe({ model, version }, rows);
+  batch(model, version2, rows) {
+    this.batches.observe({ model, version: version2 }, rows);
   }
-  served(model, version, rows, summary, outputs) {
-    this.instances.inc({ model, version }, rows);
-    if (summary) this.predictions.observe(model, version, summary, rowPredictions(summary, outputs, rows));
+  served(model, version2, rows, summary, outputs) {
+    this.instances.inc({ model, version: version2 }, rows);
+    if (summary) this.predictions.observe(model, version2, summary, rowPredictions(summary, outputs, rows));
   }
   async text() {
     return `${await this.registry.metrics()}${this.predictions.render()}`;
@@ -7059,9 +7071,9 @@ function bucketOf(id) {
 }
 function pick(weights, bucket) {
   let cumulative = 0;
-  for (const version of Object.keys(weights).sort()) {
-    cumulative += weights[version];
-    if (bucket < cumulative) return version;
+  for (const version2 of Object.keys(weights).sort()) {
+    cumulative += weights[version2];
+    if (bucket < cumulative) return version2;
   }
   return void 0;
 }
@@ -7069,14 +7081,14 @@ function parseWeights(body, ready) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest('the traffic body must be an object of version \u2192 weight, e.g. {"v1": 90, "v2": 10}');
   const weights = {};
   let total = 0;
-  for (const [version, weight] of Object.entries(body)) {
-    if (!ready.includes(version)) throw badRequest(`version ${JSON.stringify(version)} is not loaded and ready; ready versions: ${ready.join(", ") || "none"}`);
-    if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 0 || weight > 100) throw badRequest(`the weight of ${version} must be an integer from 0 to 100, got ${JSON.stringify(weight)}`);
-    weights[version] = weight;
+  for (const [version2, weight] of Object.entries(body)) {
+    if (!ready.includes(version2)) throw badRequest(`version ${JSON.stringify(version2)} is not loaded and ready; ready versions: ${ready.join(", ") || "none"}`);
+    if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 0 || weight > 100) throw badRequest(`the weight of ${version2} must be an integer from 0 to 100, got ${JSON.stringify(weight)}`);
+    weights[version2] = weight;
     total += weight;
   }
   if (total !== 100) throw badRequest(`the weights sum to ${total}; they must sum to 100`);
-  for (const version of ready) weights[version] ??= 0;
+  for (const version2 of ready) weights[version2] ??= 0;
   return weights;
 }
 
@@ -7101,11 +7113,11 @@ var ModelTable = class {
     for (const model of this.models.values()) for (const v of model.versions.values()) if (v.state === "READY") return true;
     return false;
   }
-  version(name, version) {
+  version(name, version2) {
     const model = this.models.get(name);
     if (!model) throw notFound(`unknown model ${JSON.stringify(name)}; serving: ${this.names().join(", ") || "nothing yet"}`);
-    const found = model.versions.get(version);
-    if (!found) throw notFound(`model ${name} has no version ${JSON.stringify(version)}; versions: ${[...model.versions.keys()].join(", ")}`);
+    const found = model.versions.get(version2);
+    if (!found) throw notFound(`model ${name} has no version ${JSON.stringify(version2)}; versions: ${[...model.versions.keys()].join(", ")}`);
     return found;
   }
   /** The version an unversioned call goes to. */
@@ -7113,20 +7125,20 @@ var ModelTable = class {
     const model = this.models.get(name);
     if (!model) throw notFound(`unknown model ${JSON.stringify(name)}; serving: ${this.names().join(", ") || "nothing yet"}`);
     const chosen = pick(model.weights, bucketOf(id));
-    const version = chosen === void 0 ? void 0 : model.versions.get(chosen);
-    if (!version || version.state !== "READY") throw new HttpError(503, `model ${name} has no ready version to route to`, { "retry-after": "1" });
-    return version;
+    const version2 = chosen === void 0 ? void 0 : model.versions.get(chosen);
+    if (!version2 || version2.state !== "READY") throw new HttpError(503, `model ${name} has no ready version to route to`, { "retry-after": "1" });
+    return version2;
   }
   /** A warmed-up version joins: the first of its model takes all traffic, later ones none. */
-  add(version) {
-    let model = this.models.get(version.model);
+  add(version2) {
+    let model = this.models.get(version2.model);
     if (!model) {
       model = { versions: /* @__PURE__ */ new Map(), weights: {}, recent: new RecentRows(RECENT_ROWS) };
-      this.models.set(version.model, model);
+      this.models.set(version2.model, model);
     }
-    model.versions.set(version.version, version);
+    model.versions.set(version2.version, version2);
     const hasTraffic = Object.values(model.weights).some((w) => w > 0);
-    model.weights[version.version] = hasTraffic ? 0 : 100;
+    model.weights[version2.version] = hasTraffic ? 0 : 100;
   }
   /** Remembers a served request's rows (for comparing the next version with this one). */
   remember(name, feeds) {
@@ -7138,8 +7150,8 @@ var ModelTable = class {
     const rows = model?.recent.snapshot();
     if (!model || !rows) return void 0;
     const [top] = Object.entries(model.weights).sort((x, y) => y[1] - x[1]);
-    const version = top && model.versions.get(top[0]);
-    return version && version.state === "READY" ? { version, rows } : void 0;
+    const version2 = top && model.versions.get(top[0]);
+    return version2 && version2.state === "READY" ? { version: version2, rows } : void 0;
   }
   weights(name) {
     const model = this.models.get(name);
@@ -7154,20 +7166,20 @@ var ModelTable = class {
     return { ...model.weights };
   }
   /** Takes versions out of routing (they finish what is in flight); refuses to strand traffic. */
-  remove(name, version) {
+  remove(name, version2) {
     const model = this.models.get(name);
     if (!model) throw notFound(`unknown model ${JSON.stringify(name)}`);
-    if (version === void 0) {
+    if (version2 === void 0) {
       this.models.delete(name);
       return [...model.versions.values()];
     }
-    const target = model.versions.get(version);
-    if (!target) throw notFound(`model ${name} has no version ${JSON.stringify(version)}`);
-    if ((model.weights[version] ?? 0) > 0 && model.versions.size > 1) {
-      throw new HttpError(409, `version ${version} of ${name} still has ${model.weights[version]}% of the traffic; move it to another version with PUT /v2/models/${name}/traffic first`);
+    const target = model.versions.get(version2);
+    if (!target) throw notFound(`model ${name} has no version ${JSON.stringify(version2)}`);
+    if ((model.weights[version2] ?? 0) > 0 && model.versions.size > 1) {
+      throw new HttpError(409, `version ${version2} of ${name} still has ${model.weights[version2]}% of the traffic; move it to another version with PUT /v2/models/${name}/traffic first`);
     }
-    model.versions.delete(version);
-    delete model.weights[version];
+    model.versions.delete(version2);
+    delete model.weights[version2];
     if (model.versions.size === 0) this.models.delete(name);
     return [target];
   }
@@ -7217,13 +7229,13 @@ async function startServer(options, context) {
     table,
     { cwd: context.cwd, host: context.host, access: { username: context.env.MLOPS_REGISTRY_USERNAME, password } },
     { maxBatch: options.maxBatch, batchWaitMs: options.batchWaitMs, maxQueueRows: options.maxQueueRows },
-    (model, version, rows) => metrics.batch(model, version, rows)
+    (model, version2, rows) => metrics.batch(model, version2, rows)
   );
   for (const value of options.models) {
     const { name, reference } = splitModelArgument(value);
     try {
-      const { version } = await loader.load({ reference, name, allowFiles: true, insecure: options.insecure });
-      context.log(`serve: loaded ${version.model} ${version.version} (${version.identity.digest}) from ${version.identity.reference}`);
+      const { version: version2 } = await loader.load({ reference, name, allowFiles: true, insecure: options.insecure });
+      context.log(`serve: loaded ${version2.model} ${version2.version} (${version2.identity.digest}) from ${version2.identity.reference}`);
     } catch (error) {
       if (error instanceof HttpError) throw new UserError(`cannot serve --model ${value}: ${error.message.replace(/^load failed: /, "")}`, { where: { key: "model" } });
       throw error;
@@ -7365,6 +7377,15 @@ var commands = {
   lineage: lineageCommand
 };
 
+// cli/usage-error.ts
+var USAGE_EXIT_CODE = 2;
+var UsageError = class extends UserError {
+  exitCode = USAGE_EXIT_CODE;
+};
+function isUsageError(error) {
+  return error instanceof UsageError;
+}
+
 // cli/run-stage-command.ts
 async function runStageCommand(stage, args, io) {
   const spec = readActionSpec(stage);
@@ -7379,13 +7400,18 @@ async function runStageCommand(stage, args, io) {
   for (const [name, value] of Object.entries(args.flags)) {
     if (!(name in spec.inputs)) {
       const guess = suggestKey(name, Object.keys(spec.inputs));
-      throw new UserError(`mlops ${stage}: unknown option --${name}`, {
+      throw new UsageError(`mlops ${stage}: unknown option --${name}`, {
         hint: guess ? `Did you mean --${guess}?` : `See \`mlops ${stage} --help\`.`
+      });
+    }
+    if (args.bare?.includes(name) && !isSwitch(spec.inputs[name].default)) {
+      throw new UsageError(`mlops ${stage}: option --${name} needs a value`, {
+        hint: `Give it as --${name} VALUE or --${name}=VALUE (${spec.inputs[name].description.replace(/\.$/, "")}).`
       });
     }
     inputs[name] = value;
   }
-  if (args.positionals.length) throw new UserError(`mlops ${stage}: unexpected argument "${args.positionals[0]}"`, { hint: "Inputs are given as --name value." });
+  if (args.positionals.length) throw new UsageError(`mlops ${stage}: unexpected argument "${args.positionals[0]}"`, { hint: "Inputs are given as --name value." });
   const host = new LocalHost({ cwd: io.cwd, inputs, env: io.env, summaryPath: `mlops-out/${stage}-summary.md`, out: io.out, err: io.err, live: io.live });
   const code = await runStage(await loadStage[stage](), host);
   const outputs = Object.entries(host.outputs);
@@ -7399,22 +7425,42 @@ function stageHelp(stage) {
   const spec = readActionSpec(stage);
   const lines = [`mlops ${stage}: ${spec.description}`, "", "Inputs:"];
   for (const [name, input] of Object.entries(spec.inputs)) {
-    const tail = input.required ? " (required)" : input.default ? ` (default: ${input.default})` : "";
+    const tail = input.required ? " (required)" : input.default ? cliDefault(input.default) : "";
     lines.push(`  --${name}  ${input.description}${tail}`);
   }
   lines.push("", "Outputs:");
   for (const [name, output] of Object.entries(spec.outputs)) lines.push(`  ${name}  ${output.description}`);
   return lines.join("\n");
 }
+function isSwitch(defaultValue) {
+  return defaultValue === "true" || defaultValue === "false" || defaultValue === "auto";
+}
+function cliDefault(value) {
+  if (!isExpression(value)) return ` (default: ${value})`;
+  return /^\$\{\{\s*github\.token\s*\}\}$/.test(value) ? " (default: the GITHUB_TOKEN environment variable; in Actions: the workflow token)" : "";
+}
 
 // cli/mlops.ts
 function usage() {
-  const lines = ["Usage: mlops <stage> [--input value ...]   |   mlops <command> ...", "", "Stages:"];
-  for (const stage of STAGES) lines.push(`  ${stage}`);
+  const lines = [
+    "Usage: mlops <stage> [--input value ...]   |   mlops <command> ...",
+    "       (installed as `mlops-actions` and `mlops`; without installing: npx -p mlops-actions mlops ...)",
+    "",
+    "Stages (the inputs of actions/<stage>/action.yml as flags):"
+  ];
+  for (const stage of STAGES) lines.push(`  ${stage.padEnd(14)} ${firstSentence(readActionSpec(stage).description)}`);
   lines.push("", "Commands:");
   for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(14)} ${command.summary}`);
-  lines.push("", "Run `mlops <stage> --help` for a stage's inputs.");
+  lines.push("", "Run `mlops <stage> --help` for a stage's inputs, `mlops --version` for the version.");
   return lines.join("\n");
+}
+function firstSentence(text) {
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
+function version() {
+  const manifest = JSON.parse(readFileSync(join3(packageRoot(), "package.json"), "utf8"));
+  return `mlops-actions ${String(manifest.version)}`;
 }
 async function main(argv) {
   const io = {
@@ -7428,9 +7474,13 @@ async function main(argv) {
     live: process.stderr.isTTY ? (text) => process.stderr.write(text === null ? "\r\x1B[2K" : `\r\x1B[2K${text.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`) : void 0
   };
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "help") {
-    io.out(usage());
-    return name ? 0 : 2;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    (name ? io.out : io.err)(usage());
+    return name ? 0 : USAGE_EXIT_CODE;
+  }
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.out(version());
+    return 0;
   }
   try {
     if (isStageName(name)) return await runStageCommand(name, parseArgs(rest), io);
@@ -7438,11 +7488,11 @@ async function main(argv) {
     if (command) return await command.run(parseArgs(rest), io);
     const guess = suggestKey(name, [...STAGES, ...Object.keys(commands)]);
     io.err(`mlops: unknown stage or command "${name}".${guess ? ` Did you mean "${guess}"?` : ""} Run \`mlops --help\`.`);
-    return 2;
+    return USAGE_EXIT_CODE;
   } catch (error) {
     if (isUserError(error)) {
       io.err(`error: ${error.format()}`);
-      return 1;
+      return isUsageError(error) ? error.exitCode : 1;
     }
     throw error;
   }

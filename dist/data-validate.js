@@ -1,30 +1,22 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  dataValidateStage
-} from "./chunks/chunk-WV4JRMVJ.js";
-import "./chunks/chunk-5LRXOZU5.js";
-import "./chunks/chunk-WYNUA7WS.js";
-import "./chunks/chunk-XAKFJ5LA.js";
-import "./chunks/chunk-VGHQEQET.js";
-import "./chunks/chunk-I2J4VYCO.js";
-import "./chunks/chunk-SXD2OBMI.js";
-import "./chunks/chunk-X3DDL52Z.js";
-import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-6RPTW6B2.js";
-import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-JPJAALAY.js";
-import "./chunks/chunk-PZERGBQP.js";
-import {
   runAsAction
-} from "./chunks/chunk-RZS7IA2B.js";
-import "./chunks/chunk-C5DRHDNQ.js";
-import "./chunks/chunk-LL3L2HG6.js";
+} from "./chunks/chunk-R6VLBD5V.js";
+import "./chunks/chunk-Z5R4M4ES.js";
+import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-NWGUJPZQ.js";
-import "./chunks/chunk-MMVWCL4Z.js";
+import "./chunks/chunk-LSBADZCY.js";
+import "./chunks/chunk-LH2H4NB2.js";
+import "./chunks/chunk-OIBAWGZR.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
+// actions/data-validate/main.ts
+async function run() {
+  const { dataValidateStage } = await import("./chunks/data-validate-OLZW7KL5.js");
+  await runAsAction(dataValidateStage);
+}
+
 // actions/data-validate/index.ts
-await runAsAction(dataValidateStage);
+await run();

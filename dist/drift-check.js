@@ -1,31 +1,22 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  driftCheckStage
-} from "./chunks/chunk-7XSPSNKO.js";
-import "./chunks/chunk-XAKFJ5LA.js";
-import "./chunks/chunk-B4BRCRSE.js";
-import "./chunks/chunk-V6GJDW62.js";
-import "./chunks/chunk-GQOYVEO5.js";
-import "./chunks/chunk-U2PMMUBG.js";
-import "./chunks/chunk-I2J4VYCO.js";
-import "./chunks/chunk-6HYAR645.js";
-import "./chunks/chunk-ZIIORDSD.js";
-import "./chunks/chunk-6RPTW6B2.js";
-import "./chunks/chunk-YS4F3SJG.js";
-import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-JPJAALAY.js";
-import "./chunks/chunk-PZERGBQP.js";
-import {
   runAsAction
-} from "./chunks/chunk-RZS7IA2B.js";
-import "./chunks/chunk-C5DRHDNQ.js";
-import "./chunks/chunk-LL3L2HG6.js";
+} from "./chunks/chunk-R6VLBD5V.js";
+import "./chunks/chunk-Z5R4M4ES.js";
+import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-NWGUJPZQ.js";
-import "./chunks/chunk-MMVWCL4Z.js";
+import "./chunks/chunk-LSBADZCY.js";
+import "./chunks/chunk-LH2H4NB2.js";
+import "./chunks/chunk-OIBAWGZR.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
+// actions/drift-check/main.ts
+async function run() {
+  const { driftCheckStage } = await import("./chunks/drift-check-7LU4HZ2Y.js");
+  await runAsAction(driftCheckStage);
+}
+
 // actions/drift-check/index.ts
-await runAsAction(driftCheckStage);
+await run();

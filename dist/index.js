@@ -5,16 +5,17 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-A2K7VUSA.js";
+} from "./chunks/chunk-BM4CM3EB.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
+import "./chunks/chunk-WFCI6QGH.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-RZS7IA2B.js";
-import "./chunks/chunk-C5DRHDNQ.js";
-import "./chunks/chunk-LL3L2HG6.js";
+} from "./chunks/chunk-R6VLBD5V.js";
+import "./chunks/chunk-Z5R4M4ES.js";
+import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import {
   getInput,
@@ -22,28 +23,34 @@ import {
   warning
 } from "./chunks/chunk-IZ3LYG25.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-NWGUJPZQ.js";
-import "./chunks/chunk-MMVWCL4Z.js";
+import "./chunks/chunk-LSBADZCY.js";
+import "./chunks/chunk-LH2H4NB2.js";
+import "./chunks/chunk-OIBAWGZR.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
-// actions/index.ts
-var stage = getInput("stage").trim();
-if (!isStageName(stage)) {
-  const guess = suggestKey(stage, STAGES);
-  setFailed(
-    `mlops-actions: unknown stage "${stage}". ${guess ? `Did you mean "${guess}"? ` : ""}Stages: ${STAGES.join(", ")}.`
-  );
-} else {
-  const spec = readActionSpec(stage);
-  for (const [name, input] of Object.entries(readActionSpec("umbrella").inputs)) {
-    if (name !== "stage" && !(name in spec.inputs) && getInput(name) !== "" && !isExpression(input.default ?? "")) {
-      warning(`mlops-actions: input "${name}" is not an input of the ${stage} stage and is ignored.`);
+// actions/main.ts
+async function run() {
+  const stage = getInput("stage").trim();
+  if (!isStageName(stage)) {
+    const guess = suggestKey(stage, STAGES);
+    setFailed(
+      `mlops-actions: unknown stage "${stage}". ${guess ? `Did you mean "${guess}"? ` : ""}Stages: ${STAGES.join(", ")}.`
+    );
+  } else {
+    const spec = readActionSpec(stage);
+    for (const [name, input] of Object.entries(readActionSpec("umbrella").inputs)) {
+      if (name !== "stage" && !(name in spec.inputs) && getInput(name) !== "" && !isExpression(input.default ?? "")) {
+        warning(`mlops-actions: input "${name}" is not an input of the ${stage} stage and is ignored.`);
+      }
     }
+    const host = new ActionsHost((name) => {
+      const given = getInput(name);
+      const fallback = spec.inputs[name]?.default;
+      return given === "" && fallback !== void 0 && !isExpression(fallback) ? fallback : void 0;
+    });
+    await runAsAction(await loadStage[stage](), host);
   }
-  const host = new ActionsHost((name) => {
-    const given = getInput(name);
-    const fallback = spec.inputs[name]?.default;
-    return given === "" && fallback !== void 0 && !isExpression(fallback) ? fallback : void 0;
-  });
-  await runAsAction(await loadStage[stage](), host);
 }
+
+// actions/index.ts
+await run();

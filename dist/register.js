@@ -1,25 +1,22 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  registerStage
-} from "./chunks/chunk-U3QDMFE5.js";
-import "./chunks/chunk-5MOLMZQC.js";
-import "./chunks/chunk-ZYEUGGMY.js";
-import "./chunks/chunk-ZIIORDSD.js";
-import "./chunks/chunk-6RPTW6B2.js";
-import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-JPJAALAY.js";
-import "./chunks/chunk-PZERGBQP.js";
-import {
   runAsAction
-} from "./chunks/chunk-RZS7IA2B.js";
-import "./chunks/chunk-C5DRHDNQ.js";
-import "./chunks/chunk-LL3L2HG6.js";
+} from "./chunks/chunk-R6VLBD5V.js";
+import "./chunks/chunk-Z5R4M4ES.js";
+import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-NWGUJPZQ.js";
-import "./chunks/chunk-MMVWCL4Z.js";
+import "./chunks/chunk-LSBADZCY.js";
+import "./chunks/chunk-LH2H4NB2.js";
+import "./chunks/chunk-OIBAWGZR.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
+// actions/register/main.ts
+async function run() {
+  const { registerStage } = await import("./chunks/register-LEMBVOR6.js");
+  await runAsAction(registerStage);
+}
+
 // actions/register/index.ts
-await runAsAction(registerStage);
+await run();

@@ -1,22 +1,22 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  trainStage
-} from "./chunks/chunk-6YQQ5VDZ.js";
-import "./chunks/chunk-ZZ7SVV7N.js";
-import "./chunks/chunk-YS4F3SJG.js";
-import "./chunks/chunk-HTJJ43AS.js";
-import "./chunks/chunk-JPJAALAY.js";
-import {
   runAsAction
-} from "./chunks/chunk-RZS7IA2B.js";
-import "./chunks/chunk-C5DRHDNQ.js";
-import "./chunks/chunk-LL3L2HG6.js";
+} from "./chunks/chunk-R6VLBD5V.js";
+import "./chunks/chunk-Z5R4M4ES.js";
+import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";
 import "./chunks/chunk-IZ3LYG25.js";
 import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-NWGUJPZQ.js";
-import "./chunks/chunk-MMVWCL4Z.js";
+import "./chunks/chunk-LSBADZCY.js";
+import "./chunks/chunk-LH2H4NB2.js";
+import "./chunks/chunk-OIBAWGZR.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
+// actions/train/main.ts
+async function run() {
+  const { trainStage } = await import("./chunks/train-E6YPKOWL.js");
+  await runAsAction(trainStage);
+}
+
 // actions/train/index.ts
-await runAsAction(trainStage);
+await run();

@@ -2,7 +2,7 @@
 // One command builds everything the runner executes: generated docs/metadata, then the bundles.
 // The output is deterministic: CI rebuilds and fails when dist/ differs from what is committed.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { generate, generateConfigReference } from './generate.mjs';
@@ -44,6 +44,9 @@ await build({
   logLevel: 'warning',
 });
 syncDir(staging, join(root, 'dist'));
+// The package's bin (mlops-actions, mlops): executable in the tree, as git records it, so that
+// `npm ci` (which sets the bit on bins) leaves the working tree clean.
+chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { commandLine, fromBase } from './demo-format.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const example = join(root, 'examples', 'breast-cancer');
@@ -20,13 +21,16 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 cpSync(example, work, { recursive: true });
 
+console.log(`Working in ${relative(root, work)}/ (a copy of ${relative(root, example)}/); every path printed below is relative to it.`);
+
 const context = {
   root,
   work,
   example,
+  commandLine,
   /** Runs `mlops <args>` in the demo folder; throws unless the exit code is one of `expect`. */
   mlops(args, { expect = [0], quiet = false } = {}) {
-    console.log(`\n$ mlops ${args.join(' ')}`);
+    console.log(`\n${commandLine('mlops', args)}`);
     const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
     if (!quiet) process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
@@ -35,12 +39,12 @@ const context = {
   },
   /** Runs a plain command (no shell) in the demo folder. */
   run(command, args) {
-    console.log(`\n$ ${command} ${args.join(' ')}`);
+    console.log(`\n${commandLine(command, args)}`);
     const result = spawnSync(command, args, { cwd: work, stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`${command} exited with ${result.status}`);
   },
   show(label, path) {
-    console.log(`  → ${label}: ${relative(root, join(work, path))}`);
+    console.log(`  → ${label}: ${fromBase(work, path)}`);
   },
 };
 
@@ -51,4 +55,4 @@ for (const step of STEPS) {
   const { default: run } = await import(file);
   await run(context);
 }
-console.log(`\nDemo finished. Everything it wrote is under ${relative(root, work)}/`);
+console.log(`\nDemo finished. Everything it wrote is under ${relative(root, work)}/ (the paths above are relative to it).`);

@@ -14,12 +14,23 @@ function quote(value) {
   return JSON.stringify(String(value));
 }
 
+/**
+ * An umbrella input's description that fits every stage using it: the stages' own description
+ * when they agree, else each stage's, named ("config" is the data contract for data-validate and
+ * the gate policy for evaluate-gate).
+ */
+function sharedDescription(entry) {
+  if (new Set(entry.descriptions).size === 1) return `${entry.descriptions[0]} (${entry.stages.join(', ')})`;
+  return entry.stages.map((stage, i) => `${stage}: ${entry.descriptions[i].replace(/\.$/, '')}.`).join(' ');
+}
+
 export function umbrellaYaml(root) {
   const inputs = new Map();
   for (const stage of STAGES) {
     for (const [name, input] of Object.entries(readSpec(root, stage).inputs ?? {})) {
-      const entry = inputs.get(name) ?? { description: input.description, stages: [], default: undefined };
+      const entry = inputs.get(name) ?? { descriptions: [], stages: [], default: undefined };
       entry.stages.push(stage);
+      entry.descriptions.push(input.description);
       // Only expression defaults must live here (the runner alone can evaluate them); the
       // umbrella applies each stage's literal defaults itself.
       if (typeof input.default === 'string' && input.default.includes('${{')) entry.default = input.default;
@@ -39,7 +50,7 @@ export function umbrellaYaml(root) {
   ];
   for (const [name, entry] of [...inputs.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`  ${name}:`);
-    lines.push(`    description: ${quote(`${entry.description} (${entry.stages.join(', ')})`)}`);
+    lines.push(`    description: ${quote(sharedDescription(entry))}`);
     lines.push('    required: false');
     if (entry.default !== undefined) lines.push(`    default: ${quote(entry.default)}`);
   }

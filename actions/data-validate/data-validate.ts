@@ -17,7 +17,6 @@ import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.j
 import type { Stage } from '../../shared/stage/definition.js';
 import { loadReference } from './reference.js';
 import { renderReport } from './report.js';
-import { compileSchema, schemaFindings } from './schema-check.js';
 import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 
 export interface DataValidateOptions {
@@ -54,13 +53,18 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
   },
 
   async run(options, host) {
-    const { config } = await loadConfig(host.cwd, options.configPath);
+    const { config, path: configRead } = await loadConfig(host.cwd, options.configPath);
     const configFile = options.configPath || 'mlops.yml';
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
-    const validateSchema = options.schema ? await compileSchema(host.cwd, options.schema) : undefined;
-    const reference = options.reference ? await host.group(`Profiling the reference ${options.reference}`, () => loadReference(host, options.reference!, configFile)) : undefined;
-    if (!config.data) host.warning(`no data: section in ${configFile}: only profiling and skew checks run. Start a contract with \`mlops data infer ${options.data}\`.`);
+    // ajv is loaded only when a schema is given: it is a large part of the start path otherwise.
+    const schemaCheck = options.schema ? await import('./schema-check.js') : undefined;
+    const validateSchema = schemaCheck && options.schema ? await schemaCheck.compileSchema(host.cwd, options.schema) : undefined;
+    const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? 'Reading the reference profile' : 'Profiling the reference data'} ${options.reference}`, () => loadReference(host, options.reference!, configFile)) : undefined;
+    if (!config.data) {
+      const missing = configRead ? `no data: section in ${configFile}` : `no ${configFile} (so no data contract)`;
+      host.warning(`${missing}: only profiling and skew checks run. Start a contract with \`mlops data infer ${options.data}\`${configRead ? '' : ` and save it as the data: section of ${configFile}`}.`);
+    }
 
     const result = await host.group(`Validating ${source.displayFiles.length === 1 ? source.displayFiles[0] : `${source.displayFiles.length} files (${options.data})`}`, async () => {
       const started = Date.now();
@@ -69,8 +73,8 @@ export const dataValidateStage: Stage<DataValidateOptions> = {
       return validation;
     });
     const findings: Finding[] = [...result.findings];
-    if (validateSchema) {
-      const schemaFinding = await host.group(`Checking records against ${options.schema}`, () => schemaFindings(source, validateSchema, host, contract.max_lines ?? DEFAULT_MAX_LINES));
+    if (validateSchema && schemaCheck) {
+      const schemaFinding = await host.group(`Checking records against ${options.schema}`, () => schemaCheck.schemaFindings(source, validateSchema, host, contract.max_lines ?? DEFAULT_MAX_LINES));
       if (schemaFinding) findings.push(schemaFinding);
     }
 
@@ -150,7 +154,8 @@ function annotate(host: Host, findings: Finding[], firstFile: string, cap: numbe
       else host.warning(message, { ...annotation, title });
     };
     if (f.locations.length === 0) log(f.message, { file: firstFile });
-    for (const location of f.locations) log(`${f.column === null ? '' : `${f.column}: `}${f.message}`, { file: location.file, startLine: location.line });
+    // One annotation per offending line says what that line has; the finding's totals are in the report.
+    for (const location of f.locations) log(`${f.column === null ? '' : `${f.column}: `}${f.line_message ?? f.message}`, { file: location.file, startLine: location.line });
   }
   if (total > written) host.info(`${total} annotations in all; the first ${written} are shown (max_annotations). Every finding is in the report and results JSON.`);
 }

@@ -1,4 +1,4 @@
-import { runAsAction } from '../../shared/host/run-as-action.js';
-import { dataValidateStage } from './data-validate.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/data-validate.js). */
+import { run } from './main.js';
 
-await runAsAction(dataValidateStage);
+await run();

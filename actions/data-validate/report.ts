@@ -2,7 +2,8 @@
 import type { DataProfile, ColumnProfile } from '../../shared/data/profile.js';
 import type { SkewResult } from '../../shared/data/skew.js';
 import type { Finding } from '../../shared/data/validate/findings.js';
-import { code, details, escapeCell, escapeText, formatNumber, mermaidLabel, table } from '../../shared/report/markdown.js';
+import { barChart } from '../../shared/report/charts.js';
+import { code, details, escapeCell, escapeText, formatNumber, table } from '../../shared/report/markdown.js';
 
 export interface ReportInput {
   spec: string;
@@ -97,26 +98,18 @@ function value(v: number | string | null, length: number | null, prefix: string)
   return length === null ? '—' : `${prefix}${length}`;
 }
 
-/** Mermaid labels cannot be escaped reliably: the report module keeps them to a safe alphabet. */
-function chartLabel(text: string): string {
-  return mermaidLabel(text, 24);
-}
-
 function skewChart(s: SkewResult): string {
-  const labels = s.shares.map((b) => chartLabel(b.label)).join(', ');
-  const current = s.shares.map((b) => (b.current * 100).toFixed(2)).join(', ');
-  const reference = s.shares.map((b) => (b.reference * 100).toFixed(2)).join(', ');
   return [
     `**${escapeText(s.column)}** — share of rows per bin (bars: current, line: reference), JS distance ${formatNumber(s.jsd, 3)}`,
     '',
-    '```mermaid',
-    'xychart-beta',
-    `  title ${chartLabel(s.column)}`,
-    `  x-axis [${labels}]`,
-    '  y-axis "% of rows"',
-    `  bar [${current}]`,
-    `  line [${reference}]`,
-    '```',
+    barChart({
+      title: s.column,
+      // The chart alphabet has no `<`: the open lower bin reads "under x".
+      labels: s.shares.map((b) => b.label.replace(/^< /, 'under ')),
+      yLabel: '% of rows',
+      bars: [s.shares.map((b) => b.current * 100)],
+      lines: [s.shares.map((b) => b.reference * 100)],
+    }),
   ].join('\n');
 }
 
@@ -129,7 +122,7 @@ function histogramChart(c: ColumnProfile): string {
   const width = (h.high - h.low) / h.counts.length;
   for (let g = 0; g * per < h.counts.length; g++) {
     counts.push(h.counts.slice(g * per, (g + 1) * per).reduce((a, b) => a + b, 0));
-    labels.push(chartLabel(formatNumber(h.low + g * per * width, 3)));
+    labels.push(formatNumber(h.low + g * per * width, 3));
   }
-  return ['```mermaid', 'xychart-beta', `  title ${chartLabel(c.name)}`, `  x-axis [${labels.join(', ')}]`, '  y-axis "rows"', `  bar [${counts.join(', ')}]`, '```'].join('\n');
+  return barChart({ title: c.name, labels, yLabel: 'rows', bars: [counts] });
 }

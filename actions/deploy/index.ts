@@ -1,4 +1,4 @@
-import { runAsAction } from '../../shared/host/run-as-action.js';
-import { deployStage } from './deploy.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/deploy.js). */
+import { run } from './main.js';
 
-await runAsAction(deployStage);
+await run();

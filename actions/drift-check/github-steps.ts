@@ -4,6 +4,7 @@
  * (the report and results are already written) and is said in the report.
  * Outside Actions (no repository or token) nothing is sent: the report shows what would be.
  */
+import { describeRequestError } from '../../shared/github/request-error.js';
 import { dispatchBlockedByEvent, dispatchRetrain } from '../../shared/github/dispatch.js';
 import { syncDriftIssue, type DriftRun } from '../../shared/github/drift-issue.js';
 import type { Host } from '../../shared/host/host.js';
@@ -82,7 +83,5 @@ function defaultBranch(event: Record<string, unknown>): string | undefined {
 }
 
 function describe(error: unknown): string {
-  const status = (error as { status?: unknown } | null)?.status;
-  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  return typeof status === 'number' ? `HTTP ${status}: ${message}` : message;
+  return describeRequestError(error);
 }

@@ -1,4 +1,4 @@
-import { runAsAction } from '../../shared/host/run-as-action.js';
-import { driftCheckStage } from './drift-check.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/drift-check.js). */
+import { run } from './main.js';
 
-await runAsAction(driftCheckStage);
+await run();

@@ -178,13 +178,19 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
       failure: passed
         ? undefined
         : evaluation.verdict === 'fail'
-          ? `gate failed: ${evaluation.reasons.join('; ')}`
+          ? failedGateMessage(evaluation.reasons)
           : evaluation.verdict === 'insufficient-evidence'
             ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, 'insufficient-evidence', evaluation.fairness)} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed in the results)`
             : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics, 'inconclusive', evaluation.fairness)} could not be decided on ${evaluation.rows} rows`,
     };
   },
 };
+
+/** A short first line (how many checks failed), then one check per line: readable in a log and an annotation. */
+export function failedGateMessage(reasons: readonly string[]): string {
+  const count = `${reasons.length} check${reasons.length === 1 ? '' : 's'}`;
+  return [`gate failed: ${count} did not hold (the report has the details):`, ...reasons.map((reason) => `  - ${reason}`)].join('\n');
+}
 
 function undecided(metrics: Record<string, { verdict: string }>, verdict = 'inconclusive', fairness: FairnessOutcome[] = []): string {
   return [...Object.entries(metrics).filter(([, m]) => m.verdict === verdict).map(([name]) => name), ...fairness.filter((f) => f.verdict === verdict).map((f) => `${f.metric}(${f.attribute})`)].join(', ');

@@ -1,4 +1,4 @@
-import { runAsAction } from '../../shared/host/run-as-action.js';
-import { evaluateGateStage } from './evaluate-gate.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/evaluate-gate.js). */
+import { run } from './main.js';
 
-await runAsAction(evaluateGateStage);
+await run();

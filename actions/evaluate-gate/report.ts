@@ -3,6 +3,7 @@
  * baseline per metric with Δ, its interval and the verdict, a mermaid chart of the deltas,
  * slices and the confusion matrix folded away, how it was decided, and links.
  */
+import { deltaChart } from '../../shared/report/charts.js';
 import { code, details, escapeCell, escapeText, formatNumber, link, mermaidLabel, table } from '../../shared/report/markdown.js';
 import type { GroupOutcome, MetricOutcome, MetricVerdict, Verdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
@@ -46,7 +47,7 @@ export function renderReport(evaluation: Evaluation, context: ReportContext): st
   const hasBaseline = Boolean(context.baseline);
   lines.push(metricTable(overall, hasBaseline), '');
   lines.push(intervalNote(evaluation, hasBaseline), '');
-  if (hasBaseline) lines.push(deltaChart(overall), '');
+  if (hasBaseline) lines.push(deltaChartOf(overall), '');
 
   lines.push(...governanceSections(evaluation, hasBaseline));
 
@@ -108,24 +109,11 @@ function intervalNote(evaluation: Evaluation, hasBaseline: boolean): string {
   return `<sub>${parts.join(' ')}</sub>`;
 }
 
-/** Mermaid bar chart of Δ per metric (GitHub renders it in comments and summaries). */
-function deltaChart(group: GroupOutcome): string {
+/** Δ per metric, drawn from 0 (shared/report/charts.ts); none for a single metric (the table has it). */
+function deltaChartOf(group: GroupOutcome): string {
   const entries = Object.entries(group.metrics).filter(([, m]) => m.delta !== null);
-  if (!entries.length) return '';
-  const names = entries.map(([metric]) => mermaidLabel(metric)).join(', ');
-  const values = entries.map(([, m]) => Number(m.delta!.toPrecision(4)));
-  const low = Math.min(0, ...values);
-  const high = Math.max(0, ...values);
-  const pad = (high - low) * 0.1 || 0.01;
-  return [
-    '```mermaid',
-    'xychart-beta',
-    '  title "Δ candidate − baseline (whole holdout)"',
-    `  x-axis [${names}]`,
-    `  y-axis "Δ" ${Number((low - pad).toPrecision(3))} --> ${Number((high + pad).toPrecision(3))}`,
-    `  bar [${values.join(', ')}]`,
-    '```',
-  ].join('\n');
+  if (entries.length < 2) return '';
+  return deltaChart({ title: 'Δ candidate − baseline (whole holdout)', labels: entries.map(([metric]) => metric), deltas: entries.map(([, m]) => m.delta!), labelLength: 40 });
 }
 
 function sliceTables(slices: GroupOutcome[], hasBaseline: boolean): string {

@@ -1,5 +1,5 @@
 /** model-card.json: the card as machine-readable data, validated against model-card.schema.json. */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import type { CardContent } from './card-content.js';
 import schema from './model-card.schema.json' with { type: 'json' };
 
@@ -24,11 +24,21 @@ export function cardJson(card: CardContent, missing: string[]): Record<string, u
   ) as Record<string, unknown>;
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-const validate = ajv.compile(schema);
+let compiled: Promise<ValidateFunction> | undefined;
+
+/** The schema's validator, compiled on first use: ajv is loaded only when a card is checked, not at start. */
+function validator(): Promise<ValidateFunction> {
+  compiled ??= import('ajv/dist/2020.js').then((module) => {
+    // ajv is CommonJS: bundled, the class is on the default export; under Node's own loader, also a named one.
+    const Ajv2020 = module.Ajv2020 ?? (module as unknown as { default: typeof module }).default.Ajv2020;
+    return new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  });
+  return compiled;
+}
 
 /** Returns the schema errors as readable lines; empty when valid. */
-export function validateCardJson(value: unknown): string[] {
+export async function validateCardJson(value: unknown): Promise<string[]> {
+  const validate = await validator();
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
 }

@@ -1,4 +1,4 @@
-import { runAsAction } from '../../shared/host/run-as-action.js';
-import { modelCardStage } from './model-card.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/model-card.js). */
+import { run } from './main.js';
 
-await runAsAction(modelCardStage);
+await run();

@@ -19,7 +19,7 @@ import type { Stage } from '../../shared/stage/definition.js';
 import { buildCardContent, missingSections } from './card-content.js';
 import { EVIDENCE_KEYS, missingEvidence } from './governance-card.js';
 import { cardJson, validateCardJson } from './card-json.js';
-import { renderCardMarkdown } from './render-markdown.js';
+import { renderCardMarkdown, withoutFrontMatter } from './render-markdown.js';
 
 export interface ModelCardOptions {
   recordPath: string;
@@ -79,7 +79,7 @@ export const modelCardStage: Stage<ModelCardOptions> = {
     const missingGovernance = missingEvidence(content.governance, options.require);
     const markdown = renderCardMarkdown(content);
     const json = cardJson(content, missing);
-    const problems = validateCardJson(json);
+    const problems = await validateCardJson(json);
     if (problems.length) throw new Error(`model-card.json failed its own schema: ${problems.join('; ')}`);
 
     const outFile = resolve(host.cwd, options.outPath);
@@ -107,7 +107,7 @@ export const modelCardStage: Stage<ModelCardOptions> = {
       );
     }
 
-    await postReport({ host, stage: 'model-card', model: content.name, markdown, comment: options.comment, token: options.token });
+    await postReport({ host, stage: 'model-card', model: content.name, markdown: withoutFrontMatter(markdown), comment: options.comment, token: options.token });
 
     return {
       outputs: { path: display(outFile), json: display(jsonFile) },

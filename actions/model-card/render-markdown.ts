@@ -25,6 +25,14 @@ export function renderCardMarkdown(card: CardContent): string {
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
+/**
+ * The card as a PR comment or job summary shows it: without the YAML front matter, which only
+ * Hugging Face reads (GitHub would render it as a rule and a paragraph of YAML). The file keeps it.
+ */
+export function withoutFrontMatter(markdown: string): string {
+  return markdown.replace(/^---\n[\s\S]*?\n---\n+/, '');
+}
+
 function frontMatter(card: CardContent): string {
   const pipeline = card.task === 'regression' ? 'tabular-regression' : card.task === 'classification' ? 'tabular-classification' : undefined;
   const meta: Record<string, unknown> = {};

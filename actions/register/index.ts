@@ -1,4 +1,4 @@
-import { runAsAction } from '../../shared/host/run-as-action.js';
-import { registerStage } from './register.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/register.js). */
+import { run } from './main.js';
 
-await runAsAction(registerStage);
+await run();

@@ -1,4 +1,4 @@
-import { runAsAction } from '../../shared/host/run-as-action.js';
-import { trainStage } from './train.js';
+/** The bundled entry the runner executes (action.yml runs.main: dist/train.js). */
+import { run } from './main.js';
 
-await runAsAction(trainStage);
+await run();

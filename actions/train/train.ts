@@ -234,6 +234,7 @@ function logEnvironment(host: Host, env: TrainEnvironment, noGpuReason: string |
   if (env.gpus.length) for (const gpu of env.gpus) host.info(`gpu ${gpu.index}: ${gpu.name} · ${gpu.memory_mb ?? '?'} MiB · driver ${gpu.driver ?? '?'} · CUDA ${gpu.cuda ?? '?'}`);
   else host.info(`gpu: none visible${noGpuReason ? ` (${noGpuReason})` : ''}`);
   if (env.cuda_visible_devices !== undefined) host.info(`CUDA_VISIBLE_DEVICES=${env.cuda_visible_devices}`);
+  if (env.runtime) host.info(`runtime: ${env.runtime}`);
   if (env.python) host.info(`python ${env.python}${Object.entries(env.frameworks ?? {}).map(([n, v]) => ` · ${n} ${v}`).join('')}`);
   if (env.git?.commit) host.info(`git ${env.git.commit}${env.git.dirty ? ' (uncommitted changes)' : ''}`);
 }

@@ -18,7 +18,7 @@ function shiftCsv(text) {
 }
 
 async function startServer(ctx, args) {
-  console.log(`\n$ mlops serve ${args.join(' ')} &`);
+  console.log(`\n${ctx.commandLine('mlops', ['serve', ...args])} &`);
   const server = spawn(process.execPath, [join(ctx.root, 'dist', 'cli.js'), 'serve', '--port', '0', '--admin-token-file', 'mlops-out/admin-token', ...args], { cwd: ctx.work, stdio: ['ignore', 'pipe', 'inherit'] });
   let log = '';
   const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -60,7 +60,7 @@ async function send(url, csv, keepGoing) {
 async function deploy(ctx, url, model, live) {
   const token = readFileSync(join(ctx.work, 'mlops-out/admin-token'), 'utf8').trim();
   const args = ['deploy', '--model', model, '--url', url, '--admin-token', token, '--strategy', 'all-at-once', '--bake-seconds', '2', '--smoke-data', 'data/smoke.csv'];
-  console.log(`\n$ mlops ${args.join(' ').replace(token, '***')}`);
+  console.log(`\n${ctx.commandLine('mlops', args.map((arg) => (arg === token ? '***' : arg)))}`);
   let running = true;
   const traffic = live ? (async () => { while (running) await send(url, readFileSync(join(ctx.work, 'data/production.csv'), 'utf8'), () => running); })() : Promise.resolve();
   const child = spawn(process.execPath, [join(ctx.root, 'dist', 'cli.js'), ...args], { cwd: ctx.work, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GITHUB_ACTIONS: '' } });

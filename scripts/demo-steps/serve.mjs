@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 export default async function serve(ctx) {
   const args = ['serve', '--model', '.mlops/registry:v1', '--port', '0'];
-  console.log(`\n$ mlops ${args.join(' ')} &`);
+  console.log(`\n${ctx.commandLine('mlops', args)} &`);
   const server = spawn(process.execPath, [join(ctx.root, 'dist', 'cli.js'), ...args], { cwd: ctx.work, stdio: ['ignore', 'pipe', 'inherit'] });
   let log = '';
   const exited = new Promise((resolve) => server.once('exit', resolve));

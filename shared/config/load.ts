@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors/user-error.js';
 import { ConfigSchema, type Config } from './schema.js';
@@ -51,10 +51,29 @@ export function parseConfig(text: string, file: string): Config {
       hint: 'Fix the YAML syntax (indentation, quotes, colons).',
     });
   }
+  rejectMergeKeys(document, lines, file);
   const data: unknown = document.toJS() ?? {};
   const result = ConfigSchema.safeParse(data);
   if (result.success) return result.data;
   throw describeIssue(result.error.issues, document, lines, file);
+}
+
+/**
+ * mlops.yml is YAML 1.2, which has no merge keys: `<<: *anchor` would silently become a key named
+ * "<<" (an unknown key, or a column named "<<"). Refused wherever it appears, with its position.
+ */
+function rejectMergeKeys(document: Document, lines: LineCounter, file: string): void {
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.type === 'PLAIN' && pair.key.value === '<<') {
+        const at = pair.key.range ? lines.linePos(pair.key.range[0]) : undefined;
+        throw new UserError('YAML merge keys (`<<: *anchor`) are not supported in mlops.yml', {
+          where: { file, ...(at ? { line: at.line, column: at.col } : {}) },
+          hint: 'Write the keys out in each place; an alias of a whole value (`key: *anchor`) does work.',
+        });
+      }
+    },
+  });
 }
 
 function describeIssue(issues: z.core.$ZodIssue[], document: Document, lines: LineCounter, file: string): UserError {

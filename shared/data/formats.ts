@@ -34,6 +34,11 @@ const PARQUET_MAGIC = Buffer.from('PAR1');
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 const SNIFF_BYTES = 4096;
 
+/** The name a gzip-compressed file should have: `data.csv` → `data.csv.gz`. */
+function gzipName(displayPath: string): string {
+  return `${displayPath.split('/').pop()}.gz`;
+}
+
 /** Throws a UserError when the file's first bytes contradict its extension, or it is empty. */
 export async function checkContent(path: string, displayPath: string, kind: { format: DataFormat; gzip: boolean }): Promise<number> {
   const handle = await open(path, 'r');
@@ -45,7 +50,10 @@ export async function checkContent(path: string, displayPath: string, kind: { fo
     const describe = (what: string) =>
       new UserError(`the file is named like ${kind.gzip ? 'gzip-compressed ' : ''}${kind.format.toUpperCase()} but its content is ${what}`, {
         where: { file: displayPath, line: 1 },
-        hint: 'Rename it with the extension of its real format (.csv, .parquet, .jsonl), or regenerate it.',
+        hint:
+          what === 'gzip-compressed' && !kind.gzip && kind.format !== 'parquet'
+            ? `Rename it to ${gzipName(displayPath)}: gzip-compressed ${kind.format.toUpperCase()} is read as such when its name ends in .gz.`
+            : 'Rename it with the extension of its real format (.csv, .parquet, .jsonl), or regenerate it.',
       });
     if (kind.format === 'parquet') {
       const tail = Buffer.alloc(4);

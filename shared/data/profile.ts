@@ -53,6 +53,37 @@ export type FineHistogram = z.infer<typeof FineHistogram>;
 
 export const PROFILE_QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 
+/**
+ * Exact quantile of a column whose every value is counted (value_counts of a numeric column with
+ * few distinct values): NumPy's default (linear interpolation between the order statistics at
+ * (n − 1)·q), so a 0/1 column's median is 0, 0.5 or 1 — never a point inside a histogram bin.
+ * Undefined (null) when a key is not a finite number or the counts are empty.
+ */
+export function valueCountsQuantile(counts: Record<string, number>, q: number): number | null {
+  const entries: [number, number][] = [];
+  for (const [key, count] of Object.entries(counts)) {
+    const value = Number(key);
+    if (key.trim() === '' || !Number.isFinite(value)) return null;
+    if (count > 0) entries.push([value, count]);
+  }
+  entries.sort((a, b) => a[0] - b[0]);
+  const n = entries.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return null;
+  const position = (n - 1) * q;
+  const lower = Math.floor(position);
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const [value, count] of entries) {
+      seen += count;
+      if (rank < seen) return value;
+    }
+    return entries.at(-1)![0];
+  };
+  const low = at(lower);
+  const fraction = position - lower;
+  return fraction === 0 ? low : low + (at(lower + 1) - low) * fraction;
+}
+
 /** Quantile from a fine histogram, linear within the bin; clamped to the observed min/max. */
 export function histogramQuantile(histogram: FineHistogram, q: number, min: number, max: number): number {
   const total = histogram.counts.reduce((a, b) => a + b, 0);

@@ -1,6 +1,16 @@
 /**
  * Octokit with retry (5xx), throttling (primary and secondary rate limits, honouring
  * retry-after) and pagination. One place builds it so every stage behaves the same.
+ *
+ * Why @octokit/core with its plugins rather than @actions/github's getOctokit (in Actions) and
+ * @octokit/rest (in the CLI): one client serves both hosts, so a stage talks to GitHub the same
+ * way on a runner, on a laptop and against the OpenAPI-validating fake server; @actions/github
+ * pins other majors of the same plugins (paginate-rest 14, rest-endpoint-methods 17 beside our
+ * 16 and 18) and would bundle them twice; its `context` reads process.env and the event file at
+ * import, where stages read both through the Host (shared/github/context.ts); and @octokit/rest
+ * is exactly core + paginate + endpoint methods, to which retry and throttling would still be
+ * added. The cost: @github/local-action's stub of getOctokit does not apply, so a local-action
+ * run calls the GitHub API its GITHUB_API_URL names (set comment: false to stay offline).
  */
 import { Octokit as Core } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';

@@ -4,6 +4,7 @@
  * step (a gate's verdict must not depend on whether a comment could be written): it warns,
  * saying what failed and what to do, and the report stays in the summary.
  */
+import { describeRequestError, isConnectionFailure } from './request-error.js';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { capComment, capSummary } from '../report/limits.js';
@@ -134,6 +135,9 @@ function failureMessage(error: unknown, issueNumber: number, github: GitHubConte
         ? 'This is expected for fork pull requests; set `comment: false` to skip the attempt.'
         : 'Give the job `permissions: pull-requests: write`, or set `comment: false`.')
     );
+  }
+  if (isConnectionFailure(error)) {
+    return `Could not post the report comment on ${where}: ${describeRequestError(error)}. The report is in the job summary. Check that the runner can reach ${github.apiUrl}, then re-run the job to post the comment.`;
   }
   const what = status ? `GitHub answered HTTP ${status}: ${said}` : said;
   return (

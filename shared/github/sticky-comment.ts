@@ -11,6 +11,7 @@
  * repository) are candidates, and one that turns out not to be ours (403 on update) is left
  * alone and a new comment is created.
  */
+import { describeRequestError } from './request-error.js';
 import type { GitHubContext } from './context.js';
 
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -173,7 +174,5 @@ export function statusOf(error: unknown): number | undefined {
 }
 
 function describe(error: unknown): string {
-  const status = statusOf(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return status ? `HTTP ${status}: ${message}` : message;
+  return describeRequestError(error);
 }

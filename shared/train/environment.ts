@@ -8,6 +8,7 @@ import { arch, availableParallelism, cpus, release, totalmem, type } from 'node:
 import type { GpuDevice } from '../gpu/inventory.js';
 import { readGitState, type GitState } from './git-state.js';
 import { probePython, type PythonFacts } from './python-probe.js';
+import { probeRuntime, runtimeKind, type RuntimeFacts } from './runtime-probe.js';
 
 export type TrainEnvironment = {
   runner?: string;
@@ -20,6 +21,8 @@ export type TrainEnvironment = {
   memory_mb?: number;
   gpus: Array<{ index: number; name: string; memory_mb?: number; driver?: string; cuda?: string; uuid?: string }>;
   cuda_visible_devices?: string;
+  /** The command's own runtime when it names one we know (Node.js, Bun, Deno): "Node.js 24.21.0". */
+  runtime?: string;
   python?: string;
   frameworks?: Record<string, string>;
   git?: GitState;
@@ -37,12 +40,17 @@ export interface EnvironmentProbes {
   cudaVisibleDevices?: string;
   /** Replaceable in tests. */
   python?: (env: Record<string, string>, cwd: string, command?: string) => Promise<PythonFacts | undefined>;
+  runtime?: (command: string, env: Record<string, string>, cwd: string) => Promise<RuntimeFacts>;
   git?: (cwd: string, env: Record<string, string>) => Promise<GitState>;
 }
 
 export async function captureEnvironment(probes: EnvironmentProbes): Promise<TrainEnvironment> {
-  const [python, git] = await Promise.all([
-    (probes.python ?? probePython)(probes.commandEnv, probes.cwd, probes.command),
+  // Python is probed only when the command runs it, or names no runtime we know (a shell script
+  // or make may well run the Python on its PATH): a `node train.mjs` run has nothing to do with it.
+  const kind = runtimeKind(probes.command ?? '');
+  const [runtime, python, git] = await Promise.all([
+    kind === 'python' || kind === 'other' ? undefined : (probes.runtime ?? probeRuntime)(probes.command ?? '', probes.commandEnv, probes.cwd),
+    kind === 'python' || kind === 'other' ? (probes.python ?? probePython)(probes.commandEnv, probes.cwd, probes.command) : undefined,
     (probes.git ?? readGitState)(probes.cwd, probes.commandEnv),
   ]);
   const labels = probes.env('RUNNER_LABELS')?.split(',').map((l) => l.trim()).filter(Boolean);
@@ -66,6 +74,7 @@ export async function captureEnvironment(probes: EnvironmentProbes): Promise<Tra
       ...(gpu.uuid ? { uuid: gpu.uuid } : {}),
     })),
     cuda_visible_devices: probes.cudaVisibleDevices,
+    runtime: runtime?.name,
     python: python?.python,
     frameworks: python && Object.keys(python.frameworks).length ? python.frameworks : undefined,
     git: git.commit ? git : undefined,

@@ -64,8 +64,11 @@ export function renderTrainSummary(section: TrainSection, extra: { outputTail?: 
   if (runner) facts.push(['runner', runner]);
   const machine = [env.cpu && escapeCell(env.cpu), env.cpus !== undefined && `${env.cpus} CPUs`, env.memory_mb !== undefined && `${formatBytes(env.memory_mb * 2 ** 20)} memory`].filter(Boolean);
   if (machine.length) facts.push(['machine', machine.join(' · ')]);
-  const python = env.python ? [`Python ${escapeCell(env.python)}`, ...Object.entries(env.frameworks ?? {}).map(([n, v]) => `${escapeCell(n)} ${escapeCell(v)}`)] : [];
-  if (python.length) facts.push(['software', python.join(' · ')]);
+  const software = [
+    ...(typeof env.runtime === 'string' && env.runtime ? [escapeCell(env.runtime)] : []),
+    ...(env.python ? [`Python ${escapeCell(env.python)}`, ...Object.entries(env.frameworks ?? {}).map(([n, v]) => `${escapeCell(n)} ${escapeCell(v)}`)] : []),
+  ];
+  if (software.length) facts.push(['software', software.join(' · ')]);
   if (env.git?.commit) facts.push(['git', `${code(env.git.commit.slice(0, 12))}${env.git.dirty ? ' (uncommitted changes)' : ''}`]);
   if (extra.artifactId !== undefined) facts.push(['artifact', `id ${extra.artifactId}`]);
   parts.push(table(['', ''], facts, ['l', 'l']));

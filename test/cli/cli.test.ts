@@ -22,7 +22,7 @@ describe('mlops CLI', () => {
   it('takes exactly the inputs of the stage action.yml, and suggests the near miss', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'mlops-cli-'));
     const result = await runCli(['model-card', '--requir', 'intended_use'], { cwd });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown option --requir. Did you mean --require?');
     const help = await runCli(['model-card', '--help'], { cwd });
     expect(help.stdout).toContain('--require');

@@ -73,15 +73,18 @@ describe('evaluate-gate verdicts', () => {
     expect(result.summary).toContain('<details><summary>Slices (2)</summary>');
   });
 
-  it('a clearly worse candidate fails: exit 1, passed=false, one-line reason', async () => {
+  it('a clearly worse candidate fails: exit 1, passed=false, one error: a short first line, then one line per failed check', async () => {
     const cwd = workspace(policy('warn'));
     const result = await gate(cwd, { model: 'gate/weak.onnx', baseline: 'gate/good.onnx', data: 'data/holdout.csv' });
     expect(result.code).toBe(1);
     expect(result.outputs.passed).toBe('false');
     expect(results(cwd, result).verdict).toBe('fail');
     const error = errors(result);
-    expect(error).toMatch(/evaluate-gate: gate failed: accuracy: Δ accuracy ≥ 0 .*significantly worse than the baseline/);
-    expect(error.split('\n')).toHaveLength(1);
+    expect(error.split('\n')).toHaveLength(1); // one ::error command; its lines are %0A-encoded
+    const lines = error.replace(/^::error[^:]*::/, '').split('%0A');
+    expect(lines[0]).toMatch(/^evaluate-gate: gate failed: \d+ checks? did not hold \(the report has the details\):$/);
+    expect(lines[0]!.length).toBeLessThan(100);
+    expect(lines.slice(1).some((line) => /^ {2}- accuracy: Δ accuracy ≥ 0 .*significantly worse than the baseline/.test(line))).toBe(true);
     expect(result.summary).toContain('❌ FAIL');
   });
 

@@ -163,7 +163,7 @@ describe('examples/breast-cancer/train.mjs', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it.skipIf(!hasDebianOnnx)('passes the onnx checker (Debian python3-onnx) with the documented metadata', () => {
+  it.skipIf(!hasDebianOnnx)('passes the onnx checker with the documented metadata [needs Debian python3-onnx]', () => {
     const script = [
       'import json, sys, onnx',
       'm = onnx.load(sys.argv[1])',

@@ -14,7 +14,7 @@ import { pathWithoutNvidiaSmi, scratch } from './support.js';
 const PYTHON = '/usr/bin/python3';
 const hasTorch = spawnSync(PYTHON, ['-c', 'import torch, onnx'], { stdio: 'ignore' }).status === 0;
 
-describe.skipIf(!hasTorch)('torch-tabular example through the train stage', () => {
+describe.skipIf(!hasTorch)('torch-tabular example through the train stage [needs Debian python3-torch, python3-onnx]', () => {
   it('trains on CPU, exports an ONNX model with the suite interface, records metrics and series', async () => {
     const dir = scratch();
     const script = join(ROOT, 'examples/torch-tabular/train.py');

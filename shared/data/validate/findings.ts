@@ -14,6 +14,8 @@ export interface Finding {
   /** The same with their file, for globs of several files. */
   locations: Location[];
   message: string;
+  /** What each offending line has, for one annotation per line (the message without the finding's totals). */
+  line_message?: string;
   observed?: unknown;
   expected?: unknown;
 }

@@ -9,7 +9,7 @@ import type { DataContract } from '../../config/sections/data.js';
 import { UserError } from '../../errors/user-error.js';
 import { openDuckSession, type EngineHost } from '../duckdb-session.js';
 import { fingerprintData } from '../fingerprint.js';
-import { DataProfile, histogramQuantile, PROFILE_QUANTILES, PROFILE_VERSION, stable, type ColumnProfile } from '../profile.js';
+import { DataProfile, histogramQuantile, PROFILE_QUANTILES, PROFILE_VERSION, stable, valueCountsQuantile, type ColumnProfile } from '../profile.js';
 import type { DataSource } from '../resolve.js';
 import { DataScan } from '../scan.js';
 import { columnSkew, DEFAULT_SKEW, type SkewResult } from '../skew.js';
@@ -141,7 +141,11 @@ async function columnFindings(scan: DataScan, plan: ColumnPlan, stats: ColumnSta
   const contract = plan.contract;
   plan.rowChecks.forEach((check, k) => {
     const count = stats.checkCounts[k]!;
-    if (count > 0) pending.push({ finding: finding(name, check.check, severity, count, `${count} row${count === 1 ? '' : 's'}: ${check.message}`), target: { condition: check.condition } });
+    if (count > 0) {
+      const found = finding(name, check.check, severity, count, `${count} row${count === 1 ? '' : 's'}: ${check.message}`);
+      found.line_message = check.message;
+      pending.push({ finding: found, target: { condition: check.condition } });
+    }
   });
   if (!contract) return;
   if (contract.unique && stats.repeats) {
@@ -150,7 +154,18 @@ async function columnFindings(scan: DataScan, plan: ColumnPlan, stats: ColumnSta
       const reader = await scan.session.connection.runAndReadAll(`SELECT coalesce(sum(c), 0)::DOUBLE AS n FROM (SELECT count(*) AS c FROM ${from} WHERE ${plan.value} IS NOT NULL GROUP BY ${plan.value} HAVING count(*) > 1)`);
       return Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);
     });
-    pending.push({ finding: finding(name, 'unique', severity, count, `${count} rows share a value with another row (${stats.repeats} repeats)`), target: { condition: `(${plan.value} IN (${duplicated}))` } });
+    const repeated = await scan.run(async (from) => {
+      const reader = await scan.session.connection.runAndReadAll(
+        `SELECT CAST(${plan.value} AS VARCHAR) AS v, count(*)::DOUBLE AS c, count(*) OVER ()::DOUBLE AS k FROM ${from} WHERE ${plan.value} IS NOT NULL GROUP BY ${plan.value} HAVING count(*) > 1 ORDER BY c DESC, v LIMIT ${SHOWN_DUPLICATES}`,
+      );
+      return reader.getRowObjectsJS().map((row) => ({ value: String(row['v']), rows: Number(row['c']), values: Number(row['k']) }));
+    });
+    const values = repeated[0]?.values ?? 0;
+    const shown = repeated.map((r) => `${JSON.stringify(r.value.length > 40 ? `${r.value.slice(0, 40)}…` : r.value)} ×${r.rows}`).join(', ');
+    const list = `${shown}${values > repeated.length ? `, … (${values} repeated values in all)` : ''}`;
+    const found = finding(name, 'unique', severity, count, `${count} rows share a value with another row: ${list}`, repeated.map(({ value, rows: n }) => ({ value, rows: n })));
+    found.line_message = `the value repeats on another row (${values === 1 ? `the repeated value: ${shown}` : `repeated values: ${list}`})`;
+    pending.push({ finding: found, target: { condition: `(${plan.value} IN (${duplicated}))` } });
   }
   if (contract.max_null_fraction !== undefined && rows > 0 && stats.nulls / rows > contract.max_null_fraction) {
     pending.push({
@@ -168,17 +183,20 @@ async function columnFindings(scan: DataScan, plan: ColumnPlan, stats: ColumnSta
   statistic('stddev', 'the standard deviation', stats.stddev, contract.stddev);
   statistic('distinct', 'the number of distinct values', stats.distinct, contract.distinct);
   for (const bound of contract.quantiles ?? []) {
-    const value = profile.histogram && typeof profile.min === 'number' && typeof profile.max === 'number' ? histogramQuantile(profile.histogram, bound.q, profile.min, profile.max) : null;
+    const value = columnQuantile(profile.value_counts, profile.histogram, bound.q, profile.min, profile.max, profile.count);
     statistic('quantile', `the ${bound.q} quantile`, value, bound);
   }
 }
+
+/** How many duplicated values a unique finding names (the most repeated first). */
+const SHOWN_DUPLICATES = 5;
 
 function columnProfile(plan: ColumnPlan, stats: ColumnStats, distribution: ColumnDistribution, rows: number): ColumnProfile {
   const numeric = plan.type === 'integer' || plan.type === 'number';
   const histogram = distribution.histogram;
   let quantiles: Record<string, number> | null = null;
   if (numeric && histogram && typeof stats.min === 'number' && typeof stats.max === 'number') {
-    quantiles = Object.fromEntries(PROFILE_QUANTILES.map((q) => [String(q), stable(histogramQuantile(histogram, q, stats.min as number, stats.max as number))!]));
+    quantiles = Object.fromEntries(PROFILE_QUANTILES.map((q) => [String(q), stable(columnQuantile(distribution.valueCounts, histogram, q, stats.min, stats.max, stats.count))!]));
   }
   const counts = distribution.valueCounts;
   const top = counts
@@ -221,6 +239,18 @@ async function checkPatterns(scan: DataScan, contract: DataContract, configFile:
       });
     }
   }
+}
+
+/**
+ * A numeric column's quantile: exact from its value counts when every value is counted (few
+ * distinct values: a 0/1 column's quantiles are 0 or 1), else from the fine histogram.
+ */
+function columnQuantile(counts: Record<string, number> | null | undefined, histogram: ColumnProfile['histogram'], q: number, min: unknown, max: unknown, count: number): number | null {
+  if (counts && Object.values(counts).reduce((a, b) => a + b, 0) === count) {
+    const exact = valueCountsQuantile(counts, q);
+    if (exact !== null) return exact;
+  }
+  return histogram && typeof min === 'number' && typeof max === 'number' ? histogramQuantile(histogram, q, min, max) : null;
 }
 
 function finding(column: string | null, check: string, severity: Finding['severity'], count: number, message: string, observed?: unknown, expected?: unknown): Finding {
