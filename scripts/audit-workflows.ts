@@ -29,6 +29,8 @@ export interface AuditFinding {
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'issue_comment', 'workflow_run']);
 const EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
 const SECRET = /\bsecrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\s*\[/;
+/** Events whose default checkout (no `ref:`) is the pull request's code (its merge commit). */
+const DEFAULT_CHECKOUT_IS_PR = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 /** A checkout of the base branch (or the default): not the PR's code. */
 const BASE_REF = /github\.event\.pull_request\.base\.(sha|ref)|github\.base_ref|github\.event\.repository\.default_branch/;
 
@@ -79,7 +81,7 @@ export async function auditWorkflow(file: string, content: string): Promise<Audi
         }
       }
     }
-    if (prTriggered && runsPullRequestCode(job)) {
+    if (prTriggered && runsPullRequestCode(job, events.some((event) => DEFAULT_CHECKOUT_IS_PR.has(event)))) {
       const text = content.slice(job.range?.[0] ?? 0, job.range?.[2] ?? content.length);
       const secrets = [...text.matchAll(new RegExp(SECRET, 'g'))].filter((m) => m[1] !== 'GITHUB_TOKEN');
       if (secrets.length) add('secret-in-pr-code-job', job, `job ${jobId} runs the pull request's code and receives ${secrets.map((m) => (m[1] ? `secrets.${m[1]}` : m[0])).join(', ')}: code from the PR can read it. Move the step that needs it to a job that does not run PR code.`);
@@ -100,8 +102,10 @@ function triggerNames(on: Node | undefined): string[] {
 /**
  * Whether a job of a PR-triggered workflow runs the PR's code: it checks out code that is not
  * explicitly the base branch, or calls a reusable workflow (which may), or runs a local action.
+ * A checkout without `ref:` is the PR's code on pull_request events, but the default branch on
+ * workflow_run, issue_comment and pull_request_target (there only a `ref:` brings the PR in).
  */
-function runsPullRequestCode(job: YAMLMap): boolean {
+function runsPullRequestCode(job: YAMLMap, defaultCheckoutIsPr: boolean): boolean {
   if (job.get('uses') !== undefined) return true;
   const steps = job.get('steps', true);
   if (!isSeq(steps)) return false;
@@ -112,6 +116,7 @@ function runsPullRequestCode(job: YAMLMap): boolean {
     if (!/^actions\/checkout@/.test(uses)) return false;
     const withMap = step.get('with', true);
     const ref = isMap(withMap) ? String(withMap.get('ref') ?? '') : '';
+    if (ref === '') return defaultCheckoutIsPr;
     return !BASE_REF.test(ref);
   });
 }

@@ -13,7 +13,7 @@ export default async function deploy(ctx) {
   const token = randomBytes(24).toString('hex');
   writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
   const args = ['serve', '--port', '0', '--admin-token-file', 'mlops-out/admin-token'];
-  console.log(`\n$ mlops ${args.join(' ')} &`);
+  console.log(`\n${ctx.commandLine('mlops', args)} &`);
   const server = spawn(process.execPath, [join(ctx.root, 'dist', 'cli.js'), ...args], { cwd: ctx.work, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -77,7 +77,7 @@ async function deployUnderTraffic(ctx, url, args, expect = [0]) {
     }
   };
   const loops = Array.from({ length: 4 }, loop);
-  console.log(`\n$ mlops ${args.map((a) => (a.length === 48 && /^[0-9a-f]+$/.test(a) ? '***' : a)).join(' ')}   # while 4 clients send requests`);
+  console.log(`\n${ctx.commandLine('mlops', args.map((a) => (a.length === 48 && /^[0-9a-f]+$/.test(a) ? '***' : a)))}   # while 4 clients send requests`);
   try {
     const child = spawn(process.execPath, [join(ctx.root, 'dist', 'cli.js'), ...args], { cwd: ctx.work, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GITHUB_ACTIONS: '' } });
     const code = await new Promise((resolve) => child.once('exit', resolve));

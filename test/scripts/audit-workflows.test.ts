@@ -48,4 +48,21 @@ describe('workflow template audit', () => {
     ].join('\n');
     expect(formatFindings(await auditWorkflow('ok.yml', safe))).toBe('');
   });
+
+  it('workflow_run: the default checkout is the default branch; a checkout of the run\'s head is the PR\'s code', async () => {
+    const workflow = (ref: string) => [
+      'name: after',
+      'on: { workflow_run: { workflows: [ci], types: [completed] } }',
+      'permissions: { contents: read }',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      `      - uses: actions/checkout@v4${ref ? `\n        with: { ref: "${ref}" }` : ''}`,
+      '      - env: { TOKEN: "${{ secrets.DEPLOY_TOKEN }}" }',
+      '        run: ./deploy.sh',
+    ].join('\n');
+    expect(formatFindings(await auditWorkflow('after.yml', workflow('')))).toBe('');
+    expect(formatFindings(await auditWorkflow('after.yml', workflow('${{ github.event.workflow_run.head_sha }}')))).toMatch(/secret-in-pr-code-job: job deploy .*secrets\.DEPLOY_TOKEN/);
+  });
 });

@@ -51,7 +51,9 @@ describe('the fake Kubernetes API server, seen by kubectl', () => {
     expect(applied.stdout).toContain('inferenceservice.serving.kserve.io/iris serverside-applied');
     expect(kube.requests.find((r) => r.method === 'PATCH')).toMatchObject({ contentType: 'application/apply-patch+yaml', fieldManager: 'kubectl-test', status: 201 });
     await kube.settle();
-    const got = await kubectl(['get', 'inferenceservice', 'iris', '-o', 'yaml', '--show-managed-fields']);
+    // kubectl ≥ 1.21 hides managedFields unless asked; Debian's 1.20 shows them and lacks the flag.
+    let got = await kubectl(['get', 'inferenceservice', 'iris', '-o', 'yaml', '--show-managed-fields']);
+    if (/unknown flag: --show-managed-fields/.test(got.stderr)) got = await kubectl(['get', 'inferenceservice', 'iris', '-o', 'yaml']);
     expect(got.code, got.stderr).toBe(0);
     const object = YAML.parse(got.stdout) as Json;
     expect(object.spec.predictor).toMatchObject({ canaryTrafficPercent: 10, model: { storageUri: 's3://bucket/iris' } });
