@@ -7,9 +7,10 @@ import {
 } from "./chunks/chunk-FS462FVB.js";
 import {
   validateData
-} from "./chunks/chunk-VMP4MTNK.js";
+} from "./chunks/chunk-K3NWIFKB.js";
 import "./chunks/chunk-7WKUYTVV.js";
-import "./chunks/chunk-VGHQEQET.js";
+import "./chunks/chunk-ZCAETZRN.js";
+import "./chunks/chunk-GVXJYSZN.js";
 import {
   pullVersion
 } from "./chunks/chunk-W33EVFV2.js";
@@ -44,7 +45,7 @@ import {
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
   resolveData
-} from "./chunks/chunk-5ZGWBH7F.js";
+} from "./chunks/chunk-IOYJUQNZ.js";
 import {
   configJsonSchema,
   loadConfig
@@ -62,7 +63,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-BM4CM3EB.js";
+} from "./chunks/chunk-MROZ7MEH.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

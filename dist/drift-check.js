@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/drift-check/main.ts
 async function run() {
-  const { driftCheckStage } = await import("./chunks/drift-check-7LU4HZ2Y.js");
+  const { driftCheckStage } = await import("./chunks/drift-check-C64EAVT4.js");
   await runAsAction(driftCheckStage);
 }
 

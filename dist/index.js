@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-BM4CM3EB.js";
+} from "./chunks/chunk-MROZ7MEH.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/train/main.ts
 async function run() {
-  const { trainStage } = await import("./chunks/train-E6YPKOWL.js");
+  const { trainStage } = await import("./chunks/train-QVUGOTAW.js");
   await runAsAction(trainStage);
 }
 

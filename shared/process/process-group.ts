@@ -3,7 +3,8 @@
  * group (pgid = its pid), so everything it starts, and everything those start, can be
  * signalled at once, unless a process deliberately leaves the group (setsid).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { isLiving, readProcStat } from './proc-stat.js';
 
 /** Sends `signal` to every process in the group; false when the group no longer exists. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
@@ -37,15 +38,8 @@ function livingMembers(pgid: number): number | undefined {
   let living = 0;
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') living++;
+    const stat = readProcStat(entry);
+    if (stat && stat.pgrp === pgid && isLiving(stat)) living++;
   }
   return living;
 }

@@ -16,6 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { isLiving, readProcStat } from './proc-stat.js';
 
 export const SESSION_TOKEN_VARIABLE = 'MLOPS_TRAIN_SESSION';
 
@@ -44,16 +45,9 @@ export function trackedProcesses(marks: SessionMarks): number[] {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     if (pid === process.pid) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // "pid (comm) state ppid pgrp session …"; comm may hold spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X') continue;
-    if (Number(fields[2]) === marks.leader || Number(fields[3]) === marks.leader || carriesToken(entry, needle)) found.push(pid);
+    const stat = readProcStat(entry);
+    if (!stat || !isLiving(stat)) continue;
+    if (stat.pgrp === marks.leader || stat.session === marks.leader || carriesToken(entry, needle)) found.push(pid);
   }
   return found;
 }

@@ -1,46 +1,14 @@
 /**
  * Pearson's chi-square test of homogeneity for a 2×K table (as scipy.stats.chi2_contingency
- * with correction=False), and the chi-square survival function it needs (regularized upper
- * incomplete gamma Q(k/2, x/2): series below a+1, continued fraction above).
+ * with correction=False), and the chi-square survival function it needs (the regularized upper
+ * incomplete gamma Q(k/2, x/2) of gamma.ts).
  */
-import { logGamma } from './special.js';
+import { gammaQ } from './gamma.js';
 
 export function chiSquareSurvival(x: number, degrees: number): number {
   if (!(x > 0)) return 1;
   if (x === Infinity) return 0;
-  return upperGammaQ(degrees / 2, x / 2);
-}
-
-function upperGammaQ(a: number, x: number): number {
-  const logFront = -x + a * Math.log(x) - logGamma(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 100_000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return 1 - sum * Math.exp(logFront);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 100_000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(logFront) * h;
+  return gammaQ(degrees / 2, x / 2);
 }
 
 export interface ChiSquareResult {

@@ -1,6 +1,6 @@
 /**
  * Regularized incomplete gamma functions and the survival functions built on them: χ²
- * (for the contingency test) and the standard normal (for the two-proportion z-test).
+ * (for the contingency tests); normal.ts builds the standard normal's tail on gammaQ too.
  * Series for x < a + 1, Lentz continued fraction above (both to full double precision).
  */
 import { logGamma } from './special.js';
@@ -57,11 +57,4 @@ function gammaContinuedFraction(a: number, x: number): number {
 export function chiSquareSf(x: number, dof: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   return gammaQ(dof / 2, x / 2);
-}
-
-/** P(Z > z) for a standard normal Z. */
-export function normalSf(z: number): number {
-  if (Number.isNaN(z)) return Number.NaN;
-  const tail = 0.5 * gammaQ(0.5, (z * z) / 2);
-  return z >= 0 ? tail : 1 - tail;
 }

@@ -4,47 +4,12 @@
  * Numerical Recipes §6.2), and the quantile from Acklam's approximation polished by Newton steps
  * on that tail (Acklam alone: relative error 1.2e-9).
  */
-const SQRT_PI = Math.sqrt(Math.PI);
-
-/** Regularized upper incomplete gamma Q(1/2, x), x ≥ 0. */
-function upperGammaHalf(x: number): number {
-  const a = 0.5;
-  if (x <= 0) return 1;
-  const front = Math.exp(-x + a * Math.log(x)) / SQRT_PI; // e^{-x} x^a / Γ(a)
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 500; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return 1 - front * sum;
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return front * h;
-}
+import { gammaQ } from './gamma.js';
 
 /** P(|Z| ≥ |z|): the two-sided p-value of a z statistic. */
 export function normalTwoSided(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;
-  return upperGammaHalf((z * z) / 2);
+  return gammaQ(0.5, (z * z) / 2);
 }
 
 /** P(Z ≥ z). */

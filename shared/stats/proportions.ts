@@ -3,7 +3,7 @@
  * columns): z = (p1 − p2) / sqrt(p̂(1 − p̂)(1/n1 + 1/n2)), two-sided p = 2·P(Z > |z|).
  * When both samples hold only one of the two values there is no variance: z = 0, p = 1.
  */
-import { normalSf } from './gamma.js';
+import { normalUpperTail } from './normal.js';
 
 export interface ZTestResult {
   statistic: number;
@@ -15,5 +15,5 @@ export function twoProportionZTest(successes1: number, n1: number, successes2: n
   const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
   if (!(variance > 0)) return { statistic: 0, pValue: 1 };
   const z = (successes1 / n1 - successes2 / n2) / Math.sqrt(variance);
-  return { statistic: z, pValue: Math.min(1, 2 * normalSf(Math.abs(z))) };
+  return { statistic: z, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(z))) };
 }

@@ -1,8 +1,5 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  logGamma
-} from "./chunk-GQOYVEO5.js";
-import {
   aliasIsVersion
 } from "./chunk-S23GLG5H.js";
 import {
@@ -53,9 +50,10 @@ import {
   table
 } from "./chunk-26JEPDEN.js";
 import {
+  gammaQ,
   openData,
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-IOYJUQNZ.js";
 import {
   KserveResources,
   loadConfig
@@ -40877,38 +40875,7 @@ import { resolve as resolve3 } from "node:path";
 function chiSquareSurvival(x, degrees) {
   if (!(x > 0)) return 1;
   if (x === Infinity) return 0;
-  return upperGammaQ(degrees / 2, x / 2);
-}
-function upperGammaQ(a, x) {
-  const logFront = -x + a * Math.log(x) - logGamma(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1e5; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return 1 - sum * Math.exp(logFront);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1e5; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(logFront) * h;
+  return gammaQ(degrees / 2, x / 2);
 }
 function chiSquareHomogeneity(a, b) {
   const columns = [];

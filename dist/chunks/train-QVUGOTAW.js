@@ -853,7 +853,25 @@ import { spawn as spawn2 } from "node:child_process";
 import { constants } from "node:os";
 
 // shared/process/process-group.ts
-import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { readdirSync } from "node:fs";
+
+// shared/process/proc-stat.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+function readProcStat(pid) {
+  let stat2;
+  try {
+    stat2 = readFileSync2(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return void 0;
+  }
+  const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+  return { state: fields[0], ppid: Number(fields[1]), pgrp: Number(fields[2]), session: Number(fields[3]) };
+}
+function isLiving(stat2) {
+  return stat2.state !== "Z" && stat2.state !== "X";
+}
+
+// shared/process/process-group.ts
 function signalGroup(pgid, signal) {
   try {
     process.kill(-pgid, signal);
@@ -878,14 +896,8 @@ function livingMembers(pgid) {
   let living = 0;
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat2;
-    try {
-      stat2 = readFileSync2(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === pgid && fields[0] !== "Z" && fields[0] !== "X") living++;
+    const stat2 = readProcStat(entry);
+    if (stat2 && stat2.pgrp === pgid && isLiving(stat2)) living++;
   }
   return living;
 }
@@ -918,15 +930,9 @@ function trackedProcesses(marks) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     if (pid === process.pid) continue;
-    let stat2;
-    try {
-      stat2 = readFileSync3(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    if (fields[0] === "Z" || fields[0] === "X") continue;
-    if (Number(fields[2]) === marks.leader || Number(fields[3]) === marks.leader || carriesToken(entry, needle)) found.push(pid);
+    const stat2 = readProcStat(entry);
+    if (!stat2 || !isLiving(stat2)) continue;
+    if (stat2.pgrp === marks.leader || stat2.session === marks.leader || carriesToken(entry, needle)) found.push(pid);
   }
   return found;
 }

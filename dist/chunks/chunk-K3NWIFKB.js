@@ -9,9 +9,11 @@ import {
   valueCountsQuantile
 } from "./chunk-7WKUYTVV.js";
 import {
-  fingerprintData,
+  fingerprintData
+} from "./chunk-ZCAETZRN.js";
+import {
   normalQuantileApprox
-} from "./chunk-VGHQEQET.js";
+} from "./chunk-GVXJYSZN.js";
 import {
   DataScan,
   linesOfRecords,

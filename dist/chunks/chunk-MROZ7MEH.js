@@ -56,13 +56,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-OLZW7KL5.js")).dataValidateStage,
-  train: async () => (await import("./train-E6YPKOWL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-7YFSF3S7.js")).evaluateGateStage,
+  "data-validate": async () => (await import("./data-validate-72CNPMTV.js")).dataValidateStage,
+  train: async () => (await import("./train-QVUGOTAW.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-KBSFS5W4.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-5DG6QH57.js")).modelCardStage,
   register: async () => (await import("./register-LEMBVOR6.js")).registerStage,
-  deploy: async () => (await import("./deploy-SPMYGYKH.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-7LU4HZ2Y.js")).driftCheckStage
+  deploy: async () => (await import("./deploy-WWYBSZ5F.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-C64EAVT4.js")).driftCheckStage
 };
 
 export {

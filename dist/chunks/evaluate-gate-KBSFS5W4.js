@@ -24,14 +24,12 @@ import {
 } from "./chunk-3UKBEJHP.js";
 import "./chunk-7TELJOW4.js";
 import {
-  fingerprintData,
+  fingerprintData
+} from "./chunk-ZCAETZRN.js";
+import {
   normalTwoSided,
   normalUpperQuantile
-} from "./chunk-VGHQEQET.js";
-import {
-  binomialTestTwoSided,
-  incompleteBeta
-} from "./chunk-GQOYVEO5.js";
+} from "./chunk-GVXJYSZN.js";
 import {
   openModel,
   signature
@@ -60,9 +58,11 @@ import {
   table
 } from "./chunk-26JEPDEN.js";
 import {
+  binomialTestTwoSided,
+  incompleteBeta,
   openData,
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-IOYJUQNZ.js";
 import {
   FAIRNESS_METRICS,
   loadConfig

@@ -9,11 +9,12 @@ import {
 import "./chunk-7TELJOW4.js";
 import {
   validateData
-} from "./chunk-VMP4MTNK.js";
+} from "./chunk-K3NWIFKB.js";
 import {
   DataProfile
 } from "./chunk-7WKUYTVV.js";
-import "./chunk-VGHQEQET.js";
+import "./chunk-ZCAETZRN.js";
+import "./chunk-GVXJYSZN.js";
 import {
   code,
   details,
@@ -28,7 +29,7 @@ import {
 } from "./chunk-26JEPDEN.js";
 import {
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-IOYJUQNZ.js";
 import {
   loadConfig
 } from "./chunk-ATKEI6QQ.js";

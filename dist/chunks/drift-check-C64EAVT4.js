@@ -28,8 +28,8 @@ import {
   Progress
 } from "./chunk-7WKUYTVV.js";
 import {
-  logGamma
-} from "./chunk-GQOYVEO5.js";
+  normalUpperTail
+} from "./chunk-GVXJYSZN.js";
 import {
   openModel
 } from "./chunk-YTIMQ3ES.js";
@@ -54,9 +54,10 @@ import {
   table
 } from "./chunk-26JEPDEN.js";
 import {
+  chiSquareSf,
   openData,
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-IOYJUQNZ.js";
 import {
   loadConfig
 } from "./chunk-ATKEI6QQ.js";
@@ -81,53 +82,6 @@ import "./chunk-D4RZRY5B.js";
 
 // actions/drift-check/drift-check.ts
 import { join, resolve as resolve3 } from "node:path";
-
-// shared/stats/gamma.ts
-var EPSILON = 1e-16;
-var TINY = 1e-300;
-function gammaQ(a, x) {
-  if (x <= 0) return 1;
-  if (!Number.isFinite(x)) return 0;
-  return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x);
-}
-function gammaSeries(a, x) {
-  let term = 1 / a;
-  let sum2 = term;
-  for (let n = 1; n < 1e5; n++) {
-    term *= x / (a + n);
-    sum2 += term;
-    if (Math.abs(term) < Math.abs(sum2) * EPSILON) break;
-  }
-  return sum2 * Math.exp(-x + a * Math.log(x) - logGamma(a));
-}
-function gammaContinuedFraction(a, x) {
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1e5; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
-}
-function chiSquareSf(x, dof) {
-  if (Number.isNaN(x)) return Number.NaN;
-  return gammaQ(dof / 2, x / 2);
-}
-function normalSf(z) {
-  if (Number.isNaN(z)) return Number.NaN;
-  const tail = 0.5 * gammaQ(0.5, z * z / 2);
-  return z >= 0 ? tail : 1 - tail;
-}
 
 // shared/stats/chi2.ts
 var MIN_EXPECTED = 5;
@@ -236,7 +190,7 @@ function twoProportionZTest(successes1, n1, successes2, n2) {
   const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
   if (!(variance > 0)) return { statistic: 0, pValue: 1 };
   const z = (successes1 / n1 - successes2 / n2) / Math.sqrt(variance);
-  return { statistic: z, pValue: Math.min(1, 2 * normalSf(Math.abs(z))) };
+  return { statistic: z, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(z))) };
 }
 
 // shared/drift/categorical.ts

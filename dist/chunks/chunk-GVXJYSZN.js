@@ -1,61 +1,12 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
-
-// shared/data/fingerprint.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-async function fingerprintData(source) {
-  const files = [];
-  for (let i = 0; i < source.files.length; i++) {
-    const file = source.files[i];
-    const hash = createHash("sha256");
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
-    files.push({ path: source.displayFiles[i], bytes: (await stat(file)).size, sha256: hash.digest("hex") });
-  }
-  const combined = createHash("sha256");
-  for (const file of files) combined.update(`${file.bytes}\0${file.sha256}
-`);
-  return { fingerprint: `sha256:${combined.digest("hex")}`, files };
-}
+import {
+  gammaQ
+} from "./chunk-IOYJUQNZ.js";
 
 // shared/stats/normal.ts
-var SQRT_PI = Math.sqrt(Math.PI);
-function upperGammaHalf(x) {
-  const a = 0.5;
-  if (x <= 0) return 1;
-  const front = Math.exp(-x + a * Math.log(x)) / SQRT_PI;
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 500; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return 1 - front * sum;
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return front * h;
-}
 function normalTwoSided(z) {
   if (Number.isNaN(z)) return Number.NaN;
-  return upperGammaHalf(z * z / 2);
+  return gammaQ(0.5, z * z / 2);
 }
 function normalUpperTail(z) {
   const half = normalTwoSided(z) / 2;
@@ -91,8 +42,8 @@ function normalUpperQuantile(upper) {
 }
 
 export {
-  fingerprintData,
   normalTwoSided,
+  normalUpperTail,
   normalQuantileApprox,
   normalUpperQuantile
 };
