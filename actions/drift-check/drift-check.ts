@@ -13,7 +13,6 @@ import { estimatePerformance } from '../../shared/drift/predictions.js';
 import { defaultReference, loadReference } from '../../shared/drift/reference.js';
 import { renderDriftReport, type ReportInput } from '../../shared/drift/report.js';
 import { writeFileAtomic } from '../../shared/fs/atomic.js';
-import type { Host } from '../../shared/host/host.js';
 import { capSummary } from '../../shared/report/limits.js';
 import { runContext } from '../../shared/record/context.js';
 import { appendSection } from '../../shared/record/record.js';

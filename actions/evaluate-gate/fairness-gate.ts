@@ -14,7 +14,7 @@ import { drawResample } from '../../shared/stats/bootstrap.js';
 import type { ClassificationInput } from '../../shared/stats/classification.js';
 import { deriveSeed, Xoshiro128 } from '../../shared/stats/prng.js';
 import type { ModelKind } from '../../shared/stats/metric-names.js';
-import type { ExternalTest, MetricVerdict, Verdict } from './decide.js';
+import type { ExternalTest, MetricOutcome, Verdict } from './decide.js';
 import { MetricJudge, worst } from './fairness-rules.js';
 
 /** More distinct values than this and the column is not a group attribute. */
@@ -30,23 +30,7 @@ export type FairnessOutcome = {
   baseline_groups?: Record<string, GroupRates>;
   /** Groups with fewer than min_slice_rows rows: reported, left out of the metric and its tests. */
   untested_groups: string[];
-  candidate: number | null;
-  baseline: number | null;
-  delta: number | null;
-  /** Interval of candidate − baseline (paired bootstrap; the Holm level when a change rule tested it). */
-  ci: [number, number] | null;
-  ci_level: number;
-  candidate_ci: [number, number] | null;
-  verdict: MetricVerdict;
-  rule: string;
-  gated: boolean;
-  direction: 'higher' | 'lower';
-  p_value?: number;
-  p_adjusted?: number;
-  min_detectable?: number;
-  rows_needed?: number;
-  failed_rules?: string[];
-};
+} & Omit<MetricOutcome, 'min_detectable_target' | 'mcnemar_p'>;
 
 export interface FairnessInput {
   config: FairnessConfig;

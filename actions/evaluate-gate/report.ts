@@ -4,7 +4,7 @@
  * slices and the confusion matrix folded away, how it was decided, and links.
  */
 import { deltaChart } from '../../shared/report/charts.js';
-import { code, details, escapeCell, escapeText, formatNumber, link, mermaidLabel, table } from '../../shared/report/markdown.js';
+import { code, details, escapeCell, escapeText, formatNumber, link, table } from '../../shared/report/markdown.js';
 import type { GroupOutcome, MetricOutcome, MetricVerdict, Verdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 import { governanceSections } from './governance-report.js';

@@ -10,7 +10,6 @@ import { onTerminationSignals } from '../../shared/process/termination-signals.j
 import { DEFAULTS, type ServeOptions } from '../../shared/serve/options.js';
 import { startServer } from '../../shared/serve/start.js';
 import type { ParsedArgs } from '../args.js';
-import type { CliIO } from '../run-stage-command.js';
 import type { Command } from './index.js';
 
 export const SERVER_VERSION = '0.1.0';

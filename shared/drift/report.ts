@@ -4,7 +4,7 @@
  * reference vs current for the drifted columns (y axis from 0), the label-free performance
  * estimate, and what happened on GitHub. Every user-provided string is escaped.
  */
-import { code, escapeCell, escapeText, formatNumber, table } from '../report/markdown.js';
+import { code, escapeCell, formatNumber, table } from '../report/markdown.js';
 import { mermaidString } from '../train/charts.js';
 import type { Decision, DecisionRule } from './decide.js';
 import type { PerformanceEstimate } from './performance.js';
