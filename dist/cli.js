@@ -4,7 +4,7 @@ import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-FS462FVB.js";
+} from "./chunks/chunk-VWZPTTZA.js";
 import {
   validateData
 } from "./chunks/chunk-K3NWIFKB.js";
@@ -13,12 +13,12 @@ import "./chunks/chunk-ZCAETZRN.js";
 import "./chunks/chunk-GVXJYSZN.js";
 import {
   pullVersion
-} from "./chunks/chunk-W33EVFV2.js";
+} from "./chunks/chunk-3QX2WBNE.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-YTIMQ3ES.js";
-import "./chunks/chunk-N5AU3GVJ.js";
+} from "./chunks/chunk-OS4YBNDX.js";
+import "./chunks/chunk-RJHEBTC5.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -39,7 +39,7 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-MVF6NUR3.js";
+} from "./chunks/chunk-23Q4JCKW.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
@@ -54,7 +54,7 @@ import {
   parseRecord,
   readRecord,
   writeFileAtomic
-} from "./chunks/chunk-UW2OA2F2.js";
+} from "./chunks/chunk-DI4YXYFH.js";
 import "./chunks/chunk-VEXPWIB5.js";
 import {
   STAGES,
@@ -63,7 +63,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-MROZ7MEH.js";
+} from "./chunks/chunk-64QI7DMT.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-72CNPMTV.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-ZLA32MBX.js");
   await runAsAction(dataValidateStage);
 }
 

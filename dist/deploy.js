@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-WWYBSZ5F.js");
+  const { deployStage } = await import("./chunks/deploy-KZB363BS.js");
   await runAsAction(deployStage);
 }
 

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-MROZ7MEH.js";
+} from "./chunks/chunk-64QI7DMT.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/model-card/main.ts
 async function run() {
-  const { modelCardStage } = await import("./chunks/model-card-5DG6QH57.js");
+  const { modelCardStage } = await import("./chunks/model-card-X56YJ4J5.js");
   await runAsAction(modelCardStage);
 }
 

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/train/main.ts
 async function run() {
-  const { trainStage } = await import("./chunks/train-QVUGOTAW.js");
+  const { trainStage } = await import("./chunks/train-JLUP3TVP.js");
   await runAsAction(trainStage);
 }
 

@@ -3,19 +3,18 @@
  * registry reference whose stored data profile is used. Empty: the profile stored with
  * `<model.name>:prod` in the configured registry.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DataProfile, PROFILE_VERSION } from '../data/profile.js';
 import type { EngineHost } from '../data/duckdb-session.js';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
+import { MAX_RECORD_BYTES } from '../record/json-limits.js';
 import { DATA_PROFILE_MEDIA_TYPE } from '../registry/media-types.js';
 import { resolveVersion } from '../registry/open.js';
 import { isLoopbackHost, parseModelReference } from '../registry/reference.js';
 import type { Reference } from './analyse.js';
 import { loadSample } from './load.js';
-
-const DATA_EXTENSION = /\.(csv|tsv|parquet|jsonl|ndjson|json)(\.gz)?$/i;
 
 export function defaultReference(modelName: string | undefined, registryUrl: string | undefined): string {
   if (!modelName) {
@@ -28,29 +27,61 @@ export function defaultReference(modelName: string | undefined, registryUrl: str
   return registry.startsWith('oci://') ? `${registry.replace(/\/$/, '')}/${modelName}:prod` : `${registry}:${modelName}:prod`;
 }
 
-export function looksLikeRegistryReference(spec: string): boolean {
-  if (spec.startsWith('oci://')) return true;
-  if (DATA_EXTENSION.test(spec) || /[*?[\]{}]/.test(spec)) return false;
-  const last = spec.slice(spec.lastIndexOf('/') + 1);
-  return /[:@]/.test(last);
+export type ReferenceSource = { kind: 'profile-file'; path: string } | { kind: 'data'; spec: string } | { kind: 'registry'; spec: string };
+
+const EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
+const GLOB = /[*?[\]{}]/;
+
+/**
+ * What a `reference` names, from its text alone (the rule of shared/registry/model-spec.ts):
+ * `file:<path>` or a path starting with `./`, `../` or `/` is a file (a profile when it ends in
+ * .json, else data); `oci://…` and anything whose last segment reads as a registry tag or digest
+ * (`.mlops/registry:churn:prod`, `…@sha256:…`) is a registry version, whatever it ends with — so a
+ * committed file named like a reference never stands in for the registry's profile; otherwise a
+ * .json is a profile file and the rest is data (a path or glob).
+ */
+export function classifyReference(spec: string): ReferenceSource {
+  const value = spec.trim();
+  const asFile = (path: string): ReferenceSource => (/\.json$/i.test(path) ? { kind: 'profile-file', path } : { kind: 'data', spec: path });
+  if (value.startsWith('file:')) return asFile(value.slice('file:'.length));
+  if (EXPLICIT_PATH.test(value)) return asFile(value);
+  if (/^oci:/i.test(value)) return { kind: 'registry', spec: value };
+  const last = value.slice(value.lastIndexOf('/') + 1);
+  if (!GLOB.test(value) && /[:@]/.test(last)) {
+    try {
+      parseModelReference(value);
+      return { kind: 'registry', spec: value };
+    } catch {
+      // not a registry reference: a file name with a colon
+    }
+  }
+  return asFile(value);
 }
 
 export async function loadReference(host: Host & EngineHost, spec: string): Promise<Reference> {
-  if (/\.json$/i.test(spec)) {
-    let text: string;
-    try {
-      text = await readFile(resolve(host.cwd, spec), 'utf8');
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new UserError(missing ? `the reference ${spec} does not exist` : `cannot read the reference (${(error as Error).message})`, {
-        where: { file: spec, key: 'reference' },
-        hint: 'Pass the profile JSON a data-validate run wrote (its `profile` output), data files, or a registry reference.',
+  const source = classifyReference(spec);
+  if (source.kind === 'registry') return { kind: 'profile', profile: await registryProfile(host, source.spec), display: spec };
+  if (source.kind === 'data') return { kind: 'data', sample: await loadSample(host.cwd, source.spec, host, 'reference') };
+  let text: string;
+  try {
+    const file = resolve(host.cwd, source.path);
+    // A profile is metadata (kilobytes); refuse to allocate for anything near a run record's cap.
+    if ((await stat(file)).size > MAX_RECORD_BYTES) {
+      throw new UserError(`the reference profile ${spec} is larger than ${MAX_RECORD_BYTES / 1048576} MiB`, {
+        where: { file: source.path, key: 'reference' },
+        hint: 'A data-validate profile holds summaries only; pass data files as data (e.g. a .jsonl or .csv) rather than a .json profile.',
       });
     }
-    return { kind: 'profile', profile: parseProfile(text, spec), display: spec };
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UserError(missing ? `the reference ${spec} does not exist` : `cannot read the reference (${(error as Error).message})`, {
+      where: { file: source.path, key: 'reference' },
+      hint: 'Pass the profile JSON a data-validate run wrote (its `profile` output), data files, or a registry reference.',
+    });
   }
-  if (looksLikeRegistryReference(spec)) return { kind: 'profile', profile: await registryProfile(host, spec), display: spec };
-  return { kind: 'data', sample: await loadSample(host.cwd, spec, host, 'reference') };
+  return { kind: 'profile', profile: parseProfile(text, spec), display: spec };
 }
 
 export function parseProfile(text: string, display: string): DataProfile {

@@ -107,6 +107,15 @@ describe('drift-check against the registry', () => {
     expect(results.reference).toBe('.mlops/registry:churn:prod');
     expect(results.reference_is_profile).toBe(true);
 
+    // A reference that reads as a registry version is never a file, whatever it ends with: a file
+    // committed under that name (here an empty "profile") does not replace the registry's profile.
+    expect((await runAction('register', { cwd, inputs: { model: 'model.onnx', aliases: 'prod.json', 'require-gate': 'false' } })).code).toBe(0);
+    writeFileSync(join(cwd, '.mlops/registry:churn:prod.json'), '{}');
+    const lookalike = await drift(cwd, { current: 'cur.csv', reference: '.mlops/registry:churn:prod.json' }, { repository: '' });
+    expect(lookalike.code, lookalike.stdout).toBe(0);
+    expect(lookalike.outputs['drifted-columns']).toBe('income');
+    expect(read(cwd, lookalike.outputs.results!).reference_is_profile).toBe(true);
+
     // A version registered from a record without a data section has no profile to compare with.
     writeFileSync(join(cwd, 'other-run.json'), JSON.stringify({ schema_version: 1, kind: 'mlops-run', created_at: '2026-12-01T00:00:00Z', updated_at: '2026-12-01T00:00:00Z', history: [] }));
     const bare = await runAction('register', { cwd, inputs: { model: 'model.onnx', aliases: 'bare', 'require-gate': 'false', record: 'other-run.json' } });

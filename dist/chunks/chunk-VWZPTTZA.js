@@ -1,10 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   signature
-} from "./chunk-YTIMQ3ES.js";
+} from "./chunk-OS4YBNDX.js";
 import {
   parseModelReference
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";

@@ -476,6 +476,7 @@ export {
   writeFileAtomic,
   changedSections,
   compareSnapshots,
+  MAX_RECORD_BYTES,
   DEFAULT_RECORD_PATH,
   readRecord,
   parseRecord,

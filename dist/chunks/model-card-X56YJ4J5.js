@@ -25,7 +25,7 @@ import {
   appendSection,
   readRecord,
   writeFileAtomic
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";

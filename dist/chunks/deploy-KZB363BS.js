@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   aliasIsVersion
-} from "./chunk-S23GLG5H.js";
+} from "./chunk-RJUM4GPJ.js";
 import {
   pullVersion
-} from "./chunk-W33EVFV2.js";
+} from "./chunk-3QX2WBNE.js";
 import {
   openModel
-} from "./chunk-YTIMQ3ES.js";
-import "./chunk-N5AU3GVJ.js";
+} from "./chunk-OS4YBNDX.js";
+import "./chunk-RJHEBTC5.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -24,7 +24,7 @@ import {
   remoteRepository,
   resolveVersion,
   validateAlias
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 import {
   onTerminationSignals
 } from "./chunk-ZZ7SVV7N.js";
@@ -61,7 +61,7 @@ import {
 import {
   DEFAULT_RECORD_PATH,
   appendSection
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import "./chunk-VEXPWIB5.js";
 import "./chunk-PZERGBQP.js";
 import {

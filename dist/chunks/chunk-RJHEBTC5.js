@@ -9,7 +9,7 @@ import {
   MODEL_WEIGHT_MEDIA_TYPE,
   RUN_RECORD_MEDIA_TYPE,
   digestOf
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 
 // shared/registry/package.ts
 import { basename } from "node:path";

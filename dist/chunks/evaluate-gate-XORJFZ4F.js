@@ -6,7 +6,7 @@ import {
   interleave,
   resolveModelReference,
   sortedFinite
-} from "./chunk-DAQDNWCK.js";
+} from "./chunk-COABHVKX.js";
 import {
   classifyModelSpec,
   columnsRead,
@@ -14,7 +14,7 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-FS462FVB.js";
+} from "./chunk-VWZPTTZA.js";
 import {
   deltaChart
 } from "./chunk-V7RIMFU2.js";
@@ -33,13 +33,13 @@ import {
 import {
   openModel,
   signature
-} from "./chunk-YTIMQ3ES.js";
+} from "./chunk-OS4YBNDX.js";
 import {
   AUTO_VERSION_PATTERN,
   LATEST,
   VersionNotFoundError,
   terminalSafe
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 import {
   booleanInput,
   code,
@@ -71,7 +71,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import "./chunk-VEXPWIB5.js";
 import {
   suggestKey

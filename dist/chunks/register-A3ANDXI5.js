@@ -3,14 +3,14 @@ import {
   aliasIsVersion,
   registerIntoLayout,
   versionExists
-} from "./chunk-S23GLG5H.js";
+} from "./chunk-RJUM4GPJ.js";
 import {
   buildVersion,
   cardLayer,
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-N5AU3GVJ.js";
+} from "./chunk-RJHEBTC5.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -32,7 +32,7 @@ import {
   validateModelName,
   validateTag,
   writeClaim
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 import {
   booleanInput,
   code,
@@ -51,7 +51,7 @@ import {
   appendSection,
   changedSections,
   parseRecord
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-WFCI6QGH.js";
 import "./chunk-LH2H4NB2.js";

@@ -5,7 +5,7 @@ import {
   holm,
   quantileSorted,
   resolveModelReference
-} from "./chunk-DAQDNWCK.js";
+} from "./chunk-COABHVKX.js";
 import {
   mermaidString
 } from "./chunk-BBYCPC7B.js";
@@ -15,7 +15,7 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-FS462FVB.js";
+} from "./chunk-VWZPTTZA.js";
 import {
   describeRequestError,
   resolveAuthor,
@@ -32,13 +32,13 @@ import {
 } from "./chunk-GVXJYSZN.js";
 import {
   openModel
-} from "./chunk-YTIMQ3ES.js";
+} from "./chunk-OS4YBNDX.js";
 import {
   DATA_PROFILE_MEDIA_TYPE,
   isLoopbackHost,
   parseModelReference,
   resolveVersion
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 import {
   booleanInput,
   code,
@@ -63,9 +63,10 @@ import {
 } from "./chunk-ATKEI6QQ.js";
 import {
   DEFAULT_RECORD_PATH,
+  MAX_RECORD_BYTES,
   appendSection,
   writeFileAtomic
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import "./chunk-VEXPWIB5.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-WFCI6QGH.js";
@@ -1268,9 +1269,8 @@ async function probabilitiesOf(sample, column) {
 }
 
 // shared/drift/reference.ts
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-var DATA_EXTENSION = /\.(csv|tsv|parquet|jsonl|ndjson|json)(\.gz)?$/i;
 function defaultReference(modelName, registryUrl) {
   if (!modelName) {
     throw new UserError("no reference given and no model name to find one", {
@@ -1281,28 +1281,47 @@ function defaultReference(modelName, registryUrl) {
   const registry = registryUrl ?? ".mlops/registry";
   return registry.startsWith("oci://") ? `${registry.replace(/\/$/, "")}/${modelName}:prod` : `${registry}:${modelName}:prod`;
 }
-function looksLikeRegistryReference(spec) {
-  if (spec.startsWith("oci://")) return true;
-  if (DATA_EXTENSION.test(spec) || /[*?[\]{}]/.test(spec)) return false;
-  const last = spec.slice(spec.lastIndexOf("/") + 1);
-  return /[:@]/.test(last);
+var EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
+var GLOB = /[*?[\]{}]/;
+function classifyReference(spec) {
+  const value = spec.trim();
+  const asFile = (path) => /\.json$/i.test(path) ? { kind: "profile-file", path } : { kind: "data", spec: path };
+  if (value.startsWith("file:")) return asFile(value.slice("file:".length));
+  if (EXPLICIT_PATH.test(value)) return asFile(value);
+  if (/^oci:/i.test(value)) return { kind: "registry", spec: value };
+  const last = value.slice(value.lastIndexOf("/") + 1);
+  if (!GLOB.test(value) && /[:@]/.test(last)) {
+    try {
+      parseModelReference(value);
+      return { kind: "registry", spec: value };
+    } catch {
+    }
+  }
+  return asFile(value);
 }
 async function loadReference(host, spec) {
-  if (/\.json$/i.test(spec)) {
-    let text;
-    try {
-      text = await readFile(resolve(host.cwd, spec), "utf8");
-    } catch (error) {
-      const missing = error.code === "ENOENT";
-      throw new UserError(missing ? `the reference ${spec} does not exist` : `cannot read the reference (${error.message})`, {
-        where: { file: spec, key: "reference" },
-        hint: "Pass the profile JSON a data-validate run wrote (its `profile` output), data files, or a registry reference."
+  const source = classifyReference(spec);
+  if (source.kind === "registry") return { kind: "profile", profile: await registryProfile(host, source.spec), display: spec };
+  if (source.kind === "data") return { kind: "data", sample: await loadSample(host.cwd, source.spec, host, "reference") };
+  let text;
+  try {
+    const file = resolve(host.cwd, source.path);
+    if ((await stat(file)).size > MAX_RECORD_BYTES) {
+      throw new UserError(`the reference profile ${spec} is larger than ${MAX_RECORD_BYTES / 1048576} MiB`, {
+        where: { file: source.path, key: "reference" },
+        hint: "A data-validate profile holds summaries only; pass data files as data (e.g. a .jsonl or .csv) rather than a .json profile."
       });
     }
-    return { kind: "profile", profile: parseProfile(text, spec), display: spec };
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const missing = error.code === "ENOENT";
+    throw new UserError(missing ? `the reference ${spec} does not exist` : `cannot read the reference (${error.message})`, {
+      where: { file: source.path, key: "reference" },
+      hint: "Pass the profile JSON a data-validate run wrote (its `profile` output), data files, or a registry reference."
+    });
   }
-  if (looksLikeRegistryReference(spec)) return { kind: "profile", profile: await registryProfile(host, spec), display: spec };
-  return { kind: "data", sample: await loadSample(host.cwd, spec, host, "reference") };
+  return { kind: "profile", profile: parseProfile(text, spec), display: spec };
 }
 function parseProfile(text, display) {
   let parsed;

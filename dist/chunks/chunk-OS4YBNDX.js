@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   assertOnnxModel
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 import {
   loadEngine
 } from "./chunk-VEXPWIB5.js";

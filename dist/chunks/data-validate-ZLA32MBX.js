@@ -37,7 +37,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import "./chunk-VEXPWIB5.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-WFCI6QGH.js";

@@ -25,7 +25,7 @@ import {
   appendSection,
   compareSnapshots,
   readSnapshot
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import {
   require_dist
 } from "./chunk-WFCI6QGH.js";

@@ -56,13 +56,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-72CNPMTV.js")).dataValidateStage,
-  train: async () => (await import("./train-QVUGOTAW.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-KBSFS5W4.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-5DG6QH57.js")).modelCardStage,
-  register: async () => (await import("./register-LEMBVOR6.js")).registerStage,
-  deploy: async () => (await import("./deploy-WWYBSZ5F.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-C64EAVT4.js")).driftCheckStage
+  "data-validate": async () => (await import("./data-validate-ZLA32MBX.js")).dataValidateStage,
+  train: async () => (await import("./train-JLUP3TVP.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-XORJFZ4F.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-X56YJ4J5.js")).modelCardStage,
+  register: async () => (await import("./register-A3ANDXI5.js")).registerStage,
+  deploy: async () => (await import("./deploy-KZB363BS.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-6WVNA26X.js")).driftCheckStage
 };
 
 export {

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   safeTitle
-} from "./chunk-N5AU3GVJ.js";
+} from "./chunk-RJHEBTC5.js";
 import {
   ANNOTATION,
   hexOf
-} from "./chunk-MVF6NUR3.js";
+} from "./chunk-23Q4JCKW.js";
 import {
   writeFileAtomic
-} from "./chunk-UW2OA2F2.js";
+} from "./chunk-DI4YXYFH.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";
