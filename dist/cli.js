@@ -4,7 +4,7 @@ import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-VWZPTTZA.js";
+} from "./chunks/chunk-ZYAY4KAV.js";
 import {
   validateData
 } from "./chunks/chunk-K3NWIFKB.js";
@@ -13,12 +13,12 @@ import "./chunks/chunk-ZCAETZRN.js";
 import "./chunks/chunk-GVXJYSZN.js";
 import {
   pullVersion
-} from "./chunks/chunk-3QX2WBNE.js";
+} from "./chunks/chunk-VQ5N7F3T.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-OS4YBNDX.js";
-import "./chunks/chunk-RJHEBTC5.js";
+} from "./chunks/chunk-JPAC6IWJ.js";
+import "./chunks/chunk-5GZAWDI7.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -39,7 +39,7 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-23Q4JCKW.js";
+} from "./chunks/chunk-6R6CPWS2.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
@@ -63,7 +63,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-64QI7DMT.js";
+} from "./chunks/chunk-WIQHFTXI.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-KZB363BS.js");
+  const { deployStage } = await import("./chunks/deploy-Z2LMBSA7.js");
   await runAsAction(deployStage);
 }
 

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/drift-check/main.ts
 async function run() {
-  const { driftCheckStage } = await import("./chunks/drift-check-6WVNA26X.js");
+  const { driftCheckStage } = await import("./chunks/drift-check-NUIC73L4.js");
   await runAsAction(driftCheckStage);
 }
 

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/evaluate-gate/main.ts
 async function run() {
-  const { evaluateGateStage } = await import("./chunks/evaluate-gate-XORJFZ4F.js");
+  const { evaluateGateStage } = await import("./chunks/evaluate-gate-OEXRW2KN.js");
   await runAsAction(evaluateGateStage);
 }
 

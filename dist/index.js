@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-64QI7DMT.js";
+} from "./chunks/chunk-WIQHFTXI.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/main.ts
 async function run() {
-  const { registerStage } = await import("./chunks/register-A3ANDXI5.js");
+  const { registerStage } = await import("./chunks/register-YCTQVIOV.js");
   await runAsAction(registerStage);
 }
 

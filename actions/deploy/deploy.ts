@@ -132,7 +132,7 @@ export interface DeployTarget {
 }
 
 async function prepareServer(verified: VerifiedVersion, settings: DeploySettings, inputs: DeployInputs, host: Host): Promise<DeployTarget> {
-  const client = new ServeClient(settings.url, inputs.adminToken);
+  const client = new ServeClient(settings.url, inputs.adminToken, { allowPlainHttp: inputs.allowPlainHttp });
   const name = verified.version.name;
   const index = (await client.index()).filter((entry) => entry.name === name);
   const serving = index.filter((entry) => (entry.weight ?? 0) > 0);

@@ -33,6 +33,8 @@ export interface DeployInputs {
   registryUsername?: string;
   registryPassword?: string;
   insecure: boolean;
+  /** Admin token over http:// to a non-loopback server (off: refused). */
+  allowPlainHttp: boolean;
   kube: KubeInputs;
 }
 
@@ -83,6 +85,7 @@ export function readDeployInputs(host: Host): DeployInputs {
     registryUsername: optionalInput(host, 'registry-username'),
     registryPassword,
     insecure: booleanInput(host, 'insecure', false),
+    allowPlainHttp: booleanInput(host, 'allow-plain-http', false),
     kube: readKubeInputs(host),
   };
 }

@@ -5,6 +5,7 @@
  * never appears in a message.
  */
 import { UserError } from '../errors/user-error.js';
+import { isLoopbackHost } from '../registry/reference.js';
 import { MAX_SCRAPE_BYTES, parseMetrics, type Sample } from './prometheus.js';
 
 export interface IndexEntry {
@@ -24,7 +25,10 @@ const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 export class ServeClient {
   private readonly base: string;
 
-  constructor(url: string, private readonly adminToken: string | undefined, private readonly timeoutMs = 120_000) {
+  private readonly timeoutMs: number;
+
+  constructor(url: string, private readonly adminToken: string | undefined, options: { timeoutMs?: number; allowPlainHttp?: boolean } = {}) {
+    this.timeoutMs = options.timeoutMs ?? 120_000;
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -32,6 +36,12 @@ export class ServeClient {
       throw new UserError(`url "${url}" is not a URL`, { where: { key: 'url' }, hint: 'Give the base URL of the `mlops serve` instance, e.g. http://127.0.0.1:8080.' });
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UserError(`url "${url}" is not http(s)`, { where: { key: 'url' } });
+    if (adminToken && parsed.protocol === 'http:' && !isLoopbackHost(parsed.host) && !options.allowPlainHttp) {
+      throw new UserError(`${parsed.origin} is plain http:// on another host: the admin token would cross the network unencrypted`, {
+        where: { key: 'url' },
+        hint: 'Put a TLS proxy in front of mlops serve and use https://, or reach it through an SSH tunnel on 127.0.0.1; set allow-plain-http: true only on a network you trust.',
+      });
+    }
     this.base = parsed.toString().replace(/\/$/, '');
   }
 

@@ -6,7 +6,7 @@ import {
   interleave,
   resolveModelReference,
   sortedFinite
-} from "./chunk-COABHVKX.js";
+} from "./chunk-4M35VVNR.js";
 import {
   classifyModelSpec,
   columnsRead,
@@ -14,7 +14,7 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-VWZPTTZA.js";
+} from "./chunk-ZYAY4KAV.js";
 import {
   deltaChart
 } from "./chunk-V7RIMFU2.js";
@@ -33,13 +33,13 @@ import {
 import {
   openModel,
   signature
-} from "./chunk-OS4YBNDX.js";
+} from "./chunk-JPAC6IWJ.js";
 import {
   AUTO_VERSION_PATTERN,
   LATEST,
   VersionNotFoundError,
   terminalSafe
-} from "./chunk-23Q4JCKW.js";
+} from "./chunk-6R6CPWS2.js";
 import {
   booleanInput,
   code,

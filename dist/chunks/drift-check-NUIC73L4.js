@@ -5,7 +5,7 @@ import {
   holm,
   quantileSorted,
   resolveModelReference
-} from "./chunk-COABHVKX.js";
+} from "./chunk-4M35VVNR.js";
 import {
   mermaidString
 } from "./chunk-BBYCPC7B.js";
@@ -15,7 +15,7 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-VWZPTTZA.js";
+} from "./chunk-ZYAY4KAV.js";
 import {
   describeRequestError,
   resolveAuthor,
@@ -32,13 +32,13 @@ import {
 } from "./chunk-GVXJYSZN.js";
 import {
   openModel
-} from "./chunk-OS4YBNDX.js";
+} from "./chunk-JPAC6IWJ.js";
 import {
   DATA_PROFILE_MEDIA_TYPE,
   isLoopbackHost,
   parseModelReference,
   resolveVersion
-} from "./chunk-23Q4JCKW.js";
+} from "./chunk-6R6CPWS2.js";
 import {
   booleanInput,
   code,

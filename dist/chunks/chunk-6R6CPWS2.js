@@ -9,6 +9,172 @@ import {
   UserError
 } from "./chunk-OIBAWGZR.js";
 
+// shared/registry/digest.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+var DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+function isDigest(value) {
+  return DIGEST_PATTERN.test(value);
+}
+function digestOf(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+async function digestFile(path) {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { digest: `sha256:${hash.digest("hex")}`, size };
+}
+
+// shared/registry/reference.ts
+var REPOSITORY_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+var TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+var MODEL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+var AUTO_VERSION_PATTERN = /^v([1-9][0-9]*)$/;
+var LATEST = "latest";
+function redactCredentials(value) {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
+}
+function badReference(value, why, key) {
+  if (redactCredentials(value) !== value) {
+    return new UserError(`"${redactCredentials(value)}" is not a valid registry reference: it carries credentials in the URL`, {
+      where: key ? { key } : {},
+      hint: "Never put a token in a registry URL (it ends up in logs and records): pass registry-username and registry-password (from secrets) instead."
+    });
+  }
+  return new UserError(`"${value}" is not a valid registry reference: ${why}`, {
+    where: key ? { key } : {},
+    hint: "Use a layout directory such as .mlops/registry[:name][:tag] or oci://host[:port]/repository[:tag][@sha256:<digest>]."
+  });
+}
+function validateModelName(name, key = "name") {
+  if (name.includes("/")) throw new UserError(`model name "${name}" contains a slash`, { where: { key }, hint: 'A model name is one path component: lower-case letters, digits, ".", "_" and "-".' });
+  if (name.includes("..")) throw new UserError(`model name "${name}" contains ".."`, { where: { key }, hint: "A model name cannot climb out of its repository." });
+  if (!MODEL_NAME_PATTERN.test(name) || !REPOSITORY_COMPONENT.test(name)) {
+    throw new UserError(`model name "${name}" is not valid`, {
+      where: { key },
+      hint: 'Use lower-case letters and digits, separated by single ".", "_" or "-" (e.g. churn-classifier).'
+    });
+  }
+  return name;
+}
+function validateTag(tag, key) {
+  if (!TAG_PATTERN.test(tag)) {
+    throw new UserError(`"${tag}" is not a valid tag`, {
+      where: { key },
+      hint: 'A tag is 1-128 characters: letters, digits, "_", "." and "-", not starting with "." or "-".'
+    });
+  }
+  if (tag === LATEST) {
+    throw new UserError('"latest" is reserved', { where: { key }, hint: "`latest` always resolves to the highest v<N> version; it cannot be set." });
+  }
+  return tag;
+}
+function validateAlias(alias) {
+  validateTag(alias, "aliases");
+  if (/^v[0-9]+$/.test(alias)) {
+    throw new UserError(`alias "${alias}" looks like a version`, { where: { key: "aliases" }, hint: "v<digits> names are reserved for immutable versions; pick an alias such as candidate, staging or prod." });
+  }
+  return alias;
+}
+var REMOTE = /^oci:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::([0-9]{1,5}))?(\/.*)?$/;
+function parseRemoteHost(value, key) {
+  const match = REMOTE.exec(value);
+  if (!match) throw badReference(value, "expected oci://host[:port]/repository", key);
+  const [, hostname4, port, rest] = match;
+  if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) throw badReference(value, `port ${port} is out of range`, key);
+  return { host: port ? `${hostname4}:${port}` : hostname4, rest: (rest ?? "").replace(/^\//, "") };
+}
+function validateRepositoryPath(path, original, key) {
+  for (const component of path.split("/")) {
+    if (component === ".." || component === ".") throw badReference(original, 'a repository path cannot contain "." or ".." components', key);
+    if (!REPOSITORY_COMPONENT.test(component)) throw badReference(original, `"${component}" is not a valid repository path component (lower-case letters, digits, single separators)`, key);
+  }
+}
+function parseRegistryLocation(value, key = "registry") {
+  if (!value.startsWith("oci://")) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw badReference(value, "only oci:// URLs name remote registries", key);
+    if (/^oci:/i.test(value)) throw badReference(value, "a remote registry starts with oci:// (two slashes, lower case)", key);
+    return { kind: "layout", dir: value };
+  }
+  const { host, rest } = parseRemoteHost(value, key);
+  if (/[:@]/.test(rest)) throw badReference(value, "a registry location has no tag or digest; give the version with `version`", key);
+  const path = rest.replace(/\/$/, "");
+  if (path) validateRepositoryPath(path, value, key);
+  return { kind: "remote", host, path };
+}
+function splitTagAndDigest(value, part) {
+  let head = part;
+  let digest;
+  const at = part.indexOf("@");
+  if (at >= 0) {
+    const candidate = part.slice(at + 1);
+    if (!isDigest(candidate)) throw badReference(value, `"${candidate}" is not a sha256 digest (sha256: and 64 lower-case hex digits)`);
+    digest = candidate;
+    head = part.slice(0, at);
+  }
+  return { head, digest };
+}
+function parseModelReference(value) {
+  const trimmed = value.trim();
+  if (!trimmed) throw badReference(value, "it is empty");
+  if (trimmed.startsWith("oci://")) {
+    const { host, rest } = parseRemoteHost(trimmed);
+    const { head: head2, digest: digest2 } = splitTagAndDigest(trimmed, rest);
+    const colon = head2.lastIndexOf(":");
+    const repository = colon >= 0 ? head2.slice(0, colon) : head2;
+    const tag2 = colon >= 0 ? head2.slice(colon + 1) : void 0;
+    if (!repository) throw badReference(trimmed, "the repository is missing");
+    validateRepositoryPath(repository, trimmed);
+    if (tag2 !== void 0 && !TAG_PATTERN.test(tag2)) throw badReference(trimmed, `"${tag2}" is not a valid tag`);
+    if (tag2 === void 0 && !digest2) throw badReference(trimmed, "give a tag (:v3, :prod) or a digest (@sha256:\u2026)");
+    const components = repository.split("/");
+    return { location: { kind: "remote", host, path: components.slice(0, -1).join("/") }, repository, name: components.at(-1), tag: tag2, digest: digest2 };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw badReference(trimmed, "only oci:// URLs name remote registries");
+  if (/^oci:/i.test(trimmed)) throw badReference(trimmed, "a remote reference starts with oci:// (two slashes, lower case)");
+  const slash = trimmed.lastIndexOf("/");
+  const last = trimmed.slice(slash + 1);
+  const firstColon = last.indexOf(":");
+  const firstAt = last.indexOf("@");
+  const cut = [firstColon, firstAt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  if (cut === void 0) throw badReference(trimmed, "give a tag (.mlops/registry:v3) or a digest (.mlops/registry@sha256:\u2026)");
+  const dir = trimmed.slice(0, slash + 1 + cut);
+  if (!dir) throw badReference(trimmed, "the layout directory is missing");
+  const { head, digest } = splitTagAndDigest(trimmed, last.slice(cut));
+  const parts = head ? head.slice(1).split(":") : [];
+  if (head && !head.startsWith(":")) throw badReference(trimmed, "expected :tag after the directory");
+  if (parts.length > 2) throw badReference(trimmed, "expected <dir>[:<name>][:<tag>]");
+  let name;
+  let tag;
+  if (parts.length === 2) [name, tag] = parts;
+  else if (parts.length === 1) {
+    if (digest) name = parts[0];
+    else tag = parts[0];
+  }
+  if (name !== void 0) validateModelName(name, "reference");
+  if (tag !== void 0 && !TAG_PATTERN.test(tag)) throw badReference(trimmed, `"${tag}" is not a valid tag`);
+  if (tag === void 0 && !digest) throw badReference(trimmed, "give a tag or a digest");
+  return { location: { kind: "layout", dir }, name, tag, digest };
+}
+function isLoopbackHost(host) {
+  const hostname4 = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:[0-9]+$/, "");
+  return hostname4 === "localhost" || hostname4 === "::1" || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(hostname4);
+}
+function remoteRepository(location, name) {
+  return location.path ? `${location.path}/${name}` : name;
+}
+function formatReference(location, name, tag, digest) {
+  const base = location.kind === "remote" ? `${location.host}/${remoteRepository(location, name)}` : `${location.dir}:${name}`;
+  return `${base}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+
 // shared/registry/onnx-check.ts
 import { open } from "node:fs/promises";
 
@@ -203,29 +369,6 @@ async function assertOnnxModel(path, displayPath) {
   } finally {
     await handle.close();
   }
-}
-
-// shared/registry/digest.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-var DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
-function isDigest(value) {
-  return DIGEST_PATTERN.test(value);
-}
-function digestOf(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-async function digestFile(path) {
-  const hash = createHash("sha256");
-  let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk);
-    size += chunk.length;
-  }
-  return { digest: `sha256:${hash.digest("hex")}`, size };
 }
 
 // shared/registry/media-types.ts
@@ -779,149 +922,6 @@ function parseManifest(bytes, where) {
   const result = ImageManifest.safeParse(data);
   if (!result.success) throw new UserError(`not an OCI image manifest: ${result.error.issues[0].message}`, { where: { file: where, key: result.error.issues[0].path.map(String).join(".") } });
   return result.data;
-}
-
-// shared/registry/reference.ts
-var REPOSITORY_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-var TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-var MODEL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-var AUTO_VERSION_PATTERN = /^v([1-9][0-9]*)$/;
-var LATEST = "latest";
-function redactCredentials(value) {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
-}
-function badReference(value, why, key) {
-  if (redactCredentials(value) !== value) {
-    return new UserError(`"${redactCredentials(value)}" is not a valid registry reference: it carries credentials in the URL`, {
-      where: key ? { key } : {},
-      hint: "Never put a token in a registry URL (it ends up in logs and records): pass registry-username and registry-password (from secrets) instead."
-    });
-  }
-  return new UserError(`"${value}" is not a valid registry reference: ${why}`, {
-    where: key ? { key } : {},
-    hint: "Use a layout directory such as .mlops/registry[:name][:tag] or oci://host[:port]/repository[:tag][@sha256:<digest>]."
-  });
-}
-function validateModelName(name, key = "name") {
-  if (name.includes("/")) throw new UserError(`model name "${name}" contains a slash`, { where: { key }, hint: 'A model name is one path component: lower-case letters, digits, ".", "_" and "-".' });
-  if (name.includes("..")) throw new UserError(`model name "${name}" contains ".."`, { where: { key }, hint: "A model name cannot climb out of its repository." });
-  if (!MODEL_NAME_PATTERN.test(name) || !REPOSITORY_COMPONENT.test(name)) {
-    throw new UserError(`model name "${name}" is not valid`, {
-      where: { key },
-      hint: 'Use lower-case letters and digits, separated by single ".", "_" or "-" (e.g. churn-classifier).'
-    });
-  }
-  return name;
-}
-function validateTag(tag, key) {
-  if (!TAG_PATTERN.test(tag)) {
-    throw new UserError(`"${tag}" is not a valid tag`, {
-      where: { key },
-      hint: 'A tag is 1-128 characters: letters, digits, "_", "." and "-", not starting with "." or "-".'
-    });
-  }
-  if (tag === LATEST) {
-    throw new UserError('"latest" is reserved', { where: { key }, hint: "`latest` always resolves to the highest v<N> version; it cannot be set." });
-  }
-  return tag;
-}
-function validateAlias(alias) {
-  validateTag(alias, "aliases");
-  if (/^v[0-9]+$/.test(alias)) {
-    throw new UserError(`alias "${alias}" looks like a version`, { where: { key: "aliases" }, hint: "v<digits> names are reserved for immutable versions; pick an alias such as candidate, staging or prod." });
-  }
-  return alias;
-}
-var REMOTE = /^oci:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::([0-9]{1,5}))?(\/.*)?$/;
-function parseRemoteHost(value, key) {
-  const match = REMOTE.exec(value);
-  if (!match) throw badReference(value, "expected oci://host[:port]/repository", key);
-  const [, hostname4, port, rest] = match;
-  if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) throw badReference(value, `port ${port} is out of range`, key);
-  return { host: port ? `${hostname4}:${port}` : hostname4, rest: (rest ?? "").replace(/^\//, "") };
-}
-function validateRepositoryPath(path, original, key) {
-  for (const component of path.split("/")) {
-    if (component === ".." || component === ".") throw badReference(original, 'a repository path cannot contain "." or ".." components', key);
-    if (!REPOSITORY_COMPONENT.test(component)) throw badReference(original, `"${component}" is not a valid repository path component (lower-case letters, digits, single separators)`, key);
-  }
-}
-function parseRegistryLocation(value, key = "registry") {
-  if (!value.startsWith("oci://")) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw badReference(value, "only oci:// URLs name remote registries", key);
-    if (/^oci:/i.test(value)) throw badReference(value, "a remote registry starts with oci:// (two slashes, lower case)", key);
-    return { kind: "layout", dir: value };
-  }
-  const { host, rest } = parseRemoteHost(value, key);
-  if (/[:@]/.test(rest)) throw badReference(value, "a registry location has no tag or digest; give the version with `version`", key);
-  const path = rest.replace(/\/$/, "");
-  if (path) validateRepositoryPath(path, value, key);
-  return { kind: "remote", host, path };
-}
-function splitTagAndDigest(value, part) {
-  let head = part;
-  let digest;
-  const at = part.indexOf("@");
-  if (at >= 0) {
-    const candidate = part.slice(at + 1);
-    if (!isDigest(candidate)) throw badReference(value, `"${candidate}" is not a sha256 digest (sha256: and 64 lower-case hex digits)`);
-    digest = candidate;
-    head = part.slice(0, at);
-  }
-  return { head, digest };
-}
-function parseModelReference(value) {
-  const trimmed = value.trim();
-  if (!trimmed) throw badReference(value, "it is empty");
-  if (trimmed.startsWith("oci://")) {
-    const { host, rest } = parseRemoteHost(trimmed);
-    const { head: head2, digest: digest2 } = splitTagAndDigest(trimmed, rest);
-    const colon = head2.lastIndexOf(":");
-    const repository = colon >= 0 ? head2.slice(0, colon) : head2;
-    const tag2 = colon >= 0 ? head2.slice(colon + 1) : void 0;
-    if (!repository) throw badReference(trimmed, "the repository is missing");
-    validateRepositoryPath(repository, trimmed);
-    if (tag2 !== void 0 && !TAG_PATTERN.test(tag2)) throw badReference(trimmed, `"${tag2}" is not a valid tag`);
-    if (tag2 === void 0 && !digest2) throw badReference(trimmed, "give a tag (:v3, :prod) or a digest (@sha256:\u2026)");
-    const components = repository.split("/");
-    return { location: { kind: "remote", host, path: components.slice(0, -1).join("/") }, repository, name: components.at(-1), tag: tag2, digest: digest2 };
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw badReference(trimmed, "only oci:// URLs name remote registries");
-  if (/^oci:/i.test(trimmed)) throw badReference(trimmed, "a remote reference starts with oci:// (two slashes, lower case)");
-  const slash = trimmed.lastIndexOf("/");
-  const last = trimmed.slice(slash + 1);
-  const firstColon = last.indexOf(":");
-  const firstAt = last.indexOf("@");
-  const cut = [firstColon, firstAt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
-  if (cut === void 0) throw badReference(trimmed, "give a tag (.mlops/registry:v3) or a digest (.mlops/registry@sha256:\u2026)");
-  const dir = trimmed.slice(0, slash + 1 + cut);
-  if (!dir) throw badReference(trimmed, "the layout directory is missing");
-  const { head, digest } = splitTagAndDigest(trimmed, last.slice(cut));
-  const parts = head ? head.slice(1).split(":") : [];
-  if (head && !head.startsWith(":")) throw badReference(trimmed, "expected :tag after the directory");
-  if (parts.length > 2) throw badReference(trimmed, "expected <dir>[:<name>][:<tag>]");
-  let name;
-  let tag;
-  if (parts.length === 2) [name, tag] = parts;
-  else if (parts.length === 1) {
-    if (digest) name = parts[0];
-    else tag = parts[0];
-  }
-  if (name !== void 0) validateModelName(name, "reference");
-  if (tag !== void 0 && !TAG_PATTERN.test(tag)) throw badReference(trimmed, `"${tag}" is not a valid tag`);
-  if (tag === void 0 && !digest) throw badReference(trimmed, "give a tag or a digest");
-  return { location: { kind: "layout", dir }, name, tag, digest };
-}
-function isLoopbackHost(host) {
-  const hostname4 = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:[0-9]+$/, "");
-  return hostname4 === "localhost" || hostname4 === "::1" || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(hostname4);
-}
-function remoteRepository(location, name) {
-  return location.path ? `${location.path}/${name}` : name;
-}
-function formatReference(location, name, tag, digest) {
-  const base = location.kind === "remote" ? `${location.host}/${remoteRepository(location, name)}` : `${location.dir}:${name}`;
-  return `${base}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
 }
 
 // shared/registry/remote/upload.ts
@@ -1555,20 +1555,9 @@ async function pickName(layout, reference, defaultName) {
 }
 
 export {
-  assertOnnxModel,
   digestOf,
   hexOf,
   digestFile,
-  MANIFEST_MEDIA_TYPE,
-  MODEL_ARTIFACT_TYPE,
-  MODEL_CONFIG_MEDIA_TYPE,
-  MODEL_WEIGHT_MEDIA_TYPE,
-  MODEL_CARD_MEDIA_TYPE,
-  RUN_RECORD_MEDIA_TYPE,
-  DATA_PROFILE_MEDIA_TYPE,
-  ANNOTATION,
-  isModelLayer,
-  OciLayout,
   MODEL_NAME_PATTERN,
   AUTO_VERSION_PATTERN,
   LATEST,
@@ -1580,6 +1569,17 @@ export {
   isLoopbackHost,
   remoteRepository,
   formatReference,
+  assertOnnxModel,
+  MANIFEST_MEDIA_TYPE,
+  MODEL_ARTIFACT_TYPE,
+  MODEL_CONFIG_MEDIA_TYPE,
+  MODEL_WEIGHT_MEDIA_TYPE,
+  MODEL_CARD_MEDIA_TYPE,
+  RUN_RECORD_MEDIA_TYPE,
+  DATA_PROFILE_MEDIA_TYPE,
+  ANNOTATION,
+  isModelLayer,
+  OciLayout,
   terminalSafe,
   jsonTerminalSafe,
   DEFAULT_CHUNK_BYTES,

@@ -1,10 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   signature
-} from "./chunk-OS4YBNDX.js";
+} from "./chunk-JPAC6IWJ.js";
 import {
   parseModelReference
-} from "./chunk-23Q4JCKW.js";
+} from "./chunk-6R6CPWS2.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";

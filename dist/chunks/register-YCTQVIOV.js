@@ -3,14 +3,14 @@ import {
   aliasIsVersion,
   registerIntoLayout,
   versionExists
-} from "./chunk-RJUM4GPJ.js";
+} from "./chunk-RHBXNF66.js";
 import {
   buildVersion,
   cardLayer,
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-RJHEBTC5.js";
+} from "./chunk-5GZAWDI7.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -32,7 +32,7 @@ import {
   validateModelName,
   validateTag,
   writeClaim
-} from "./chunk-23Q4JCKW.js";
+} from "./chunk-6R6CPWS2.js";
 import {
   booleanInput,
   code,

@@ -1,11 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   safeTitle
-} from "./chunk-RJHEBTC5.js";
+} from "./chunk-5GZAWDI7.js";
 import {
   ANNOTATION,
   hexOf
-} from "./chunk-23Q4JCKW.js";
+} from "./chunk-6R6CPWS2.js";
 import {
   writeFileAtomic
 } from "./chunk-DI4YXYFH.js";

@@ -58,11 +58,11 @@ function isExpression(value) {
 var loadStage = {
   "data-validate": async () => (await import("./data-validate-ZLA32MBX.js")).dataValidateStage,
   train: async () => (await import("./train-JLUP3TVP.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-XORJFZ4F.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-OEXRW2KN.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-X56YJ4J5.js")).modelCardStage,
-  register: async () => (await import("./register-A3ANDXI5.js")).registerStage,
-  deploy: async () => (await import("./deploy-KZB363BS.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-6WVNA26X.js")).driftCheckStage
+  register: async () => (await import("./register-YCTQVIOV.js")).registerStage,
+  deploy: async () => (await import("./deploy-Z2LMBSA7.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-NUIC73L4.js")).driftCheckStage
 };
 
 export {

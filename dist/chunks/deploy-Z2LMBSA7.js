@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   aliasIsVersion
-} from "./chunk-RJUM4GPJ.js";
+} from "./chunk-RHBXNF66.js";
 import {
   pullVersion
-} from "./chunk-3QX2WBNE.js";
+} from "./chunk-VQ5N7F3T.js";
 import {
   openModel
-} from "./chunk-OS4YBNDX.js";
-import "./chunk-RJHEBTC5.js";
+} from "./chunk-JPAC6IWJ.js";
+import "./chunk-5GZAWDI7.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -17,6 +17,7 @@ import {
   RemoteRepository,
   digestOf,
   formatReference,
+  isLoopbackHost,
   isModelLayer,
   isVersionTag,
   parseModelReference,
@@ -24,7 +25,7 @@ import {
   remoteRepository,
   resolveVersion,
   validateAlias
-} from "./chunk-23Q4JCKW.js";
+} from "./chunk-6R6CPWS2.js";
 import {
   onTerminationSignals
 } from "./chunk-ZZ7SVV7N.js";
@@ -41174,9 +41175,9 @@ function describe(a) {
 // shared/deploy/serve-client.ts
 var MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 var ServeClient = class {
-  constructor(url, adminToken, timeoutMs = 12e4) {
+  constructor(url, adminToken, options = {}) {
     this.adminToken = adminToken;
-    this.timeoutMs = timeoutMs;
+    this.timeoutMs = options.timeoutMs ?? 12e4;
     let parsed;
     try {
       parsed = new URL(url);
@@ -41184,11 +41185,17 @@ var ServeClient = class {
       throw new UserError(`url "${url}" is not a URL`, { where: { key: "url" }, hint: "Give the base URL of the `mlops serve` instance, e.g. http://127.0.0.1:8080." });
     }
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new UserError(`url "${url}" is not http(s)`, { where: { key: "url" } });
+    if (adminToken && parsed.protocol === "http:" && !isLoopbackHost(parsed.host) && !options.allowPlainHttp) {
+      throw new UserError(`${parsed.origin} is plain http:// on another host: the admin token would cross the network unencrypted`, {
+        where: { key: "url" },
+        hint: "Put a TLS proxy in front of mlops serve and use https://, or reach it through an SSH tunnel on 127.0.0.1; set allow-plain-http: true only on a network you trust."
+      });
+    }
     this.base = parsed.toString().replace(/\/$/, "");
   }
   adminToken;
-  timeoutMs;
   base;
+  timeoutMs;
   get url() {
     return this.base;
   }
@@ -41561,6 +41568,7 @@ function readDeployInputs(host) {
     registryUsername: optionalInput(host, "registry-username"),
     registryPassword,
     insecure: booleanInput(host, "insecure", false),
+    allowPlainHttp: booleanInput(host, "allow-plain-http", false),
     kube: readKubeInputs(host)
   };
 }
@@ -81009,7 +81017,7 @@ var deployStage = {
   }
 };
 async function prepareServer(verified, settings, inputs, host) {
-  const client = new ServeClient(settings.url, inputs.adminToken);
+  const client = new ServeClient(settings.url, inputs.adminToken, { allowPlainHttp: inputs.allowPlainHttp });
   const name = verified.version.name;
   const index2 = (await client.index()).filter((entry) => entry.name === name);
   const serving = index2.filter((entry) => (entry.weight ?? 0) > 0);
