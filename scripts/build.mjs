@@ -19,6 +19,8 @@ const entryPoints = [
   ...stages.map((stage) => ({ in: `actions/${stage}/index.ts`, out: stage })),
   { in: 'actions/index.ts', out: 'index' },
   { in: 'cli/mlops.ts', out: 'cli' },
+  // Worker threads of drift-check's numeric columns (found beside the bundle at run time).
+  { in: 'shared/drift/column-worker.ts', out: 'drift-column-worker' },
 ];
 
 // Build beside dist/ and then sync, so a test reading dist/ never sees it half-deleted.

@@ -50,9 +50,10 @@ export const driftCheckStage: Stage<DriftCheckOptions> = {
       let scored: ScoredPredictions | undefined;
       let skipped: SkippedColumn[] = [];
       const measures = await host.group(`Comparing ${columns.length} columns: ${current.rows.toLocaleString('en-US')} current rows against ${referenceRows.toLocaleString('en-US')} reference rows`, async () => {
-        const measured = await measureColumns(current, ref, columns, drift.tests ?? {});
+        const measured = await measureColumns(current, ref, columns, drift.tests ?? {}, { threads: drift.threads });
         const out = measured.measures;
         skipped = measured.skipped;
+        if (measured.threads > 1) host.info(`numeric columns measured on ${measured.threads} worker threads`);
         for (const s of skipped) host.info(`${s.column}: not compared (${s.reason})`);
         if (options.model && opened) {
           scored = await scorePredictions(host, options.model, opened, current, ref, config.model?.features);

@@ -20,14 +20,18 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { stdio: 'inherit', maxB
 if (mode === 'stats' || mode === 'all') {
   const rows = process.argv[3] ?? '2000000';
   run(process.execPath, ['--max-old-space-size=4096', bundle, 'stats', rows, '10', join(here, 'results-stats-ours.json')]);
+  const threads = process.env.DRIFT_BENCH_THREADS ?? '2';
+  run(process.execPath, ['--max-old-space-size=4096', bundle, 'stats-threads', rows, '10', threads, join(here, 'results-stats-threads.json'), join(root, 'dist/drift-column-worker.js')]);
   run(py, [join(here, 'scipy_ref.py'), 'stats', rows, '10', join(here, 'results-stats-scipy.json')]);
   const ours = JSON.parse(readFileSync(join(here, 'results-stats-ours.json'), 'utf8'));
+  const threaded = JSON.parse(readFileSync(join(here, 'results-stats-threads.json'), 'utf8'));
   const scipy = JSON.parse(readFileSync(join(here, 'results-stats-scipy.json'), 'utf8'));
   let maxDiff = 0;
   ours.results.forEach((o, i) => {
     for (const k of ['ks', 'p', 'wasserstein', 'psi']) maxDiff = Math.max(maxDiff, Math.abs(o[k] - scipy.results[i][k]) / Math.max(1, Math.abs(scipy.results[i][k])));
+    for (const k of ['ks', 'p', 'wasserstein', 'psi']) if (!Object.is(o[k], threaded.results[i][k])) throw new Error(`column ${i} ${k}: threads gave ${threaded.results[i][k]}, one thread ${o[k]}`);
   });
-  console.log(`stats: ours ${ours.seconds.toFixed(2)} s vs SciPy ${scipy.seconds.toFixed(2)} s = ${(scipy.seconds / ours.seconds).toFixed(1)}x; largest difference ${maxDiff.toExponential(2)}`);
+  console.log(`stats: ours ${ours.seconds.toFixed(2)} s (1 thread), ${threaded.seconds.toFixed(2)} s (${threaded.threads} threads) vs SciPy ${scipy.seconds.toFixed(2)} s = ${(scipy.seconds / ours.seconds).toFixed(1)}x / ${(scipy.seconds / threaded.seconds).toFixed(1)}x; largest difference ${maxDiff.toExponential(2)}; threads equal one thread`);
 }
 
 if (mode === 'wide' || mode === 'all') {

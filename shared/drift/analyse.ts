@@ -9,7 +9,9 @@ import { categoricalMeasure, countCategories } from './categorical.js';
 import { chooseTest, type DriftTest } from './choose-test.js';
 import { numericAgainstHistogram, numericValuesAgainstProfile, profileCategories } from './from-profile.js';
 import { CAPTURE_METADATA, isNumericKind, type ColumnValues, type LoadedSample } from './load.js';
+import { columnPool, threaded } from './column-pool.js';
 import { distinctSorted, numericMeasure } from './numeric.js';
+import { measureNumericColumn, type NumericColumnResult, type NumericColumnTask } from './numeric-column.js';
 import { positiveClassProbabilities } from './performance.js';
 import type { ColumnMeasure } from './result.js';
 import { splitNaN } from './sample.js';
@@ -81,30 +83,82 @@ export interface SkippedColumn {
 const IDENTIFIER_SHARE = 0.5;
 const MIN_IDENTIFIER_VALUES = 50;
 
-export async function measureColumns(current: LoadedSample, reference: Reference, columns: PlannedColumn[], tests: Record<string, DriftTest | 'auto'>): Promise<{ measures: ColumnMeasure[]; skipped: SkippedColumn[] }> {
+export interface MeasureOptions {
+  /** Worker threads for numeric columns (drift.threads); default: the cores, for large columns only. */
+  threads?: number;
+}
+
+export async function measureColumns(current: LoadedSample, reference: Reference, columns: PlannedColumn[], tests: Record<string, DriftTest | 'auto'>, options: MeasureOptions = {}): Promise<{ measures: ColumnMeasure[]; skipped: SkippedColumn[]; threads: number }> {
   const names = columns.map((c) => c.name);
   const currentValues = await current.read(names);
   const referenceValues = reference.kind === 'data' ? await reference.sample.read(names) : undefined;
-  const measures: ColumnMeasure[] = [];
-  const skipped: SkippedColumn[] = [];
-  for (const column of columns) {
-    const cur = currentValues.get(column.name)!;
-    const requested = tests[column.name] ?? 'auto';
-    if (!referenceValues && !column.numeric && column.role === 'feature') {
-      const profiled = (reference as { profile: DataProfile }).profile.columns.find((c) => c.name === column.name)!;
-      if ((profiled.distinct ?? 0) >= MIN_IDENTIFIER_VALUES && (profiled.distinct ?? 0) > IDENTIFIER_SHARE * profiled.count) {
-        skipped.push({ column: column.name, reason: 'identifier-like: most values are unique, so there is no distribution to compare' });
-        continue;
+  const numericPairs = new Map<string, NumericColumnTask>();
+  if (referenceValues) {
+    for (const column of columns) {
+      const cur = currentValues.get(column.name)!;
+      const ref = referenceValues.get(column.name)!;
+      if (column.numeric && cur.kind === 'numeric' && ref.kind === 'numeric') {
+        numericPairs.set(column.name, { name: column.name, role: column.role, requested: tests[column.name] ?? 'auto', reference: ref.values, current: cur.values });
       }
     }
-    const measure = referenceValues ? againstData(column, cur, referenceValues.get(column.name)!, requested) : againstProfile(column, cur, (reference as { profile: DataProfile }).profile, requested);
-    if (measure.type === 'categorical' && isIdentifierLike(measure)) {
-      skipped.push({ column: column.name, reason: `identifier-like: ${measure.histogram.labels.length >= 12 ? 'most' : 'all'} values are unique, so there is no distribution to compare` });
-      continue;
-    }
-    measures.push(measure);
   }
-  return { measures, skipped };
+  const pool = columnPool([...numericPairs.values()].map((t) => t.reference.length + t.current.length), options.threads);
+  try {
+    const outcomes: Promise<ColumnMeasure | SkippedColumn>[] = [];
+    for (const column of columns) {
+      const pair = numericPairs.get(column.name);
+      if (pair) {
+        const onPool = pool && threaded(pair.reference.length + pair.current.length, options.threads);
+        const result = onPool ? pool.run(pair, `column "${column.name}"`, transferable(pair)) : Promise.resolve().then(() => measureNumericColumn(pair));
+        outcomes.push(result.then((r) => numericOutcome(column.name, r)));
+        continue;
+      }
+      outcomes.push(Promise.resolve().then(() => measureOther(column, currentValues.get(column.name)!, referenceValues, reference, tests[column.name] ?? 'auto')));
+    }
+    // Settled in column order, so the error reported is the first column's, as in one thread.
+    const settled = await Promise.allSettled(outcomes);
+    const measures: ColumnMeasure[] = [];
+    const skipped: SkippedColumn[] = [];
+    for (const outcome of settled) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      if ('reason' in outcome.value) skipped.push(outcome.value);
+      else measures.push(outcome.value);
+    }
+    return { measures, skipped, threads: pool?.threads ?? 1 };
+  } finally {
+    await pool?.close();
+  }
+}
+
+function numericOutcome(name: string, result: NumericColumnResult): ColumnMeasure | SkippedColumn {
+  if ('empty' in result) {
+    if (result.empty === 'current') requireValues(name, 1, 0);
+    requireValues(name, 0, 1);
+  }
+  return checkIdentifier((result as { measure: ColumnMeasure }).measure);
+}
+
+function measureOther(column: PlannedColumn, cur: ColumnValues, referenceValues: Map<string, ColumnValues> | undefined, reference: Reference, requested: DriftTest | 'auto'): ColumnMeasure | SkippedColumn {
+  if (!referenceValues && !column.numeric && column.role === 'feature') {
+    const profiled = (reference as { profile: DataProfile }).profile.columns.find((c) => c.name === column.name)!;
+    if ((profiled.distinct ?? 0) >= MIN_IDENTIFIER_VALUES && (profiled.distinct ?? 0) > IDENTIFIER_SHARE * profiled.count) {
+      return { column: column.name, reason: 'identifier-like: most values are unique, so there is no distribution to compare' };
+    }
+  }
+  return checkIdentifier(referenceValues ? againstData(column, cur, referenceValues.get(column.name)!, requested) : againstProfile(column, cur, (reference as { profile: DataProfile }).profile, requested));
+}
+
+function checkIdentifier(measure: ColumnMeasure): ColumnMeasure | SkippedColumn {
+  if (measure.type === 'categorical' && isIdentifierLike(measure)) {
+    return { column: measure.column, reason: `identifier-like: ${measure.histogram.labels.length >= 12 ? 'most' : 'all'} values are unique, so there is no distribution to compare` };
+  }
+  return measure;
+}
+
+/** The samples' buffers, moved to the worker when the arrays own them whole (else copied). */
+function transferable(task: NumericColumnTask): ArrayBuffer[] {
+  const own = (a: Float64Array) => a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+  return [task.reference, task.current].filter(own).map((a) => a.buffer as ArrayBuffer);
 }
 
 function isIdentifierLike(measure: ColumnMeasure): boolean {
@@ -113,13 +167,6 @@ function isIdentifierLike(measure: ColumnMeasure): boolean {
 }
 
 function againstData(column: PlannedColumn, cur: ColumnValues, ref: ColumnValues, requested: DriftTest | 'auto'): ColumnMeasure {
-  if (column.numeric && cur.kind === 'numeric' && ref.kind === 'numeric') {
-    const reference = splitNaN(ref.values);
-    const current = splitNaN(cur.values);
-    requireValues(column.name, reference.sorted.length, current.sorted.length);
-    const test = requested === 'auto' ? chooseTest(true, distinctSorted(reference.sorted)) : requested;
-    return numericMeasure(column.name, column.role, test, reference, current);
-  }
   if (column.role === 'prediction' && cur.kind === 'categorical' && ref.kind === 'categorical') {
     // Captured class probabilities ([p0, p1] lists): compare the positive-class probability.
     const curP = positiveClassProbabilities(cur.values);
