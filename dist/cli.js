@@ -1,19 +1,13 @@
 #!/usr/bin/env node
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  pullVersion
+} from "./chunks/chunk-VQ5N7F3T.js";
+import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
 } from "./chunks/chunk-ZYAY4KAV.js";
-import {
-  validateData
-} from "./chunks/chunk-K3NWIFKB.js";
-import "./chunks/chunk-7WKUYTVV.js";
-import "./chunks/chunk-ZCAETZRN.js";
-import "./chunks/chunk-GVXJYSZN.js";
-import {
-  pullVersion
-} from "./chunks/chunk-VQ5N7F3T.js";
 import {
   firstLine,
   openModel
@@ -44,17 +38,24 @@ import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
+  validateData
+} from "./chunks/chunk-BTTT64MR.js";
+import "./chunks/chunk-7WKUYTVV.js";
+import "./chunks/chunk-ZCAETZRN.js";
+import {
   resolveData
-} from "./chunks/chunk-IOYJUQNZ.js";
+} from "./chunks/chunk-5ZGWBH7F.js";
 import {
   configJsonSchema,
   loadConfig
-} from "./chunks/chunk-ATKEI6QQ.js";
+} from "./chunks/chunk-DLB6LZQZ.js";
 import {
   parseRecord,
   readRecord,
   writeFileAtomic
 } from "./chunks/chunk-DI4YXYFH.js";
+import "./chunks/chunk-65D4D4NJ.js";
+import "./chunks/chunk-VHYSKZ3L.js";
 import "./chunks/chunk-VEXPWIB5.js";
 import {
   STAGES,
@@ -63,7 +64,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-WIQHFTXI.js";
+} from "./chunks/chunk-YHLNQPZB.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   runAsAction
-} from "./chunks/chunk-R6VLBD5V.js";
+} from "./chunks/chunk-MZ73QYR2.js";
 import "./chunks/chunk-Z5R4M4ES.js";
 import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";
@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-ZLA32MBX.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-OHOVTP4P.js");
   await runAsAction(dataValidateStage);
 }
 

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-WIQHFTXI.js";
+} from "./chunks/chunk-YHLNQPZB.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -13,7 +13,7 @@ import "./chunks/chunk-WFCI6QGH.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-R6VLBD5V.js";
+} from "./chunks/chunk-MZ73QYR2.js";
 import "./chunks/chunk-Z5R4M4ES.js";
 import "./chunks/chunk-WREBKZ5X.js";
 import "./chunks/chunk-PY3R7CMG.js";

@@ -69,7 +69,7 @@ var ActionsHost = class {
     await summary.addRaw(capSummary(markdown), true).write();
   }
   async uploadArtifact(name, files, rootDirectory) {
-    const { DefaultArtifactClient } = await import("./artifact-ATGOZYZ4.js");
+    const { DefaultArtifactClient } = await import("./artifact-APTYKI4Y.js");
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
     return { id: result.id, size: result.size };
   }

@@ -45,7 +45,7 @@ import {
 } from "./chunk-26JEPDEN.js";
 import {
   loadConfig
-} from "./chunk-ATKEI6QQ.js";
+} from "./chunk-DLB6LZQZ.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

@@ -144,6 +144,7 @@ var DriftSection = external_exports.strictObject({
   alpha: external_exports.number().gt(0).lt(1).optional().describe("Significance level for the adjusted p-values (default 0.05)."),
   wasserstein_threshold: external_exports.number().min(0).optional().describe("Practical threshold on the Wasserstein distance in reference standard deviations for numeric columns (default 0.1)."),
   js_threshold: external_exports.number().min(0).max(1).optional().describe("Practical threshold on the Jensen\u2013Shannon distance (base 2) for categorical columns (default 0.1)."),
+  threads: external_exports.number().int().min(1).max(64).optional().describe("Worker threads that measure numeric columns (default: the cores, used when at least two columns have 200,000 reference + current values or more; 1: none; an explicit value \u2265 2 uses them for every numeric column)."),
   drift_share: external_exports.number().gt(0).max(1).optional().describe("The data set drifts when at least this share of the columns drifts (default: any column).")
 }).describe("Settings for the drift-check stage.");
 

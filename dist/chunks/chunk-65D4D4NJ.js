@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   gammaQ
-} from "./chunk-IOYJUQNZ.js";
+} from "./chunk-VHYSKZ3L.js";
 
 // shared/stats/normal.ts
 function normalTwoSided(z) {

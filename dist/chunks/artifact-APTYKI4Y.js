@@ -1,5 +1,8 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  require_tar_stream
+} from "./chunk-SI7TXZYZ.js";
+import {
   AbortError,
   AnonymousCredential,
   BufferScheduler,
@@ -38,9 +41,6 @@ import {
   structuredMessageDecodingStream,
   structuredMessageEncoding
 } from "./chunk-G3FJKUVV.js";
-import {
-  require_tar_stream
-} from "./chunk-SI7TXZYZ.js";
 import "./chunk-HVNWJNHL.js";
 import {
   Octokit,

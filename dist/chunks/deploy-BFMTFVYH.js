@@ -51,18 +51,20 @@ import {
   table
 } from "./chunk-26JEPDEN.js";
 import {
-  gammaQ,
   openData,
   resolveData
-} from "./chunk-IOYJUQNZ.js";
+} from "./chunk-5ZGWBH7F.js";
 import {
   KserveResources,
   loadConfig
-} from "./chunk-ATKEI6QQ.js";
+} from "./chunk-DLB6LZQZ.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection
 } from "./chunk-DI4YXYFH.js";
+import {
+  gammaQ
+} from "./chunk-VHYSKZ3L.js";
 import "./chunk-VEXPWIB5.js";
 import "./chunk-PZERGBQP.js";
 import {

@@ -4,9 +4,8 @@ import {
   Scorer,
   holm,
   interleave,
-  resolveModelReference,
-  sortedFinite
-} from "./chunk-4M35VVNR.js";
+  resolveModelReference
+} from "./chunk-DWSCQQZN.js";
 import {
   classifyModelSpec,
   columnsRead,
@@ -15,21 +14,6 @@ import {
   planFeed,
   planOutputs
 } from "./chunk-ZYAY4KAV.js";
-import {
-  deltaChart
-} from "./chunk-V7RIMFU2.js";
-import {
-  parseCommentMode,
-  postReport
-} from "./chunk-3UKBEJHP.js";
-import "./chunk-7TELJOW4.js";
-import {
-  fingerprintData
-} from "./chunk-ZCAETZRN.js";
-import {
-  normalTwoSided,
-  normalUpperQuantile
-} from "./chunk-GVXJYSZN.js";
 import {
   openModel,
   signature
@@ -40,6 +24,17 @@ import {
   VersionNotFoundError,
   terminalSafe
 } from "./chunk-6R6CPWS2.js";
+import {
+  sortedFinite
+} from "./chunk-PXOP5VPA.js";
+import {
+  deltaChart
+} from "./chunk-V7RIMFU2.js";
+import {
+  parseCommentMode,
+  postReport
+} from "./chunk-3UKBEJHP.js";
+import "./chunk-7TELJOW4.js";
 import {
   booleanInput,
   code,
@@ -58,20 +53,29 @@ import {
   table
 } from "./chunk-26JEPDEN.js";
 import {
-  binomialTestTwoSided,
-  incompleteBeta,
+  fingerprintData
+} from "./chunk-ZCAETZRN.js";
+import {
   openData,
   resolveData
-} from "./chunk-IOYJUQNZ.js";
+} from "./chunk-5ZGWBH7F.js";
 import {
   FAIRNESS_METRICS,
   loadConfig
-} from "./chunk-ATKEI6QQ.js";
+} from "./chunk-DLB6LZQZ.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
 } from "./chunk-DI4YXYFH.js";
+import {
+  normalTwoSided,
+  normalUpperQuantile
+} from "./chunk-65D4D4NJ.js";
+import {
+  binomialTestTwoSided,
+  incompleteBeta
+} from "./chunk-VHYSKZ3L.js";
 import "./chunk-VEXPWIB5.js";
 import {
   suggestKey

@@ -19,7 +19,7 @@ import {
 import {
   loadConfig,
   modelCardKeys
-} from "./chunk-ATKEI6QQ.js";
+} from "./chunk-DLB6LZQZ.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

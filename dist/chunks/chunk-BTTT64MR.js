@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZCAETZRN.js";
 import {
   normalQuantileApprox
-} from "./chunk-GVXJYSZN.js";
+} from "./chunk-65D4D4NJ.js";
 import {
   DataScan,
   linesOfRecords,

@@ -56,13 +56,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-ZLA32MBX.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-OHOVTP4P.js")).dataValidateStage,
   train: async () => (await import("./train-JLUP3TVP.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-OEXRW2KN.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-X56YJ4J5.js")).modelCardStage,
-  register: async () => (await import("./register-YCTQVIOV.js")).registerStage,
-  deploy: async () => (await import("./deploy-Z2LMBSA7.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-NUIC73L4.js")).driftCheckStage
+  "evaluate-gate": async () => (await import("./evaluate-gate-RM3NAARY.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-EA3SWXNH.js")).modelCardStage,
+  register: async () => (await import("./register-4GN5EEKB.js")).registerStage,
+  deploy: async () => (await import("./deploy-BFMTFVYH.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-EWWWBHFO.js")).driftCheckStage
 };
 
 export {

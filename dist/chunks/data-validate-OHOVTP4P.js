@@ -8,14 +8,6 @@ import {
 } from "./chunk-3UKBEJHP.js";
 import "./chunk-7TELJOW4.js";
 import {
-  validateData
-} from "./chunk-K3NWIFKB.js";
-import {
-  DataProfile
-} from "./chunk-7WKUYTVV.js";
-import "./chunk-ZCAETZRN.js";
-import "./chunk-GVXJYSZN.js";
-import {
   code,
   details,
   enumInput,
@@ -28,16 +20,25 @@ import {
   table
 } from "./chunk-26JEPDEN.js";
 import {
+  validateData
+} from "./chunk-BTTT64MR.js";
+import {
+  DataProfile
+} from "./chunk-7WKUYTVV.js";
+import "./chunk-ZCAETZRN.js";
+import {
   resolveData
-} from "./chunk-IOYJUQNZ.js";
+} from "./chunk-5ZGWBH7F.js";
 import {
   loadConfig
-} from "./chunk-ATKEI6QQ.js";
+} from "./chunk-DLB6LZQZ.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
 } from "./chunk-DI4YXYFH.js";
+import "./chunk-65D4D4NJ.js";
+import "./chunk-VHYSKZ3L.js";
 import "./chunk-VEXPWIB5.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-WFCI6QGH.js";
