@@ -4,6 +4,7 @@
  * features beside the baseline's, the biggest rank changes, a mermaid bar chart from 0). Every
  * string from the data (attribute values, feature names) is escaped with shared/report/markdown.
  */
+import { chartNumber } from '../../shared/report/charts.js';
 import { code, details, escapeCell, formatNumber, mermaidLabel, table } from '../../shared/report/markdown.js';
 import type { ImportanceSummary } from '../../shared/governance/permutation-importance.js';
 import type { MetricVerdict } from './decide.js';
@@ -120,6 +121,7 @@ export function importanceChart(importance: ImportanceResult, hasBaseline: boole
   const shown = importance.features.filter((f) => f.candidate !== null && Number.isFinite(f.candidate.mean)).slice(0, TOP_FEATURES);
   if (!shown.length) return '';
   const bar = (v: number | undefined) => (v === undefined || !Number.isFinite(v) || v <= 0 ? 0 : Number(v.toPrecision(4)));
+  const number = (v: number) => chartNumber(v);
   const candidate = shown.map((f) => bar(f.candidate!.mean));
   const baseline = shown.map((f) => bar(f.baseline?.mean));
   const high = Math.max(...candidate, ...(hasBaseline ? baseline : []));
@@ -128,9 +130,9 @@ export function importanceChart(importance: ImportanceResult, hasBaseline: boole
     'xychart-beta',
     `  title "Permutation importance${hasBaseline ? ' (first bar candidate, second baseline)' : ''}, negatives as 0"`,
     `  x-axis [${shown.map((f) => mermaidLabel(f.feature)).join(', ')}]`,
-    `  y-axis ${mermaidLabel(`drop of ${importance.metric}`)} 0 --> ${Number(((high || 0.01) * 1.1).toPrecision(3))}`,
-    `  bar [${candidate.join(', ')}]`,
-    ...(hasBaseline ? [`  bar [${baseline.join(', ')}]`] : []),
+    `  y-axis ${mermaidLabel(`drop of ${importance.metric}`)} 0 --> ${chartNumber((high || 0.01) * 1.1, 3)}`,
+    `  bar [${candidate.map(number).join(', ')}]`,
+    ...(hasBaseline ? [`  bar [${baseline.map(number).join(', ')}]`] : []),
     '```',
   ].join('\n');
 }

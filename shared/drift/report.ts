@@ -5,6 +5,7 @@
  * estimate, and what happened on GitHub. Every user-provided string is escaped.
  */
 import { code, escapeCell, formatNumber, table } from '../report/markdown.js';
+import { chartNumber } from '../report/charts.js';
 import { mermaidString } from '../train/charts.js';
 import type { Decision, DecisionRule } from './decide.js';
 import type { PerformanceEstimate } from './performance.js';
@@ -95,8 +96,9 @@ function boundText(c: ColumnResult): string {
 /** Two bar series (reference, current) of shares per bin; the y axis starts at 0. */
 export function histogramChart(c: ColumnResult): string {
   const h = c.histogram;
+  if (!h.labels.length) return '';
   const top = Math.max(...h.reference, ...h.current, 0.01);
-  const pct = (v: number) => String(Number((v * 100).toPrecision(4)));
+  const pct = (v: number) => chartNumber(v * 100);
   return [
     `**${escapeCell(c.column)}**: reference (first bars) vs current (second bars), % of rows`,
     '',

@@ -2,6 +2,7 @@
  * Mermaid xychart blocks (GitHub renders them in summaries and comments). Labels are
  * sanitised for mermaid's quoted strings; points are thinned to keep charts readable.
  */
+import { chartNumber } from '../report/charts.js';
 import { formatNumber, mermaidLabel } from '../report/markdown.js';
 import { thin } from './bounded-series.js';
 
@@ -28,10 +29,12 @@ export function mermaidString(text: string): string {
 }
 
 function mermaidNumber(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '0';
+  return chartNumber(value, 6);
 }
 
+/** '' when there is nothing to draw (mermaid rejects an empty x-axis). */
 export function xyChart(chart: XyChart): string {
+  if (!chart.x.length) return '';
   const range = chart.yMin !== undefined && chart.yMax !== undefined ? ` ${mermaidNumber(chart.yMin)} --> ${mermaidNumber(chart.yMax)}` : '';
   return [
     '```mermaid',
