@@ -18,7 +18,6 @@ export const RANK_CHANGES = 5;
 
 const VERDICT_CELL: Record<MetricVerdict, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', 'insufficient-evidence': '⛔ insufficient evidence', reported: 'reported' };
 
-const interval = (range: [number, number] | null | undefined) => (range ? `[${formatNumber(range[0])}, ${formatNumber(range[1])}]` : '—');
 
 export function governanceSections(evaluation: Evaluation, hasBaseline: boolean): string[] {
   const out: string[] = [];
@@ -69,7 +68,7 @@ function fairnessSection(outcomes: FairnessOutcome[], hasBaseline: boolean): str
   return lines.join('\n');
 }
 
-const summaryCells = (s: ImportanceSummary | null) => (s ? [formatNumber(s.mean), interval(s.ci)] : ['—', '—']);
+const summaryCells = (s: ImportanceSummary | null) => (s ? [valueCell(s.mean), intervalCell(s.ci)] : ['—', '—']);
 
 export function importanceTable(features: ImportanceEntry[], hasBaseline: boolean, top = TOP_FEATURES): string {
   const header = hasBaseline ? ['rank', 'feature', 'candidate', 'CI', 'baseline', 'CI', 'baseline rank'] : ['rank', 'feature', 'importance', 'CI'];

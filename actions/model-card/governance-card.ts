@@ -37,7 +37,6 @@ export function missingEvidence(governance: CardGovernance | undefined, require:
   return require.filter((key) => (key === 'fairness' ? !governance?.fairness?.length : key === 'explainability' ? !governance?.importance : false));
 }
 
-const interval = (ci: readonly (number | null)[] | null | undefined) => (ci && ci[0] !== null && ci[1] !== null ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : '—');
 const reasonOf = (f: FairnessResultRecord) => (typeof f.undefined_reason === 'string' ? f.undefined_reason : undefined);
 
 export function factorsEvidence(governance: CardGovernance | undefined): string[] {
@@ -67,7 +66,7 @@ export function quantitativeEvidence(governance: CardGovernance | undefined): st
     const rows = importance.features
       .filter((f) => f.candidate)
       .slice(0, 10)
-      .map((f) => [code(f.feature), formatNumber(f.candidate!.mean), interval(f.candidate!.ci), f.baseline ? formatNumber(f.baseline.mean) : '—', f.baseline ? interval(f.baseline.ci) : '—']);
+      .map((f) => [code(f.feature), valueCell(f.candidate!.mean), intervalCell(f.candidate!.ci), f.baseline ? valueCell(f.baseline.mean) : '—', f.baseline ? intervalCell(f.baseline.ci) : '—']);
     lines.push(`**Permutation feature importance** (drop of ${code(importance.metric)}, ${importance.repeats} seeded permutations on ${importance.rows} holdout rows; top ${rows.length}):`, '', table(['feature', 'importance', 'CI', 'baseline', 'baseline CI'], rows), '');
   }
   return lines;

@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { governanceRecord, governanceResults } from '../../actions/evaluate-gate/governance-results.js';
+import { ImportanceRecord } from '../../shared/record/sections/governance.js';
 import { runAction, type ActionResult } from '../support/run-action.js';
 import { gate, results, workspace } from './support.js';
 
@@ -115,5 +117,25 @@ describe('slices where a metric is undefined', () => {
     expect(r.metrics.precision.rule).toContain('precision ≥ 0.5: n/a, undefined on this holdout (no predicted positives); not decidable');
     expect(result.code).toBe(1);
     expect(text(readFileSync(join(only, r.report), 'utf8'))).toContain('precision is n/a: undefined on these rows (no predicted positives)');
+  });
+});
+
+describe('permutation importance of a metric undefined on the explained rows', () => {
+  it('the metric undefined before any shuffle is one clear error naming gate.explain.metric, not a crash', async () => {
+    const only = workspace('model: { name: undefined-importance, label: label }\ngate:\n  explain: { metric: precision, repeats: 3 }\n');
+    writeFileSync(join(only, 'data/none.csv'), ['score,label', ...holdout().trim().split('\n').filter((l) => l.endsWith(',no-predicted')).map((l) => l.split(',').slice(0, 2).join(','))].join('\n') + '\n');
+    const result = await gate(only, { model: 'passthrough_binary.onnx', data: 'data/none.csv' });
+    expect(result.code).toBe(1);
+    const error = result.stdout.split('\n').filter((l) => l.startsWith('::error')).join('\n');
+    expect(error).toContain('gate.explain.metric: the explained metric "precision" is undefined for the candidate on the 40 rows explained (no predicted positives), so its drop cannot be measured. Explain with a metric these rows define');
+    expect(error).not.toMatch(/unexpected error/i);
+  });
+
+  it('a shuffle that leaves the metric undefined is left out; a feature none of whose shuffles define it has null, not NaN, in results and record', () => {
+    const summary = { mean: Number.NaN, std: Number.NaN, ci: [Number.NaN, Number.NaN] as [number, number], repeats: [Number.NaN, Number.NaN], undefined_repeats: 2 };
+    const importance = { metric: 'precision', direction: 'higher' as const, repeats: 2, rows: 40, holdout_rows: 40, seed: 0, ci_level: 0.95, candidate_score: 0.5, baseline_score: null, seconds: 0, features: [{ feature: 'x', candidate: summary, baseline: null, candidate_rank: 1, baseline_rank: null }] };
+    const record = governanceRecord({ importance } as unknown as Parameters<typeof governanceRecord>[0]);
+    expect(ImportanceRecord.parse(record.importance).features[0]!.candidate).toMatchObject({ mean: null, ci: [null, null] });
+    expect(JSON.stringify(governanceResults({ importance } as unknown as Parameters<typeof governanceResults>[0]))).not.toMatch(/NaN/);
   });
 });
