@@ -215,7 +215,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           overall,
         });
       } else if (evidence.deltaSamples && !definedOnEnoughResamples(evidence.deltaSamples)) {
-        push(g, metric, { verdict: 'insufficient-evidence', text: `${label} (paired bootstrap): n/a, ${undefinedOnResamples(evidence.deltaSamples, undefinedCause(metric))}; not tested` });
+        push(g, metric, { verdict: 'insufficient-evidence', text: `${label} (paired bootstrap): n/a, ${undefinedOnResamples(evidence.deltaSamples, changeCause(metric, evidence))}; not tested` });
       } else if (evidence.deltaSamples) {
         const samples = evidence.deltaSamples;
         tests.push({
@@ -344,10 +344,15 @@ function undefinedReason(metric: string, evidence: MetricEvidence, outcome: Metr
   if (evidence.candidate === null) return `undefined on these rows (${cause})`;
   if (evidence.candidateSamples.length === 0) return undefined;
   const candidateUndefined = outcome.candidate_ci === null;
-  const deltaUndefined = outcome.ci === null && evidence.deltaSamples !== undefined && !evidence.discordant && evidence.baseline !== null;
+  const deltaUndefined = outcome.ci === null && evidence.deltaSamples !== undefined && evidence.deltaSamples.length > 0 && !evidence.discordant;
   if (!candidateUndefined && !deltaUndefined) return undefined;
-  const samples = deltaUndefined && (!candidateUndefined || undefinedCount(evidence.deltaSamples!) > undefinedCount(evidence.candidateSamples)) ? evidence.deltaSamples! : evidence.candidateSamples;
-  return undefinedOnResamples(samples, cause);
+  const delta = deltaUndefined && (!candidateUndefined || undefinedCount(evidence.deltaSamples!) > undefinedCount(evidence.candidateSamples));
+  return delta ? undefinedOnResamples(evidence.deltaSamples!, changeCause(metric, evidence)) : undefinedOnResamples(evidence.candidateSamples, cause);
+}
+
+/** Why Δ is undefined: the metric's own cause, or the baseline's lack of it when only the candidate has it. */
+function changeCause(metric: string, evidence: MetricEvidence): string {
+  return evidence.candidate !== null && evidence.baseline === null ? `the baseline's ${metric} is undefined or not computed on these rows` : undefinedCause(metric);
 }
 
 const SEVERITY: Verdict[] = ['fail', 'insufficient-evidence', 'inconclusive', 'pass'];

@@ -139,6 +139,16 @@ describe('evaluate-gate decision', () => {
     }
   });
 
+  it('a baseline without the metric (labels only, or undefined where the candidate has it) is named as the reason', () => {
+    const nan = new Float64Array(1000).fill(Number.NaN);
+    const metrics = new Map([['roc_auc', { candidate: 0.9, baseline: null, candidateSamples: flat(0.9), deltaSamples: nan }]]);
+    const [outcome] = decide([{ rows: 1000, metrics }], { alpha: 0.05, thresholds: { roc_auc: { max_drop: 0 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
+    const m = outcome!.metrics.roc_auc!;
+    expect(m.verdict).toBe('insufficient-evidence');
+    expect(m.undefined_reason).toBe("undefined on 1,000 of 1,000 resamples (the baseline's roc_auc is undefined or not computed on these rows)");
+    expect(m.candidate_ci).toEqual([0.9, 0.9]);
+  });
+
   it('on a slice an undefined metric is reported as insufficient evidence and does not gate', () => {
     const nan = new Float64Array(1000).fill(Number.NaN);
     const whole: GroupEvidence = { rows: 1000, metrics: new Map([['precision', evidence(flat(0.01))]]) };
