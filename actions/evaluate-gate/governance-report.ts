@@ -5,7 +5,7 @@
  * string from the data (attribute values, feature names) is escaped with shared/report/markdown.
  */
 import { chartNumber } from '../../shared/report/charts.js';
-import { code, details, escapeCell, formatNumber, mermaidLabel, table } from '../../shared/report/markdown.js';
+import { code, details, escapeCell, formatNumber, mermaidCategories, mermaidLabel, table } from '../../shared/report/markdown.js';
 import type { ImportanceSummary } from '../../shared/governance/permutation-importance.js';
 import type { MetricVerdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
@@ -128,7 +128,7 @@ export function importanceChart(importance: ImportanceResult, hasBaseline: boole
     '```mermaid',
     'xychart-beta',
     `  title "Permutation importance${hasBaseline ? ' (first bar candidate, second baseline)' : ''}, negatives as 0"`,
-    `  x-axis [${shown.map((f) => mermaidLabel(f.feature)).join(', ')}]`,
+    `  x-axis [${mermaidCategories(shown.map((f) => f.feature)).join(', ')}]`,
     `  y-axis ${mermaidLabel(`drop of ${importance.metric}`)} 0 --> ${chartNumber((high || 0.01) * 1.1, 3)}`,
     `  bar [${candidate.map(number).join(', ')}]`,
     ...(hasBaseline ? [`  bar [${baseline.map(number).join(', ')}]`] : []),

@@ -4,7 +4,7 @@
  * reference vs current for the drifted columns (y axis from 0), the label-free performance
  * estimate, and what happened on GitHub. Every user-provided string is escaped.
  */
-import { code, escapeCell, formatNumber, table } from '../report/markdown.js';
+import { code, escapeCell, formatNumber, mermaidCategories, table } from '../report/markdown.js';
 import { chartNumber } from '../report/charts.js';
 import { mermaidString } from '../train/charts.js';
 import type { Decision, DecisionRule } from './decide.js';
@@ -105,7 +105,7 @@ export function histogramChart(c: ColumnResult): string {
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidString(`${c.column}: reference vs current`)}`,
-    `  x-axis [${h.labels.map(mermaidString).join(', ')}]`,
+    `  x-axis [${mermaidCategories(h.labels, 80).join(', ')}]`,
     `  y-axis "% of rows" 0 --> ${pct(Math.min(1, top * 1.1))}`,
     `  bar [${h.reference.map(pct).join(', ')}]`,
     `  bar [${h.current.map(pct).join(', ')}]`,

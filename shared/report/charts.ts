@@ -9,7 +9,7 @@
  * Labels go through the report module's mermaid label alphabet once (no HTML escaping: mermaid
  * draws xychart text as SVG text, so `&lt;` would show as typed).
  */
-import { mermaidLabel } from './markdown.js';
+import { mermaidCategories, mermaidLabel } from './markdown.js';
 
 export interface BarChart {
   title: string;
@@ -70,7 +70,7 @@ export function barChart(chart: BarChart): string {
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidLabel(chart.title, 60)}`,
-    `  x-axis [${chart.labels.map((label) => mermaidLabel(label, length)).join(', ')}]`,
+    `  x-axis [${mermaidCategories(chart.labels, length).join(', ')}]`,
     `  y-axis ${mermaidLabel(chart.yLabel, 40)} 0 --> ${chartNumber(top)}`,
     ...chart.bars.map((values) => `  bar [${values.map((v) => chartNumber(v)).join(', ')}]`),
     ...(chart.lines ?? []).map((values) => `  line [${values.map((v) => chartNumber(v)).join(', ')}]`),
@@ -87,7 +87,7 @@ export function deltaChart(chart: DeltaChart): string {
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidLabel(chart.title, 60)}`,
-    `  x-axis [${chart.labels.map((label) => mermaidLabel(label, length)).join(', ')}]`,
+    `  x-axis [${mermaidCategories(chart.labels, length).join(', ')}]`,
     `  y-axis ${mermaidLabel(chart.yLabel ?? 'Δ', 40)} ${chartNumber(-reach)} --> ${chartNumber(reach)}`,
     `  line [${chart.labels.map(() => '0').join(', ')}]`,
     `  line [${chart.deltas.map((v) => chartNumber(v)).join(', ')}]`,

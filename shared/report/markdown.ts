@@ -136,3 +136,19 @@ export function mermaidLabel(text: string, maxLength = 40): string {
   const safe = [...text.normalize('NFC').replace(/[^\p{L}\p{N} .,:=≥–\-_/%+]/gu, '?').replace(/%{2,}/g, '%')].slice(0, maxLength).join('');
   return `"${safe === '' ? '(empty)' : safe}"`;
 }
+
+/**
+ * The x-axis categories of a chart as mermaid labels, made distinct: mermaid merges categories
+ * with the same text, so two names that read alike after the safe alphabet (`a<b`, `a>b`) or
+ * after truncation would draw as one bar. A repeat gets " 2", " 3", … appended.
+ */
+export function mermaidCategories(texts: readonly string[], maxLength = 40): string[] {
+  const seen = new Set<string>();
+  return texts.map((text) => {
+    const label = mermaidLabel(text, maxLength);
+    let candidate = label;
+    for (let k = 2; seen.has(candidate); k++) candidate = `${label.slice(0, -1)} ${k}"`;
+    seen.add(candidate);
+    return candidate;
+  });
+}

@@ -3,7 +3,7 @@
  * sanitised for mermaid's quoted strings; points are thinned to keep charts readable.
  */
 import { chartNumber } from '../report/charts.js';
-import { formatNumber, mermaidLabel } from '../report/markdown.js';
+import { formatNumber, mermaidCategories, mermaidLabel } from '../report/markdown.js';
 import { thin } from './bounded-series.js';
 
 export const MAX_CHART_POINTS = 40;
@@ -40,7 +40,7 @@ export function xyChart(chart: XyChart): string {
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidString(chart.title)}`,
-    `  x-axis ${mermaidString(chart.xLabel)} [${chart.x.map(mermaidString).join(', ')}]`,
+    `  x-axis ${mermaidString(chart.xLabel)} [${mermaidCategories(chart.x, 80).join(', ')}]`,
     `  y-axis ${mermaidString(chart.yLabel)}${range}`,
     ...chart.lines.map((line) => `  line [${line.values.map(mermaidNumber).join(', ')}]`),
     '```',

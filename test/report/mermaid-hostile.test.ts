@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { barChart, chartNumber, deltaChart } from '../../shared/report/charts.js';
-import { mermaidLabel } from '../../shared/report/markdown.js';
+import { mermaidCategories, mermaidLabel } from '../../shared/report/markdown.js';
 import { xyChart } from '../../shared/train/charts.js';
 import { mermaidBlocks, parseMermaid } from '../support/mermaid-parse.js';
 import { checkXyChart } from '../support/mermaid-xychart.js';
@@ -29,15 +29,22 @@ const SITES = ['"A" [B] --> C', '%%{x}%%', 'é 中文'];
 
 const csvField = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/** A categorical column whose values read alike once in mermaid's safe alphabet (each shows as `a?b`). */
+const KINDS = ['a<b', 'a>b', 'a"b', 'a]b'];
+
 function table(rows: number, shift: number): string {
-  const lines = [[...COLUMNS, FEATURE, 'label', ATTRIBUTE].map(csvField).join(',')];
+  // narrow first: data-validate charts the first three numeric columns.
+  const lines = [['narrow', ...COLUMNS, FEATURE, 'label', ATTRIBUTE, 'kind "k"'].map(csvField).join(',')];
   for (let i = 0; i < rows; i++) {
     const label = i % 2;
     const values = COLUMNS.map((_, c) => ((i * (c + 3)) % 97) / 10 + shift * (c % 3));
     // Tiny values for one column: its histogram bins and shares go below 1e-6.
     values[0] = (i % 50) * 1e-9;
     const score = Math.min(0.99, 0.15 + 0.5 * label + ((i * 7) % 30) / 100);
-    lines.push([...values.map(String), String(score), String(label), csvField(SITES[i % SITES.length]!)].join(','));
+    // kind: drifts (the current holds mostly the first kinds); narrow: values in a band far from 0.
+    const kind = KINDS[shift ? Math.min(i % 7, 3) : i % 4]!;
+    const narrow = 1000 + ((i * 13) % 97) / 1000 + shift / 100;
+    lines.push([String(narrow), ...values.map(String), String(score), String(label), csvField(SITES[i % SITES.length]!), csvField(kind)].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -98,6 +105,11 @@ describe('mermaid parses every chart of reports made from hostile names', () => 
     const all = Object.values(reports).flatMap(mermaidBlocks).join('\n');
     expect(all).toContain('中文 列');
     expect(all).toContain('été');
+    // The categories that read alike stay four bars; the narrow band's bins read apart.
+    expect(mermaidBlocks(reports['drift-check']!).find((b) => b.includes('kind ?k?'))).toContain('x-axis ["a?b", "a?b 2", "a?b 3", "a?b 4"]');
+    const narrow = mermaidBlocks(reports['data-validate (profile)']!).find((b) => b.includes('title "narrow"'));
+    expect(narrow).toBeDefined();
+    expect(checkXyChart(narrow!).categories!.every((label) => label.startsWith('100'))).toBe(true);
   });
 
   it.each(['data-validate (profile)', 'data-validate (skew)', 'train', 'evaluate-gate', 'model-card', 'drift-check'])('%s: mermaid.parse accepts every block, each an xychart that does not mislead', async (name) => {
@@ -129,6 +141,7 @@ describe('the chart builders against mermaid, edge by edge', () => {
     expect(mermaidLabel('')).toBe('"(empty)"');
     expect(mermaidLabel('%%{init}%%')).toBe('"%?init?%"');
     expect(mermaidLabel('e\u0301')).toBe('"é"');
+    expect(mermaidCategories(['a<b', 'a>b', 'a?b 2', 'x'])).toEqual(['"a?b"', '"a?b 2"', '"a?b 2 2"', '"x"']);
   });
 
   it('numbers: tiny, huge, negative and −0 are written without exponents and parse', async () => {
