@@ -155,6 +155,12 @@ describe('the chart builders against mermaid, edge by edge', () => {
     for (const chart of [delta, line]) expect(await parseMermaid(mermaidBlocks(chart)[0]!)).toBe('xychart');
   });
 
+  it('the jsdom window and document exist only while mermaid parses', async () => {
+    await parseMermaid('xychart-beta\n  x-axis ["a"]\n  y-axis "v" 0 --> 1\n  bar [1]');
+    expect('window' in globalThis).toBe(false);
+    expect('document' in globalThis).toBe(false);
+  });
+
   it('nothing to draw gives no block (mermaid rejects an empty x-axis)', async () => {
     await expect(parseMermaid('xychart-beta\n  x-axis []\n  y-axis "v" 0 --> 1\n  bar []')).rejects.toThrow(/mermaid rejects/);
     expect(barChart({ title: 't', labels: [], yLabel: 'y', bars: [[]] })).toBe('');

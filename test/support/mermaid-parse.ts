@@ -2,7 +2,8 @@
  * mermaid's own parser for the blocks our reports emit. mermaid is browser-first: its parser
  * needs `window` and `document`, here from jsdom. They are set on globalThis only while mermaid
  * is imported and while each block is parsed, then put back as they were, so the rest of a test
- * file (and the code under test running in it) sees plain Node globals.
+ * file (and the code under test running in it) sees plain Node globals. (mermaid's import also
+ * defines `globalThis.injected`, its build flags, which it reads again later; that one stays.)
  */
 import { JSDOM } from 'jsdom';
 
