@@ -116,6 +116,7 @@ describe('slices where a metric is undefined', () => {
     expect(r.metrics.precision).toMatchObject({ candidate: null, verdict: 'insufficient-evidence' });
     expect(r.metrics.precision.rule).toContain('precision ≥ 0.5: n/a, undefined on this holdout (no predicted positives); not decidable');
     expect(result.code).toBe(1);
+    expect(result.stdout).toContain('insufficient evidence and gate.insufficient_evidence is fail: precision (n/a: undefined on these rows (no predicted positives)) cannot be judged on 40 rows');
     expect(text(readFileSync(join(only, r.report), 'utf8'))).toContain('precision is n/a: undefined on these rows (no predicted positives)');
   });
 });
