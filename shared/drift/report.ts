@@ -6,6 +6,7 @@
  */
 import { code, escapeCell, formatNumber, mermaidCategories, table } from '../report/markdown.js';
 import { chartNumber } from '../report/charts.js';
+import { valueCell } from '../report/undefined-values.js';
 import { mermaidString } from '../train/charts.js';
 import type { Decision, DecisionRule } from './decide.js';
 import type { PerformanceEstimate } from './performance.js';
@@ -115,8 +116,9 @@ export function histogramChart(c: ColumnResult): string {
 
 function performanceLines(p: PerformanceEstimate): string[] {
   const rows = [
-    ['expected accuracy', formatNumber(p.reference?.accuracy, 4), formatNumber(p.current.accuracy, 4)],
-    ['expected ROC AUC', formatNumber(p.reference?.rocAuc, 4), formatNumber(p.current.rocAuc, 4)],
+    // n/a: undefined (ROC AUC when every probability is 0 or 1), or no reference scores.
+    ['expected accuracy', valueCell(p.reference?.accuracy), valueCell(p.current.accuracy)],
+    ['expected ROC AUC', valueCell(p.reference?.rocAuc), valueCell(p.current.rocAuc)],
   ];
   return [
     '### Estimated performance without labels',
