@@ -127,13 +127,14 @@ export function link(text: string, url: string | undefined): string {
 /**
  * A quoted label for a mermaid chart. Mermaid has no reliable escape (quotes, backticks and
  * brackets end labels or the fenced block, `<` reaches its HTML labels), so labels are kept to
- * a safe alphabet (after NFC, so a decomposed "é" stays one letter): anything else shows as `?`.
+ * a safe alphabet (after NFC, so a decomposed "é" stays one letter; parentheses and the minus sign
+ * are in it, so "Δ candidate − baseline (whole holdout)" reads as written): anything else shows as `?`.
  * Two things mermaid's own parser rejects inside the quotes are avoided as well: `%%` (its lexer
  * reads `"%%…` as a comment to the end of the line), kept as one `%`, and an empty label, shown
  * as `(empty)`.
  */
 export function mermaidLabel(text: string, maxLength = 40): string {
-  const safe = [...text.normalize('NFC').replace(/[^\p{L}\p{N} .,:=≥–\-_/%+]/gu, '?').replace(/%{2,}/g, '%')].slice(0, maxLength).join('');
+  const safe = [...text.normalize('NFC').replace(/[^\p{L}\p{N} .,:=≥–−\-_/%+()]/gu, '?').replace(/%{2,}/g, '%')].slice(0, maxLength).join('');
   return `"${safe === '' ? '(empty)' : safe}"`;
 }
 

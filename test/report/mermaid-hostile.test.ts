@@ -141,6 +141,7 @@ describe('the chart builders against mermaid, edge by edge', () => {
     expect(mermaidLabel('')).toBe('"(empty)"');
     expect(mermaidLabel('%%{init}%%')).toBe('"%?init?%"');
     expect(mermaidLabel('e\u0301')).toBe('"é"');
+    expect(mermaidLabel('Δ candidate − baseline (whole holdout)')).toBe('"Δ candidate − baseline (whole holdout)"');
     expect(mermaidCategories(['a<b', 'a>b', 'a?b 2', 'x'])).toEqual(['"a?b"', '"a?b 2"', '"a?b 2 2"', '"x"']);
   });
 
