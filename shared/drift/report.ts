@@ -106,7 +106,8 @@ export function histogramChart(c: ColumnResult): string {
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidString(`${c.column}: reference vs current`)}`,
-    `  x-axis [${mermaidCategories(h.labels, 80).join(', ')}]`,
+    // The chart alphabet has no `>`: the open upper bin reads "over x".
+    `  x-axis [${mermaidCategories(h.labels.map((label) => label.replace(/^>/, 'over ')), 80).join(', ')}]`,
     `  y-axis "% of rows" 0 --> ${pct(Math.min(1, top * 1.1))}`,
     `  bar [${h.reference.map(pct).join(', ')}]`,
     `  bar [${h.current.map(pct).join(', ')}]`,

@@ -134,7 +134,7 @@ export function link(text: string, url: string | undefined): string {
  * as `(empty)`.
  */
 export function mermaidLabel(text: string, maxLength = 40): string {
-  const safe = [...text.normalize('NFC').replace(/[^\p{L}\p{N} .,:=≥–−\-_/%+()]/gu, '?').replace(/%{2,}/g, '%')].slice(0, maxLength).join('');
+  const safe = [...text.normalize('NFC').replace(/[^\p{L}\p{N} .,:=≤≥–−\-_/%+()]/gu, '?').replace(/%{2,}/g, '%')].slice(0, maxLength).join('');
   return `"${safe === '' ? '(empty)' : safe}"`;
 }
 

@@ -110,6 +110,10 @@ describe('mermaid parses every chart of reports made from hostile names', () => 
     const narrow = mermaidBlocks(reports['data-validate (profile)']!).find((b) => b.includes('title "narrow"'));
     expect(narrow).toBeDefined();
     expect(checkXyChart(narrow!).categories!.every((label) => label.startsWith('100'))).toBe(true);
+    const drifted = checkXyChart(mermaidBlocks(reports['drift-check']!).find((b) => b.includes('title "narrow'))!).categories!;
+    expect(drifted[0]).toMatch(/^≤1000/);
+    expect(drifted.at(-1)).toMatch(/^over 1000\.\d/);
+    expect(drifted.filter((label) => / \d+$/.test(label))).toEqual([]);
   });
 
   it.each(['data-validate (profile)', 'data-validate (skew)', 'train', 'evaluate-gate', 'model-card', 'drift-check'])('%s: mermaid.parse accepts every block, each an xychart that does not mislead', async (name) => {
