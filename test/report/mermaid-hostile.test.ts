@@ -32,6 +32,10 @@ const csvField = (text: string) => `"${text.replace(/"/g, '""')}"`;
 /** A categorical column whose values read alike once in mermaid's safe alphabet (each shows as `a?b`). */
 const KINDS = ['a<b', 'a>b', 'a"b', 'a]b'];
 
+/** Values in a band far from 0: 1000.000 … 1000.096 (+ 0.03 in the current data). */
+const narrowValue = (i: number, shift: number) => 1000 + ((i * 13) % 97) / 1000 + shift / 100;
+const narrowTable = (rows: number, shift: number) => `narrow\n${Array.from({ length: rows }, (_, i) => narrowValue(i, shift)).join('\n')}\n`;
+
 function table(rows: number, shift: number): string {
   // narrow first: data-validate charts the first three numeric columns.
   const lines = [['narrow', ...COLUMNS, FEATURE, 'label', ATTRIBUTE, 'kind "k"'].map(csvField).join(',')];
@@ -43,7 +47,7 @@ function table(rows: number, shift: number): string {
     const score = Math.min(0.99, 0.15 + 0.5 * label + ((i * 7) % 30) / 100);
     // kind: drifts (the current holds mostly the first kinds); narrow: values in a band far from 0.
     const kind = KINDS[shift ? Math.min(i % 7, 3) : i % 4]!;
-    const narrow = 1000 + ((i * 13) % 97) / 1000 + shift / 100;
+    const narrow = narrowValue(i, shift);
     lines.push([String(narrow), ...values.map(String), String(score), String(label), csvField(SITES[i % SITES.length]!), csvField(kind)].join(','));
   }
   return `${lines.join('\n')}\n`;
@@ -76,6 +80,11 @@ beforeAll(async () => {
   );
   await mlops(['data-validate', '--data', 'reference.csv', '--out-dir', 'out/dv-reference']);
   await mlops(['data-validate', '--data', 'current.csv', '--reference', 'out/dv-reference/profile.json', '--out-dir', 'out/dv-current'], [0, 1]);
+  // Skew of the narrow band alone (data-validate charts the three most skewed columns).
+  writeFileSync(join(cwd, 'narrow-reference.csv'), narrowTable(400, 0));
+  writeFileSync(join(cwd, 'narrow-current.csv'), narrowTable(300, 3));
+  await mlops(['data-validate', '--data', 'narrow-reference.csv', '--out-dir', 'out/dv-narrow-reference']);
+  await mlops(['data-validate', '--data', 'narrow-current.csv', '--reference', 'out/dv-narrow-reference/profile.json', '--out-dir', 'out/dv-narrow'], [0, 1]);
   await mlops(['train', '--command', 'node train.mjs', '--model', 'trained.onnx', '--metrics', 'metrics.json', '--record', 'out/train-run.json']);
   await mlops(['evaluate-gate', '--model', 'model.onnx', '--baseline', 'baseline.onnx', '--data', 'current.csv', '--features', FEATURE, '--slices', ATTRIBUTE, '--explain', 'true', '--record', 'out/gate-run.json'], [0, 1]);
   await mlops(['model-card', '--record', 'out/gate-run.json', '--out', 'out/MODEL_CARD.md']);
@@ -83,6 +92,7 @@ beforeAll(async () => {
   for (const [name, path] of Object.entries({
     'data-validate (profile)': 'out/dv-reference/report.md',
     'data-validate (skew)': 'out/dv-current/report.md',
+    'data-validate (narrow skew)': 'out/dv-narrow/report.md',
     train: 'mlops-out/train-summary.md',
     'evaluate-gate': 'mlops-out/evaluate-gate/report.md',
     'model-card': 'out/MODEL_CARD.md',
@@ -114,9 +124,12 @@ describe('mermaid parses every chart of reports made from hostile names', () => 
     expect(drifted[0]).toMatch(/^≤1000/);
     expect(drifted.at(-1)).toMatch(/^over 1000\.\d/);
     expect(drifted.filter((label) => / \d+$/.test(label))).toEqual([]);
+    const [skew] = mermaidBlocks(reports['data-validate (narrow skew)']!).map(checkXyChart);
+    expect(skew!.categories!.length).toBeGreaterThan(3);
+    expect(skew!.categories!.filter((label) => !/^(under |≥ )?1000\.\d+(–1000\.\d+)?$/.test(label))).toEqual([]);
   });
 
-  it.each(['data-validate (profile)', 'data-validate (skew)', 'train', 'evaluate-gate', 'model-card', 'drift-check'])('%s: mermaid.parse accepts every block, each an xychart that does not mislead', async (name) => {
+  it.each(['data-validate (profile)', 'data-validate (skew)', 'data-validate (narrow skew)', 'train', 'evaluate-gate', 'model-card', 'drift-check'])('%s: mermaid.parse accepts every block, each an xychart that does not mislead', async (name) => {
     for (const block of mermaidBlocks(reports[name]!)) {
       expect(await parseMermaid(block)).toBe('xychart');
       expect(() => checkXyChart(block), block).not.toThrow();
@@ -125,7 +138,7 @@ describe('mermaid parses every chart of reports made from hostile names', () => 
     }
   });
 
-  it.each(['data-validate (profile)', 'data-validate (skew)', 'train', 'evaluate-gate', 'model-card', 'drift-check'])('%s: renders with marked; no name breaks out of its fence or cell', (name) => {
+  it.each(['data-validate (profile)', 'data-validate (skew)', 'data-validate (narrow skew)', 'train', 'evaluate-gate', 'model-card', 'drift-check'])('%s: renders with marked; no name breaks out of its fence or cell', (name) => {
     const markdown = reports[name]!;
     const html = marked.parse(markdown, { async: false, gfm: true });
     // Every mermaid fence opened is closed as a code block of its own, nothing injected as HTML.
