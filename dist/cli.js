@@ -2,17 +2,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   pullVersion
-} from "./chunks/chunk-VQ5N7F3T.js";
+} from "./chunks/chunk-QM5SENU4.js";
 import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-ZYAY4KAV.js";
+} from "./chunks/chunk-GDWA5R7X.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-JPAC6IWJ.js";
-import "./chunks/chunk-5GZAWDI7.js";
+} from "./chunks/chunk-GEKOCDDP.js";
+import "./chunks/chunk-LIE6BEMD.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -33,13 +33,13 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-6R6CPWS2.js";
+} from "./chunks/chunk-XMKA77K6.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
   validateData
-} from "./chunks/chunk-BTTT64MR.js";
+} from "./chunks/chunk-O3W4DVIX.js";
 import "./chunks/chunk-7WKUYTVV.js";
 import "./chunks/chunk-ZCAETZRN.js";
 import {
@@ -53,7 +53,7 @@ import {
   parseRecord,
   readRecord,
   writeFileAtomic
-} from "./chunks/chunk-DI4YXYFH.js";
+} from "./chunks/chunk-SUZFD75D.js";
 import "./chunks/chunk-65D4D4NJ.js";
 import "./chunks/chunk-VHYSKZ3L.js";
 import "./chunks/chunk-VEXPWIB5.js";
@@ -64,7 +64,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-YHLNQPZB.js";
+} from "./chunks/chunk-TQEEKLXH.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -5269,8 +5269,8 @@ function lineageEvidence(record, digest, extra) {
   }
   return out;
 }
-var num = (v) => v === null || v === void 0 || !Number.isFinite(v) ? "\u2014" : Number(v.toPrecision(4)).toString();
-var range = (ci) => ci ? `[${num(ci[0])}, ${num(ci[1])}]` : "\u2014";
+var num = (v) => v === null || v === void 0 || !Number.isFinite(v) ? "n/a" : Number(v.toPrecision(4)).toString();
+var range = (ci) => ci ? `[${num(ci[0])}, ${num(ci[1])}]` : "n/a";
 function evidenceRows(e) {
   const rows = [];
   if (e.training) {

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-OHOVTP4P.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-QWTZAXBT.js");
   await runAsAction(dataValidateStage);
 }
 

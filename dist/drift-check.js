@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/drift-check/main.ts
 async function run() {
-  const { driftCheckStage } = await import("./chunks/drift-check-EWWWBHFO.js");
+  const { driftCheckStage } = await import("./chunks/drift-check-WZQOPXOI.js");
   await runAsAction(driftCheckStage);
 }
 

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   measureNumericColumn
-} from "./chunks/chunk-7XKZMOCW.js";
+} from "./chunks/chunk-JISLZTHH.js";
 import "./chunks/chunk-PXOP5VPA.js";
 import "./chunks/chunk-65D4D4NJ.js";
 import "./chunks/chunk-VHYSKZ3L.js";

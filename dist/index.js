@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-YHLNQPZB.js";
+} from "./chunks/chunk-TQEEKLXH.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

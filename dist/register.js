@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/main.ts
 async function run() {
-  const { registerStage } = await import("./chunks/register-4GN5EEKB.js");
+  const { registerStage } = await import("./chunks/register-SEUOO4H4.js");
   await runAsAction(registerStage);
 }
 

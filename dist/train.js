@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/train/main.ts
 async function run() {
-  const { trainStage } = await import("./chunks/train-JLUP3TVP.js");
+  const { trainStage } = await import("./chunks/train-7GSMLQ4D.js");
   await runAsAction(trainStage);
 }
 

@@ -120,9 +120,15 @@ function histogramChart(c: ColumnProfile): string {
   const counts: number[] = [];
   const labels: string[] = [];
   const width = (h.high - h.low) / h.counts.length;
+  const starts: number[] = [];
   for (let g = 0; g * per < h.counts.length; g++) {
     counts.push(h.counts.slice(g * per, (g + 1) * per).reduce((a, b) => a + b, 0));
-    labels.push(formatNumber(h.low + g * per * width, 3));
+    starts.push(h.low + g * per * width);
+  }
+  // Three significant digits, or as many as tell the bins apart (values in a narrow band far from 0).
+  for (let digits = 3; digits <= 12; digits++) {
+    labels.splice(0, labels.length, ...starts.map((start) => formatNumber(start, digits)));
+    if (new Set(labels).size === labels.length) break;
   }
   return barChart({ title: c.name, labels, yLabel: 'rows', bars: [counts] });
 }

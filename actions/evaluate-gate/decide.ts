@@ -19,6 +19,11 @@
  * the boundary exactly when the Holm-adjusted p-value is ≤ alpha.
  * Slices: only a confident failure counts towards the overall verdict; other slice outcomes are
  * reported, not gated (slices are small, and lack of evidence there is the normal case).
+ * Undefined metrics (precision without predicted positives, recall without positives, AUC with one
+ * class; shared/stats/undefined-metrics.ts): a point estimate that is undefined, or a bootstrap
+ * test whose metric fewer than half of the resamples define, is not a test. It takes no place in
+ * Holm's family (so it neither decides nor makes the other tests stricter), has no p-value, and
+ * its rule is `insufficient-evidence`: the holdout lacks the rows that define the metric.
  */
 import type { MetricThresholdConfig } from '../../shared/config/sections/gate.js';
 import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap.js';
@@ -27,6 +32,7 @@ import { holm, type HolmStep } from '../../shared/stats/holm.js';
 import { higherIsBetter } from '../../shared/stats/metric-names.js';
 import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, tangoStatistic, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
 import { formatNumber } from '../../shared/report/markdown.js';
+import { definedOnEnoughResamples, undefinedCause, undefinedCount, undefinedOnResamples } from '../../shared/stats/undefined-metrics.js';
 
 /** Stable strings: register and deploy read them. `insufficient-evidence`: the holdout is too small to judge. */
 export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'insufficient-evidence';
@@ -98,6 +104,8 @@ export type MetricOutcome = {
   mcnemar_p?: number;
   /** The rules that failed, for the one-line reason. */
   failed_rules?: string[];
+  /** Why the value or an interval is undefined (null, "n/a" in reports), e.g. "no predicted positives". */
+  undefined_reason?: string;
 };
 
 export interface GroupOutcome {
@@ -154,7 +162,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
         const label = `${metric} ${bound === 'min' ? '≥' : '≤'} ${formatNumber(value)}`;
         if (policy.absolute === 'point') {
           if (!overall) continue;
-          if (evidence.candidate === null) push(g, metric, { verdict: 'inconclusive', text: `${label}: undefined on this holdout` });
+          if (evidence.candidate === null) push(g, metric, { verdict: 'insufficient-evidence', text: `${label}: n/a, undefined on this holdout (${undefinedCause(metric)}); not decidable` });
           else {
             const ok = side === 'above' ? evidence.candidate >= value : evidence.candidate <= value;
             push(g, metric, { verdict: ok ? 'pass' : 'fail', text: `${label} (point estimate ${formatNumber(evidence.candidate)})` });
@@ -162,6 +170,10 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           continue;
         }
         if (group.untested) continue;
+        if (!definedOnEnoughResamples(evidence.candidateSamples)) {
+          push(g, metric, { verdict: 'insufficient-evidence', text: `${label} (interval of the candidate): n/a, ${undefinedOnResamples(evidence.candidateSamples, undefinedCause(metric))}; not tested` });
+          continue;
+        }
         tests.push({
           group: g,
           metric,
@@ -202,6 +214,8 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
           rows: group.rows,
           overall,
         });
+      } else if (evidence.deltaSamples && !definedOnEnoughResamples(evidence.deltaSamples)) {
+        push(g, metric, { verdict: 'insufficient-evidence', text: `${label} (paired bootstrap): n/a, ${undefinedOnResamples(evidence.deltaSamples, changeCause(metric, evidence))}; not tested` });
       } else if (evidence.deltaSamples) {
         const samples = evidence.deltaSamples;
         tests.push({
@@ -241,8 +255,9 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     let verdict: Verdict;
     let why: string;
     if (!ci) {
-      verdict = test.kind === 'change' ? 'insufficient-evidence' : 'inconclusive';
-      why = 'undefined on too many resamples';
+      // Not reached: tests of undefined metrics are left out of the family above.
+      verdict = 'insufficient-evidence';
+      why = 'n/a, undefined on too many resamples';
     } else if (rejected && beyond) {
       verdict = 'fail';
       why = test.allowed === 0 ? 'significantly worse than the baseline' : 'interval wholly beyond the boundary';
@@ -299,6 +314,8 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
         }
       }
       if (evidence.discordant) outcome.mcnemar_p = mcnemarExact(evidence.discordant);
+      const reason = undefinedReason(metric, evidence, outcome);
+      if (reason) outcome.undefined_reason = reason;
       const failed = results.filter((r) => r.verdict === 'fail').map((r) => r.text);
       if (failed.length) outcome.failed_rules = failed;
       metrics[metric] = outcome;
@@ -308,9 +325,8 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
 }
 
 /**
- * The bootstrap test of "statistic = boundary": its p-value (1 when fewer than half of the
- * resamples define the metric, as bootstrapInterval then has no interval) and the side of the
- * boundary the larger share of resamples lies on.
+ * The bootstrap test of "statistic = boundary" (only for metrics that at least half of the
+ * resamples define): its p-value and the side of the boundary the larger share of resamples lies on.
  */
 function bootstrapTest(samples: Float64Array, boundary: number): { pValue: number; estimateBelow: boolean } {
   let below = 0;
@@ -319,8 +335,24 @@ function bootstrapTest(samples: Float64Array, boundary: number): { pValue: numbe
     if (value < boundary) below++;
     else if (value > boundary) above++;
   }
-  const defined = bootstrapInterval(samples, 1) !== null;
-  return { pValue: defined ? bootstrapPValue(samples, boundary) : 1, estimateBelow: below > above };
+  return { pValue: bootstrapPValue(samples, boundary), estimateBelow: below > above };
+}
+
+/** Why the outcome's value or an interval is n/a; undefined when everything it reports is defined. */
+function undefinedReason(metric: string, evidence: MetricEvidence, outcome: MetricOutcome): string | undefined {
+  const cause = undefinedCause(metric);
+  if (evidence.candidate === null) return `undefined on these rows (${cause})`;
+  if (evidence.candidateSamples.length === 0) return undefined;
+  const candidateUndefined = outcome.candidate_ci === null;
+  const deltaUndefined = outcome.ci === null && evidence.deltaSamples !== undefined && evidence.deltaSamples.length > 0 && !evidence.discordant;
+  if (!candidateUndefined && !deltaUndefined) return undefined;
+  const delta = deltaUndefined && (!candidateUndefined || undefinedCount(evidence.deltaSamples!) > undefinedCount(evidence.candidateSamples));
+  return delta ? undefinedOnResamples(evidence.deltaSamples!, changeCause(metric, evidence)) : undefinedOnResamples(evidence.candidateSamples, cause);
+}
+
+/** Why Δ is undefined: the metric's own cause, or the baseline's lack of it when only the candidate has it. */
+function changeCause(metric: string, evidence: MetricEvidence): string {
+  return evidence.candidate !== null && evidence.baseline === null ? `the baseline's ${metric} is undefined or not computed on these rows` : undefinedCause(metric);
 }
 
 const SEVERITY: Verdict[] = ['fail', 'insufficient-evidence', 'inconclusive', 'pass'];

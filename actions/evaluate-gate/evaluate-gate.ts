@@ -180,7 +180,7 @@ export const evaluateGateStage: Stage<EvaluateGateOptions> = {
         : evaluation.verdict === 'fail'
           ? failedGateMessage(evaluation.reasons)
           : evaluation.verdict === 'insufficient-evidence'
-            ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, 'insufficient-evidence', evaluation.fairness)} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed in the results)`
+            ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, 'insufficient-evidence', evaluation.fairness)} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed, or undefined_reason, in the results)`
             : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics, 'inconclusive', evaluation.fairness)} could not be decided on ${evaluation.rows} rows`,
     };
   },
@@ -192,8 +192,10 @@ export function failedGateMessage(reasons: readonly string[]): string {
   return [`gate failed: ${count} did not hold (the report has the details):`, ...reasons.map((reason) => `  - ${reason}`)].join('\n');
 }
 
-function undecided(metrics: Record<string, { verdict: string }>, verdict = 'inconclusive', fairness: FairnessOutcome[] = []): string {
-  return [...Object.entries(metrics).filter(([, m]) => m.verdict === verdict).map(([name]) => name), ...fairness.filter((f) => f.verdict === verdict).map((f) => `${f.metric}(${f.attribute})`)].join(', ');
+/** The metrics with this verdict, each with why it is n/a when it is undefined. */
+function undecided(metrics: Record<string, { verdict: string; undefined_reason?: string }>, verdict = 'inconclusive', fairness: FairnessOutcome[] = []): string {
+  const named = (name: string, m: { undefined_reason?: string }) => (m.undefined_reason ? `${name} (n/a: ${m.undefined_reason})` : name);
+  return [...Object.entries(metrics).filter(([, m]) => m.verdict === verdict).map(([name, m]) => named(name, m)), ...fairness.filter((f) => f.verdict === verdict).map((f) => named(`${f.metric}(${f.attribute})`, f))].join(', ');
 }
 
 function registryAuth(options: EvaluateGateOptions, host: Host) {

@@ -4,13 +4,16 @@
  * interval (absolute: interval); max_rise/max_drop as a paired test of candidate − baseline
  * against ±h, with decide.ts's power check (insufficient-evidence and rows_needed). The tests are
  * handed to decide() (Policy.external) so that Holm's procedure ranks them with the metric tests.
+ * A metric undefined on the holdout, or on more than half of the resamples, is not a test (as in
+ * decide.ts): no place in Holm's family, no p-value, and the rule is insufficient-evidence.
  */
 import type { FairnessMetricName, FairnessThresholdConfig } from '../../shared/config/sections/governance.js';
-import { fairnessHigherIsBetter } from '../../shared/governance/fairness.js';
+import { fairnessHigherIsBetter, fairnessUndefinedCause } from '../../shared/governance/fairness.js';
 import { formatNumber } from '../../shared/report/markdown.js';
 import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap.js';
 import type { HolmStep } from '../../shared/stats/holm.js';
 import { normalUpperQuantile } from '../../shared/stats/normal.js';
+import { definedOnEnoughResamples, undefinedOnResamples } from '../../shared/stats/undefined-metrics.js';
 import { DEFAULT_MIN_DETECTABLE, POWER, type ExternalTest, type MetricVerdict, type Verdict } from './decide.js';
 import type { FairnessInput, FairnessOutcome } from './fairness-gate.js';
 
@@ -58,7 +61,7 @@ export class MetricJudge {
       const side = bound === 'min' ? 'above' : 'below';
       const label = `${name} ${bound === 'min' ? '≥' : '≤'} ${formatNumber(value)}`;
       if (j.input.absolute === 'point') {
-        if (j.candidate === null) this.rules.push({ verdict: 'inconclusive', text: `${label}: undefined on this holdout (a group without positives, negatives or positive decisions)` });
+        if (j.candidate === null) this.rules.push({ verdict: 'insufficient-evidence', text: `${label}: n/a, undefined on this holdout (${fairnessUndefinedCause(j.metric)}); not decidable` });
         else {
           const ok = side === 'above' ? j.candidate >= value : j.candidate <= value;
           this.rules.push({ verdict: ok ? 'pass' : 'fail', text: `${label} (point estimate ${formatNumber(j.candidate)})` });
@@ -66,6 +69,10 @@ export class MetricJudge {
         continue;
       }
       const samples = j.candidateSamples;
+      if (!definedOnEnoughResamples(samples)) {
+        this.rules.push({ verdict: 'insufficient-evidence', text: `${label} (interval of the candidate): n/a, ${undefinedOnResamples(samples, fairnessUndefinedCause(j.metric))}; not tested` });
+        continue;
+      }
       out.push({
         pValue: bootstrapPValue(samples, value),
         judged: (step, family) => {
@@ -89,6 +96,10 @@ export class MetricJudge {
     const side = higher ? 'above' : 'below';
     const configured = typeof j.input.minDetectable === 'number' ? j.input.minDetectable : j.input.minDetectable?.[j.metric];
     const target = configured ?? (allowed > 0 ? allowed : DEFAULT_MIN_DETECTABLE);
+    if (!definedOnEnoughResamples(samples)) {
+      this.rules.push({ verdict: 'insufficient-evidence', text: `Δ ${name} ${higher ? '≥' : '≤'} ${formatNumber(boundary)} (paired bootstrap): n/a, ${undefinedOnResamples(samples, fairnessUndefinedCause(j.metric))}; not tested` });
+      return out;
+    }
     out.push({
       pValue: bootstrapPValue(samples, boundary),
       judged: (step, family) => {
@@ -141,7 +152,19 @@ export class MetricJudge {
       ...(this.change?.detectable !== undefined ? { min_detectable: this.change.detectable } : {}),
       ...(this.change?.rowsNeeded !== undefined ? { rows_needed: this.change.rowsNeeded } : {}),
       ...(failed.length ? { failed_rules: failed } : {}),
+      ...this.undefinedReason(ci),
     };
+  }
+
+  /** Why the value or an interval is n/a (nothing when all are defined). */
+  private undefinedReason(ci: [number, number] | null): { undefined_reason?: string } {
+    const { j } = this;
+    const cause = fairnessUndefinedCause(j.metric);
+    if (!j.enough) return { undefined_reason: `fewer than two groups with min_slice_rows (${j.input.minSliceRows}) rows` };
+    if (j.candidate === null) return { undefined_reason: `undefined on these rows (${cause})` };
+    if (!definedOnEnoughResamples(j.candidateSamples)) return { undefined_reason: undefinedOnResamples(j.candidateSamples, cause) };
+    if (ci === null && j.deltaSamples && j.baseline !== null) return { undefined_reason: undefinedOnResamples(j.deltaSamples, cause) };
+    return {};
   }
 }
 

@@ -4,20 +4,20 @@
  * features beside the baseline's, the biggest rank changes, a mermaid bar chart from 0). Every
  * string from the data (attribute values, feature names) is escaped with shared/report/markdown.
  */
-import { code, details, escapeCell, formatNumber, mermaidLabel, table } from '../../shared/report/markdown.js';
+import { chartNumber } from '../../shared/report/charts.js';
+import { code, details, escapeCell, formatNumber, mermaidCategories, mermaidLabel, table } from '../../shared/report/markdown.js';
 import type { ImportanceSummary } from '../../shared/governance/permutation-importance.js';
 import type { MetricVerdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 import type { FairnessOutcome } from './fairness-gate.js';
 import type { ImportanceEntry, ImportanceResult } from './importance.js';
+import { intervalCell, NOT_AVAILABLE, signedCell, undefinedNote, valueCell } from '../../shared/report/undefined-values.js';
 
 export const TOP_FEATURES = 10;
 export const RANK_CHANGES = 5;
 
 const VERDICT_CELL: Record<MetricVerdict, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', 'insufficient-evidence': '⛔ insufficient evidence', reported: 'reported' };
 
-const interval = (range: [number, number] | null | undefined) => (range ? `[${formatNumber(range[0])}, ${formatNumber(range[1])}]` : '—');
-const signed = (value: number | null) => (value === null ? '—' : value > 0 ? `+${formatNumber(value)}` : formatNumber(value));
 
 export function governanceSections(evaluation: Evaluation, hasBaseline: boolean): string[] {
   const out: string[] = [];
@@ -29,12 +29,14 @@ export function governanceSections(evaluation: Evaluation, hasBaseline: boolean)
 export function fairnessTable(outcomes: FairnessOutcome[], hasBaseline: boolean): string {
   const header = hasBaseline ? ['attribute', 'metric', 'candidate', 'CI', 'baseline', 'Δ', 'CI of Δ', 'verdict'] : ['attribute', 'metric', 'candidate', 'CI', 'verdict'];
   const rows = outcomes.map((o) => {
-    const row = [code(o.attribute), `${code(o.metric)} ${o.direction === 'higher' ? '↑' : '↓'}`, formatNumber(o.candidate), interval(o.candidate_ci)];
-    if (hasBaseline) row.push(formatNumber(o.baseline), signed(o.delta), interval(o.ci));
+    const row = [code(o.attribute), `${code(o.metric)} ${o.direction === 'higher' ? '↑' : '↓'}`, valueCell(o.candidate), intervalCell(o.candidate_ci)];
+    if (hasBaseline) row.push(valueCell(o.baseline), signedCell(o.delta), intervalCell(o.ci));
     row.push(VERDICT_CELL[o.verdict]);
     return row;
   });
-  return table(header, rows, hasBaseline ? ['l', 'l', 'r', 'c', 'r', 'r', 'c', 'l'] : ['l', 'l', 'r', 'c', 'l']);
+  const rendered = table(header, rows, hasBaseline ? ['l', 'l', 'r', 'c', 'r', 'r', 'c', 'l'] : ['l', 'l', 'r', 'c', 'l']);
+  const note = undefinedNote(outcomes.map((o) => ({ name: `${o.metric}(${o.attribute})`, reason: o.undefined_reason })));
+  return note ? `${rendered}\n\n${note}` : rendered;
 }
 
 function fairnessSection(outcomes: FairnessOutcome[], hasBaseline: boolean): string {
@@ -51,13 +53,14 @@ function fairnessSection(outcomes: FairnessOutcome[], hasBaseline: boolean): str
     const rows = Object.entries(o.groups).map(([group, r]) => [
       `${code(group)}${o.untested_groups.includes(group) ? ' (not tested: too few rows)' : ''}`,
       r.rows.toLocaleString('en-US'),
-      formatNumber(r.selection_rate),
-      formatNumber(r.tpr),
-      formatNumber(r.fpr),
-      formatNumber(r.precision),
-      ...(o.baseline_groups ? [formatNumber(o.baseline_groups[group]?.selection_rate)] : []),
+      valueCell(r.selection_rate),
+      valueCell(r.tpr),
+      valueCell(r.fpr),
+      valueCell(r.precision),
+      ...(o.baseline_groups ? [valueCell(o.baseline_groups[group]?.selection_rate)] : []),
     ]);
     body.push(`**${code(attribute)}** (candidate)`, '', table(header, rows), '');
+    if (rows.some((row) => row.includes(NOT_AVAILABLE))) body.push(`<sub>${NOT_AVAILABLE}: a rate whose group has no rows it divides by (TPR: no positives, FPR: no negatives, precision: no positive decisions).</sub>`, '');
   }
   const rules = outcomes.filter((o) => o.gated || o.rule.startsWith('reported only (not')).map((o) => [code(o.attribute), code(o.metric), VERDICT_CELL[o.verdict], escapeCell(o.rule)]);
   if (rules.length) body.push(table(['attribute', 'metric', 'verdict', 'rule'], rules));
@@ -65,7 +68,7 @@ function fairnessSection(outcomes: FairnessOutcome[], hasBaseline: boolean): str
   return lines.join('\n');
 }
 
-const summaryCells = (s: ImportanceSummary | null) => (s ? [formatNumber(s.mean), interval(s.ci)] : ['—', '—']);
+const summaryCells = (s: ImportanceSummary | null) => (s ? [valueCell(s.mean), intervalCell(s.ci)] : ['—', '—']);
 
 export function importanceTable(features: ImportanceEntry[], hasBaseline: boolean, top = TOP_FEATURES): string {
   const header = hasBaseline ? ['rank', 'feature', 'candidate', 'CI', 'baseline', 'CI', 'baseline rank'] : ['rank', 'feature', 'importance', 'CI'];
@@ -117,6 +120,7 @@ export function importanceChart(importance: ImportanceResult, hasBaseline: boole
   const shown = importance.features.filter((f) => f.candidate !== null && Number.isFinite(f.candidate.mean)).slice(0, TOP_FEATURES);
   if (!shown.length) return '';
   const bar = (v: number | undefined) => (v === undefined || !Number.isFinite(v) || v <= 0 ? 0 : Number(v.toPrecision(4)));
+  const number = (v: number) => chartNumber(v);
   const candidate = shown.map((f) => bar(f.candidate!.mean));
   const baseline = shown.map((f) => bar(f.baseline?.mean));
   const high = Math.max(...candidate, ...(hasBaseline ? baseline : []));
@@ -124,10 +128,10 @@ export function importanceChart(importance: ImportanceResult, hasBaseline: boole
     '```mermaid',
     'xychart-beta',
     `  title "Permutation importance${hasBaseline ? ' (first bar candidate, second baseline)' : ''}, negatives as 0"`,
-    `  x-axis [${shown.map((f) => mermaidLabel(f.feature)).join(', ')}]`,
-    `  y-axis ${mermaidLabel(`drop of ${importance.metric}`)} 0 --> ${Number(((high || 0.01) * 1.1).toPrecision(3))}`,
-    `  bar [${candidate.join(', ')}]`,
-    ...(hasBaseline ? [`  bar [${baseline.join(', ')}]`] : []),
+    `  x-axis [${mermaidCategories(shown.map((f) => f.feature)).join(', ')}]`,
+    `  y-axis ${mermaidLabel(`drop of ${importance.metric}`)} 0 --> ${chartNumber((high || 0.01) * 1.1, 3)}`,
+    `  bar [${candidate.map(number).join(', ')}]`,
+    ...(hasBaseline ? [`  bar [${baseline.map(number).join(', ')}]`] : []),
     '```',
   ].join('\n');
 }

@@ -1,6 +1,19 @@
 /** The governance evidence in the results JSON and the run record (fairness, importance, the checks that ran). */
 import type { MetricVerdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
+import type { ImportanceEntry } from './importance.js';
+import type { ImportanceSummary } from '../../shared/governance/permutation-importance.js';
+
+const finite = (value: number) => (Number.isFinite(value) ? value : null);
+
+/** A summary with null for every number that is not finite (an undefined mean, the open interval of one defined repeat): JSON has no NaN or ∞. */
+function jsonSummary(s: ImportanceSummary | null) {
+  return s && { ...s, mean: finite(s.mean), std: finite(s.std), ci: [finite(s.ci[0]), finite(s.ci[1])] as [number | null, number | null], repeats: s.repeats.map(finite) };
+}
+
+function jsonFeatures(features: ImportanceEntry[]) {
+  return features.map((f) => ({ ...f, candidate: jsonSummary(f.candidate), baseline: jsonSummary(f.baseline) }));
+}
 
 export interface GovernanceCheck {
   check: 'fairness' | 'explainability';
@@ -34,7 +47,7 @@ export function governanceResults(evaluation: Evaluation) {
     ...(evaluation.fairness ? { fairness: evaluation.fairness } : {}),
     ...(importance
       ? {
-          importance: importance.features,
+          importance: jsonFeatures(importance.features),
           importance_method: {
             method: 'permutation',
             metric: importance.metric,
@@ -60,7 +73,7 @@ export function governanceRecord(evaluation: Evaluation) {
   const importance = evaluation.importance;
   return {
     ...(evaluation.fairness ? { fairness: evaluation.fairness } : {}),
-    ...(importance ? { importance: { metric: importance.metric, repeats: importance.repeats, rows: importance.rows, seed: importance.seed, candidate_score: importance.candidate_score, baseline_score: importance.baseline_score, features: importance.features } } : {}),
+    ...(importance ? { importance: { metric: importance.metric, repeats: importance.repeats, rows: importance.rows, seed: importance.seed, candidate_score: importance.candidate_score, baseline_score: importance.baseline_score, features: jsonFeatures(importance.features) } } : {}),
     ...(evaluation.fairness || importance ? { governance: governanceChecks(evaluation) } : {}),
   };
 }

@@ -21,6 +21,7 @@ import type { OpenedModel } from './models.js';
 import type { FeedPlan } from '../../shared/onnx/feed.js';
 import type { OutputPlan } from '../../shared/onnx/outputs.js';
 import { PermutedMatrix } from './permuted-feed.js';
+import { undefinedCause } from '../../shared/stats/undefined-metrics.js';
 
 export const EXPLAIN_DEFAULTS = { repeats: 5, maxRows: 20_000 } as const;
 
@@ -109,7 +110,16 @@ export async function permutationImportance(input: ImportanceInput, host: Host):
       matrix ? matrix.score(replaced) : score(m, base, replaced ? { feature: replaced.feature, values: replaced.values() } : undefined, n, batchRows);
   });
   const unpermuted: number[] = [];
-  for (let m = 0; m < models.length; m++) unpermuted.push(scoreOf(models[m]!, await scorers[m]!()));
+  for (let m = 0; m < models.length; m++) {
+    const score = scoreOf(models[m]!, await scorers[m]!());
+    if (!Number.isFinite(score)) {
+      throw new UserError(`the explained metric "${metric}" is undefined for the ${m === 0 ? 'candidate' : 'baseline'} on the ${n.toLocaleString('en-US')} rows explained (${undefinedCause(metric)}), so its drop cannot be measured`, {
+        where: { key: 'gate.explain.metric' },
+        hint: `Explain with a metric these rows define: ${defaultExplainMetric(input.kind)} is defined on any rows.`,
+      });
+    }
+    unpermuted.push(score);
+  }
   const drops = models.map(() => new Map<string, number[]>());
   const permuted = new Float64Array(n);
   const permutation = new Uint32Array(n);
@@ -137,7 +147,9 @@ export async function permutationImportance(input: ImportanceInput, host: Host):
   });
 
   const summaries = drops.map((map) => new Map([...map].map(([feature, values]) => [feature, summarize(values, input.alpha)])));
-  const ranks = summaries.map((map) => new Map([...map].sort((a, b) => b[1].mean - a[1].mean || (a[0] < b[0] ? -1 : 1)).map(([feature], i) => [feature, i + 1])));
+  // Features whose every shuffle left the metric undefined (mean NaN) rank last.
+  const key = (s: ImportanceSummary) => (Number.isFinite(s.mean) ? s.mean : Number.NEGATIVE_INFINITY);
+  const ranks = summaries.map((map) => new Map([...map].sort((a, b) => key(b[1]) - key(a[1]) || (a[0] < b[0] ? -1 : 1)).map(([feature], i) => [feature, i + 1])));
   const entries: ImportanceEntry[] = union.map((feature) => ({
     feature,
     candidate: summaries[0]!.get(feature) ?? null,

@@ -8,6 +8,7 @@ import { code, details, escapeCell, escapeText, formatNumber, link, table } from
 import type { GroupOutcome, MetricOutcome, MetricVerdict, Verdict } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 import { governanceSections } from './governance-report.js';
+import { intervalCell, signedCell, undefinedNote, valueCell } from '../../shared/report/undefined-values.js';
 
 export interface ReportContext {
   modelName: string;
@@ -69,8 +70,10 @@ function verdictSentence(evaluation: Evaluation, context: ReportContext): string
   let tail = '';
   if (evaluation.verdict === 'insufficient-evidence') {
     const needed = Object.entries(evaluation.outcomes[0]!.metrics).filter(([, m]) => m.rows_needed !== undefined);
-    const sizes = needed.map(([metric, m]) => `${code(metric)} detects ${formatNumber(m.min_detectable!)} (needs ${formatNumber(m.min_detectable_target!)}): about ${m.rows_needed!.toLocaleString('en-US')} rows`).join('; ');
-    tail = ` The holdout is too small to judge${sizes ? ` (${sizes})` : ''}; policy \`insufficient_evidence: ${context.insufficientPolicy ?? 'fail'}\` makes the step ${context.passed ? 'pass' : 'fail'}.`;
+    const sizes = needed.map(([metric, m]) => `${code(metric)} detects ${formatNumber(m.min_detectable!)} (needs ${formatNumber(m.min_detectable_target!)}): about ${m.rows_needed!.toLocaleString('en-US')} rows`);
+    const undefinedGated = Object.entries(evaluation.outcomes[0]!.metrics).filter(([, m]) => m.gated && m.verdict === 'insufficient-evidence' && m.undefined_reason !== undefined);
+    const reasons = [...sizes, ...undefinedGated.map(([metric, m]) => `${code(metric)} is n/a: ${escapeCell(m.undefined_reason!)}`)].join('; ');
+    tail = ` The holdout is too small to judge${reasons ? ` (${reasons})` : ''}; policy \`insufficient_evidence: ${context.insufficientPolicy ?? 'fail'}\` makes the step ${context.passed ? 'pass' : 'fail'}.`;
   } else if (evaluation.verdict === 'inconclusive') {
     tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? 'pass' : 'fail'}.`;
   } else if (evaluation.verdict === 'fail') {
@@ -80,23 +83,20 @@ function verdictSentence(evaluation: Evaluation, context: ReportContext): string
 }
 
 function cells(metric: string, m: MetricOutcome, hasBaseline: boolean): string[] {
-  const ci = (range: [number, number] | null) => (range ? `[${formatNumber(range[0])}, ${formatNumber(range[1])}]` : '—');
   const arrow = m.direction === 'higher' ? '↑' : '↓';
-  const row = [`${code(metric)} ${arrow}`, formatNumber(m.candidate), ci(m.candidate_ci)];
-  if (hasBaseline) row.push(formatNumber(m.baseline), signed(m.delta), ci(m.ci));
+  const row = [`${code(metric)} ${arrow}`, valueCell(m.candidate), intervalCell(m.candidate_ci)];
+  if (hasBaseline) row.push(valueCell(m.baseline), signedCell(m.delta), intervalCell(m.ci));
   row.push(VERDICT_CELL[m.gated ? m.verdict : 'reported']);
   return row;
 }
 
+/** The metric table, with a line naming why any n/a cell is undefined. */
 function metricTable(group: GroupOutcome, hasBaseline: boolean): string {
   const header = hasBaseline ? ['metric', 'candidate', 'CI', 'baseline', 'Δ', 'CI of Δ', 'verdict'] : ['metric', 'candidate', 'CI', 'verdict'];
   const rows = Object.entries(group.metrics).map(([metric, m]) => cells(metric, m, hasBaseline));
-  return table(header, rows, hasBaseline ? ['l', 'r', 'c', 'r', 'r', 'c', 'l'] : ['l', 'r', 'c', 'l']);
-}
-
-function signed(value: number | null): string {
-  if (value === null) return '—';
-  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+  const rendered = table(header, rows, hasBaseline ? ['l', 'r', 'c', 'r', 'r', 'c', 'l'] : ['l', 'r', 'c', 'l']);
+  const note = undefinedNote(Object.entries(group.metrics).map(([name, m]) => ({ name, reason: m.undefined_reason })));
+  return note ? `${rendered}\n\n${note}` : rendered;
 }
 
 function intervalNote(evaluation: Evaluation, hasBaseline: boolean): string {

@@ -18,6 +18,8 @@ export interface MetricRow {
   /** Confidence interval of candidate − baseline. */
   deltaCi?: [number, number];
   verdict?: string;
+  /** Why the value or an interval is undefined (shown as n/a), from the gate's results. */
+  undefinedReason?: string;
 }
 
 export interface SliceRow {
@@ -122,6 +124,7 @@ function metricRow(name: string, result: NonNullable<RunRecord['evaluation']>['m
     delta: result.delta,
     deltaCi: result.ci ?? undefined,
     verdict: result.verdict,
+    ...(result.undefined_reason ? { undefinedReason: result.undefined_reason } : {}),
   };
 }
 

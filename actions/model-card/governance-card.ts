@@ -6,6 +6,7 @@
  * `explainability`: a card without that evidence fails.
  */
 import { code, escapeCell, formatNumber, table } from '../../shared/report/markdown.js';
+import { intervalCell, undefinedNote, valueCell } from '../../shared/report/undefined-values.js';
 import type { RunRecord } from '../../shared/record/schema.js';
 import type { FairnessResultRecord, ImportanceRecordType } from '../../shared/record/sections/governance.js';
 
@@ -36,7 +37,7 @@ export function missingEvidence(governance: CardGovernance | undefined, require:
   return require.filter((key) => (key === 'fairness' ? !governance?.fairness?.length : key === 'explainability' ? !governance?.importance : false));
 }
 
-const interval = (ci: readonly (number | null)[] | null | undefined) => (ci && ci[0] !== null && ci[1] !== null ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : '—');
+const reasonOf = (f: FairnessResultRecord) => (typeof f.undefined_reason === 'string' ? f.undefined_reason : undefined);
 
 export function factorsEvidence(governance: CardGovernance | undefined): string[] {
   if (!governance?.fairness?.length) return [];
@@ -55,15 +56,17 @@ export function quantitativeEvidence(governance: CardGovernance | undefined): st
   if (!governance) return [];
   const lines: string[] = [];
   if (governance.fairness?.length) {
-    const rows = governance.fairness.map((f) => [code(f.attribute), code(f.metric), formatNumber(f.candidate), interval(f.candidate_ci), formatNumber(f.baseline), interval(f.ci), escapeCell(f.verdict)]);
+    const rows = governance.fairness.map((f) => [code(f.attribute), code(f.metric), valueCell(f.candidate), intervalCell(f.candidate_ci), valueCell(f.baseline), intervalCell(f.ci), escapeCell(f.verdict)]);
     lines.push('**Fairness across groups** (fairlearn definitions; bootstrap intervals, paired against the baseline):', '', table(['attribute', 'metric', 'value', 'CI', 'baseline', 'CI of Δ', 'verdict'], rows), '');
+    const note = undefinedNote(governance.fairness.map((f) => ({ name: `${f.metric}(${f.attribute})`, reason: reasonOf(f) })));
+    if (note) lines.push(note, '');
   }
   const importance = governance.importance;
   if (importance) {
     const rows = importance.features
       .filter((f) => f.candidate)
       .slice(0, 10)
-      .map((f) => [code(f.feature), formatNumber(f.candidate!.mean), interval(f.candidate!.ci), f.baseline ? formatNumber(f.baseline.mean) : '—', f.baseline ? interval(f.baseline.ci) : '—']);
+      .map((f) => [code(f.feature), valueCell(f.candidate!.mean), intervalCell(f.candidate!.ci), f.baseline ? valueCell(f.baseline.mean) : '—', f.baseline ? intervalCell(f.baseline.ci) : '—']);
     lines.push(`**Permutation feature importance** (drop of ${code(importance.metric)}, ${importance.repeats} seeded permutations on ${importance.rows} holdout rows; top ${rows.length}):`, '', table(['feature', 'importance', 'CI', 'baseline', 'baseline CI'], rows), '');
   }
   return lines;

@@ -4,6 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { code, details, escapeCell, escapeText, formatNumber, link, table } from '../../shared/report/markdown.js';
+import { intervalCell, signedCell, undefinedNote, valueCell } from '../../shared/report/undefined-values.js';
 import type { CardContent, MetricRow } from './card-content.js';
 import { checksEvidence, factorsEvidence, quantitativeEvidence } from './governance-card.js';
 
@@ -152,11 +153,9 @@ function quantitative(card: CardContent): string[] {
   if (evaluation) {
     const hasBaseline = evaluation.metrics.some((metric) => metric.baseline !== undefined && metric.baseline !== null);
     const header = hasBaseline ? ['metric', 'value', 'CI', 'baseline', 'Δ', 'CI of Δ', 'verdict'] : ['metric', 'value', 'CI', 'verdict'];
-    const rows = evaluation.metrics.map((metric) => metricCells(metric, hasBaseline));
-    lines.push(`On the holdout (${evaluation.rows} rows)${evaluation.baseline ? `, against baseline ${code(evaluation.baseline)}` : ''}:`, '', table(header, rows), '');
+    lines.push(`On the holdout (${evaluation.rows} rows)${evaluation.baseline ? `, against baseline ${code(evaluation.baseline)}` : ''}:`, '', metricTable(header, evaluation.metrics, hasBaseline), '');
     for (const slice of evaluation.slices) {
-      const sliceRows = slice.metrics.map((metric) => metricCells(metric, false));
-      lines.push(details(`Slice ${slice.column} = ${slice.value} (${slice.rows} rows)`, table(['metric', 'value', 'CI', 'verdict'], sliceRows)), '');
+      lines.push(details(`Slice ${slice.column} = ${slice.value} (${slice.rows} rows)`, metricTable(['metric', 'value', 'CI', 'verdict'], slice.metrics, false)), '');
     }
   }
   lines.push(...quantitativeEvidence(card.governance));
@@ -167,15 +166,18 @@ function quantitative(card: CardContent): string[] {
   return lines;
 }
 
-function interval(ci: [number, number] | undefined): string {
-  return ci ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : '—';
-}
-
 function metricCells(metric: MetricRow, withBaseline: boolean): string[] {
-  const cells = [escapeCell(metric.name), formatNumber(metric.value), interval(metric.ci)];
-  if (withBaseline) cells.push(formatNumber(metric.baseline), formatNumber(metric.delta), interval(metric.deltaCi));
+  const cells = [escapeCell(metric.name), valueCell(metric.value), intervalCell(metric.ci)];
+  if (withBaseline) cells.push(valueCell(metric.baseline), signedCell(metric.delta), intervalCell(metric.deltaCi));
   cells.push(metric.verdict ? escapeCell(metric.verdict) : '—');
   return cells;
+}
+
+/** A metric table with the line naming why any n/a cell is undefined. */
+function metricTable(header: string[], metrics: MetricRow[], withBaseline: boolean): string {
+  const rendered = table(header, metrics.map((metric) => metricCells(metric, withBaseline)));
+  const note = undefinedNote(metrics.map((metric) => ({ name: metric.name, reason: metric.undefinedReason })));
+  return note ? `${rendered}\n\n${note}` : rendered;
 }
 
 function lineage(card: CardContent): string[] {

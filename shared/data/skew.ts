@@ -155,7 +155,11 @@ function numericBins(current: ColumnProfile, reference: ColumnProfile, bins: num
   }
   if (inner.length === 0) return undefined;
   const edges = [Number.NEGATIVE_INFINITY, ...inner, Number.POSITIVE_INFINITY];
-  const labels = edges.slice(0, -1).map((low, i) => (i === 0 ? `< ${fmt(edges[1]!)}` : i === edges.length - 2 ? `≥ ${fmt(low)}` : `${fmt(low)}–${fmt(edges[i + 1]!)}`));
+  // Four significant digits, or as many as tell the edges apart (a band far from 0, e.g. 1000.01 … 1000.09).
+  let digits = 4;
+  while (digits < 15 && new Set(inner.map((x) => fmt(x, digits))).size < inner.length) digits++;
+  const f = (x: number) => fmt(x, digits);
+  const labels = edges.slice(0, -1).map((low, i) => (i === 0 ? `< ${f(edges[1]!)}` : i === edges.length - 2 ? `≥ ${f(low)}` : `${f(low)}–${f(edges[i + 1]!)}`));
   return { kind: 'numeric' as const, labels, currentCounts: rebin(current.histogram!, edges), referenceCounts: rebin(ref, edges) };
 }
 
@@ -213,6 +217,6 @@ function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-function fmt(value: number): string {
-  return Number(value.toPrecision(4)).toString();
+function fmt(value: number, digits = 4): string {
+  return Number(value.toPrecision(digits)).toString();
 }

@@ -56,7 +56,10 @@ export function valueCounts(sample: NumericSample): CategoryCounts {
 export function binsHistogram(bins: Pick<SharedBins, 'kind' | 'edges' | 'reference' | 'current'>): HistogramView {
   const nRef = bins.reference.reduce((a, b) => a + b, 0);
   const nCur = bins.current.reduce((a, b) => a + b, 0);
-  const fmt = (x: number) => Number(x.toPrecision(4)).toString();
+  // Four significant digits, or as many as tell the edges apart (a band far from 0, e.g. 1000.01 … 1000.09).
+  let digits = 4;
+  while (digits < 15 && new Set(bins.edges.map((x) => Number(x.toPrecision(digits)))).size < new Set(bins.edges).size) digits++;
+  const fmt = (x: number) => Number(x.toPrecision(digits)).toString();
   const labels =
     bins.kind === 'values'
       ? [...bins.edges.map(fmt), bins.edges.length ? `>${fmt(bins.edges.at(-1)!)}` : 'all']

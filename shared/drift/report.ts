@@ -4,7 +4,9 @@
  * reference vs current for the drifted columns (y axis from 0), the label-free performance
  * estimate, and what happened on GitHub. Every user-provided string is escaped.
  */
-import { code, escapeCell, formatNumber, table } from '../report/markdown.js';
+import { code, escapeCell, formatNumber, mermaidCategories, table } from '../report/markdown.js';
+import { chartNumber } from '../report/charts.js';
+import { valueCell } from '../report/undefined-values.js';
 import { mermaidString } from '../train/charts.js';
 import type { Decision, DecisionRule } from './decide.js';
 import type { PerformanceEstimate } from './performance.js';
@@ -95,15 +97,17 @@ function boundText(c: ColumnResult): string {
 /** Two bar series (reference, current) of shares per bin; the y axis starts at 0. */
 export function histogramChart(c: ColumnResult): string {
   const h = c.histogram;
+  if (!h.labels.length) return '';
   const top = Math.max(...h.reference, ...h.current, 0.01);
-  const pct = (v: number) => String(Number((v * 100).toPrecision(4)));
+  const pct = (v: number) => chartNumber(v * 100);
   return [
     `**${escapeCell(c.column)}**: reference (first bars) vs current (second bars), % of rows`,
     '',
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidString(`${c.column}: reference vs current`)}`,
-    `  x-axis [${h.labels.map(mermaidString).join(', ')}]`,
+    // The chart alphabet has no `>`: the open upper bin reads "over x".
+    `  x-axis [${mermaidCategories(h.labels.map((label) => label.replace(/^>/, 'over ')), 80).join(', ')}]`,
     `  y-axis "% of rows" 0 --> ${pct(Math.min(1, top * 1.1))}`,
     `  bar [${h.reference.map(pct).join(', ')}]`,
     `  bar [${h.current.map(pct).join(', ')}]`,
@@ -113,8 +117,9 @@ export function histogramChart(c: ColumnResult): string {
 
 function performanceLines(p: PerformanceEstimate): string[] {
   const rows = [
-    ['expected accuracy', formatNumber(p.reference?.accuracy, 4), formatNumber(p.current.accuracy, 4)],
-    ['expected ROC AUC', formatNumber(p.reference?.rocAuc, 4), formatNumber(p.current.rocAuc, 4)],
+    // n/a: undefined (ROC AUC when every probability is 0 or 1), or no reference scores.
+    ['expected accuracy', valueCell(p.reference?.accuracy), valueCell(p.current.accuracy)],
+    ['expected ROC AUC', valueCell(p.reference?.rocAuc), valueCell(p.current.rocAuc)],
   ];
   return [
     '### Estimated performance without labels',

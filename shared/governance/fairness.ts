@@ -89,6 +89,18 @@ export function fairnessMetric(metric: FairnessMetricName, counts: Float64Array,
   }
 }
 
+/** Why a between-group metric can be undefined on the tested groups (a rate it needs has an empty denominator). */
+export function fairnessUndefinedCause(metric: FairnessMetricName): string {
+  switch (metric) {
+    case 'demographic_parity_difference':
+      return 'a group without rows';
+    case 'demographic_parity_ratio':
+      return 'no positive decisions in any group';
+    case 'equalized_odds_difference':
+      return 'a group without positives or without negatives';
+  }
+}
+
 /** Whether higher values of the metric are better (more equal). */
 export function fairnessHigherIsBetter(metric: FairnessMetricName): boolean {
   return metric === 'demographic_parity_ratio';

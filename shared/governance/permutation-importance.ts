@@ -43,19 +43,24 @@ export function sampleRows(seed: number, n: number, k: number): Uint32Array {
 
 // A type alias (not an interface) so it fits the run record's loose object schema.
 export type ImportanceSummary = {
+  /** NaN (null in JSON) when no repeat defines the metric. */
   mean: number;
   /** Sample standard deviation over repeats (ddof = 1; scikit-learn reports ddof = 0). */
   std: number;
   /** t interval over the repeats at 1 − alpha (the spread of the permutations, not of the holdout). */
   ci: [number, number];
   repeats: number[];
+  /** Repeats whose shuffle left the metric undefined (e.g. no predicted positives for precision): left out of mean, std and ci. */
+  undefined_repeats?: number;
 };
 
+/** Over the repeats that define the metric (NaN drops are left out and counted). */
 export function summarize(repeats: number[], alpha: number): ImportanceSummary {
-  const r = repeats.length;
-  const mean = repeats.reduce((a, b) => a + b, 0) / r;
-  const variance = repeats.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(r - 1, 1);
-  const std = Math.sqrt(variance);
+  const defined = repeats.filter((value) => Number.isFinite(value));
+  const r = defined.length;
+  const mean = r ? defined.reduce((a, b) => a + b, 0) / r : Number.NaN;
+  const variance = defined.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(r - 1, 1);
+  const std = r ? Math.sqrt(variance) : Number.NaN;
   const half = r > 1 ? studentUpperQuantile(alpha / 2, r - 1) * (std / Math.sqrt(r)) : Number.POSITIVE_INFINITY;
-  return { mean, std, ci: [mean - half, mean + half], repeats };
+  return { mean, std, ci: [mean - half, mean + half], repeats, ...(r < repeats.length ? { undefined_repeats: repeats.length - r } : {}) };
 }

@@ -54,8 +54,9 @@ export function lineageEvidence(record: RunRecord | undefined, digest: string, e
   return out;
 }
 
-const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(4)).toString());
-const range = (ci: [number, number] | null | undefined) => (ci ? `[${num(ci[0])}, ${num(ci[1])}]` : '—');
+// Undefined values (null in the record: e.g. precision without predicted positives) read n/a, as in the reports.
+const num = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : Number(v.toPrecision(4)).toString());
+const range = (ci: [number, number] | null | undefined) => (ci ? `[${num(ci[0])}, ${num(ci[1])}]` : 'n/a');
 
 /** Label/value rows for the text format, after the ones formatLineage prints. */
 export function evidenceRows(e: LineageEvidence): [string, string][] {

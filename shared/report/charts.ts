@@ -9,7 +9,7 @@
  * Labels go through the report module's mermaid label alphabet once (no HTML escaping: mermaid
  * draws xychart text as SVG text, so `&lt;` would show as typed).
  */
-import { mermaidLabel } from './markdown.js';
+import { mermaidCategories, mermaidLabel } from './markdown.js';
 
 export interface BarChart {
   title: string;
@@ -32,8 +32,25 @@ export interface DeltaChart {
   labelLength?: number;
 }
 
-export function chartNumber(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : '0';
+/**
+ * A number as mermaid's xychart grammar reads it — `[+-]?(\d+(\.\d+)?|\.\d+)`, no exponent (its
+ * parser rejects `1e-7`, which String() writes for numbers below 1e-6) — to `digits` significant
+ * digits; a non-finite value as 0.
+ */
+export function chartNumber(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return '0';
+  const rounded = Number(value.toPrecision(digits));
+  return rounded === 0 ? '0' : plainDecimal(String(rounded));
+}
+
+/** "1.234e-9" → "0.000000001234", "1e+21" → "1000000000000000000000"; other strings unchanged. */
+function plainDecimal(text: string): string {
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const digits = m[2]! + (m[3] ?? '');
+  const exponent = Number(m[4]);
+  if (exponent < 0) return `${m[1]}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  return `${m[1]}${digits}${'0'.repeat(Math.max(0, exponent - (digits.length - 1)))}`;
 }
 
 /** A round upper end for an axis holding `max` (1, 2, 2.5, 5 × 10^k), so the top tick reads well. */
@@ -44,32 +61,36 @@ export function niceCeiling(max: number): number {
   return 10 * power;
 }
 
+/** '' when there is nothing to draw (mermaid rejects an empty x-axis). */
 export function barChart(chart: BarChart): string {
+  if (!chart.labels.length) return '';
   const length = chart.labelLength ?? 24;
   const top = niceCeiling(Math.max(0, ...chart.bars.flat(), ...(chart.lines ?? []).flat()));
   return [
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidLabel(chart.title, 60)}`,
-    `  x-axis [${chart.labels.map((label) => mermaidLabel(label, length)).join(', ')}]`,
+    `  x-axis [${mermaidCategories(chart.labels, length).join(', ')}]`,
     `  y-axis ${mermaidLabel(chart.yLabel, 40)} 0 --> ${chartNumber(top)}`,
-    ...chart.bars.map((values) => `  bar [${values.map(chartNumber).join(', ')}]`),
-    ...(chart.lines ?? []).map((values) => `  line [${values.map(chartNumber).join(', ')}]`),
+    ...chart.bars.map((values) => `  bar [${values.map((v) => chartNumber(v)).join(', ')}]`),
+    ...(chart.lines ?? []).map((values) => `  line [${values.map((v) => chartNumber(v)).join(', ')}]`),
     '```',
   ].join('\n');
 }
 
+/** '' when there is nothing to draw (mermaid rejects an empty x-axis). */
 export function deltaChart(chart: DeltaChart): string {
+  if (!chart.labels.length) return '';
   const length = chart.labelLength ?? 24;
   const reach = niceCeiling(Math.max(...chart.deltas.map((d) => (Number.isFinite(d) ? Math.abs(d) : 0))) * 1.1);
   return [
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidLabel(chart.title, 60)}`,
-    `  x-axis [${chart.labels.map((label) => mermaidLabel(label, length)).join(', ')}]`,
+    `  x-axis [${mermaidCategories(chart.labels, length).join(', ')}]`,
     `  y-axis ${mermaidLabel(chart.yLabel ?? 'Δ', 40)} ${chartNumber(-reach)} --> ${chartNumber(reach)}`,
     `  line [${chart.labels.map(() => '0').join(', ')}]`,
-    `  line [${chart.deltas.map(chartNumber).join(', ')}]`,
+    `  line [${chart.deltas.map((v) => chartNumber(v)).join(', ')}]`,
     '```',
   ].join('\n');
 }

@@ -127,8 +127,29 @@ export function link(text: string, url: string | undefined): string {
 /**
  * A quoted label for a mermaid chart. Mermaid has no reliable escape (quotes, backticks and
  * brackets end labels or the fenced block, `<` reaches its HTML labels), so labels are kept to
- * a safe alphabet: anything else shows as `?`.
+ * a safe alphabet (after NFC, so a decomposed "é" stays one letter; parentheses and the minus sign
+ * are in it, so "Δ candidate − baseline (whole holdout)" reads as written): anything else shows as `?`.
+ * Two things mermaid's own parser rejects inside the quotes are avoided as well: `%%` (its lexer
+ * reads `"%%…` as a comment to the end of the line), kept as one `%`, and an empty label, shown
+ * as `(empty)`.
  */
 export function mermaidLabel(text: string, maxLength = 40): string {
-  return `"${[...text.replace(/[^\p{L}\p{N} .,:=≥–\-_/%+]/gu, '?')].slice(0, maxLength).join('')}"`;
+  const safe = [...text.normalize('NFC').replace(/[^\p{L}\p{N} .,:=≤≥–−\-_/%+()]/gu, '?').replace(/%{2,}/g, '%')].slice(0, maxLength).join('');
+  return `"${safe === '' ? '(empty)' : safe}"`;
+}
+
+/**
+ * The x-axis categories of a chart as mermaid labels, made distinct: mermaid merges categories
+ * with the same text, so two names that read alike after the safe alphabet (`a<b`, `a>b`) or
+ * after truncation would draw as one bar. A repeat gets " 2", " 3", … appended.
+ */
+export function mermaidCategories(texts: readonly string[], maxLength = 40): string[] {
+  const seen = new Set<string>();
+  return texts.map((text) => {
+    const label = mermaidLabel(text, maxLength);
+    let candidate = label;
+    for (let k = 2; seen.has(candidate); k++) candidate = `${label.slice(0, -1)} ${k}"`;
+    seen.add(candidate);
+    return candidate;
+  });
 }

@@ -3,11 +3,17 @@
  * against it in test/stats), with optional row weights so that a bootstrap resample is a weight
  * vector of draw counts rather than a copy of the rows.
  *
- * Binary: accuracy, precision, recall, f1 (of the positive class; 0 when undefined, like
- * zero_division=0), roc_auc, log_loss. Multiclass: accuracy, {precision,recall,f1}_{macro,weighted}
- * over the classes present in the truth or the predictions (sklearn's default labels),
- * roc_auc_ovr_{macro,weighted} (one-vs-rest; undefined when a class is absent from the truth),
- * log_loss. log_loss clips probabilities to [eps, 1 - eps] with eps = 2^-52 (float64 machine
+ * Binary: accuracy, precision, recall, f1 (of the positive class), roc_auc, log_loss. A binary
+ * metric whose denominator is empty on the rows (or the resample) is undefined (NaN; null in
+ * metricValues, "n/a" in reports): precision without predicted positives, recall without
+ * positives, f1 = 2TP / (2TP + FP + FN) without either (sklearn ≥ 1.3's definition of when F1 is
+ * ill-defined), roc_auc with one class. scikit-learn reports these as 0 under its default
+ * zero_division and warns that they are ill-defined; every defined value agrees with it.
+ * Multiclass: accuracy, {precision,recall,f1}_{macro,weighted} over the classes present in the
+ * truth or the predictions (sklearn's default labels; a present class's undefined precision or
+ * recall counts 0 inside the average, sklearn's zero_division=0, so the averages are defined on
+ * any rows), roc_auc_ovr_{macro,weighted} (one-vs-rest; undefined when a class is absent from the
+ * truth), log_loss. log_loss clips probabilities to [eps, 1 - eps] with eps = 2^-52 (float64 machine
  * epsilon, sklearn's eps="auto" for float64 input) and renormalizes each row, as sklearn 1.2 does.
  */
 import { planAuc, rankScores, weightedAuc, type AucPlan, type RowWeights } from './auc.js';
@@ -74,6 +80,29 @@ function rowLogLoss(probabilities: Float64Array, classes: number, truth: Int32Ar
   return loss;
 }
 
+/** TP / (TP + FP); NaN without predicted positives. */
+export function binaryPrecision(tp: number, fp: number): number {
+  return tp + fp > 0 ? tp / (tp + fp) : Number.NaN;
+}
+
+/** TP / (TP + FN); NaN without positives. */
+export function binaryRecall(tp: number, fn: number): number {
+  return tp + fn > 0 ? tp / (tp + fn) : Number.NaN;
+}
+
+/**
+ * The harmonic mean of precision and recall, as scikit-learn computes it when both are defined;
+ * when one is undefined the other is 0 (TP = 0), and F1 = 2TP / (2TP + FP + FN) = 0. NaN when
+ * TP + FP + FN = 0: no positives and none predicted.
+ */
+export function binaryF1(tp: number, fp: number, fn: number): number {
+  if (tp + fp + fn === 0) return Number.NaN;
+  if (tp === 0) return 0;
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  return (2 * precision * recall) / (precision + recall);
+}
+
 function prepareBinary(input: ClassificationInput): PreparedMetrics {
   const { truth, predicted, probabilities } = input;
   const n = truth.length;
@@ -116,12 +145,10 @@ function prepareBinary(input: ClassificationInput): PreparedMetrics {
       const tp = counts[3]!;
       const fp = counts[1]!;
       const fn = counts[2]!;
-      const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-      const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
       out[0] = total > 0 ? correct / total : Number.NaN;
-      out[1] = precision;
-      out[2] = recall;
-      out[3] = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+      out[1] = binaryPrecision(tp, fp);
+      out[2] = binaryRecall(tp, fn);
+      out[3] = binaryF1(tp, fp, fn);
       if (auc && loss) {
         out[4] = weightedAuc(auc, weights);
         out[5] = total > 0 ? lossSum / total : Number.NaN;

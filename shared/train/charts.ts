@@ -2,7 +2,8 @@
  * Mermaid xychart blocks (GitHub renders them in summaries and comments). Labels are
  * sanitised for mermaid's quoted strings; points are thinned to keep charts readable.
  */
-import { formatNumber, mermaidLabel } from '../report/markdown.js';
+import { chartNumber } from '../report/charts.js';
+import { formatNumber, mermaidCategories, mermaidLabel } from '../report/markdown.js';
 import { thin } from './bounded-series.js';
 
 export const MAX_CHART_POINTS = 40;
@@ -28,16 +29,18 @@ export function mermaidString(text: string): string {
 }
 
 function mermaidNumber(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '0';
+  return chartNumber(value, 6);
 }
 
+/** '' when there is nothing to draw (mermaid rejects an empty x-axis). */
 export function xyChart(chart: XyChart): string {
+  if (!chart.x.length) return '';
   const range = chart.yMin !== undefined && chart.yMax !== undefined ? ` ${mermaidNumber(chart.yMin)} --> ${mermaidNumber(chart.yMax)}` : '';
   return [
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidString(chart.title)}`,
-    `  x-axis ${mermaidString(chart.xLabel)} [${chart.x.map(mermaidString).join(', ')}]`,
+    `  x-axis ${mermaidString(chart.xLabel)} [${mermaidCategories(chart.x, 80).join(', ')}]`,
     `  y-axis ${mermaidString(chart.yLabel)}${range}`,
     ...chart.lines.map((line) => `  line [${line.values.map(mermaidNumber).join(', ')}]`),
     '```',

@@ -56,4 +56,21 @@ describe('drift report', () => {
     expect(rows).toHaveLength(3);
     expect(rows[2]).toContain('🔴 drift');
   });
+
+  it('an undefined performance estimate reads n/a', () => {
+    const markdown = renderDriftReport({
+      current: 'cur.csv',
+      reference: 'ref.csv',
+      referenceIsProfile: false,
+      currentRows: 100,
+      referenceRows: 100,
+      rule: DEFAULT_RULE,
+      decision: decide([measure('x', 0.5, 0.01)], DEFAULT_RULE),
+      skipped: [],
+      github: [],
+      performance: { source: 'model.onnx', current: { rows: 100, accuracy: 1, rocAuc: Number.NaN } },
+    });
+    expect(markdown).toContain('| expected ROC AUC | n/a | n/a |');
+    expect(markdown).toContain('| expected accuracy | n/a | 1 |');
+  });
 });

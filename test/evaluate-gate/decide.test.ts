@@ -97,17 +97,66 @@ describe('evaluate-gate decision', () => {
     expect(checked - failed).toBeGreaterThan(50);
   });
 
-  it('a metric undefined on most resamples has no interval and p = 1, not a small p beside "undefined"', () => {
-    // roc_auc of a slice that often lacks a class: 600 resamples undefined, the 400 others all −1.
+  it('a metric undefined on most resamples is not a test: no interval, no p-value, insufficient evidence, with the reason', () => {
+    // roc_auc of a group that often lacks a class: 600 resamples undefined, the 400 others all −1.
     const auc = new Float64Array(1000).fill(Number.NaN).fill(-1, 600);
     const group: GroupEvidence = { rows: 40, metrics: new Map([['roc_auc', evidence(auc)]]) };
     const [outcome] = decide([group], { alpha: 0.05, thresholds: { roc_auc: { max_drop: 0 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
     const m = outcome!.metrics.roc_auc!;
     expect(m.ci).toBeNull();
     expect(m.verdict).toBe('insufficient-evidence');
-    expect(m.rule).toContain('undefined on too many resamples');
-    expect(m.p_value).toBe(1);
-    expect(m.p_adjusted).toBe(1);
+    expect(m.rule).toContain('n/a, undefined on 600 of 1,000 resamples (only one class); not tested');
+    expect(m.undefined_reason).toBe('undefined on 600 of 1,000 resamples (only one class)');
+    expect(m.p_value).toBeUndefined();
+    expect(m.p_adjusted).toBeUndefined();
+    expect(overallVerdict([outcome!]).verdict).toBe('insufficient-evidence');
+  });
+
+  it('an undefined test takes no place in the Holm family: the defined test is judged alone', () => {
+    // f1 fails at alpha (p = 0.04) alone; with a second (undefined) test in the family its Holm-adjusted p would be 0.08.
+    const f1 = new Float64Array(1000).fill(-1).fill(0, 980);
+    const precision = new Float64Array(1000).fill(Number.NaN);
+    const metrics = new Map([['f1', evidence(f1)], ['precision', { candidate: null, baseline: null, candidateSamples: precision, deltaSamples: precision }]]);
+    const [outcome] = decide([{ rows: 1000, metrics }], { alpha: 0.05, thresholds: { f1: { max_drop: 0 }, precision: { max_drop: 0, min: 0.5 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
+    expect(outcome!.metrics.f1!.p_value).toBeCloseTo(0.04, 12);
+    expect(outcome!.metrics.f1!.p_adjusted).toBeCloseTo(0.04, 12);
+    expect(outcome!.metrics.f1!.rule).toContain('rank 1/1');
+    expect(outcome!.metrics.f1!.verdict).toBe('fail');
+    const p = outcome!.metrics.precision!;
+    expect(p.verdict).toBe('insufficient-evidence');
+    expect(p.rule).toContain('precision ≥ 0.5: n/a, undefined on this holdout (no predicted positives); not decidable');
+    expect(p.undefined_reason).toBe('undefined on these rows (no predicted positives)');
+    expect([p.candidate, p.ci, p.candidate_ci, p.delta, p.p_value]).toEqual([null, null, null, null, undefined]);
+  });
+
+  it('a gated metric undefined on the whole holdout makes the verdict insufficient evidence, not pass or fail', () => {
+    const nan = new Float64Array(1000).fill(Number.NaN);
+    for (const absolute of ['point', 'interval'] as const) {
+      const metrics = new Map([['recall', { candidate: null, baseline: null, candidateSamples: nan, deltaSamples: nan }]]);
+      const outcomes = decide([{ rows: 1000, metrics }], { alpha: 0.05, thresholds: { recall: { min: 0.9, max_drop: 0 } }, absolute, hasBaseline: true, minDetectable: 10 });
+      expect(outcomes[0]!.metrics.recall!.verdict, absolute).toBe('insufficient-evidence');
+      expect(overallVerdict(outcomes).verdict, absolute).toBe('insufficient-evidence');
+    }
+  });
+
+  it('a baseline without the metric (labels only, or undefined where the candidate has it) is named as the reason', () => {
+    const nan = new Float64Array(1000).fill(Number.NaN);
+    const metrics = new Map([['roc_auc', { candidate: 0.9, baseline: null, candidateSamples: flat(0.9), deltaSamples: nan }]]);
+    const [outcome] = decide([{ rows: 1000, metrics }], { alpha: 0.05, thresholds: { roc_auc: { max_drop: 0 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
+    const m = outcome!.metrics.roc_auc!;
+    expect(m.verdict).toBe('insufficient-evidence');
+    expect(m.undefined_reason).toBe("undefined on 1,000 of 1,000 resamples (the baseline's roc_auc is undefined or not computed on these rows)");
+    expect(m.candidate_ci).toEqual([0.9, 0.9]);
+  });
+
+  it('on a slice an undefined metric is reported as insufficient evidence and does not gate', () => {
+    const nan = new Float64Array(1000).fill(Number.NaN);
+    const whole: GroupEvidence = { rows: 1000, metrics: new Map([['precision', evidence(flat(0.01))]]) };
+    const slice: GroupEvidence = { slice: { column: 'site', value: 'x' }, rows: 40, metrics: new Map([['precision', { candidate: null, baseline: null, candidateSamples: nan, deltaSamples: nan }]]) };
+    const outcomes = decide([whole, slice], { alpha: 0.05, thresholds: { precision: { max_drop: 0 } }, absolute: 'point', hasBaseline: true, minDetectable: 10 });
+    expect(outcomes[1]!.metrics.precision!.verdict).toBe('insufficient-evidence');
+    expect(outcomes[0]!.metrics.precision!.rule).toContain('rank 1/1');
+    expect(overallVerdict(outcomes).verdict).toBe('pass');
   });
 
   it('ungated metrics carry "reported", never "pass"', () => {

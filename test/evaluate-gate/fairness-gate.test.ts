@@ -86,6 +86,25 @@ describe('fairness gate', () => {
     expect(outcome!.candidate).toBeNull();
   });
 
+  it('a metric undefined on the holdout (a group without positives) is not a test: insufficient evidence, n/a with its reason, outside the Holm family', () => {
+    const n = 400;
+    const base = input(n, { equalized_odds_difference: { max: 0.5 }, demographic_parity_difference: { max: 0.9 } });
+    // Group b has no positives: its TPR, and so equalized odds, is undefined on every row set.
+    const truth = Int32Array.from(base.candidate!.truth, (t, i) => (base.columns.get('g')![i] === 'b' ? 0 : t));
+    const fairness = fairnessGate({ ...base, candidate: { ...base.candidate!, truth } });
+    expect(fairness.tests).toHaveLength(1);
+    const by = Object.fromEntries(judge(fairness).map((o) => [o.metric, o]));
+    const odds = by.equalized_odds_difference!;
+    expect(odds.candidate).toBeNull();
+    expect(odds.candidate_ci).toBeNull();
+    expect(odds.verdict).toBe('insufficient-evidence');
+    expect(odds.rule).toContain('n/a, undefined on 400 of 400 resamples (a group without positives or without negatives); not tested');
+    expect(odds.undefined_reason).toBe('undefined on these rows (a group without positives or without negatives)');
+    expect(odds.groups.b!.tpr).toBeNull();
+    expect(by.demographic_parity_difference!.rule).toContain('rank 1/1');
+    expect(withFairness({ verdict: 'pass', reasons: [] }, Object.values(by)).verdict).toBe('insufficient-evidence');
+  });
+
   it('the same seed gives the same intervals; another seed other ones', () => {
     const a = judge(fairnessGate(input(500, undefined)));
     const b = judge(fairnessGate(input(500, undefined)));

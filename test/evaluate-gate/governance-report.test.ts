@@ -22,7 +22,7 @@ describe('governance report sections', () => {
     expect(rendered).toContain('| 1 | ``x\\|y`z ## <img src=x onerror=alert(1)> @admin "q" [a](b)`` | 0.3 |');
     expect(rendered).not.toMatch(/\n## /);
     const chart = importanceChart(importance, true);
-    expect(chart).toContain('x-axis ["x?y?z??? ?img src=x onerror=alert?1?? ?a", "b", "noise"]');
+    expect(chart).toContain('x-axis ["x?y?z??? ?img src=x onerror=alert(1)? ?a", "b", "noise"]');
     expect(chart).toContain('y-axis "drop of accuracy" 0 --> 0.33');
     expect(chart).toContain('bar [0.3, 0.2, 0]');
     expect(chart).toContain('bar [0.1, 0.2, 0]');

@@ -49,4 +49,15 @@ describe('permutation importance building blocks', () => {
     expect(s.ci[1]).toBeCloseTo(0.3 + half, 12);
     expect(summarize([0, 0, 0], 0.05).ci).toEqual([0, 0]);
   });
+
+  it('summarize: repeats that leave the metric undefined (NaN) are left out and counted; none defined gives a NaN mean', () => {
+    const s = summarize([0.1, Number.NaN, 0.3, 0.2, Number.NaN], 0.05);
+    expect(s.mean).toBeCloseTo(0.2, 15);
+    expect(s.std).toBeCloseTo(0.1, 15);
+    expect(s.undefined_repeats).toBe(2);
+    expect(summarize([0.1, 0.2], 0.05).undefined_repeats).toBeUndefined();
+    const none = summarize([Number.NaN, Number.NaN], 0.05);
+    expect(none.mean).toBeNaN();
+    expect(none.undefined_repeats).toBe(2);
+  });
 });

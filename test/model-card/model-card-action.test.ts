@@ -69,7 +69,7 @@ describe('model-card action (bundled)', () => {
     for (const section of ['Model details', 'Intended use', 'Factors', 'Metrics', 'Evaluation data', 'Training data', 'Quantitative analyses', 'Ethical considerations', 'Caveats and recommendations', 'Lineage']) {
       expect(card).toContain(`## ${section}\n`);
     }
-    expect(card).toContain('| accuracy | 0.9883 | [0.97, 1] | 0.9766 | 0.0117 | [-0.006, 0.03] | pass |');
+    expect(card).toContain('| accuracy | 0.9883 | [0.97, 1] | 0.9766 | +0.0117 | [-0.006, 0.03] | pass |');
     expect(card).toContain('Slice size_band = large (57 rows)');
     expect(card).toContain('NVIDIA H200');
     expect(card).toContain(`sha256:${'d'.repeat(64)}`);

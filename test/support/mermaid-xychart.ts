@@ -1,13 +1,16 @@
 /**
- * A checker for the subset of mermaid we emit: `xychart-beta` blocks. mermaid's own parser cannot
- * be used here: the `mermaid` package is not installed (new packages were out of scope for this
- * change; it is browser-first, and its Node use needs a DOM shim such as jsdom). So each block is
- * checked against the xychart grammar (mermaid's xychart.jison: `title`, `x-axis` with a category
- * list or a numeric range, `y-axis` with an optional range, `bar`/`line` with a number list,
- * strings in double quotes that contain none), plus what makes a chart read right:
- * every series has one value per category, every value is inside the y-axis range, bar charts
- * start the y-axis at 0, and a chart with negative values keeps 0 inside its range.
+ * What makes an `xychart-beta` block read right, which mermaid's own parser does not check (it
+ * accepts a chart that misleads; test/support/mermaid-parse.ts runs that parser for syntax):
+ * every series has one value per category, categories are distinct (mermaid merges repeats), every
+ * value is inside the y-axis range, bar charts start the y-axis at 0, and a chart with negative
+ * values keeps 0 inside its range. The blocks are read with the subset of the xychart grammar we
+ * emit (`title`, `x-axis` with a category list or a numeric range, `y-axis` with an optional
+ * range, `bar`/`line` with a number list, strings in double quotes), which also gives the tests
+ * the values to compare with the results.
  */
+import { mermaidBlocks } from './mermaid-parse.js';
+
+export { mermaidBlocks };
 export interface XyChartBlock {
   title?: string;
   categories?: string[];
@@ -27,10 +30,6 @@ const RULES = {
   yAxis: new RegExp(String.raw`^y-axis(?:\s+${STRING})?(?:\s+(${NUMBER})\s*-->\s*(${NUMBER}))?$`),
   series: new RegExp(String.raw`^(bar|line)(?:\s+${STRING})?\s+(${LIST_OF(NUMBER)})$`),
 };
-
-export function mermaidBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)].map((m) => m[1]!);
-}
 
 /** Parses one block; throws with the offending line when it is outside the grammar or misleads. */
 export function checkXyChart(block: string): XyChartBlock {

@@ -17,6 +17,8 @@ export const MetricResult = z.looseObject({
   candidate_ci: z.tuple([z.number(), z.number()]).nullable().optional(),
   verdict: MetricVerdict,
   rule: z.string(),
+  /** Why the value or an interval is null ("n/a" in reports), e.g. "undefined on these rows (no predicted positives)". */
+  undefined_reason: z.string().optional(),
 });
 
 export const EvaluationRecord = z.looseObject({

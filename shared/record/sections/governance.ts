@@ -18,6 +18,8 @@ export const FairnessResult = z.looseObject({
   verdict: z.enum(['pass', 'fail', 'inconclusive', 'insufficient-evidence', 'reported']),
   rule: z.string(),
   gated: z.boolean().optional(),
+  /** Why the value or an interval is null ("n/a" in reports). */
+  undefined_reason: z.string().optional(),
 });
 
 const Summary = z.looseObject({ mean: z.number().nullable(), ci: z.tuple([z.number().nullable(), z.number().nullable()]) }).nullable();

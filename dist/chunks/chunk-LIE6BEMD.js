@@ -9,7 +9,7 @@ import {
   MODEL_WEIGHT_MEDIA_TYPE,
   RUN_RECORD_MEDIA_TYPE,
   digestOf
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 
 // shared/registry/package.ts
 import { basename } from "node:path";

@@ -127,7 +127,10 @@ function numericBins(current, reference, bins) {
   }
   if (inner.length === 0) return void 0;
   const edges = [Number.NEGATIVE_INFINITY, ...inner, Number.POSITIVE_INFINITY];
-  const labels = edges.slice(0, -1).map((low, i) => i === 0 ? `< ${fmt(edges[1])}` : i === edges.length - 2 ? `\u2265 ${fmt(low)}` : `${fmt(low)}\u2013${fmt(edges[i + 1])}`);
+  let digits = 4;
+  while (digits < 15 && new Set(inner.map((x) => fmt(x, digits))).size < inner.length) digits++;
+  const f = (x) => fmt(x, digits);
+  const labels = edges.slice(0, -1).map((low, i) => i === 0 ? `< ${f(edges[1])}` : i === edges.length - 2 ? `\u2265 ${f(low)}` : `${f(low)}\u2013${f(edges[i + 1])}`);
   return { kind: "numeric", labels, currentCounts: rebin(current.histogram, edges), referenceCounts: rebin(ref, edges) };
 }
 function rebin(histogram, edges) {
@@ -174,8 +177,8 @@ var normalQuantile = normalQuantileApprox;
 function sum(values) {
   return values.reduce((a, b) => a + b, 0);
 }
-function fmt(value) {
-  return Number(value.toPrecision(4)).toString();
+function fmt(value, digits = 4) {
+  return Number(value.toPrecision(digits)).toString();
 }
 
 // shared/data/query-progress.ts

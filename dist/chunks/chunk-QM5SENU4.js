@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   safeTitle
-} from "./chunk-5GZAWDI7.js";
+} from "./chunk-LIE6BEMD.js";
 import {
   ANNOTATION,
   hexOf
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   writeFileAtomic
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";

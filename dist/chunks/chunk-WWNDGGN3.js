@@ -1,11 +1,22 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  mermaidCategories,
   mermaidLabel
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 
 // shared/report/charts.ts
-function chartNumber(value) {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : "0";
+function chartNumber(value, digits = 4) {
+  if (!Number.isFinite(value)) return "0";
+  const rounded = Number(value.toPrecision(digits));
+  return rounded === 0 ? "0" : plainDecimal(String(rounded));
+}
+function plainDecimal(text) {
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const digits = m[2] + (m[3] ?? "");
+  const exponent = Number(m[4]);
+  if (exponent < 0) return `${m[1]}0.${"0".repeat(-exponent - 1)}${digits}`;
+  return `${m[1]}${digits}${"0".repeat(Math.max(0, exponent - (digits.length - 1)))}`;
 }
 function niceCeiling(max) {
   if (!(max > 0) || !Number.isFinite(max)) return 1;
@@ -14,35 +25,38 @@ function niceCeiling(max) {
   return 10 * power;
 }
 function barChart(chart) {
+  if (!chart.labels.length) return "";
   const length = chart.labelLength ?? 24;
   const top = niceCeiling(Math.max(0, ...chart.bars.flat(), ...(chart.lines ?? []).flat()));
   return [
     "```mermaid",
     "xychart-beta",
     `  title ${mermaidLabel(chart.title, 60)}`,
-    `  x-axis [${chart.labels.map((label) => mermaidLabel(label, length)).join(", ")}]`,
+    `  x-axis [${mermaidCategories(chart.labels, length).join(", ")}]`,
     `  y-axis ${mermaidLabel(chart.yLabel, 40)} 0 --> ${chartNumber(top)}`,
-    ...chart.bars.map((values) => `  bar [${values.map(chartNumber).join(", ")}]`),
-    ...(chart.lines ?? []).map((values) => `  line [${values.map(chartNumber).join(", ")}]`),
+    ...chart.bars.map((values) => `  bar [${values.map((v) => chartNumber(v)).join(", ")}]`),
+    ...(chart.lines ?? []).map((values) => `  line [${values.map((v) => chartNumber(v)).join(", ")}]`),
     "```"
   ].join("\n");
 }
 function deltaChart(chart) {
+  if (!chart.labels.length) return "";
   const length = chart.labelLength ?? 24;
   const reach = niceCeiling(Math.max(...chart.deltas.map((d) => Number.isFinite(d) ? Math.abs(d) : 0)) * 1.1);
   return [
     "```mermaid",
     "xychart-beta",
     `  title ${mermaidLabel(chart.title, 60)}`,
-    `  x-axis [${chart.labels.map((label) => mermaidLabel(label, length)).join(", ")}]`,
+    `  x-axis [${mermaidCategories(chart.labels, length).join(", ")}]`,
     `  y-axis ${mermaidLabel(chart.yLabel ?? "\u0394", 40)} ${chartNumber(-reach)} --> ${chartNumber(reach)}`,
     `  line [${chart.labels.map(() => "0").join(", ")}]`,
-    `  line [${chart.deltas.map(chartNumber).join(", ")}]`,
+    `  line [${chart.deltas.map((v) => chartNumber(v)).join(", ")}]`,
     "```"
   ].join("\n");
 }
 
 export {
+  chartNumber,
   barChart,
   deltaChart
 };

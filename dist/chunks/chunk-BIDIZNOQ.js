@@ -268,7 +268,18 @@ function link(text, url) {
   return `[${escapeCell(text)}](${safeUrl})`;
 }
 function mermaidLabel(text, maxLength = 40) {
-  return `"${[...text.replace(/[^\p{L}\p{N} .,:=≥–\-_/%+]/gu, "?")].slice(0, maxLength).join("")}"`;
+  const safe = [...text.normalize("NFC").replace(/[^\p{L}\p{N} .,:=≤≥–−\-_/%+()]/gu, "?").replace(/%{2,}/g, "%")].slice(0, maxLength).join("");
+  return `"${safe === "" ? "(empty)" : safe}"`;
+}
+function mermaidCategories(texts, maxLength = 40) {
+  const seen = /* @__PURE__ */ new Set();
+  return texts.map((text) => {
+    const label = mermaidLabel(text, maxLength);
+    let candidate = label;
+    for (let k = 2; seen.has(candidate); k++) candidate = `${label.slice(0, -1)} ${k}"`;
+    seen.add(candidate);
+    return candidate;
+  });
 }
 
 export {
@@ -286,5 +297,6 @@ export {
   details,
   formatNumber,
   link,
-  mermaidLabel
+  mermaidLabel,
+  mermaidCategories
 };

@@ -3,10 +3,11 @@ import {
   BoundedSeries,
   metricChart,
   utilisationChart
-} from "./chunk-BBYCPC7B.js";
+} from "./chunk-MITJTGJL.js";
 import {
   onTerminationSignals
 } from "./chunk-ZZ7SVV7N.js";
+import "./chunk-WWNDGGN3.js";
 import {
   booleanInput,
   code,
@@ -19,13 +20,13 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
   compareSnapshots,
   readSnapshot
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import {
   require_dist
 } from "./chunk-WFCI6QGH.js";

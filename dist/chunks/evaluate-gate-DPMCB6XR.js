@@ -5,7 +5,14 @@ import {
   holm,
   interleave,
   resolveModelReference
-} from "./chunk-DWSCQQZN.js";
+} from "./chunk-T667ZPJ3.js";
+import {
+  NOT_AVAILABLE,
+  intervalCell,
+  signedCell,
+  undefinedNote,
+  valueCell
+} from "./chunk-E3HER754.js";
 import {
   classifyModelSpec,
   columnsRead,
@@ -13,28 +20,29 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-ZYAY4KAV.js";
+} from "./chunk-GDWA5R7X.js";
 import {
   openModel,
   signature
-} from "./chunk-JPAC6IWJ.js";
+} from "./chunk-GEKOCDDP.js";
 import {
   AUTO_VERSION_PATTERN,
   LATEST,
   VersionNotFoundError,
   terminalSafe
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   sortedFinite
 } from "./chunk-PXOP5VPA.js";
-import {
-  deltaChart
-} from "./chunk-V7RIMFU2.js";
 import {
   parseCommentMode,
   postReport
 } from "./chunk-3UKBEJHP.js";
 import "./chunk-7TELJOW4.js";
+import {
+  chartNumber,
+  deltaChart
+} from "./chunk-WWNDGGN3.js";
 import {
   booleanInput,
   code,
@@ -45,13 +53,14 @@ import {
   formatNumber,
   link,
   listInput,
+  mermaidCategories,
   mermaidLabel,
   numberInput,
   optionalInput,
   requiredInput,
   runContext,
   table
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 import {
   fingerprintData
 } from "./chunk-ZCAETZRN.js";
@@ -67,7 +76,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import {
   normalTwoSided,
   normalUpperQuantile
@@ -221,25 +230,25 @@ function pairedBootstrap(candidate, baseline, options) {
 function bootstrapPValue(samples, boundary) {
   let below = 0;
   let above = 0;
-  let finite2 = 0;
+  let finite3 = 0;
   for (const value of samples) {
     if (!Number.isFinite(value)) continue;
-    finite2++;
+    finite3++;
     if (value <= boundary) below++;
     if (value >= boundary) above++;
   }
-  if (finite2 === 0) return 1;
-  return Math.min(1, 2 * Math.min(below, above) / finite2);
+  if (finite3 === 0) return 1;
+  return Math.min(1, 2 * Math.min(below, above) / finite3);
 }
 function bootstrapInterval(samples, alpha) {
   const sorted = sortedFinite(samples);
-  const finite2 = sorted.length;
-  if (finite2 === 0 || finite2 < samples.length / 2) return null;
-  let k = Math.floor(alpha * finite2 / 2) + 1;
-  while (2 * k / finite2 <= alpha) k++;
-  while (k > 1 && 2 * (k - 1) / finite2 > alpha) k--;
-  if (k > finite2 - k + 1) return [sorted[Math.floor((finite2 - 1) / 2)], sorted[Math.floor(finite2 / 2)]];
-  return [sorted[k - 1], sorted[finite2 - k]];
+  const finite3 = sorted.length;
+  if (finite3 === 0 || finite3 < samples.length / 2) return null;
+  let k = Math.floor(alpha * finite3 / 2) + 1;
+  while (2 * k / finite3 <= alpha) k++;
+  while (k > 1 && 2 * (k - 1) / finite3 > alpha) k--;
+  if (k > finite3 - k + 1) return [sorted[Math.floor((finite3 - 1) / 2)], sorted[Math.floor(finite3 / 2)]];
+  return [sorted[k - 1], sorted[finite3 - k]];
 }
 
 // shared/stats/auc.ts
@@ -344,6 +353,19 @@ function rowLogLoss(probabilities, classes, truth) {
   }
   return loss;
 }
+function binaryPrecision(tp, fp) {
+  return tp + fp > 0 ? tp / (tp + fp) : Number.NaN;
+}
+function binaryRecall(tp, fn) {
+  return tp + fn > 0 ? tp / (tp + fn) : Number.NaN;
+}
+function binaryF1(tp, fp, fn) {
+  if (tp + fp + fn === 0) return Number.NaN;
+  if (tp === 0) return 0;
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  return 2 * precision * recall / (precision + recall);
+}
 function prepareBinary(input) {
   const { truth, predicted, probabilities } = input;
   const n = truth.length;
@@ -384,12 +406,10 @@ function prepareBinary(input) {
       const tp = counts[3];
       const fp = counts[1];
       const fn = counts[2];
-      const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-      const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
       out[0] = total > 0 ? correct2 / total : Number.NaN;
-      out[1] = precision;
-      out[2] = recall;
-      out[3] = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+      out[1] = binaryPrecision(tp, fp);
+      out[2] = binaryRecall(tp, fn);
+      out[3] = binaryF1(tp, fp, fn);
       if (auc && loss) {
         out[4] = weightedAuc(auc, weights);
         out[5] = total > 0 ? lossSum / total : Number.NaN;
@@ -594,6 +614,31 @@ function accuracyDifferencePValue(counts, boundary) {
   return normalTwoSided(tangoStatistic(counts, boundary));
 }
 
+// shared/stats/undefined-metrics.ts
+var CAUSES = {
+  precision: "no predicted positives",
+  recall: "no positives",
+  f1: "no positives and none predicted",
+  roc_auc: "only one class",
+  roc_auc_ovr_macro: "a class absent from the truth",
+  roc_auc_ovr_weighted: "a class absent from the truth"
+};
+function undefinedCause(metric) {
+  return CAUSES[metric] ?? "no rows";
+}
+function undefinedCount(samples) {
+  let count = 0;
+  for (const value of samples) if (!Number.isFinite(value)) count++;
+  return count;
+}
+function definedOnEnoughResamples(samples) {
+  const defined = samples.length - undefinedCount(samples);
+  return defined > 0 && defined >= samples.length / 2;
+}
+function undefinedOnResamples(samples, cause) {
+  return `undefined on ${undefinedCount(samples).toLocaleString("en-US")} of ${samples.length.toLocaleString("en-US")} resamples (${cause})`;
+}
+
 // actions/evaluate-gate/decide.ts
 var POWER = 0.8;
 var DEFAULT_MIN_DETECTABLE = 0.02;
@@ -621,7 +666,7 @@ function decide(groups, policy) {
         const label2 = `${metric} ${bound === "min" ? "\u2265" : "\u2264"} ${formatNumber(value)}`;
         if (policy.absolute === "point") {
           if (!overall) continue;
-          if (evidence.candidate === null) push(g, metric, { verdict: "inconclusive", text: `${label2}: undefined on this holdout` });
+          if (evidence.candidate === null) push(g, metric, { verdict: "insufficient-evidence", text: `${label2}: n/a, undefined on this holdout (${undefinedCause(metric)}); not decidable` });
           else {
             const ok = side === "above" ? evidence.candidate >= value : evidence.candidate <= value;
             push(g, metric, { verdict: ok ? "pass" : "fail", text: `${label2} (point estimate ${formatNumber(evidence.candidate)})` });
@@ -629,6 +674,10 @@ function decide(groups, policy) {
           continue;
         }
         if (group.untested) continue;
+        if (!definedOnEnoughResamples(evidence.candidateSamples)) {
+          push(g, metric, { verdict: "insufficient-evidence", text: `${label2} (interval of the candidate): n/a, ${undefinedOnResamples(evidence.candidateSamples, undefinedCause(metric))}; not tested` });
+          continue;
+        }
         tests.push({
           group: g,
           metric,
@@ -669,6 +718,8 @@ function decide(groups, policy) {
           rows: group.rows,
           overall
         });
+      } else if (evidence.deltaSamples && !definedOnEnoughResamples(evidence.deltaSamples)) {
+        push(g, metric, { verdict: "insufficient-evidence", text: `${label} (paired bootstrap): n/a, ${undefinedOnResamples(evidence.deltaSamples, changeCause(metric, evidence))}; not tested` });
       } else if (evidence.deltaSamples) {
         const samples = evidence.deltaSamples;
         tests.push({
@@ -706,8 +757,8 @@ function decide(groups, policy) {
     let verdict;
     let why;
     if (!ci) {
-      verdict = test.kind === "change" ? "insufficient-evidence" : "inconclusive";
-      why = "undefined on too many resamples";
+      verdict = "insufficient-evidence";
+      why = "n/a, undefined on too many resamples";
     } else if (rejected && beyond) {
       verdict = "fail";
       why = test.allowed === 0 ? "significantly worse than the baseline" : "interval wholly beyond the boundary";
@@ -762,6 +813,8 @@ function decide(groups, policy) {
         }
       }
       if (evidence.discordant) outcome.mcnemar_p = mcnemarExact(evidence.discordant);
+      const reason = undefinedReason(metric, evidence, outcome);
+      if (reason) outcome.undefined_reason = reason;
       const failed = results.filter((r) => r.verdict === "fail").map((r) => r.text);
       if (failed.length) outcome.failed_rules = failed;
       metrics[metric] = outcome;
@@ -776,8 +829,20 @@ function bootstrapTest(samples, boundary) {
     if (value < boundary) below++;
     else if (value > boundary) above++;
   }
-  const defined = bootstrapInterval(samples, 1) !== null;
-  return { pValue: defined ? bootstrapPValue(samples, boundary) : 1, estimateBelow: below > above };
+  return { pValue: bootstrapPValue(samples, boundary), estimateBelow: below > above };
+}
+function undefinedReason(metric, evidence, outcome) {
+  const cause = undefinedCause(metric);
+  if (evidence.candidate === null) return `undefined on these rows (${cause})`;
+  if (evidence.candidateSamples.length === 0) return void 0;
+  const candidateUndefined = outcome.candidate_ci === null;
+  const deltaUndefined = outcome.ci === null && evidence.deltaSamples !== void 0 && evidence.deltaSamples.length > 0 && !evidence.discordant;
+  if (!candidateUndefined && !deltaUndefined) return void 0;
+  const delta = deltaUndefined && (!candidateUndefined || undefinedCount(evidence.deltaSamples) > undefinedCount(evidence.candidateSamples));
+  return delta ? undefinedOnResamples(evidence.deltaSamples, changeCause(metric, evidence)) : undefinedOnResamples(evidence.candidateSamples, cause);
+}
+function changeCause(metric, evidence) {
+  return evidence.candidate !== null && evidence.baseline === null ? `the baseline's ${metric} is undefined or not computed on these rows` : undefinedCause(metric);
 }
 var SEVERITY = ["fail", "insufficient-evidence", "inconclusive", "pass"];
 function worst(verdicts) {
@@ -953,8 +1018,8 @@ function rates(counts, g) {
 }
 function groupRates(counts, g) {
   const r = rates(counts, g);
-  const finite2 = (x) => Number.isFinite(x) ? x : null;
-  return { rows: r.rows, selection_rate: finite2(r.selection), tpr: finite2(r.tpr), fpr: finite2(r.fpr), precision: finite2(r.precision) };
+  const finite3 = (x) => Number.isFinite(x) ? x : null;
+  return { rows: r.rows, selection_rate: finite3(r.selection), tpr: finite3(r.tpr), fpr: finite3(r.fpr), precision: finite3(r.precision) };
 }
 function spread(values) {
   if (values.length < 2 || values.some((v) => Number.isNaN(v))) return Number.NaN;
@@ -976,6 +1041,16 @@ function fairnessMetric(metric, counts, tested) {
       const max = Math.max(...selection);
       return max > 0 ? Math.min(...selection) / max : Number.NaN;
     }
+  }
+}
+function fairnessUndefinedCause(metric) {
+  switch (metric) {
+    case "demographic_parity_difference":
+      return "a group without rows";
+    case "demographic_parity_ratio":
+      return "no positive decisions in any group";
+    case "equalized_odds_difference":
+      return "a group without positives or without negatives";
   }
 }
 function fairnessHigherIsBetter(metric) {
@@ -1008,7 +1083,7 @@ var MetricJudge = class {
       const side2 = bound === "min" ? "above" : "below";
       const label = `${name} ${bound === "min" ? "\u2265" : "\u2264"} ${formatNumber(value)}`;
       if (j.input.absolute === "point") {
-        if (j.candidate === null) this.rules.push({ verdict: "inconclusive", text: `${label}: undefined on this holdout (a group without positives, negatives or positive decisions)` });
+        if (j.candidate === null) this.rules.push({ verdict: "insufficient-evidence", text: `${label}: n/a, undefined on this holdout (${fairnessUndefinedCause(j.metric)}); not decidable` });
         else {
           const ok = side2 === "above" ? j.candidate >= value : j.candidate <= value;
           this.rules.push({ verdict: ok ? "pass" : "fail", text: `${label} (point estimate ${formatNumber(j.candidate)})` });
@@ -1016,6 +1091,10 @@ var MetricJudge = class {
         continue;
       }
       const samples2 = j.candidateSamples;
+      if (!definedOnEnoughResamples(samples2)) {
+        this.rules.push({ verdict: "insufficient-evidence", text: `${label} (interval of the candidate): n/a, ${undefinedOnResamples(samples2, fairnessUndefinedCause(j.metric))}; not tested` });
+        continue;
+      }
       out.push({
         pValue: bootstrapPValue(samples2, value),
         judged: (step, family) => {
@@ -1039,6 +1118,10 @@ var MetricJudge = class {
     const side = higher ? "above" : "below";
     const configured = typeof j.input.minDetectable === "number" ? j.input.minDetectable : j.input.minDetectable?.[j.metric];
     const target = configured ?? (allowed > 0 ? allowed : DEFAULT_MIN_DETECTABLE);
+    if (!definedOnEnoughResamples(samples)) {
+      this.rules.push({ verdict: "insufficient-evidence", text: `\u0394 ${name} ${higher ? "\u2265" : "\u2264"} ${formatNumber(boundary)} (paired bootstrap): n/a, ${undefinedOnResamples(samples, fairnessUndefinedCause(j.metric))}; not tested` });
+      return out;
+    }
     out.push({
       pValue: bootstrapPValue(samples, boundary),
       judged: (step, family) => {
@@ -1089,8 +1172,19 @@ var MetricJudge = class {
       ...this.change ? { p_value: this.change.p, p_adjusted: this.change.adjusted } : {},
       ...this.change?.detectable !== void 0 ? { min_detectable: this.change.detectable } : {},
       ...this.change?.rowsNeeded !== void 0 ? { rows_needed: this.change.rowsNeeded } : {},
-      ...failed.length ? { failed_rules: failed } : {}
+      ...failed.length ? { failed_rules: failed } : {},
+      ...this.undefinedReason(ci)
     };
+  }
+  /** Why the value or an interval is n/a (nothing when all are defined). */
+  undefinedReason(ci) {
+    const { j } = this;
+    const cause = fairnessUndefinedCause(j.metric);
+    if (!j.enough) return { undefined_reason: `fewer than two groups with min_slice_rows (${j.input.minSliceRows}) rows` };
+    if (j.candidate === null) return { undefined_reason: `undefined on these rows (${cause})` };
+    if (!definedOnEnoughResamples(j.candidateSamples)) return { undefined_reason: undefinedOnResamples(j.candidateSamples, cause) };
+    if (ci === null && j.deltaSamples && j.baseline !== null) return { undefined_reason: undefinedOnResamples(j.deltaSamples, cause) };
+    return {};
   }
 };
 function levelText(ci, step, samples, boundary, family) {
@@ -1317,12 +1411,13 @@ function sampleRows(seed, n, k) {
   return out.sort();
 }
 function summarize(repeats, alpha) {
-  const r = repeats.length;
-  const mean = repeats.reduce((a, b) => a + b, 0) / r;
-  const variance = repeats.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(r - 1, 1);
-  const std = Math.sqrt(variance);
+  const defined = repeats.filter((value) => Number.isFinite(value));
+  const r = defined.length;
+  const mean = r ? defined.reduce((a, b) => a + b, 0) / r : Number.NaN;
+  const variance = defined.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(r - 1, 1);
+  const std = r ? Math.sqrt(variance) : Number.NaN;
   const half = r > 1 ? studentUpperQuantile(alpha / 2, r - 1) * (std / Math.sqrt(r)) : Number.POSITIVE_INFINITY;
-  return { mean, std, ci: [mean - half, mean + half], repeats };
+  return { mean, std, ci: [mean - half, mean + half], repeats, ...r < repeats.length ? { undefined_repeats: repeats.length - r } : {} };
 }
 
 // actions/evaluate-gate/permuted-feed.ts
@@ -1435,7 +1530,16 @@ async function permutationImportance(input, host) {
     return (replaced) => matrix ? matrix.score(replaced) : score(m, base, replaced ? { feature: replaced.feature, values: replaced.values() } : void 0, n, batchRows);
   });
   const unpermuted = [];
-  for (let m = 0; m < models.length; m++) unpermuted.push(scoreOf(models[m], await scorers[m]()));
+  for (let m = 0; m < models.length; m++) {
+    const score2 = scoreOf(models[m], await scorers[m]());
+    if (!Number.isFinite(score2)) {
+      throw new UserError(`the explained metric "${metric}" is undefined for the ${m === 0 ? "candidate" : "baseline"} on the ${n.toLocaleString("en-US")} rows explained (${undefinedCause(metric)}), so its drop cannot be measured`, {
+        where: { key: "gate.explain.metric" },
+        hint: `Explain with a metric these rows define: ${defaultExplainMetric(input.kind)} is defined on any rows.`
+      });
+    }
+    unpermuted.push(score2);
+  }
   const drops = models.map(() => /* @__PURE__ */ new Map());
   const permuted = new Float64Array(n);
   const permutation = new Uint32Array(n);
@@ -1461,7 +1565,8 @@ async function permutationImportance(input, host) {
     }
   });
   const summaries = drops.map((map) => new Map([...map].map(([feature, values]) => [feature, summarize(values, input.alpha)])));
-  const ranks = summaries.map((map) => new Map([...map].sort((a, b) => b[1].mean - a[1].mean || (a[0] < b[0] ? -1 : 1)).map(([feature], i) => [feature, i + 1])));
+  const key = (s) => Number.isFinite(s.mean) ? s.mean : Number.NEGATIVE_INFINITY;
+  const ranks = summaries.map((map) => new Map([...map].sort((a, b) => key(b[1]) - key(a[1]) || (a[0] < b[0] ? -1 : 1)).map(([feature], i) => [feature, i + 1])));
   const entries = union.map((feature) => ({
     feature,
     candidate: summaries[0].get(feature) ?? null,
@@ -1892,8 +1997,6 @@ function isAbsent(baseline) {
 var TOP_FEATURES = 10;
 var RANK_CHANGES = 5;
 var VERDICT_CELL = { pass: "\u2705 pass", fail: "\u274C fail", inconclusive: "\u26A0\uFE0F inconclusive", "insufficient-evidence": "\u26D4 insufficient evidence", reported: "reported" };
-var interval = (range) => range ? `[${formatNumber(range[0])}, ${formatNumber(range[1])}]` : "\u2014";
-var signed = (value) => value === null ? "\u2014" : value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
 function governanceSections(evaluation, hasBaseline) {
   const out = [];
   if (evaluation.fairness?.length) out.push(fairnessSection(evaluation.fairness, hasBaseline), "");
@@ -1903,12 +2006,16 @@ function governanceSections(evaluation, hasBaseline) {
 function fairnessTable(outcomes, hasBaseline) {
   const header = hasBaseline ? ["attribute", "metric", "candidate", "CI", "baseline", "\u0394", "CI of \u0394", "verdict"] : ["attribute", "metric", "candidate", "CI", "verdict"];
   const rows = outcomes.map((o) => {
-    const row = [code(o.attribute), `${code(o.metric)} ${o.direction === "higher" ? "\u2191" : "\u2193"}`, formatNumber(o.candidate), interval(o.candidate_ci)];
-    if (hasBaseline) row.push(formatNumber(o.baseline), signed(o.delta), interval(o.ci));
+    const row = [code(o.attribute), `${code(o.metric)} ${o.direction === "higher" ? "\u2191" : "\u2193"}`, valueCell(o.candidate), intervalCell(o.candidate_ci)];
+    if (hasBaseline) row.push(valueCell(o.baseline), signedCell(o.delta), intervalCell(o.ci));
     row.push(VERDICT_CELL[o.verdict]);
     return row;
   });
-  return table(header, rows, hasBaseline ? ["l", "l", "r", "c", "r", "r", "c", "l"] : ["l", "l", "r", "c", "l"]);
+  const rendered = table(header, rows, hasBaseline ? ["l", "l", "r", "c", "r", "r", "c", "l"] : ["l", "l", "r", "c", "l"]);
+  const note = undefinedNote(outcomes.map((o) => ({ name: `${o.metric}(${o.attribute})`, reason: o.undefined_reason })));
+  return note ? `${rendered}
+
+${note}` : rendered;
 }
 function fairnessSection(outcomes, hasBaseline) {
   const lines = ["### Fairness across groups", "", fairnessTable(outcomes, hasBaseline), ""];
@@ -1924,20 +2031,21 @@ function fairnessSection(outcomes, hasBaseline) {
     const rows = Object.entries(o.groups).map(([group, r]) => [
       `${code(group)}${o.untested_groups.includes(group) ? " (not tested: too few rows)" : ""}`,
       r.rows.toLocaleString("en-US"),
-      formatNumber(r.selection_rate),
-      formatNumber(r.tpr),
-      formatNumber(r.fpr),
-      formatNumber(r.precision),
-      ...o.baseline_groups ? [formatNumber(o.baseline_groups[group]?.selection_rate)] : []
+      valueCell(r.selection_rate),
+      valueCell(r.tpr),
+      valueCell(r.fpr),
+      valueCell(r.precision),
+      ...o.baseline_groups ? [valueCell(o.baseline_groups[group]?.selection_rate)] : []
     ]);
     body.push(`**${code(attribute)}** (candidate)`, "", table(header, rows), "");
+    if (rows.some((row) => row.includes(NOT_AVAILABLE))) body.push(`<sub>${NOT_AVAILABLE}: a rate whose group has no rows it divides by (TPR: no positives, FPR: no negatives, precision: no positive decisions).</sub>`, "");
   }
   const rules2 = outcomes.filter((o) => o.gated || o.rule.startsWith("reported only (not")).map((o) => [code(o.attribute), code(o.metric), VERDICT_CELL[o.verdict], escapeCell(o.rule)]);
   if (rules2.length) body.push(table(["attribute", "metric", "verdict", "rule"], rules2));
   lines.push(details("Rates per group and rules", body.join("\n")));
   return lines.join("\n");
 }
-var summaryCells = (s) => s ? [formatNumber(s.mean), interval(s.ci)] : ["\u2014", "\u2014"];
+var summaryCells = (s) => s ? [valueCell(s.mean), intervalCell(s.ci)] : ["\u2014", "\u2014"];
 function importanceTable(features, hasBaseline, top = TOP_FEATURES) {
   const header = hasBaseline ? ["rank", "feature", "candidate", "CI", "baseline", "CI", "baseline rank"] : ["rank", "feature", "importance", "CI"];
   const rows = features.filter((f) => f.candidate_rank !== null).slice(0, top).map((f) => [String(f.candidate_rank), code(f.feature), ...summaryCells(f.candidate), ...hasBaseline ? [...summaryCells(f.baseline), f.baseline_rank === null ? "not read" : String(f.baseline_rank)] : []]);
@@ -1972,6 +2080,7 @@ function importanceChart(importance, hasBaseline) {
   const shown = importance.features.filter((f) => f.candidate !== null && Number.isFinite(f.candidate.mean)).slice(0, TOP_FEATURES);
   if (!shown.length) return "";
   const bar = (v) => v === void 0 || !Number.isFinite(v) || v <= 0 ? 0 : Number(v.toPrecision(4));
+  const number = (v) => chartNumber(v);
   const candidate = shown.map((f) => bar(f.candidate.mean));
   const baseline = shown.map((f) => bar(f.baseline?.mean));
   const high = Math.max(...candidate, ...hasBaseline ? baseline : []);
@@ -1979,10 +2088,10 @@ function importanceChart(importance, hasBaseline) {
     "```mermaid",
     "xychart-beta",
     `  title "Permutation importance${hasBaseline ? " (first bar candidate, second baseline)" : ""}, negatives as 0"`,
-    `  x-axis [${shown.map((f) => mermaidLabel(f.feature)).join(", ")}]`,
-    `  y-axis ${mermaidLabel(`drop of ${importance.metric}`)} 0 --> ${Number(((high || 0.01) * 1.1).toPrecision(3))}`,
-    `  bar [${candidate.join(", ")}]`,
-    ...hasBaseline ? [`  bar [${baseline.join(", ")}]`] : [],
+    `  x-axis [${mermaidCategories(shown.map((f) => f.feature)).join(", ")}]`,
+    `  y-axis ${mermaidLabel(`drop of ${importance.metric}`)} 0 --> ${chartNumber((high || 0.01) * 1.1, 3)}`,
+    `  bar [${candidate.map(number).join(", ")}]`,
+    ...hasBaseline ? [`  bar [${baseline.map(number).join(", ")}]`] : [],
     "```"
   ].join("\n");
 }
@@ -2022,8 +2131,10 @@ function verdictSentence(evaluation, context) {
   let tail = "";
   if (evaluation.verdict === "insufficient-evidence") {
     const needed = Object.entries(evaluation.outcomes[0].metrics).filter(([, m]) => m.rows_needed !== void 0);
-    const sizes = needed.map(([metric, m]) => `${code(metric)} detects ${formatNumber(m.min_detectable)} (needs ${formatNumber(m.min_detectable_target)}): about ${m.rows_needed.toLocaleString("en-US")} rows`).join("; ");
-    tail = ` The holdout is too small to judge${sizes ? ` (${sizes})` : ""}; policy \`insufficient_evidence: ${context.insufficientPolicy ?? "fail"}\` makes the step ${context.passed ? "pass" : "fail"}.`;
+    const sizes = needed.map(([metric, m]) => `${code(metric)} detects ${formatNumber(m.min_detectable)} (needs ${formatNumber(m.min_detectable_target)}): about ${m.rows_needed.toLocaleString("en-US")} rows`);
+    const undefinedGated = Object.entries(evaluation.outcomes[0].metrics).filter(([, m]) => m.gated && m.verdict === "insufficient-evidence" && m.undefined_reason !== void 0);
+    const reasons = [...sizes, ...undefinedGated.map(([metric, m]) => `${code(metric)} is n/a: ${escapeCell(m.undefined_reason)}`)].join("; ");
+    tail = ` The holdout is too small to judge${reasons ? ` (${reasons})` : ""}; policy \`insufficient_evidence: ${context.insufficientPolicy ?? "fail"}\` makes the step ${context.passed ? "pass" : "fail"}.`;
   } else if (evaluation.verdict === "inconclusive") {
     tail = ` The evidence is inconclusive; policy \`inconclusive: ${context.inconclusivePolicy}\` makes the step ${context.passed ? "pass" : "fail"}.`;
   } else if (evaluation.verdict === "fail") {
@@ -2032,21 +2143,20 @@ function verdictSentence(evaluation, context) {
   return `${head}${tail}`;
 }
 function cells(metric, m, hasBaseline) {
-  const ci = (range) => range ? `[${formatNumber(range[0])}, ${formatNumber(range[1])}]` : "\u2014";
   const arrow = m.direction === "higher" ? "\u2191" : "\u2193";
-  const row = [`${code(metric)} ${arrow}`, formatNumber(m.candidate), ci(m.candidate_ci)];
-  if (hasBaseline) row.push(formatNumber(m.baseline), signed2(m.delta), ci(m.ci));
+  const row = [`${code(metric)} ${arrow}`, valueCell(m.candidate), intervalCell(m.candidate_ci)];
+  if (hasBaseline) row.push(valueCell(m.baseline), signedCell(m.delta), intervalCell(m.ci));
   row.push(VERDICT_CELL2[m.gated ? m.verdict : "reported"]);
   return row;
 }
 function metricTable(group, hasBaseline) {
   const header = hasBaseline ? ["metric", "candidate", "CI", "baseline", "\u0394", "CI of \u0394", "verdict"] : ["metric", "candidate", "CI", "verdict"];
   const rows = Object.entries(group.metrics).map(([metric, m]) => cells(metric, m, hasBaseline));
-  return table(header, rows, hasBaseline ? ["l", "r", "c", "r", "r", "c", "l"] : ["l", "r", "c", "l"]);
-}
-function signed2(value) {
-  if (value === null) return "\u2014";
-  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+  const rendered = table(header, rows, hasBaseline ? ["l", "r", "c", "r", "r", "c", "l"] : ["l", "r", "c", "l"]);
+  const note = undefinedNote(Object.entries(group.metrics).map(([name, m]) => ({ name, reason: m.undefined_reason })));
+  return note ? `${rendered}
+
+${note}` : rendered;
 }
 function intervalNote(evaluation, hasBaseline) {
   const confidence = formatNumber((1 - evaluation.alpha) * 100, 3);
@@ -2100,6 +2210,13 @@ function rules(evaluation, context) {
 }
 
 // actions/evaluate-gate/governance-results.ts
+var finite2 = (value) => Number.isFinite(value) ? value : null;
+function jsonSummary(s) {
+  return s && { ...s, mean: finite2(s.mean), std: finite2(s.std), ci: [finite2(s.ci[0]), finite2(s.ci[1])], repeats: s.repeats.map(finite2) };
+}
+function jsonFeatures(features) {
+  return features.map((f) => ({ ...f, candidate: jsonSummary(f.candidate), baseline: jsonSummary(f.baseline) }));
+}
 var SEVERITY3 = ["fail", "insufficient-evidence", "inconclusive", "pass", "reported"];
 function governanceChecks(evaluation) {
   const checks = [];
@@ -2121,7 +2238,7 @@ function governanceResults(evaluation) {
   return {
     ...evaluation.fairness ? { fairness: evaluation.fairness } : {},
     ...importance ? {
-      importance: importance.features,
+      importance: jsonFeatures(importance.features),
       importance_method: {
         method: "permutation",
         metric: importance.metric,
@@ -2144,7 +2261,7 @@ function governanceRecord(evaluation) {
   const importance = evaluation.importance;
   return {
     ...evaluation.fairness ? { fairness: evaluation.fairness } : {},
-    ...importance ? { importance: { metric: importance.metric, repeats: importance.repeats, rows: importance.rows, seed: importance.seed, candidate_score: importance.candidate_score, baseline_score: importance.baseline_score, features: importance.features } } : {},
+    ...importance ? { importance: { metric: importance.metric, repeats: importance.repeats, rows: importance.rows, seed: importance.seed, candidate_score: importance.candidate_score, baseline_score: importance.baseline_score, features: jsonFeatures(importance.features) } } : {},
     ...evaluation.fairness || importance ? { governance: governanceChecks(evaluation) } : {}
   };
 }
@@ -2342,7 +2459,7 @@ var evaluateGateStage = {
         report: display(reportFile),
         results: display(resultsFile)
       },
-      failure: passed ? void 0 : evaluation.verdict === "fail" ? failedGateMessage(evaluation.reasons) : evaluation.verdict === "insufficient-evidence" ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, "insufficient-evidence", evaluation.fairness)} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed in the results)` : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics, "inconclusive", evaluation.fairness)} could not be decided on ${evaluation.rows} rows`
+      failure: passed ? void 0 : evaluation.verdict === "fail" ? failedGateMessage(evaluation.reasons) : evaluation.verdict === "insufficient-evidence" ? `insufficient evidence and gate.insufficient_evidence is fail: ${undecided(overall.metrics, "insufficient-evidence", evaluation.fairness)} cannot be judged on ${evaluation.rows} rows (see min_detectable and rows_needed, or undefined_reason, in the results)` : `gate inconclusive and gate.inconclusive is fail: ${undecided(overall.metrics, "inconclusive", evaluation.fairness)} could not be decided on ${evaluation.rows} rows`
     };
   }
 };
@@ -2351,7 +2468,8 @@ function failedGateMessage(reasons) {
   return [`gate failed: ${count} did not hold (the report has the details):`, ...reasons.map((reason) => `  - ${reason}`)].join("\n");
 }
 function undecided(metrics, verdict = "inconclusive", fairness = []) {
-  return [...Object.entries(metrics).filter(([, m]) => m.verdict === verdict).map(([name]) => name), ...fairness.filter((f) => f.verdict === verdict).map((f) => `${f.metric}(${f.attribute})`)].join(", ");
+  const named = (name, m) => m.undefined_reason ? `${name} (n/a: ${m.undefined_reason})` : name;
+  return [...Object.entries(metrics).filter(([, m]) => m.verdict === verdict).map(([name, m]) => named(name, m)), ...fairness.filter((f) => f.verdict === verdict).map((f) => named(`${f.metric}(${f.attribute})`, f))].join(", ");
 }
 function registryAuth(options, host) {
   const { username, password, insecure } = options.registry;

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   aliasIsVersion
-} from "./chunk-RHBXNF66.js";
+} from "./chunk-VYOGMD4U.js";
 import {
   pullVersion
-} from "./chunk-VQ5N7F3T.js";
+} from "./chunk-QM5SENU4.js";
 import {
   openModel
-} from "./chunk-JPAC6IWJ.js";
-import "./chunk-5GZAWDI7.js";
+} from "./chunk-GEKOCDDP.js";
+import "./chunk-LIE6BEMD.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -25,7 +25,7 @@ import {
   remoteRepository,
   resolveVersion,
   validateAlias
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   onTerminationSignals
 } from "./chunk-ZZ7SVV7N.js";
@@ -49,7 +49,7 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 import {
   openData,
   resolveData
@@ -61,7 +61,7 @@ import {
 import {
   DEFAULT_RECORD_PATH,
   appendSection
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import {
   gammaQ
 } from "./chunk-VHYSKZ3L.js";

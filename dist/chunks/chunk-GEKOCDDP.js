@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   assertOnnxModel
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   loadEngine
 } from "./chunk-VEXPWIB5.js";

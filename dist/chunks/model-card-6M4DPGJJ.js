@@ -1,5 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  intervalCell,
+  signedCell,
+  undefinedNote,
+  valueCell
+} from "./chunk-E3HER754.js";
+import {
   parseCommentMode,
   postReport
 } from "./chunk-3UKBEJHP.js";
@@ -15,7 +21,7 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 import {
   loadConfig,
   modelCardKeys
@@ -25,7 +31,7 @@ import {
   appendSection,
   readRecord,
   writeFileAtomic
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";
@@ -57,7 +63,7 @@ function cardGovernance(record) {
 function missingEvidence(governance, require2) {
   return require2.filter((key) => key === "fairness" ? !governance?.fairness?.length : key === "explainability" ? !governance?.importance : false);
 }
-var interval = (ci) => ci && ci[0] !== null && ci[1] !== null ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : "\u2014";
+var reasonOf = (f) => typeof f.undefined_reason === "string" ? f.undefined_reason : void 0;
 function factorsEvidence(governance) {
   if (!governance?.fairness?.length) return [];
   const byAttribute = /* @__PURE__ */ new Map();
@@ -74,12 +80,14 @@ function quantitativeEvidence(governance) {
   if (!governance) return [];
   const lines = [];
   if (governance.fairness?.length) {
-    const rows = governance.fairness.map((f) => [code(f.attribute), code(f.metric), formatNumber(f.candidate), interval(f.candidate_ci), formatNumber(f.baseline), interval(f.ci), escapeCell(f.verdict)]);
+    const rows = governance.fairness.map((f) => [code(f.attribute), code(f.metric), valueCell(f.candidate), intervalCell(f.candidate_ci), valueCell(f.baseline), intervalCell(f.ci), escapeCell(f.verdict)]);
     lines.push("**Fairness across groups** (fairlearn definitions; bootstrap intervals, paired against the baseline):", "", table(["attribute", "metric", "value", "CI", "baseline", "CI of \u0394", "verdict"], rows), "");
+    const note = undefinedNote(governance.fairness.map((f) => ({ name: `${f.metric}(${f.attribute})`, reason: reasonOf(f) })));
+    if (note) lines.push(note, "");
   }
   const importance = governance.importance;
   if (importance) {
-    const rows = importance.features.filter((f) => f.candidate).slice(0, 10).map((f) => [code(f.feature), formatNumber(f.candidate.mean), interval(f.candidate.ci), f.baseline ? formatNumber(f.baseline.mean) : "\u2014", f.baseline ? interval(f.baseline.ci) : "\u2014"]);
+    const rows = importance.features.filter((f) => f.candidate).slice(0, 10).map((f) => [code(f.feature), valueCell(f.candidate.mean), intervalCell(f.candidate.ci), f.baseline ? valueCell(f.baseline.mean) : "\u2014", f.baseline ? intervalCell(f.baseline.ci) : "\u2014"]);
     lines.push(`**Permutation feature importance** (drop of ${code(importance.metric)}, ${importance.repeats} seeded permutations on ${importance.rows} holdout rows; top ${rows.length}):`, "", table(["feature", "importance", "CI", "baseline", "baseline CI"], rows), "");
   }
   return lines;
@@ -162,7 +170,8 @@ function metricRow(name, result) {
     baseline: result.baseline,
     delta: result.delta,
     deltaCi: result.ci ?? void 0,
-    verdict: result.verdict
+    verdict: result.verdict,
+    ...result.undefined_reason ? { undefinedReason: result.undefined_reason } : {}
   };
 }
 function missingSections(sections, required) {
@@ -202,7 +211,8 @@ var model_card_schema_default = {
         baseline: { type: ["number", "null"] },
         delta: { type: ["number", "null"] },
         deltaCi: { $ref: "#/$defs/interval" },
-        verdict: { type: "string" }
+        verdict: { type: "string" },
+        undefinedReason: { type: "string" }
       }
     }
   },
@@ -542,11 +552,9 @@ function quantitative(card) {
   if (evaluation) {
     const hasBaseline = evaluation.metrics.some((metric) => metric.baseline !== void 0 && metric.baseline !== null);
     const header = hasBaseline ? ["metric", "value", "CI", "baseline", "\u0394", "CI of \u0394", "verdict"] : ["metric", "value", "CI", "verdict"];
-    const rows = evaluation.metrics.map((metric) => metricCells(metric, hasBaseline));
-    lines.push(`On the holdout (${evaluation.rows} rows)${evaluation.baseline ? `, against baseline ${code(evaluation.baseline)}` : ""}:`, "", table(header, rows), "");
+    lines.push(`On the holdout (${evaluation.rows} rows)${evaluation.baseline ? `, against baseline ${code(evaluation.baseline)}` : ""}:`, "", metricTable(header, evaluation.metrics, hasBaseline), "");
     for (const slice of evaluation.slices) {
-      const sliceRows = slice.metrics.map((metric) => metricCells(metric, false));
-      lines.push(details(`Slice ${slice.column} = ${slice.value} (${slice.rows} rows)`, table(["metric", "value", "CI", "verdict"], sliceRows)), "");
+      lines.push(details(`Slice ${slice.column} = ${slice.value} (${slice.rows} rows)`, metricTable(["metric", "value", "CI", "verdict"], slice.metrics, false)), "");
     }
   }
   lines.push(...quantitativeEvidence(card.governance));
@@ -556,14 +564,18 @@ function quantitative(card) {
   }
   return lines;
 }
-function interval2(ci) {
-  return ci ? `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : "\u2014";
-}
 function metricCells(metric, withBaseline) {
-  const cells = [escapeCell(metric.name), formatNumber(metric.value), interval2(metric.ci)];
-  if (withBaseline) cells.push(formatNumber(metric.baseline), formatNumber(metric.delta), interval2(metric.deltaCi));
+  const cells = [escapeCell(metric.name), valueCell(metric.value), intervalCell(metric.ci)];
+  if (withBaseline) cells.push(valueCell(metric.baseline), signedCell(metric.delta), intervalCell(metric.deltaCi));
   cells.push(metric.verdict ? escapeCell(metric.verdict) : "\u2014");
   return cells;
+}
+function metricTable(header, metrics, withBaseline) {
+  const rendered = table(header, metrics.map((metric) => metricCells(metric, withBaseline)));
+  const note = undefinedNote(metrics.map((metric) => ({ name: metric.name, reason: metric.undefinedReason })));
+  return note ? `${rendered}
+
+${note}` : rendered;
 }
 function lineage(card) {
   const { commit, repository, runUrl, registryRef, registryDigest, actor } = card.lineage;

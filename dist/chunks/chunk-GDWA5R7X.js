@@ -1,10 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   signature
-} from "./chunk-JPAC6IWJ.js";
+} from "./chunk-GEKOCDDP.js";
 import {
   parseModelReference
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import {
   external_exports
 } from "./chunk-LH2H4NB2.js";

@@ -3,14 +3,14 @@ import {
   aliasIsVersion,
   registerIntoLayout,
   versionExists
-} from "./chunk-RHBXNF66.js";
+} from "./chunk-VYOGMD4U.js";
 import {
   buildVersion,
   cardLayer,
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-5GZAWDI7.js";
+} from "./chunk-LIE6BEMD.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -32,7 +32,7 @@ import {
   validateModelName,
   validateTag,
   writeClaim
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   booleanInput,
   code,
@@ -42,7 +42,7 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 import {
   loadConfig
 } from "./chunk-DLB6LZQZ.js";
@@ -51,7 +51,7 @@ import {
   appendSection,
   changedSections,
   parseRecord
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import "./chunk-PZERGBQP.js";
 import "./chunk-WFCI6QGH.js";
 import "./chunk-LH2H4NB2.js";

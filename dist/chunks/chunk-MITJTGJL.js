@@ -1,8 +1,12 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  chartNumber
+} from "./chunk-WWNDGGN3.js";
+import {
   formatNumber,
+  mermaidCategories,
   mermaidLabel
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 
 // shared/train/bounded-series.ts
 var BoundedSeries = class {
@@ -52,15 +56,16 @@ function mermaidString(text) {
   return mermaidLabel(text, 80);
 }
 function mermaidNumber(value) {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : "0";
+  return chartNumber(value, 6);
 }
 function xyChart(chart) {
+  if (!chart.x.length) return "";
   const range = chart.yMin !== void 0 && chart.yMax !== void 0 ? ` ${mermaidNumber(chart.yMin)} --> ${mermaidNumber(chart.yMax)}` : "";
   return [
     "```mermaid",
     "xychart-beta",
     `  title ${mermaidString(chart.title)}`,
-    `  x-axis ${mermaidString(chart.xLabel)} [${chart.x.map(mermaidString).join(", ")}]`,
+    `  x-axis ${mermaidString(chart.xLabel)} [${mermaidCategories(chart.x, 80).join(", ")}]`,
     `  y-axis ${mermaidString(chart.yLabel)}${range}`,
     ...chart.lines.map((line) => `  line [${line.values.map(mermaidNumber).join(", ")}]`),
     "```"

@@ -238,7 +238,9 @@ var FairnessResult = external_exports.looseObject({
   /** As a metric's verdict (evaluation.ts's MetricVerdict; repeated here: evaluation.ts imports this module). */
   verdict: external_exports.enum(["pass", "fail", "inconclusive", "insufficient-evidence", "reported"]),
   rule: external_exports.string(),
-  gated: external_exports.boolean().optional()
+  gated: external_exports.boolean().optional(),
+  /** Why the value or an interval is null ("n/a" in reports). */
+  undefined_reason: external_exports.string().optional()
 });
 var Summary = external_exports.looseObject({ mean: external_exports.number().nullable(), ci: external_exports.tuple([external_exports.number().nullable(), external_exports.number().nullable()]) }).nullable();
 var ImportanceRecord = external_exports.looseObject({
@@ -261,7 +263,9 @@ var MetricResult = external_exports.looseObject({
   /** Confidence interval of the candidate's own value. */
   candidate_ci: external_exports.tuple([external_exports.number(), external_exports.number()]).nullable().optional(),
   verdict: MetricVerdict,
-  rule: external_exports.string()
+  rule: external_exports.string(),
+  /** Why the value or an interval is null ("n/a" in reports), e.g. "undefined on these rows (no predicted positives)". */
+  undefined_reason: external_exports.string().optional()
 });
 var EvaluationRecord = external_exports.looseObject({
   task: external_exports.enum(["classification", "regression"]),

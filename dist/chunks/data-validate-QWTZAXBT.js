@@ -1,12 +1,12 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  barChart
-} from "./chunk-V7RIMFU2.js";
-import {
   parseCommentMode,
   postReport
 } from "./chunk-3UKBEJHP.js";
 import "./chunk-7TELJOW4.js";
+import {
+  barChart
+} from "./chunk-WWNDGGN3.js";
 import {
   code,
   details,
@@ -18,10 +18,10 @@ import {
   requiredInput,
   runContext,
   table
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 import {
   validateData
-} from "./chunk-BTTT64MR.js";
+} from "./chunk-O3W4DVIX.js";
 import {
   DataProfile
 } from "./chunk-7WKUYTVV.js";
@@ -36,7 +36,7 @@ import {
   DEFAULT_RECORD_PATH,
   appendSection,
   writeFileAtomic
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import "./chunk-65D4D4NJ.js";
 import "./chunk-VHYSKZ3L.js";
 import "./chunk-VEXPWIB5.js";
@@ -191,9 +191,14 @@ function histogramChart(c) {
   const counts = [];
   const labels = [];
   const width = (h.high - h.low) / h.counts.length;
+  const starts = [];
   for (let g = 0; g * per < h.counts.length; g++) {
     counts.push(h.counts.slice(g * per, (g + 1) * per).reduce((a, b) => a + b, 0));
-    labels.push(formatNumber(h.low + g * per * width, 3));
+    starts.push(h.low + g * per * width);
+  }
+  for (let digits = 3; digits <= 12; digits++) {
+    labels.splice(0, labels.length, ...starts.map((start) => formatNumber(start, digits)));
+    if (new Set(labels).size === labels.length) break;
   }
   return barChart({ title: c.name, labels, yLabel: "rows", bars: [counts] });
 }

@@ -703,7 +703,9 @@ function valueCounts(sample) {
 function binsHistogram(bins) {
   const nRef = bins.reference.reduce((a, b) => a + b, 0);
   const nCur = bins.current.reduce((a, b) => a + b, 0);
-  const fmt = (x) => Number(x.toPrecision(4)).toString();
+  let digits = 4;
+  while (digits < 15 && new Set(bins.edges.map((x) => Number(x.toPrecision(digits)))).size < new Set(bins.edges).size) digits++;
+  const fmt = (x) => Number(x.toPrecision(digits)).toString();
   const labels = bins.kind === "values" ? [...bins.edges.map(fmt), bins.edges.length ? `>${fmt(bins.edges.at(-1))}` : "all"] : bins.edges.length === 0 ? ["all"] : [`\u2264${fmt(bins.edges[0])}`, ...bins.edges.slice(1).map((e, i) => `${fmt(bins.edges[i])}\u2013${fmt(e)}`), `>${fmt(bins.edges.at(-1))}`];
   return { labels, reference: bins.reference.map((c) => c / Math.max(1, nRef)), current: bins.current.map((c) => c / Math.max(1, nCur)) };
 }

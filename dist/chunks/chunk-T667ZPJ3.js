@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   firstLine
-} from "./chunk-JPAC6IWJ.js";
+} from "./chunk-GEKOCDDP.js";
 import {
   ANNOTATION,
   RUN_RECORD_MEDIA_TYPE,
@@ -9,7 +9,7 @@ import {
   isModelLayer,
   parseModelReference,
   resolveVersion
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   external_exports
 } from "./chunk-LH2H4NB2.js";

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   buildVersion
-} from "./chunk-5GZAWDI7.js";
+} from "./chunk-LIE6BEMD.js";
 import {
   ANNOTATION,
   MANIFEST_MEDIA_TYPE,
   MODEL_ARTIFACT_TYPE,
   isVersionTag,
   nextVersion
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";

@@ -4,26 +4,29 @@ import {
   Scorer,
   holm,
   resolveModelReference
-} from "./chunk-DWSCQQZN.js";
+} from "./chunk-T667ZPJ3.js";
+import {
+  valueCell
+} from "./chunk-E3HER754.js";
 import {
   mermaidString
-} from "./chunk-BBYCPC7B.js";
+} from "./chunk-MITJTGJL.js";
 import {
   classifyModelSpec,
   columnsRead,
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-ZYAY4KAV.js";
+} from "./chunk-GDWA5R7X.js";
 import {
   openModel
-} from "./chunk-JPAC6IWJ.js";
+} from "./chunk-GEKOCDDP.js";
 import {
   DATA_PROFILE_MEDIA_TYPE,
   isLoopbackHost,
   parseModelReference,
   resolveVersion
-} from "./chunk-6R6CPWS2.js";
+} from "./chunk-XMKA77K6.js";
 import {
   MIN_NORM_SD,
   binsHistogram,
@@ -40,7 +43,7 @@ import {
   roundHalfEven,
   splitNaN,
   valueCounts
-} from "./chunk-7XKZMOCW.js";
+} from "./chunk-JISLZTHH.js";
 import "./chunk-PXOP5VPA.js";
 import {
   describeRequestError,
@@ -49,6 +52,9 @@ import {
   stickyMarker
 } from "./chunk-7TELJOW4.js";
 import {
+  chartNumber
+} from "./chunk-WWNDGGN3.js";
+import {
   booleanInput,
   code,
   enumInput,
@@ -56,12 +62,13 @@ import {
   formatNumber,
   link,
   listInput,
+  mermaidCategories,
   numberInput,
   optionalInput,
   requiredInput,
   runContext,
   table
-} from "./chunk-26JEPDEN.js";
+} from "./chunk-BIDIZNOQ.js";
 import {
   DataProfile,
   PROFILE_VERSION,
@@ -79,7 +86,7 @@ import {
   MAX_RECORD_BYTES,
   appendSection,
   writeFileAtomic
-} from "./chunk-DI4YXYFH.js";
+} from "./chunk-SUZFD75D.js";
 import "./chunk-65D4D4NJ.js";
 import "./chunk-VHYSKZ3L.js";
 import "./chunk-VEXPWIB5.js";
@@ -804,15 +811,17 @@ function boundText(c) {
 }
 function histogramChart(c) {
   const h = c.histogram;
+  if (!h.labels.length) return "";
   const top = Math.max(...h.reference, ...h.current, 0.01);
-  const pct = (v) => String(Number((v * 100).toPrecision(4)));
+  const pct = (v) => chartNumber(v * 100);
   return [
     `**${escapeCell(c.column)}**: reference (first bars) vs current (second bars), % of rows`,
     "",
     "```mermaid",
     "xychart-beta",
     `  title ${mermaidString(`${c.column}: reference vs current`)}`,
-    `  x-axis [${h.labels.map(mermaidString).join(", ")}]`,
+    // The chart alphabet has no `>`: the open upper bin reads "over x".
+    `  x-axis [${mermaidCategories(h.labels.map((label) => label.replace(/^>/, "over ")), 80).join(", ")}]`,
     `  y-axis "% of rows" 0 --> ${pct(Math.min(1, top * 1.1))}`,
     `  bar [${h.reference.map(pct).join(", ")}]`,
     `  bar [${h.current.map(pct).join(", ")}]`,
@@ -821,8 +830,9 @@ function histogramChart(c) {
 }
 function performanceLines(p) {
   const rows = [
-    ["expected accuracy", formatNumber(p.reference?.accuracy, 4), formatNumber(p.current.accuracy, 4)],
-    ["expected ROC AUC", formatNumber(p.reference?.rocAuc, 4), formatNumber(p.current.rocAuc, 4)]
+    // n/a: undefined (ROC AUC when every probability is 0 or 1), or no reference scores.
+    ["expected accuracy", valueCell(p.reference?.accuracy), valueCell(p.current.accuracy)],
+    ["expected ROC AUC", valueCell(p.reference?.rocAuc), valueCell(p.current.rocAuc)]
   ];
   return [
     "### Estimated performance without labels",

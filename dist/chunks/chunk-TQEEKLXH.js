@@ -56,13 +56,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-OHOVTP4P.js")).dataValidateStage,
-  train: async () => (await import("./train-JLUP3TVP.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-RM3NAARY.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-EA3SWXNH.js")).modelCardStage,
-  register: async () => (await import("./register-4GN5EEKB.js")).registerStage,
-  deploy: async () => (await import("./deploy-BFMTFVYH.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-EWWWBHFO.js")).driftCheckStage
+  "data-validate": async () => (await import("./data-validate-QWTZAXBT.js")).dataValidateStage,
+  train: async () => (await import("./train-7GSMLQ4D.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-DPMCB6XR.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-6M4DPGJJ.js")).modelCardStage,
+  register: async () => (await import("./register-SEUOO4H4.js")).registerStage,
+  deploy: async () => (await import("./deploy-636IXE76.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-WZQOPXOI.js")).driftCheckStage
 };
 
 export {
