@@ -6,6 +6,7 @@
  */
 import type { PreparedMetrics } from './classification.js';
 import { Xoshiro128 } from './prng.js';
+import { jumpState } from './xoshiro-jump.js';
 import { quantileSorted, sortedFinite } from './quantile.js';
 
 export interface BootstrapOptions {
@@ -31,20 +32,53 @@ export function drawResample(rng: Xoshiro128, counts: Int32Array): void {
 }
 
 export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): BootstrapSamples {
+  const samples = emptySamples(candidate, baseline, options.resamples);
+  runResamples(candidate, baseline, { seed: options.seed, from: 0, to: options.resamples }, samples, options.onProgress);
+  return samples;
+}
+
+/** Sample arrays for `resamples` resamples (in a SharedArrayBuffer when `shared`, for worker threads to fill). */
+export function emptySamples(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, resamples: number, shared = false): BootstrapSamples {
+  const array = () => (shared ? new Float64Array(new SharedArrayBuffer(8 * resamples)) : new Float64Array(resamples));
+  return {
+    names: candidate.names,
+    candidate: candidate.names.map(array),
+    delta: baseline ? candidate.names.map(array) : undefined,
+  };
+}
+
+/** 32-bit outputs each resample consumes: two per row (nextIndex draws 53 bits from two outputs). */
+export const OUTPUTS_PER_ROW = 2;
+
+/** The generator positioned at the start of resample `b` of a bootstrap over n rows (jump-ahead, so a thread can start mid-stream). */
+export function streamAt(seed: number, rows: number, b: number): Xoshiro128 {
+  const rng = new Xoshiro128(seed);
+  return b === 0 ? rng : Xoshiro128.fromState(jumpState(rng.state(), OUTPUTS_PER_ROW * rows * b));
+}
+
+export interface ResampleRange {
+  seed: number;
+  /** First resample (inclusive) and end (exclusive), as indices into the whole bootstrap. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Resamples from..to-1 of the bootstrap with this seed, written at their own index into
+ * `samples`: the one loop both the main thread and worker threads run, so that any split of the
+ * resamples gives the same bytes.
+ * @param onProgress called after each resample with the number this call has done.
+ */
+export function runResamples(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, range: ResampleRange, samples: Omit<BootstrapSamples, 'names'>, onProgress?: (done: number) => void): void {
   if (baseline && baseline.rows !== candidate.rows) throw new Error('paired bootstrap needs the same rows for both models');
   const n = candidate.rows;
   const metrics = candidate.names.length;
   const baselineIndex = candidate.names.map((name) => (baseline ? baseline.names.indexOf(name) : -1));
-  const rng = new Xoshiro128(options.seed);
+  const rng = streamAt(range.seed, n, range.from);
   const weights = new Int32Array(n);
   const candidateOut = new Float64Array(metrics);
   const baselineOut = new Float64Array(baseline?.names.length ?? 0);
-  const samples: BootstrapSamples = {
-    names: candidate.names,
-    candidate: Array.from({ length: metrics }, () => new Float64Array(options.resamples)),
-    delta: baseline ? Array.from({ length: metrics }, () => new Float64Array(options.resamples)) : undefined,
-  };
-  for (let b = 0; b < options.resamples; b++) {
+  for (let b = range.from; b < range.to; b++) {
     drawResample(rng, weights);
     candidate.compute(weights, candidateOut);
     if (baseline) baseline.compute(weights, baselineOut);
@@ -55,9 +89,8 @@ export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMe
         samples.delta[m]![b] = j >= 0 ? candidateOut[m]! - baselineOut[j]! : Number.NaN;
       }
     }
-    options.onProgress?.(b + 1);
+    onProgress?.(b + 1 - range.from);
   }
-  return samples;
 }
 
 /**

@@ -27,6 +27,21 @@ export class Xoshiro128 {
     this.s3 = next() | 0;
   }
 
+  /** The generator at a given state (four 32-bit words, as `state()` returns them). */
+  static fromState(state: ArrayLike<number>): Xoshiro128 {
+    const rng = new Xoshiro128(0);
+    rng.s0 = state[0]! | 0;
+    rng.s1 = state[1]! | 0;
+    rng.s2 = state[2]! | 0;
+    rng.s3 = state[3]! | 0;
+    return rng;
+  }
+
+  /** The four state words (a copy). */
+  state(): Int32Array {
+    return Int32Array.of(this.s0, this.s1, this.s2, this.s3);
+  }
+
   /** The next 32-bit unsigned integer. */
   nextUint32(): number {
     const s0 = this.s0;

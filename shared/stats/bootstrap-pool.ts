@@ -1,0 +1,148 @@
+/**
+ * Runs paired bootstraps on worker threads. Each thread takes a contiguous range of resamples,
+ * jumps the seeded generator to the range's start (xoshiro-jump.ts) and runs the same loop as
+ * the main thread (runResamples) on metrics rebuilt from shared memory, so the samples are the
+ * same bytes whatever the thread count. Small bootstraps, and metrics without a plan, run in the
+ * calling thread, where starting threads would cost more than it saves.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { emptySamples, pairedBootstrap, type BootstrapOptions, type BootstrapSamples } from './bootstrap.js';
+import type { BootstrapJob, BootstrapReply } from './bootstrap-protocol.js';
+import type { PreparedMetrics } from './classification.js';
+import { sharedPlan } from './metrics-plan.js';
+
+/** The default thread count never exceeds this (memory: each thread holds one Int32 weight per row). */
+export const MAX_DEFAULT_THREADS = 8;
+/** Below this many rows × resamples, a bootstrap runs in the calling thread unless threads are forced. */
+export const MIN_THREADED_WORK = 4_000_000;
+
+export interface BootstrapRunner {
+  /** Worker threads used for large bootstraps (1: none). */
+  readonly threads: number;
+  bootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): Promise<BootstrapSamples>;
+  /** Terminates the worker threads (idempotent). */
+  close(): Promise<void>;
+}
+
+export interface RunnerOptions {
+  /** Threads to use: 1 runs every bootstrap in the calling thread. Default: defaultThreads(). */
+  threads?: number;
+  /** Use the threads for every bootstrap of at least two resamples, however small (tests, explicit configuration). */
+  force?: boolean;
+  /** The worker script; default: bootstrap-worker.js beside the bundle. Without one, everything runs in the calling thread. */
+  workerUrl?: URL;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(MAX_DEFAULT_THREADS, availableParallelism()));
+}
+
+/**
+ * dist/bootstrap-worker.js, found from the bundle this code was built into (an entry in dist/
+ * or a chunk in dist/chunks/); undefined when running from TypeScript sources.
+ */
+export function bundledWorkerUrl(moduleUrl = import.meta.url): URL | undefined {
+  if (!/\.m?js$/.test(moduleUrl)) return undefined;
+  for (const relative of ['./bootstrap-worker.js', '../bootstrap-worker.js']) {
+    const url = new URL(relative, moduleUrl);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+export function bootstrapRunner(options: RunnerOptions = {}): BootstrapRunner {
+  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const workerUrl = options.workerUrl ?? bundledWorkerUrl();
+  if (threads === 1 || !workerUrl) return inThread;
+  return new WorkerPool(threads, workerUrl, options.force ?? false);
+}
+
+const inThread: BootstrapRunner = {
+  threads: 1,
+  bootstrap: async (candidate, baseline, options) => pairedBootstrap(candidate, baseline, options),
+  close: async () => {},
+};
+
+class WorkerPool implements BootstrapRunner {
+  private readonly workers: Worker[] = [];
+  private nextJob = 0;
+  private failure: Error | undefined;
+
+  constructor(
+    readonly threads: number,
+    private readonly workerUrl: URL,
+    private readonly force: boolean,
+  ) {}
+
+  async bootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): Promise<BootstrapSamples> {
+    if (this.failure) throw this.failure;
+    const resamples = options.resamples;
+    const small = !this.force && candidate.rows * resamples < MIN_THREADED_WORK;
+    if (small || resamples < 2 || !candidate.plan || (baseline && !baseline.plan)) return pairedBootstrap(candidate, baseline, options);
+    if (baseline && baseline.rows !== candidate.rows) throw new Error('paired bootstrap needs the same rows for both models');
+
+    const samples = emptySamples(candidate, baseline, resamples, true);
+    const candidatePlan = sharedPlan(candidate.plan);
+    const baselinePlan = baseline ? sharedPlan(baseline.plan!) : undefined;
+    const parts = Math.min(this.threads, resamples);
+    while (this.workers.length < parts) this.workers.push(this.start());
+    const done = new Array<number>(parts).fill(0);
+    const detach: (() => void)[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let finished = 0;
+        const fail = (error: Error) => {
+          this.failure = error;
+          reject(error);
+        };
+        for (let i = 0; i < parts; i++) {
+          const worker = this.workers[i]!;
+          const range = { seed: options.seed, from: Math.floor((i * resamples) / parts), to: Math.floor(((i + 1) * resamples) / parts) };
+          const job = this.nextJob++;
+          const what = `paired bootstrap: worker thread ${i + 1} of ${parts} (resamples ${range.from}–${range.to - 1} of ${resamples})`;
+          const onMessage = (reply: BootstrapReply) => {
+            if (reply.job !== job) return;
+            if (reply.type === 'failed') return fail(new Error(`${what} failed: ${reply.message}`));
+            done[i] = reply.done;
+            options.onProgress?.(done.reduce((a, b) => a + b, 0));
+            if (reply.type === 'done' && ++finished === parts) resolve();
+          };
+          const onError = (error: Error) => fail(new Error(`${what} failed: ${error.message}`));
+          const onExit = (code: number) => fail(new Error(`${what} stopped (exit code ${code}) before finishing`));
+          worker.on('message', onMessage);
+          worker.on('error', onError);
+          worker.on('exit', onExit);
+          detach.push(() => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+          });
+          const message: BootstrapJob = { job, candidate: candidatePlan, baseline: baselinePlan, range, candidateOut: samples.candidate, deltaOut: samples.delta };
+          worker.ref();
+          worker.postMessage(message);
+        }
+      });
+    } finally {
+      for (const off of detach) off();
+      // Idle threads must not keep the process alive if a caller forgets close().
+      for (const worker of this.workers) worker.unref();
+      if (this.failure) await this.close();
+    }
+    return samples;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.workerUrl);
+    // A thread that fails between jobs (none should) breaks the pool instead of the process.
+    worker.on('error', (error) => (this.failure ??= new Error(`paired bootstrap: a worker thread failed: ${error.message}`)));
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
