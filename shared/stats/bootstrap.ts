@@ -4,6 +4,7 @@
  * The statistic is candidate − baseline on that resample; intervals are percentile intervals
  * (NumPy's linear interpolation) over the resamples where the metric is defined.
  */
+import type { RowWeights } from './auc.js';
 import type { PreparedMetrics } from './classification.js';
 import { Xoshiro128 } from './prng.js';
 import { jumpState } from './xoshiro-jump.js';
@@ -29,6 +30,23 @@ export interface BootstrapSamples {
 export function drawResample(rng: Xoshiro128, counts: Int32Array): void {
   counts.fill(0);
   rng.countIndices(counts, counts.length);
+}
+
+/**
+ * The draw counts of one resample of n = small.length rows, `draws` draws (n in a bootstrap):
+ * one byte per row, or, in the (for n ≥ 256 astronomically rare) case that some row is drawn more
+ * than 255 times, the same draws again from the same state into `large`. Same stream, same counts,
+ * same generator state afterwards either way.
+ */
+export function drawCounts(rng: Xoshiro128, small: Uint8Array, large: () => Int32Array, draws = small.length): RowWeights {
+  const start = rng.state();
+  small.fill(0);
+  if (!rng.countIndicesSmall(small, draws)) return small;
+  rng.restore(start);
+  const counts = large();
+  counts.fill(0);
+  rng.countIndices(counts, draws);
+  return counts;
 }
 
 export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): BootstrapSamples {
@@ -75,11 +93,13 @@ export function runResamples(candidate: PreparedMetrics, baseline: PreparedMetri
   const metrics = candidate.names.length;
   const baselineIndex = candidate.names.map((name) => (baseline ? baseline.names.indexOf(name) : -1));
   const rng = streamAt(range.seed, n, range.from);
-  const weights = new Int32Array(n);
+  const small = new Uint8Array(n);
+  let large: Int32Array | undefined;
+  const wide = () => (large ??= new Int32Array(n));
   const candidateOut = new Float64Array(metrics);
   const baselineOut = new Float64Array(baseline?.names.length ?? 0);
   for (let b = range.from; b < range.to; b++) {
-    drawResample(rng, weights);
+    const weights = drawCounts(rng, small, wide);
     candidate.compute(weights, candidateOut);
     if (baseline) baseline.compute(weights, baselineOut);
     for (let m = 0; m < metrics; m++) {

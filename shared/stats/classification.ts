@@ -102,12 +102,17 @@ function prepareBinary(input: ClassificationInput): PreparedMetrics {
 }
 
 function aucArrays(plan: AucPlan, suffix = ''): MetricsPlan['arrays'] {
-  return { [`order${suffix}`]: plan.order, [`positiveInOrder${suffix}`]: plan.positiveInOrder, [`groupEnd${suffix}`]: plan.groupEnd };
+  return { [`order${suffix}`]: plan.order, [`positiveInOrder${suffix}`]: plan.positiveInOrder, [`groupEnd${suffix}`]: plan.groupEnd, [`ties${suffix}`]: plan.ties };
 }
 
 function aucFromPlan(plan: MetricsPlan, suffix = ''): AucPlan | undefined {
   if (!plan.arrays[`order${suffix}`]) return undefined;
-  return { order: planArray(plan, `order${suffix}`, Uint32Array), positiveInOrder: planArray(plan, `positiveInOrder${suffix}`, Uint8Array), groupEnd: planArray(plan, `groupEnd${suffix}`, Uint8Array) };
+  return {
+    order: planArray(plan, `order${suffix}`, Uint32Array),
+    positiveInOrder: planArray(plan, `positiveInOrder${suffix}`, Uint8Array),
+    groupEnd: planArray(plan, `groupEnd${suffix}`, Uint8Array),
+    ties: planArray(plan, `ties${suffix}`, Uint32Array),
+  };
 }
 
 /** Binary metrics over a plan's arrays: outcome (0 TN, 1 FP, 2 FN, 3 TP), right, and with probabilities the AUC plan and per-row log loss. */
@@ -118,26 +123,33 @@ export function binaryFromPlan(plan: MetricsPlan): PreparedMetrics {
   const loss = plan.arrays.loss ? planArray(plan, 'loss', Float64Array) : undefined;
   const auc = aucFromPlan(plan);
   const names = plan.names;
-  const counts = new Float64Array(4);
+  // Without probabilities the loss pass adds w · 0 = +0 (its result is not reported).
+  const rowLoss = loss ?? new Float64Array(n);
+  let ones: Uint8Array | undefined;
   return {
     names,
     rows: n,
     plan,
     compute(weights, out) {
-      counts.fill(0);
+      const w = weights ?? (ones ??= new Uint8Array(n).fill(1));
       let total = 0;
       let correct = 0;
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
       let lossSum = 0;
+      // One accumulator per count, each adding w or +0 in row order: the same sums as one
+      // counter per outcome, without a store-to-load dependency through memory on every row.
       for (let i = 0; i < n; i++) {
-        const w = weights ? weights[i]! : 1;
-        total += w;
-        correct += right[i]! * w;
-        counts[outcome[i]!]! += w;
-        if (loss) lossSum += w * loss[i]!;
+        const x = w[i]!;
+        const o = outcome[i]!;
+        total += x;
+        correct += right[i]! * x;
+        tp += ((o >> 1) & o) * x;
+        fp += (o & ~(o >> 1) & 1) * x;
+        fn += ((o >> 1) & ~o & 1) * x;
+        lossSum += x * rowLoss[i]!;
       }
-      const tp = counts[3]!;
-      const fp = counts[1]!;
-      const fn = counts[2]!;
       const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
       const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
       out[0] = total > 0 ? correct / total : Number.NaN;
