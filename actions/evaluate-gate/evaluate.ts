@@ -11,6 +11,7 @@ import { columnsRead, featureNamesFromMetadata, planFeed, type FeedPlan } from '
 import { signature } from '../../shared/onnx/model.js';
 import { describeOutputPlan, planOutputs, type OutputPlan, type Task } from '../../shared/onnx/outputs.js';
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
+import { Progress } from '../../shared/progress/progress.js';
 import { bootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import { confusionMatrix, metricValues, prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { metricNames, type ModelKind } from '../../shared/stats/metric-names.js';
@@ -237,11 +238,17 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
   try {
     groups = await host.group(`Paired bootstrap: ${resamples} resamples × ${groupRows.length} group${groupRows.length > 1 ? 's' : ''} (seed ${seed}${bootstrap.threads > 1 ? `, up to ${bootstrap.threads} threads` : ''})`, async () => {
       const collected: GroupEvidence[] = [];
-      for (const { slice, rows } of groupRows) {
-        const untested = slice !== undefined && (rows?.length ?? 0) < minSliceRows;
+      const isTested = ({ slice, rows }: (typeof groupRows)[number]) => slice === undefined || (rows?.length ?? 0) >= minSliceRows;
+      const progress = new Progress(host, { label: 'paired bootstrap', unit: 'resamples', total: resamples * groupRows.filter(isTested).length });
+      let resampled = 0;
+      for (const group of groupRows) {
+        const { slice, rows } = group;
+        const untested = !isTested(group);
         const candidateMetrics = prepare(kind, candidateFull, candidatePredictions, truthValues, rows);
         const baselineMetrics = baselinePredictions ? prepare(kind, baselineFull, baselinePredictions, truthValues, rows) : undefined;
-        const samples = await bootstrap.bootstrap(candidateMetrics, baselineMetrics, { resamples: untested ? 0 : resamples, seed: slice ? deriveSeed(seed, `${slice.column}=${slice.value}`) : seed });
+        const onProgress = (done: number) => progress.update(resampled + done);
+        const samples = await bootstrap.bootstrap(candidateMetrics, baselineMetrics, { resamples: untested ? 0 : resamples, seed: slice ? deriveSeed(seed, `${slice.column}=${slice.value}`) : seed, onProgress });
+        resampled += untested ? 0 : resamples;
         const candidateValues = metricValues(candidateMetrics);
         const baselineValues = baselineMetrics ? metricValues(baselineMetrics) : undefined;
         const metrics = new Map<string, MetricEvidence>();
@@ -258,6 +265,7 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
         host.info(`${slice ? `${slice.column}=${slice.value}` : 'whole holdout'}: ${rows?.length ?? holdout.rows} rows${untested ? ' (too few for tests)' : ''}`);
         collected.push({ slice, rows: rows?.length ?? holdout.rows, untested, metrics });
       }
+      progress.finish();
       return collected;
     });
     fairness = await fairnessFor(fairnessSetup, host, bootstrap);
