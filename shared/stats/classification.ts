@@ -126,30 +126,27 @@ export function binaryFromPlan(plan: MetricsPlan): PreparedMetrics {
   // Without probabilities the loss pass adds w · 0 = +0 (its result is not reported).
   const rowLoss = loss ?? new Float64Array(n);
   let ones: Uint8Array | undefined;
+  const counts = new Float64Array(4);
   return {
     names,
     rows: n,
     plan,
     compute(weights, out) {
       const w = weights ?? (ones ??= new Uint8Array(n).fill(1));
+      counts.fill(0);
       let total = 0;
       let correct = 0;
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
       let lossSum = 0;
-      // One accumulator per count, each adding w or +0 in row order: the same sums as one
-      // counter per outcome, without a store-to-load dependency through memory on every row.
       for (let i = 0; i < n; i++) {
         const x = w[i]!;
-        const o = outcome[i]!;
         total += x;
         correct += right[i]! * x;
-        tp += ((o >> 1) & o) * x;
-        fp += (o & ~(o >> 1) & 1) * x;
-        fn += ((o >> 1) & ~o & 1) * x;
+        counts[outcome[i]!]! += x;
         lossSum += x * rowLoss[i]!;
       }
+      const tp = counts[3]!;
+      const fp = counts[1]!;
+      const fn = counts[2]!;
       const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
       const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
       out[0] = total > 0 ? correct / total : Number.NaN;
