@@ -16,8 +16,8 @@ import { sharedPlan } from './metrics-plan.js';
 
 /** The default thread count never exceeds this (memory: each thread holds one Int32 weight per row). */
 export const MAX_DEFAULT_THREADS = 8;
-/** Below this many rows × resamples, a bootstrap runs in the calling thread unless threads are forced. */
-export const MIN_THREADED_WORK = 4_000_000;
+/** Below this many rows × resamples (about half a second on one core), a bootstrap runs in the calling thread unless threads are forced: starting a thread costs ~0.05–0.1 s. */
+export const MIN_THREADED_WORK = 20_000_000;
 
 export interface BootstrapRunner {
   /** Worker threads used for large bootstraps (1: none). */

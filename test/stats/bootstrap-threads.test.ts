@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareFairness } from '../../shared/governance/fairness-metrics.js';
 import { drawResample, pairedBootstrap, streamAt, type BootstrapSamples } from '../../shared/stats/bootstrap.js';
-import { bootstrapRunner, bundledWorkerUrl, type BootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
+import { bootstrapRunner, bundledWorkerUrl, MIN_THREADED_WORK, type BootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import { prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { deriveSeed, Xoshiro128 } from '../../shared/stats/prng.js';
 import { prepareRegression } from '../../shared/stats/regression.js';
@@ -151,10 +151,17 @@ describe('threaded paired bootstrap', () => {
     expect(seen.every((done, i) => i === 0 || done >= seen[i - 1]!)).toBe(true);
   });
 
-  it('small bootstraps stay in the calling thread unless threads are forced; one thread never starts any', async () => {
+  it('small bootstraps stay in the calling thread unless threads are forced; large ones use the threads; one thread never starts any', async () => {
     runner = bootstrapRunner({ threads: 2, workerUrl: WORKER });
     const small = await runner.bootstrap(prepareClassification(candidateBinary), undefined, { resamples: 100, seed: 1 });
     expect(small.candidate[0]!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    const rows = 20_000;
+    const y = Float64Array.from({ length: rows }, (_, i) => Math.sin(i));
+    const large = prepareRegression(y, Float64Array.from(y, (v, i) => v + (i % 7) * 0.01));
+    expect(rows * 1000).toBeGreaterThanOrEqual(MIN_THREADED_WORK);
+    const threaded = await runner.bootstrap(large, undefined, { resamples: 1000, seed: 2 });
+    expect(threaded.candidate[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expectSameBytes(threaded, pairedBootstrap(large, undefined, { resamples: 1000, seed: 2 }));
     expect(bootstrapRunner({ threads: 1, workerUrl: WORKER }).threads).toBe(1);
   });
 
