@@ -232,7 +232,8 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
   const absolute = gate.absolute ?? DEFAULTS.absolute;
   const fairnessSetup = gate.fairness ? { config: gate.fairness, kind, rows: holdout.rows, columns: attributes, candidate: candidateFull, baseline: baselineFull, gate, alpha, resamples, seed, minSliceRows, absolute } : undefined;
   // Worker threads for large bootstraps (same resamples bit for bit); closed whatever happens.
-  const bootstrap = bootstrapRunner(gate.bootstrap?.threads ? { threads: gate.bootstrap.threads, force: true } : {});
+  const failure = { where: { key: 'gate.bootstrap.threads' }, hint: 'The resamples do not depend on the thread count: gate.bootstrap.threads: 1 runs them in the main thread, with the same results' };
+  const bootstrap = bootstrapRunner(gate.bootstrap?.threads ? { threads: gate.bootstrap.threads, force: true, failure } : { failure });
   let groups: GroupEvidence[];
   let fairness: FairnessGate | undefined;
   try {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { UserError, type ErrorLocation } from '../errors/user-error.js';
 import { emptySamples, pairedBootstrap, type BootstrapOptions, type BootstrapSamples } from './bootstrap.js';
 import type { BootstrapJob, BootstrapReply } from './bootstrap-protocol.js';
 import type { PreparedMetrics } from './classification.js';
@@ -34,7 +35,11 @@ export interface RunnerOptions {
   force?: boolean;
   /** The worker script; default: bootstrap-worker.js beside the bundle. Without one, everything runs in the calling thread. */
   workerUrl?: URL;
+  /** Where a thread's failure is reported (e.g. the config key that sets the thread count) and what to do. */
+  failure?: { where?: ErrorLocation; hint?: string };
 }
+
+const FAILURE_HINT = 'The resamples do not depend on the thread count: one thread runs them in the main thread, with the same results';
 
 export function defaultThreads(): number {
   return Math.max(1, Math.min(MAX_DEFAULT_THREADS, availableParallelism()));
@@ -57,7 +62,7 @@ export function bootstrapRunner(options: RunnerOptions = {}): BootstrapRunner {
   const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const workerUrl = options.workerUrl ?? bundledWorkerUrl();
   if (threads === 1 || !workerUrl) return inThread;
-  return new WorkerPool(threads, workerUrl, options.force ?? false);
+  return new WorkerPool(threads, workerUrl, options.force ?? false, options.failure ?? {});
 }
 
 const inThread: BootstrapRunner = {
@@ -69,13 +74,19 @@ const inThread: BootstrapRunner = {
 class WorkerPool implements BootstrapRunner {
   private readonly workers: Worker[] = [];
   private nextJob = 0;
-  private failure: Error | undefined;
+  private failure: UserError | undefined;
 
   constructor(
     readonly threads: number,
     private readonly workerUrl: URL,
     private readonly force: boolean,
+    private readonly report: { where?: ErrorLocation; hint?: string },
   ) {}
+
+  /** One clear error for a failed thread: which thread, which resamples, why, and what to do. */
+  private failed(what: string): UserError {
+    return new UserError(what, { where: this.report.where, hint: this.report.hint ?? FAILURE_HINT });
+  }
 
   async bootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): Promise<BootstrapSamples> {
     if (this.failure) throw this.failure;
@@ -94,7 +105,7 @@ class WorkerPool implements BootstrapRunner {
     try {
       await new Promise<void>((resolve, reject) => {
         let finished = 0;
-        const fail = (error: Error) => {
+        const fail = (error: UserError) => {
           this.failure = error;
           reject(error);
         };
@@ -105,13 +116,13 @@ class WorkerPool implements BootstrapRunner {
           const what = `paired bootstrap: worker thread ${i + 1} of ${parts} (resamples ${range.from}–${range.to - 1} of ${resamples})`;
           const onMessage = (reply: BootstrapReply) => {
             if (reply.job !== job) return;
-            if (reply.type === 'failed') return fail(new Error(`${what} failed: ${reply.message}`));
+            if (reply.type === 'failed') return fail(this.failed(`${what} failed: ${reply.message}`));
             done[i] = reply.done;
             options.onProgress?.(done.reduce((a, b) => a + b, 0));
             if (reply.type === 'done' && ++finished === parts) resolve();
           };
-          const onError = (error: Error) => fail(new Error(`${what} failed: ${error.message}`));
-          const onExit = (code: number) => fail(new Error(`${what} stopped (exit code ${code}) before finishing`));
+          const onError = (error: Error) => fail(this.failed(`${what} failed: ${error.message}`));
+          const onExit = (code: number) => fail(this.failed(`${what} stopped (exit code ${code}) before finishing`));
           worker.on('message', onMessage);
           worker.on('error', onError);
           worker.on('exit', onExit);
@@ -137,7 +148,7 @@ class WorkerPool implements BootstrapRunner {
   private start(): Worker {
     const worker = new Worker(this.workerUrl);
     // A thread that fails between jobs (none should) breaks the pool instead of the process.
-    worker.on('error', (error) => (this.failure ??= new Error(`paired bootstrap: a worker thread failed: ${error.message}`)));
+    worker.on('error', (error) => (this.failure ??= this.failed(`paired bootstrap: a worker thread failed: ${error.message}`)));
     return worker;
   }
 

@@ -16,6 +16,7 @@ import { prepareClassification, type ClassificationInput, type PreparedMetrics }
 import { deriveSeed, Xoshiro128 } from '../../shared/stats/prng.js';
 import { prepareRegression } from '../../shared/stats/regression.js';
 import { jumpState } from '../../shared/stats/xoshiro-jump.js';
+import { isUserError } from '../../shared/errors/user-error.js';
 
 const WORKER = new URL('../../dist/bootstrap-worker.js', import.meta.url);
 
@@ -179,6 +180,8 @@ describe('threaded paired bootstrap', () => {
     const broken: PreparedMetrics = { ...candidate, plan: { ...candidate.plan!, kind: 'no-such-kind' } };
     await expect(runner.bootstrap(broken, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread [12] of 2 \(resamples (0–4|5–9) of 10\) failed: metrics plan of unknown kind "no-such-kind"/);
     await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/worker thread [12] of 2/);
+    const error = await runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 }).catch((e: unknown) => e);
+    expect(isUserError(error) && error.format()).toMatch(/failed: metrics plan of unknown kind "no-such-kind".*\. The resamples do not depend on the thread count: one thread runs them in the main thread, with the same results$/);
     expect((runner as unknown as { workers: unknown[] }).workers).toHaveLength(0);
   });
 
