@@ -6,6 +6,7 @@
  */
 import type { RowWeights } from './auc.js';
 import type { PreparedMetrics } from './classification.js';
+import { pairedBinaryCompute } from './paired-binary.js';
 import { Xoshiro128 } from './prng.js';
 import { jumpState } from './xoshiro-jump.js';
 import { quantileSorted, sortedFinite } from './quantile.js';
@@ -98,10 +99,14 @@ export function runResamples(candidate: PreparedMetrics, baseline: PreparedMetri
   const wide = () => (large ??= new Int32Array(n));
   const candidateOut = new Float64Array(metrics);
   const baselineOut = new Float64Array(baseline?.names.length ?? 0);
+  const paired = pairedBinaryCompute(candidate, baseline);
   for (let b = range.from; b < range.to; b++) {
     const weights = drawCounts(rng, small, wide);
-    candidate.compute(weights, candidateOut);
-    if (baseline) baseline.compute(weights, baselineOut);
+    if (paired) paired(weights, candidateOut, baselineOut);
+    else {
+      candidate.compute(weights, candidateOut);
+      if (baseline) baseline.compute(weights, baselineOut);
+    }
     for (let m = 0; m < metrics; m++) {
       samples.candidate[m]![b] = candidateOut[m]!;
       if (samples.delta) {

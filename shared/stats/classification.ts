@@ -105,7 +105,7 @@ function aucArrays(plan: AucPlan, suffix = ''): MetricsPlan['arrays'] {
   return { [`order${suffix}`]: plan.order, [`positiveInOrder${suffix}`]: plan.positiveInOrder, [`groupEnd${suffix}`]: plan.groupEnd, [`ties${suffix}`]: plan.ties };
 }
 
-function aucFromPlan(plan: MetricsPlan, suffix = ''): AucPlan | undefined {
+export function aucFromPlan(plan: MetricsPlan, suffix = ''): AucPlan | undefined {
   if (!plan.arrays[`order${suffix}`]) return undefined;
   return {
     order: planArray(plan, `order${suffix}`, Uint32Array),
@@ -144,21 +144,35 @@ export function binaryFromPlan(plan: MetricsPlan): PreparedMetrics {
         counts[outcome[i]!]! += x;
         lossSum += x * rowLoss[i]!;
       }
-      const tp = counts[3]!;
-      const fp = counts[1]!;
-      const fn = counts[2]!;
-      const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-      const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-      out[0] = total > 0 ? correct / total : Number.NaN;
-      out[1] = precision;
-      out[2] = recall;
-      out[3] = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-      if (auc && loss) {
-        out[4] = weightedAuc(auc, weights);
-        out[5] = total > 0 ? lossSum / total : Number.NaN;
-      }
+      writeBinaryMetrics(out, { counts, total, correct, lossSum }, loss ? auc : undefined, weights);
     },
   };
+}
+
+/** A binary model's weighted sums over the rows: counts per outcome (0 TN, 1 FP, 2 FN, 3 TP), total weight, weight of right predictions, weighted log loss. */
+export interface BinarySums {
+  counts: Float64Array;
+  total: number;
+  correct: number;
+  lossSum: number;
+}
+
+/** The binary metrics from the sums (and the AUC pass when the model has probabilities), in BINARY_METRICS order. */
+export function writeBinaryMetrics(out: Float64Array, sums: BinarySums, auc: AucPlan | undefined, weights: RowWeights | undefined): void {
+  const { counts, total, correct, lossSum } = sums;
+  const tp = counts[3]!;
+  const fp = counts[1]!;
+  const fn = counts[2]!;
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  out[0] = total > 0 ? correct / total : Number.NaN;
+  out[1] = precision;
+  out[2] = recall;
+  out[3] = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  if (auc) {
+    out[4] = weightedAuc(auc, weights);
+    out[5] = total > 0 ? lossSum / total : Number.NaN;
+  }
 }
 
 function prepareMulticlass(input: ClassificationInput): PreparedMetrics {

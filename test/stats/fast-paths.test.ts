@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawCounts, drawResample, pairedBootstrap } from '../../shared/stats/bootstrap.js';
 import { prepareClassification, type ClassificationInput } from '../../shared/stats/classification.js';
+import { pairedBinaryCompute } from '../../shared/stats/paired-binary.js';
 import { Xoshiro128 } from '../../shared/stats/prng.js';
 import { prepareRegression } from '../../shared/stats/regression.js';
 
@@ -115,6 +116,29 @@ describe('bootstrap fast paths', () => {
     prepared.compute(huge, a);
     prepared.compute(Float64Array.from(huge), b);
     expect(Object.is(a[4], b[4])).toBe(true);
+  });
+
+  it('the fused candidate + baseline pass gives each model exactly its own compute()', () => {
+    const rng = new Xoshiro128(17);
+    const candidate = binary(600);
+    const baseline = { ...candidate, predicted: Int32Array.from(candidate.predicted, (p, i) => (i % 4 === 0 ? 1 - p : p)), probabilities: Float64Array.from(candidate.probabilities!, (p, j) => (j % 2 ? Math.round(p * 3) / 3 : 1 - Math.round((1 - p) * 3) / 3)) };
+    const labelsOnly = { ...baseline, probabilities: undefined };
+    const counts = new Int32Array(600);
+    for (const [a, b] of [[candidate, baseline], [candidate, labelsOnly], [labelsOnly, candidate], [labelsOnly, labelsOnly]] as const) {
+      const [pa, pb] = [prepareClassification(a), prepareClassification(b)];
+      const fused = pairedBinaryCompute(pa, pb)!;
+      expect(fused).toBeDefined();
+      drawResample(rng, counts);
+      for (const weights of [Uint8Array.from(counts), counts, Float64Array.from(counts)]) {
+        const [fa, fb, sa, sb] = [new Float64Array(pa.names.length), new Float64Array(pb.names.length), new Float64Array(pa.names.length), new Float64Array(pb.names.length)];
+        fused(weights, fa, fb);
+        pa.compute(weights, sa);
+        pb.compute(weights, sb);
+        expect(Buffer.from(fa.buffer).equals(Buffer.from(sa.buffer)) && Buffer.from(fb.buffer).equals(Buffer.from(sb.buffer))).toBe(true);
+      }
+    }
+    expect(pairedBinaryCompute(prepareClassification(multiclass(50, 3)), prepareClassification(multiclass(50, 3)))).toBeUndefined();
+    expect(pairedBinaryCompute(prepareClassification(candidate), undefined)).toBeUndefined();
   });
 
   it('Int32 draw counts give bit-identical metrics to the same Float64 weights', () => {
