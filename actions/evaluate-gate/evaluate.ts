@@ -29,6 +29,12 @@ import type { OpenedModel } from './models.js';
 
 export const DEFAULTS = { alpha: 0.05, resamples: 1000, seed: 0, minSliceRows: 30, inconclusive: 'warn', insufficientEvidence: 'fail', absolute: 'point', maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS } as const;
 
+/** Where a failed bootstrap thread is reported, and the way out. */
+const THREAD_FAILURE = {
+  where: { key: 'gate.bootstrap.threads' },
+  hint: 'The resamples do not depend on the thread count: gate.bootstrap.threads: 1 runs them in the main thread, with the same results',
+};
+
 export interface EvaluateInput {
   candidate: OpenedModel;
   baseline?: OpenedModel;
@@ -232,7 +238,7 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
   const absolute = gate.absolute ?? DEFAULTS.absolute;
   const fairnessSetup = gate.fairness ? { config: gate.fairness, kind, rows: holdout.rows, columns: attributes, candidate: candidateFull, baseline: baselineFull, gate, alpha, resamples, seed, minSliceRows, absolute } : undefined;
   // Worker threads for large bootstraps (same resamples bit for bit); closed whatever happens.
-  const failure = { where: { key: 'gate.bootstrap.threads' }, hint: 'The resamples do not depend on the thread count: gate.bootstrap.threads: 1 runs them in the main thread, with the same results' };
+  const failure = THREAD_FAILURE;
   const bootstrap = bootstrapRunner(gate.bootstrap?.threads ? { threads: gate.bootstrap.threads, force: true, failure } : { failure });
   let groups: GroupEvidence[];
   let fairness: FairnessGate | undefined;
