@@ -21,7 +21,8 @@ export function rankScores(scores: ArrayLike<number>): RankedScores {
     const score = scores[i]!;
     if (!Number.isFinite(score)) throw new RangeError(`ROC AUC: score ${i} is ${score}; scores must be finite numbers (scikit-learn refuses NaN and infinity too)`);
   }
-  const order = packedOrder(scores) ?? comparatorOrder(scores);
+  // A radix pass costs two 2^16-entry histograms: not worth it for a handful of rows.
+  const order = (n >= 256 ? packedOrder(scores) : undefined) ?? comparatorOrder(scores);
   const starts: number[] = [0];
   for (let k = 1; k < n; k++) if (scores[order[k]!]! !== scores[order[k - 1]!]!) starts.push(k);
   starts.push(n);
@@ -34,29 +35,46 @@ function comparatorOrder(scores: ArrayLike<number>): Uint32Array {
   return order.sort((a, b) => scores[a]! - scores[b]! || a - b);
 }
 
-const INDEX_BITS = 2 ** 21;
-const bits = new DataView(new ArrayBuffer(4));
-
 /**
- * Fast path for what models emit: float32 probabilities in [0, 1] and at most 2^21 rows. The
- * float32 bit pattern of a non-negative float orders like the value and stays below 2^30, so
- * bits · 2^21 + row is an exact double, and a native numeric sort of those keys gives the order.
- * −0.0 passes the range check but its bit pattern is 0x80000000 (above every positive float), so
- * it is keyed as +0.0; subnormals' patterns order like their values.
+ * Fast path for what models emit: float32 probabilities in [0, 1]. The float32 bit pattern of a
+ * non-negative float orders like the value, so a stable LSD radix sort of those patterns (two
+ * 16-bit passes) gives the order, ties in row order — what sorting (bits, row) pairs gives, at a
+ * fraction of the cost. −0.0 passes the range check but its bit pattern is 0x80000000 (above every
+ * positive float), so it is keyed as +0.0; subnormals' patterns order like their values.
  */
 function packedOrder(scores: ArrayLike<number>): Uint32Array | undefined {
   const n = scores.length;
-  if (n > INDEX_BITS) return undefined;
-  const keys = new Float64Array(n);
+  const values = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const score = scores[i]!;
     if (!(score >= 0 && score <= 1) || Math.fround(score) !== score) return undefined;
-    bits.setFloat32(0, score === 0 ? 0 : score);
-    keys[i] = bits.getUint32(0) * INDEX_BITS + i;
+    values[i] = score === 0 ? 0 : score;
   }
-  keys.sort();
-  const order = new Uint32Array(n);
-  for (let k = 0; k < n; k++) order[k] = keys[k]! % INDEX_BITS;
+  return radixOrder(new Uint32Array(values.buffer));
+}
+
+/** Row indices by ascending unsigned key, equal keys in row order (LSD radix sort: stable). */
+function radixOrder(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const starts = new Uint32Array(1 << 16);
+  for (const shift of [0, 16]) {
+    starts.fill(0);
+    for (let k = 0; k < n; k++) starts[(keys[order[k]!]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < starts.length; d++) {
+      const count = starts[d]!;
+      starts[d] = sum;
+      sum += count;
+    }
+    for (let k = 0; k < n; k++) {
+      const row = order[k]!;
+      next[starts[(keys[row]! >>> shift) & 0xffff]!++] = row;
+    }
+    [order, next] = [next, order];
+  }
   return order;
 }
 
