@@ -1,8 +1,8 @@
 /**
- * Runs paired bootstraps on worker threads. Each thread takes a contiguous range of resamples,
- * jumps the seeded generator to the range's start (xoshiro-jump.ts) and runs the same loop as
- * the main thread (runResamples) on metrics rebuilt from shared memory, so the samples are the
- * same bytes whatever the thread count. Small bootstraps, and metrics without a plan, run in the
+ * Runs paired bootstraps on worker threads plus the calling thread. Each thread takes a contiguous
+ * range of resamples, jumps the seeded generator to the range's start (xoshiro-jump.ts) and runs
+ * the same loop (runResamples), workers on metrics rebuilt from shared memory, so the samples are
+ * the same bytes whatever the thread count. Small bootstraps, and metrics without a plan, run in the
  * calling thread, where starting threads would cost more than it saves.
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorLocation } from '../errors/user-error.js';
-import { emptySamples, pairedBootstrap, type BootstrapOptions, type BootstrapSamples } from './bootstrap.js';
+import { emptySamples, pairedBootstrap, runResamples, type BootstrapOptions, type BootstrapSamples } from './bootstrap.js';
 import type { BootstrapJob, BootstrapReply } from './bootstrap-protocol.js';
 import type { PreparedMetrics } from './classification.js';
 import { sharedPlan } from './metrics-plan.js';
@@ -98,28 +98,36 @@ class WorkerPool implements BootstrapRunner {
     const samples = emptySamples(candidate, baseline, resamples, true);
     const candidatePlan = sharedPlan(candidate.plan);
     const baselinePlan = baseline ? sharedPlan(baseline.plan!) : undefined;
+    // The calling thread takes the first range itself (it would only wait otherwise), worker
+    // threads the others: `threads` ranges in all, so one worker fewer to start.
     const parts = Math.min(this.threads, resamples);
-    while (this.workers.length < parts) this.workers.push(this.start());
+    const range = (i: number) => ({ seed: options.seed, from: Math.floor((i * resamples) / parts), to: Math.floor(((i + 1) * resamples) / parts) });
+    const workers = parts - 1;
+    while (this.workers.length < workers) this.workers.push(this.start());
     const done = new Array<number>(parts).fill(0);
+    const report = (part: number, count: number) => {
+      done[part] = count;
+      options.onProgress?.(done.reduce((a, b) => a + b, 0));
+    };
     const detach: (() => void)[] = [];
     try {
-      await new Promise<void>((resolve, reject) => {
-        let finished = 0;
+      const finished = new Promise<void>((resolve, reject) => {
+        let left = workers;
+        if (left === 0) resolve();
         const fail = (error: UserError) => {
           this.failure = error;
           reject(error);
         };
-        for (let i = 0; i < parts; i++) {
-          const worker = this.workers[i]!;
-          const range = { seed: options.seed, from: Math.floor((i * resamples) / parts), to: Math.floor(((i + 1) * resamples) / parts) };
+        for (let w = 0; w < workers; w++) {
+          const worker = this.workers[w]!;
+          const part = w + 1;
           const job = this.nextJob++;
-          const what = `paired bootstrap: worker thread ${i + 1} of ${parts} (resamples ${range.from}–${range.to - 1} of ${resamples})`;
+          const what = `paired bootstrap: worker thread ${w + 1} of ${workers} (resamples ${range(part).from}–${range(part).to - 1} of ${resamples})`;
           const onMessage = (reply: BootstrapReply) => {
             if (reply.job !== job) return;
             if (reply.type === 'failed') return fail(this.failed(`${what} failed: ${reply.message}`));
-            done[i] = reply.done;
-            options.onProgress?.(done.reduce((a, b) => a + b, 0));
-            if (reply.type === 'done' && ++finished === parts) resolve();
+            report(part, reply.done);
+            if (reply.type === 'done' && --left === 0) resolve();
           };
           const onError = (error: Error) => fail(this.failed(`${what} failed: ${error.message}`));
           const onExit = (code: number) => fail(this.failed(`${what} stopped (exit code ${code}) before finishing`));
@@ -131,11 +139,15 @@ class WorkerPool implements BootstrapRunner {
             worker.off('error', onError);
             worker.off('exit', onExit);
           });
-          const message: BootstrapJob = { job, candidate: candidatePlan, baseline: baselinePlan, range, candidateOut: samples.candidate, deltaOut: samples.delta };
+          const message: BootstrapJob = { job, candidate: candidatePlan, baseline: baselinePlan, range: range(part), candidateOut: samples.candidate, deltaOut: samples.delta };
           worker.ref();
           worker.postMessage(message);
         }
       });
+      // Handled below; a rejection while this thread computes must not count as unhandled.
+      finished.catch(() => {});
+      runResamples(candidate, baseline, range(0), samples, (count) => report(0, count));
+      await finished;
     } finally {
       for (const off of detach) off();
       // Idle threads must not keep the process alive if a caller forgets close().
