@@ -80,12 +80,12 @@ class WorkerPool implements BootstrapRunner {
     readonly threads: number,
     private readonly workerUrl: URL,
     private readonly force: boolean,
-    private readonly report: { where?: ErrorLocation; hint?: string },
+    private readonly failureReport: { where?: ErrorLocation; hint?: string },
   ) {}
 
   /** One clear error for a failed thread: which thread, which resamples, why, and what to do. */
   private failed(what: string): UserError {
-    return new UserError(what, { where: this.report.where, hint: this.report.hint ?? FAILURE_HINT });
+    return new UserError(what, { where: this.failureReport.where, hint: this.failureReport.hint ?? FAILURE_HINT });
   }
 
   async bootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): Promise<BootstrapSamples> {
