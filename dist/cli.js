@@ -39,16 +39,17 @@ import {
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
   validateData
-} from "./chunks/chunk-O3W4DVIX.js";
-import "./chunks/chunk-7WKUYTVV.js";
+} from "./chunks/chunk-ITIJGCSV.js";
+import "./chunks/chunk-OFKZ24RW.js";
 import "./chunks/chunk-ZCAETZRN.js";
+import "./chunks/chunk-GG7GAS35.js";
 import {
   resolveData
 } from "./chunks/chunk-5ZGWBH7F.js";
 import {
   configJsonSchema,
   loadConfig
-} from "./chunks/chunk-DLB6LZQZ.js";
+} from "./chunks/chunk-NTCS6K2F.js";
 import {
   parseRecord,
   readRecord,
@@ -64,7 +65,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-TQEEKLXH.js";
+} from "./chunks/chunk-2K537CM5.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-636IXE76.js");
+  const { deployStage } = await import("./chunks/deploy-6EVTWQBW.js");
   await runAsAction(deployStage);
 }
 

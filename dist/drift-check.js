@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/drift-check/main.ts
 async function run() {
-  const { driftCheckStage } = await import("./chunks/drift-check-WZQOPXOI.js");
+  const { driftCheckStage } = await import("./chunks/drift-check-VR3NVD3O.js");
   await runAsAction(driftCheckStage);
 }
 

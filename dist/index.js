@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-TQEEKLXH.js";
+} from "./chunks/chunk-2K537CM5.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

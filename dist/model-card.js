@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/model-card/main.ts
 async function run() {
-  const { modelCardStage } = await import("./chunks/model-card-6M4DPGJJ.js");
+  const { modelCardStage } = await import("./chunks/model-card-77O734MC.js");
   await runAsAction(modelCardStage);
 }
 

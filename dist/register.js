@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/main.ts
 async function run() {
-  const { registerStage } = await import("./chunks/register-SEUOO4H4.js");
+  const { registerStage } = await import("./chunks/register-WNO7VI5X.js");
   await runAsAction(registerStage);
 }
 

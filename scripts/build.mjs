@@ -19,6 +19,8 @@ const entryPoints = [
   ...stages.map((stage) => ({ in: `actions/${stage}/index.ts`, out: stage })),
   { in: 'actions/index.ts', out: 'index' },
   { in: 'cli/mlops.ts', out: 'cli' },
+  // Worker threads of the gate's paired bootstrap (found beside the bundle at run time).
+  { in: 'shared/stats/bootstrap-worker.ts', out: 'bootstrap-worker' },
   // Worker threads of drift-check's numeric columns (found beside the bundle at run time).
   { in: 'shared/drift/column-worker.ts', out: 'drift-column-worker' },
 ];

@@ -11,7 +11,8 @@ import { columnsRead, featureNamesFromMetadata, planFeed, type FeedPlan } from '
 import { signature } from '../../shared/onnx/model.js';
 import { describeOutputPlan, planOutputs, type OutputPlan, type Task } from '../../shared/onnx/outputs.js';
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
-import { pairedBootstrap } from '../../shared/stats/bootstrap.js';
+import { Progress } from '../../shared/progress/progress.js';
+import { bootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import { confusionMatrix, metricValues, prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { metricNames, type ModelKind } from '../../shared/stats/metric-names.js';
 import { discordantCounts } from '../../shared/stats/paired-accuracy.js';
@@ -20,13 +21,19 @@ import { prepareRegression } from '../../shared/stats/regression.js';
 import { suggestKey } from '../../shared/config/suggest.js';
 import { canonicalValue, classificationInput, classSpace, truthIndices, type ClassSpace } from './classes.js';
 import { decide, overallVerdict, type GroupEvidence, type GroupOutcome, type MetricEvidence, type Verdict } from './decide.js';
-import { withFairness, type FairnessOutcome } from './fairness-gate.js';
+import { withFairness, type FairnessGate, type FairnessOutcome } from './fairness-gate.js';
 import { attributeColumns, checkGovernance, fairnessFor, importanceFor } from './governance.js';
 import { requireColumn, type Holdout } from './holdout.js';
 import type { ImportanceResult } from './importance.js';
 import type { OpenedModel } from './models.js';
 
 export const DEFAULTS = { alpha: 0.05, resamples: 1000, seed: 0, minSliceRows: 30, inconclusive: 'warn', insufficientEvidence: 'fail', absolute: 'point', maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS } as const;
+
+/** Where a failed bootstrap thread is reported, and the way out. */
+const THREAD_FAILURE = {
+  where: { key: 'gate.bootstrap.threads' },
+  hint: 'The resamples do not depend on the thread count: gate.bootstrap.threads: 1 runs them in the main thread, with the same results',
+};
 
 export interface EvaluateInput {
   candidate: OpenedModel;
@@ -228,33 +235,50 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
     for (const [value, rows] of entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) groupRows.push({ slice: { column, value }, rows: Uint32Array.from(rows) });
   });
 
-  const groups: GroupEvidence[] = await host.group(`Paired bootstrap: ${resamples} resamples × ${groupRows.length} group${groupRows.length > 1 ? 's' : ''} (seed ${seed})`, async () =>
-    groupRows.map(({ slice, rows }) => {
-      const untested = slice !== undefined && (rows?.length ?? 0) < minSliceRows;
-      const candidateMetrics = prepare(kind, candidateFull, candidatePredictions, truthValues, rows);
-      const baselineMetrics = baselinePredictions ? prepare(kind, baselineFull, baselinePredictions, truthValues, rows) : undefined;
-      const samples = pairedBootstrap(candidateMetrics, baselineMetrics, { resamples: untested ? 0 : resamples, seed: slice ? deriveSeed(seed, `${slice.column}=${slice.value}`) : seed });
-      const candidateValues = metricValues(candidateMetrics);
-      const baselineValues = baselineMetrics ? metricValues(baselineMetrics) : undefined;
-      const metrics = new Map<string, MetricEvidence>();
-      candidateMetrics.names.forEach((name, m) => {
-        const evidence: MetricEvidence = {
-          candidate: candidateValues[name] ?? null,
-          baseline: baselineValues?.[name] ?? null,
-          candidateSamples: samples.candidate[m]!,
-          deltaSamples: samples.delta?.[m],
-        };
-        if (name === 'accuracy' && candidateFull && baselineFull) evidence.discordant = discordantCounts(correct(candidateFull, rows), correct(baselineFull, rows));
-        metrics.set(name, evidence);
-      });
-      host.info(`${slice ? `${slice.column}=${slice.value}` : 'whole holdout'}: ${rows?.length ?? holdout.rows} rows${untested ? ' (too few for tests)' : ''}`);
-      return { slice, rows: rows?.length ?? holdout.rows, untested, metrics };
-    }),
-  );
-
   const absolute = gate.absolute ?? DEFAULTS.absolute;
   const fairnessSetup = gate.fairness ? { config: gate.fairness, kind, rows: holdout.rows, columns: attributes, candidate: candidateFull, baseline: baselineFull, gate, alpha, resamples, seed, minSliceRows, absolute } : undefined;
-  const fairness = fairnessFor(fairnessSetup, host);
+  // Worker threads for large bootstraps (same resamples bit for bit); closed whatever happens.
+  const failure = THREAD_FAILURE;
+  const bootstrap = bootstrapRunner(gate.bootstrap?.threads ? { threads: gate.bootstrap.threads, force: true, failure } : { failure });
+  let groups: GroupEvidence[];
+  let fairness: FairnessGate | undefined;
+  try {
+    groups = await host.group(`Paired bootstrap: ${resamples} resamples × ${groupRows.length} group${groupRows.length > 1 ? 's' : ''} (seed ${seed}${bootstrap.threads > 1 ? `, up to ${bootstrap.threads} threads` : ''})`, async () => {
+      const collected: GroupEvidence[] = [];
+      const isTested = ({ slice, rows }: (typeof groupRows)[number]) => slice === undefined || (rows?.length ?? 0) >= minSliceRows;
+      const progress = new Progress(host, { label: 'paired bootstrap', unit: 'resamples', total: resamples * groupRows.filter(isTested).length });
+      let resampled = 0;
+      for (const group of groupRows) {
+        const { slice, rows } = group;
+        const untested = !isTested(group);
+        const candidateMetrics = prepare(kind, candidateFull, candidatePredictions, truthValues, rows);
+        const baselineMetrics = baselinePredictions ? prepare(kind, baselineFull, baselinePredictions, truthValues, rows) : undefined;
+        const onProgress = (done: number) => progress.update(resampled + done);
+        const samples = await bootstrap.bootstrap(candidateMetrics, baselineMetrics, { resamples: untested ? 0 : resamples, seed: slice ? deriveSeed(seed, `${slice.column}=${slice.value}`) : seed, onProgress });
+        resampled += untested ? 0 : resamples;
+        const candidateValues = metricValues(candidateMetrics);
+        const baselineValues = baselineMetrics ? metricValues(baselineMetrics) : undefined;
+        const metrics = new Map<string, MetricEvidence>();
+        candidateMetrics.names.forEach((name, m) => {
+          const evidence: MetricEvidence = {
+            candidate: candidateValues[name] ?? null,
+            baseline: baselineValues?.[name] ?? null,
+            candidateSamples: samples.candidate[m]!,
+            deltaSamples: samples.delta?.[m],
+          };
+          if (name === 'accuracy' && candidateFull && baselineFull) evidence.discordant = discordantCounts(correct(candidateFull, rows), correct(baselineFull, rows));
+          metrics.set(name, evidence);
+        });
+        host.info(`${slice ? `${slice.column}=${slice.value}` : 'whole holdout'}: ${rows?.length ?? holdout.rows} rows${untested ? ' (too few for tests)' : ''}`);
+        collected.push({ slice, rows: rows?.length ?? holdout.rows, untested, metrics });
+      }
+      progress.finish();
+      return collected;
+    });
+    fairness = await fairnessFor(fairnessSetup, host, bootstrap);
+  } finally {
+    await bootstrap.close();
+  }
   const outcomes = decide(groups, { alpha, thresholds, absolute, hasBaseline: Boolean(baseline), minDetectable: gate.min_detectable, external: fairness?.tests });
   const fairnessOutcomes = fairness?.outcomes();
   const { verdict, reasons } = withFairness(overallVerdict(outcomes), fairnessOutcomes ?? []);

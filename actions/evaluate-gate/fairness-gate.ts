@@ -10,9 +10,10 @@ import { FAIRNESS_METRICS, type FairnessConfig, type FairnessMetricName, type Fa
 import { suggestKey } from '../../shared/config/suggest.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import { fairnessHigherIsBetter, fairnessMetric, groupCounts, groupRates, type FairnessRows, type GroupRates } from '../../shared/governance/fairness.js';
-import { drawResample } from '../../shared/stats/bootstrap.js';
+import { prepareFairness } from '../../shared/governance/fairness-metrics.js';
+import { bootstrapRunner, type BootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import type { ClassificationInput } from '../../shared/stats/classification.js';
-import { deriveSeed, Xoshiro128 } from '../../shared/stats/prng.js';
+import { deriveSeed } from '../../shared/stats/prng.js';
 import type { ModelKind } from '../../shared/stats/metric-names.js';
 import type { ExternalTest, MetricOutcome, Verdict } from './decide.js';
 import { MetricJudge, worst } from './fairness-rules.js';
@@ -129,7 +130,11 @@ export interface FairnessGate {
   outcomes(): FairnessOutcome[];
 }
 
-export function fairnessGate(input: FairnessInput): FairnessGate {
+/**
+ * @param bootstrap runs the paired bootstrap (worker threads for large holdouts); default: in the
+ * calling thread. Either way the resamples are the same.
+ */
+export async function fairnessGate(input: FairnessInput, bootstrap: BootstrapRunner = bootstrapRunner({ threads: 1 })): Promise<FairnessGate> {
   const thresholds = fairnessThresholds(input.config, input.kind);
   const configured = FAIRNESS_METRICS.filter((m) => input.config.metrics?.[m] !== undefined);
   const metrics: FairnessMetricName[] = configured.length ? configured : [...FAIRNESS_METRICS];
@@ -143,23 +148,14 @@ export function fairnessGate(input: FairnessInput): FairnessGate {
     const counts = groupCounts(groups.rows);
     const baselineCounts = groups.baselineRows ? groupCounts(groups.baselineRows) : undefined;
     const enough = groups.tested.length >= 2;
-    const resamples = enough ? input.resamples : 0;
-    const candidateSamples = metrics.map(() => new Float64Array(resamples));
-    const deltaSamples = baselineCounts ? metrics.map(() => new Float64Array(resamples)) : undefined;
-    const rng = new Xoshiro128(deriveSeed(input.seed, `fairness:${attribute}`));
-    const weights = new Int32Array(input.rows);
-    const c = new Float64Array(groups.names.length * 4);
-    const b = new Float64Array(groups.names.length * 4);
-    for (let r = 0; r < resamples; r++) {
-      drawResample(rng, weights);
-      groupCounts(groups.rows, weights, c);
-      if (groups.baselineRows) groupCounts(groups.baselineRows, weights, b);
-      metrics.forEach((metric, m) => {
-        const value = fairnessMetric(metric, c, groups.tested);
-        candidateSamples[m]![r] = value;
-        if (deltaSamples) deltaSamples[m]![r] = value - fairnessMetric(metric, b, groups.tested);
-      });
-    }
+    // Per resample: each group's weighted confusion counts, then each metric over the tested groups.
+    const samples = await bootstrap.bootstrap(
+      prepareFairness(groups.rows, metrics, groups.tested),
+      groups.baselineRows ? prepareFairness(groups.baselineRows, metrics, groups.tested) : undefined,
+      { resamples: enough ? input.resamples : 0, seed: deriveSeed(input.seed, `fairness:${attribute}`) },
+    );
+    const candidateSamples = samples.candidate;
+    const deltaSamples = samples.delta;
     const rateMap = (k: Float64Array) => Object.fromEntries(groups.names.map((name, g) => [name, groupRates(k, g)]));
     metrics.forEach((metric, m) => {
       const judge = new MetricJudge({

@@ -7,6 +7,7 @@
 import type { ExplainConfig, FairnessConfig } from '../../shared/config/sections/governance.js';
 import type { GateConfig } from '../../shared/config/sections/gate.js';
 import type { Host } from '../../shared/host/host.js';
+import type { BootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import type { ClassificationInput } from '../../shared/stats/classification.js';
 import type { ModelKind } from '../../shared/stats/metric-names.js';
 import type { ClassSpace } from './classes.js';
@@ -42,9 +43,9 @@ export interface FairnessSetup {
 }
 
 /** The fairness gate (its tests join decide()'s Holm family), or undefined without gate.fairness. */
-export function fairnessFor(setup: FairnessSetup | undefined, host: Host): FairnessGate | undefined {
+export async function fairnessFor(setup: FairnessSetup | undefined, host: Host, bootstrap?: BootstrapRunner): Promise<FairnessGate | undefined> {
   if (!setup) return undefined;
-  const gate = fairnessGate({ ...setup, minDetectable: setup.gate.min_detectable });
+  const gate = await fairnessGate({ ...setup, minDetectable: setup.gate.min_detectable }, bootstrap);
   host.info(`fairness: ${setup.config.attributes.join(', ')} (${gate.tests.length} interval test${gate.tests.length === 1 ? '' : 's'} join Holm's family)`);
   return gate;
 }

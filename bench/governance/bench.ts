@@ -142,7 +142,7 @@ function truth(population: Population, metric: FairnessMetricName): number {
   return Math.max(spread(population.groups.map((g) => g.tpr)), spread(population.groups.map((g) => g.fpr)));
 }
 
-function coverage(population: Population, n: number, simulations: number, resamples: number) {
+async function coverage(population: Population, n: number, simulations: number, resamples: number) {
   const rng = new Xoshiro128(2026);
   const hits = Object.fromEntries(FAIRNESS_METRICS.map((m) => [m, 0])) as Record<FairnessMetricName, number>;
   const widths = Object.fromEntries(FAIRNESS_METRICS.map((m) => [m, 0])) as Record<FairnessMetricName, number>;
@@ -162,7 +162,7 @@ function coverage(population: Population, n: number, simulations: number, resamp
       y[i] = rng.nextDouble() < p.base ? 1 : 0;
       d[i] = rng.nextDouble() < (y[i] ? p.tpr : p.fpr) ? 1 : 0;
     }
-    const gate = fairnessGate({
+    const gate = await fairnessGate({
       config: { attributes: ['group'] },
       kind: 'binary',
       rows: n,
@@ -239,7 +239,7 @@ const results = {
     rows: N,
     simulations: SIMULATIONS,
     resamples: RESAMPLES,
-    populations: POPULATIONS.map((p) => ({ name: p.name, metrics: coverage(p, N, SIMULATIONS, RESAMPLES) })),
+    populations: await Promise.all(POPULATIONS.map(async (p) => ({ name: p.name, metrics: await coverage(p, N, SIMULATIONS, RESAMPLES) }))),
   },
 };
 console.log(JSON.stringify(results, (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v), 2));

@@ -21,7 +21,8 @@ export function rankScores(scores: ArrayLike<number>): RankedScores {
     const score = scores[i]!;
     if (!Number.isFinite(score)) throw new RangeError(`ROC AUC: score ${i} is ${score}; scores must be finite numbers (scikit-learn refuses NaN and infinity too)`);
   }
-  const order = packedOrder(scores) ?? comparatorOrder(scores);
+  // A radix pass costs two 2^16-entry histograms: not worth it for a handful of rows.
+  const order = (n >= 256 ? packedOrder(scores) : undefined) ?? comparatorOrder(scores);
   const starts: number[] = [0];
   for (let k = 1; k < n; k++) if (scores[order[k]!]! !== scores[order[k - 1]!]!) starts.push(k);
   starts.push(n);
@@ -34,34 +35,51 @@ function comparatorOrder(scores: ArrayLike<number>): Uint32Array {
   return order.sort((a, b) => scores[a]! - scores[b]! || a - b);
 }
 
-const INDEX_BITS = 2 ** 21;
-const bits = new DataView(new ArrayBuffer(4));
-
 /**
- * Fast path for what models emit: float32 probabilities in [0, 1] and at most 2^21 rows. The
- * float32 bit pattern of a non-negative float orders like the value and stays below 2^30, so
- * bits · 2^21 + row is an exact double, and a native numeric sort of those keys gives the order.
- * −0.0 passes the range check but its bit pattern is 0x80000000 (above every positive float), so
- * it is keyed as +0.0; subnormals' patterns order like their values.
+ * Fast path for what models emit: float32 probabilities in [0, 1]. The float32 bit pattern of a
+ * non-negative float orders like the value, so a stable LSD radix sort of those patterns (two
+ * 16-bit passes) gives the order, ties in row order — what sorting (bits, row) pairs gives, at a
+ * fraction of the cost. −0.0 passes the range check but its bit pattern is 0x80000000 (above every
+ * positive float), so it is keyed as +0.0; subnormals' patterns order like their values.
  */
 function packedOrder(scores: ArrayLike<number>): Uint32Array | undefined {
   const n = scores.length;
-  if (n > INDEX_BITS) return undefined;
-  const keys = new Float64Array(n);
+  const values = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const score = scores[i]!;
     if (!(score >= 0 && score <= 1) || Math.fround(score) !== score) return undefined;
-    bits.setFloat32(0, score === 0 ? 0 : score);
-    keys[i] = bits.getUint32(0) * INDEX_BITS + i;
+    values[i] = score === 0 ? 0 : score;
   }
-  keys.sort();
-  const order = new Uint32Array(n);
-  for (let k = 0; k < n; k++) order[k] = keys[k]! % INDEX_BITS;
+  return radixOrder(new Uint32Array(values.buffer));
+}
+
+/** Row indices by ascending unsigned key, equal keys in row order (LSD radix sort: stable). */
+function radixOrder(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const starts = new Uint32Array(1 << 16);
+  for (const shift of [0, 16]) {
+    starts.fill(0);
+    for (let k = 0; k < n; k++) starts[(keys[order[k]!]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < starts.length; d++) {
+      const count = starts[d]!;
+      starts[d] = sum;
+      sum += count;
+    }
+    for (let k = 0; k < n; k++) {
+      const row = order[k]!;
+      next[starts[(keys[row]! >>> shift) & 0xffff]!++] = row;
+    }
+    [order, next] = [next, order];
+  }
   return order;
 }
 
-/** Row weights: bootstrap draw counts (Int32Array) or arbitrary non-negative weights. */
-export type RowWeights = Float64Array | Int32Array;
+/** Row weights: bootstrap draw counts (Uint8Array, Int32Array when a count exceeds 255) or arbitrary non-negative weights. */
+export type RowWeights = Float64Array | Int32Array | Uint8Array;
 
 /** Ranked scores with each row's class laid out in rank order, so an AUC pass is one linear scan. */
 export interface AucPlan {
@@ -71,6 +89,8 @@ export interface AucPlan {
   positiveInOrder: Uint8Array;
   /** 1 where rank position k is the last of its tie group. */
   groupEnd: Uint8Array;
+  /** Tie groups of two rows or more, as [start, end) pairs of rank positions. */
+  ties: Uint32Array;
 }
 
 export function planAuc(ranked: RankedScores, positive: Uint8Array): AucPlan {
@@ -79,8 +99,13 @@ export function planAuc(ranked: RankedScores, positive: Uint8Array): AucPlan {
   for (let k = 0; k < order.length; k++) positiveInOrder[k] = positive[order[k]!]!;
   const groupEnd = new Uint8Array(order.length);
   for (let g = 1; g < groupStart.length; g++) if (groupStart[g]! > 0) groupEnd[groupStart[g]! - 1] = 1;
-  return { order, positiveInOrder, groupEnd };
+  const ties: number[] = [];
+  for (let g = 0; g + 1 < groupStart.length; g++) if (groupStart[g + 1]! - groupStart[g]! > 1) ties.push(groupStart[g]!, groupStart[g + 1]!);
+  return { order, positiveInOrder, groupEnd, ties: Uint32Array.from(ties) };
 }
+
+/** Below this total weight every sum of either AUC pass is an integer below 2^53, hence exact. */
+const EXACT_TOTAL = 2 ** 26;
 
 /**
  * @param weights row weights (undefined: all 1). A zero weight adds +0 to every sum, and each
@@ -89,6 +114,56 @@ export function planAuc(ranked: RankedScores, positive: Uint8Array): AucPlan {
  * @returns NaN when one class has no weight (AUC undefined).
  */
 export function weightedAuc(plan: AucPlan, weights?: RowWeights): number {
+  if (weights && !(weights instanceof Float64Array)) {
+    const auc = countedAuc(plan, weights);
+    if (auc !== undefined) return auc;
+  }
+  return groupedAuc(plan, weights);
+}
+
+/**
+ * The same AUC for integer weights (draw counts) in a cheaper form: one branch-free pass summing,
+ * per positive row, its weight × the negative weight ranked before it (acc), then a correction
+ * over the tie groups only: a group's positives were credited with the negatives ranked before
+ * them inside the group (corr), while the definition gives them half of the group's negatives
+ * (half of wp·wn). So 2 · numerator = 2 · (acc − corr) + Σ wp·wn. With integer weights of total
+ * below 2^26 every term and partial sum is an integer below 2^53, so the result is exactly the
+ * grouped pass's, bit for bit; undefined (use the grouped pass) for larger totals.
+ */
+function countedAuc(plan: AucPlan, weights: Int32Array | Uint8Array): number | undefined {
+  const { order, positiveInOrder, ties } = plan;
+  const n = order.length;
+  let negatives = 0;
+  let positives = 0;
+  let acc = 0;
+  for (let k = 0; k < n; k++) {
+    const w = weights[order[k]!]!;
+    const wp = w * positiveInOrder[k]!;
+    acc += wp * negatives;
+    negatives += w - wp;
+    positives += wp;
+  }
+  if (positives + negatives >= EXACT_TOTAL) return undefined;
+  let corr = 0;
+  let tied = 0;
+  for (let t = 0; t < ties.length; t += 2) {
+    let wpGroup = 0;
+    let wnGroup = 0;
+    for (let k = ties[t]!; k < ties[t + 1]!; k++) {
+      const w = weights[order[k]!]!;
+      const wp = w * positiveInOrder[k]!;
+      corr += wp * wnGroup;
+      wpGroup += wp;
+      wnGroup += w - wp;
+    }
+    tied += wpGroup * wnGroup;
+  }
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  return (2 * (acc - corr) + tied) / 2 / (positives * negatives);
+}
+
+/** The definition's pass over tie groups, for any non-negative weights. */
+function groupedAuc(plan: AucPlan, weights?: RowWeights): number {
   const { order, positiveInOrder, groupEnd } = plan;
   const n = order.length;
   let negativesBelow = 0;

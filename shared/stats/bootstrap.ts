@@ -4,8 +4,11 @@
  * The statistic is candidate − baseline on that resample; intervals are percentile intervals
  * (NumPy's linear interpolation) over the resamples where the metric is defined.
  */
+import type { RowWeights } from './auc.js';
 import type { PreparedMetrics } from './classification.js';
+import { pairedBinaryCompute } from './paired-binary.js';
 import { Xoshiro128 } from './prng.js';
+import { jumpState } from './xoshiro-jump.js';
 import { quantileSorted, sortedFinite } from './quantile.js';
 
 export interface BootstrapOptions {
@@ -30,24 +33,80 @@ export function drawResample(rng: Xoshiro128, counts: Int32Array): void {
   rng.countIndices(counts, counts.length);
 }
 
+/**
+ * The draw counts of one resample of n = small.length rows, `draws` draws (n in a bootstrap):
+ * one byte per row, or, in the (for n ≥ 256 astronomically rare) case that some row is drawn more
+ * than 255 times, the same draws again from the same state into `large`. Same stream, same counts,
+ * same generator state afterwards either way.
+ */
+export function drawCounts(rng: Xoshiro128, small: Uint8Array, large: () => Int32Array, draws = small.length): RowWeights {
+  const start = rng.state();
+  small.fill(0);
+  if (!rng.countIndicesSmall(small, draws)) return small;
+  rng.restore(start);
+  const counts = large();
+  counts.fill(0);
+  rng.countIndices(counts, draws);
+  return counts;
+}
+
 export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): BootstrapSamples {
+  const samples = emptySamples(candidate, baseline, options.resamples);
+  runResamples(candidate, baseline, { seed: options.seed, from: 0, to: options.resamples }, samples, options.onProgress);
+  return samples;
+}
+
+/** Sample arrays for `resamples` resamples (in a SharedArrayBuffer when `shared`, for worker threads to fill). */
+export function emptySamples(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, resamples: number, shared = false): BootstrapSamples {
+  const array = () => (shared ? new Float64Array(new SharedArrayBuffer(8 * resamples)) : new Float64Array(resamples));
+  return {
+    names: candidate.names,
+    candidate: candidate.names.map(array),
+    delta: baseline ? candidate.names.map(array) : undefined,
+  };
+}
+
+/** 32-bit outputs each resample consumes: two per row (nextIndex draws 53 bits from two outputs). */
+export const OUTPUTS_PER_ROW = 2;
+
+/** The generator positioned at the start of resample `b` of a bootstrap over n rows (jump-ahead, so a thread can start mid-stream). */
+export function streamAt(seed: number, rows: number, b: number): Xoshiro128 {
+  const rng = new Xoshiro128(seed);
+  return b === 0 ? rng : Xoshiro128.fromState(jumpState(rng.state(), OUTPUTS_PER_ROW * rows * b));
+}
+
+export interface ResampleRange {
+  seed: number;
+  /** First resample (inclusive) and end (exclusive), as indices into the whole bootstrap. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Resamples from..to-1 of the bootstrap with this seed, written at their own index into
+ * `samples`: the one loop both the main thread and worker threads run, so that any split of the
+ * resamples gives the same bytes.
+ * @param onProgress called after each resample with the number this call has done.
+ */
+export function runResamples(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, range: ResampleRange, samples: Omit<BootstrapSamples, 'names'>, onProgress?: (done: number) => void): void {
   if (baseline && baseline.rows !== candidate.rows) throw new Error('paired bootstrap needs the same rows for both models');
   const n = candidate.rows;
   const metrics = candidate.names.length;
   const baselineIndex = candidate.names.map((name) => (baseline ? baseline.names.indexOf(name) : -1));
-  const rng = new Xoshiro128(options.seed);
-  const weights = new Int32Array(n);
+  const rng = streamAt(range.seed, n, range.from);
+  const small = new Uint8Array(n);
+  let large: Int32Array | undefined;
+  const wide = () => (large ??= new Int32Array(n));
   const candidateOut = new Float64Array(metrics);
   const baselineOut = new Float64Array(baseline?.names.length ?? 0);
-  const samples: BootstrapSamples = {
-    names: candidate.names,
-    candidate: Array.from({ length: metrics }, () => new Float64Array(options.resamples)),
-    delta: baseline ? Array.from({ length: metrics }, () => new Float64Array(options.resamples)) : undefined,
-  };
-  for (let b = 0; b < options.resamples; b++) {
-    drawResample(rng, weights);
-    candidate.compute(weights, candidateOut);
-    if (baseline) baseline.compute(weights, baselineOut);
+  const paired = pairedBinaryCompute(candidate, baseline);
+  for (let b = range.from; b < range.to; b++) {
+    const weights = drawCounts(rng, small, wide);
+    if (paired) paired(weights, candidateOut, baselineOut);
+    else {
+      candidate.compute(weights, candidateOut);
+      if (baseline) baseline.compute(weights, baselineOut);
+    }
     for (let m = 0; m < metrics; m++) {
       samples.candidate[m]![b] = candidateOut[m]!;
       if (samples.delta) {
@@ -55,9 +114,8 @@ export function pairedBootstrap(candidate: PreparedMetrics, baseline: PreparedMe
         samples.delta[m]![b] = j >= 0 ? candidateOut[m]! - baselineOut[j]! : Number.NaN;
       }
     }
-    options.onProgress?.(b + 1);
+    onProgress?.(b + 1 - range.from);
   }
-  return samples;
 }
 
 /**

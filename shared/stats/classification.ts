@@ -17,6 +17,7 @@
  * epsilon, sklearn's eps="auto" for float64 input) and renormalizes each row, as sklearn 1.2 does.
  */
 import { planAuc, rankScores, weightedAuc, type AucPlan, type RowWeights } from './auc.js';
+import { planArray, type MetricsPlan } from './metrics-plan.js';
 
 export const BINARY_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss'] as const;
 export const MULTICLASS_METRICS = [
@@ -57,6 +58,8 @@ export interface PreparedMetrics {
    * what the same weights as a Float64Array give.
    */
   compute(weights: RowWeights | undefined, out: Float64Array): void;
+  /** The data compute() reads, for rebuilding it in a worker thread (metricsFromPlan). */
+  readonly plan?: MetricsPlan;
 }
 
 export function prepareClassification(input: ClassificationInput): PreparedMetrics {
@@ -117,51 +120,92 @@ function prepareBinary(input: ClassificationInput): PreparedMetrics {
     outcome[i] = 2 * positive[i]! + (predicted[i] === positiveClass ? 1 : 0);
     right[i] = truth[i] === predicted[i] ? 1 : 0;
   }
-  let auc: AucPlan | undefined;
-  let loss: Float64Array | undefined;
+  const arrays: MetricsPlan['arrays'] = { outcome, right };
   if (probabilities) {
     const score = new Float64Array(n);
     for (let i = 0; i < n; i++) score[i] = probabilities[i * 2 + positiveClass]!;
-    auc = planAuc(rankScores(score), positive);
-    loss = rowLogLoss(probabilities, 2, truth);
+    Object.assign(arrays, aucArrays(planAuc(rankScores(score), positive)), { loss: rowLogLoss(probabilities, 2, truth) });
   }
   const names = probabilities ? [...BINARY_METRICS] : BINARY_METRICS.filter((m) => !PROBABILITY_METRICS.has(m));
+  return binaryFromPlan({ kind: 'binary', rows: n, names, arrays, values: {} });
+}
+
+function aucArrays(plan: AucPlan, suffix = ''): MetricsPlan['arrays'] {
+  return { [`order${suffix}`]: plan.order, [`positiveInOrder${suffix}`]: plan.positiveInOrder, [`groupEnd${suffix}`]: plan.groupEnd, [`ties${suffix}`]: plan.ties };
+}
+
+export function aucFromPlan(plan: MetricsPlan, suffix = ''): AucPlan | undefined {
+  if (!plan.arrays[`order${suffix}`]) return undefined;
+  return {
+    order: planArray(plan, `order${suffix}`, Uint32Array),
+    positiveInOrder: planArray(plan, `positiveInOrder${suffix}`, Uint8Array),
+    groupEnd: planArray(plan, `groupEnd${suffix}`, Uint8Array),
+    ties: planArray(plan, `ties${suffix}`, Uint32Array),
+  };
+}
+
+/** Binary metrics over a plan's arrays: outcome (0 TN, 1 FP, 2 FN, 3 TP), right, and with probabilities the AUC plan and per-row log loss. */
+export function binaryFromPlan(plan: MetricsPlan): PreparedMetrics {
+  const n = plan.rows;
+  const outcome = planArray(plan, 'outcome', Uint8Array);
+  const right = planArray(plan, 'right', Uint8Array);
+  const loss = plan.arrays.loss ? planArray(plan, 'loss', Float64Array) : undefined;
+  const auc = aucFromPlan(plan);
+  const names = plan.names;
+  // Without probabilities the loss pass adds w · 0 = +0 (its result is not reported).
+  const rowLoss = loss ?? new Float64Array(n);
+  let ones: Uint8Array | undefined;
   const counts = new Float64Array(4);
   return {
     names,
     rows: n,
+    plan,
     compute(weights, out) {
+      const w = weights ?? (ones ??= new Uint8Array(n).fill(1));
       counts.fill(0);
       let total = 0;
       let correct = 0;
       let lossSum = 0;
       for (let i = 0; i < n; i++) {
-        const w = weights ? weights[i]! : 1;
-        total += w;
-        correct += right[i]! * w;
-        counts[outcome[i]!]! += w;
-        if (loss) lossSum += w * loss[i]!;
+        const x = w[i]!;
+        total += x;
+        correct += right[i]! * x;
+        counts[outcome[i]!]! += x;
+        lossSum += x * rowLoss[i]!;
       }
-      const tp = counts[3]!;
-      const fp = counts[1]!;
-      const fn = counts[2]!;
-      out[0] = total > 0 ? correct / total : Number.NaN;
-      out[1] = binaryPrecision(tp, fp);
-      out[2] = binaryRecall(tp, fn);
-      out[3] = binaryF1(tp, fp, fn);
-      if (auc && loss) {
-        out[4] = weightedAuc(auc, weights);
-        out[5] = total > 0 ? lossSum / total : Number.NaN;
-      }
+      writeBinaryMetrics(out, { counts, total, correct, lossSum }, loss ? auc : undefined, weights);
     },
   };
+}
+
+/** A binary model's weighted sums over the rows: counts per outcome (0 TN, 1 FP, 2 FN, 3 TP), total weight, weight of right predictions, weighted log loss. */
+export interface BinarySums {
+  counts: Float64Array;
+  total: number;
+  correct: number;
+  lossSum: number;
+}
+
+/** The binary metrics from the sums (and the AUC pass when the model has probabilities), in BINARY_METRICS order. */
+export function writeBinaryMetrics(out: Float64Array, sums: BinarySums, auc: AucPlan | undefined, weights: RowWeights | undefined): void {
+  const { counts, total, correct, lossSum } = sums;
+  const tp = counts[3]!;
+  const fp = counts[1]!;
+  const fn = counts[2]!;
+  out[0] = total > 0 ? correct / total : Number.NaN;
+  out[1] = binaryPrecision(tp, fp);
+  out[2] = binaryRecall(tp, fn);
+  out[3] = binaryF1(tp, fp, fn);
+  if (auc) {
+    out[4] = weightedAuc(auc, weights);
+    out[5] = total > 0 ? lossSum / total : Number.NaN;
+  }
 }
 
 function prepareMulticlass(input: ClassificationInput): PreparedMetrics {
   const { truth, predicted, probabilities, classes } = input;
   const n = truth.length;
-  const oneVsRest: AucPlan[] = [];
-  let loss: Float64Array | undefined;
+  const arrays: MetricsPlan['arrays'] = { truth, predicted };
   if (probabilities) {
     for (let c = 0; c < classes; c++) {
       const score = new Float64Array(n);
@@ -170,17 +214,30 @@ function prepareMulticlass(input: ClassificationInput): PreparedMetrics {
         score[i] = probabilities[i * classes + c]!;
         positive[i] = truth[i] === c ? 1 : 0;
       }
-      oneVsRest.push(planAuc(rankScores(score), positive));
+      Object.assign(arrays, aucArrays(planAuc(rankScores(score), positive), String(c)));
     }
-    loss = rowLogLoss(probabilities, classes, truth);
+    arrays.loss = rowLogLoss(probabilities, classes, truth);
   }
   const names = probabilities ? [...MULTICLASS_METRICS] : MULTICLASS_METRICS.filter((m) => !PROBABILITY_METRICS.has(m));
+  return multiclassFromPlan({ kind: 'multiclass', rows: n, names, arrays, values: { classes } });
+}
+
+/** Multiclass metrics over a plan's arrays: truth, predicted, and with probabilities one AUC plan per class (suffix c) and the per-row log loss. */
+export function multiclassFromPlan(plan: MetricsPlan): PreparedMetrics {
+  const n = plan.rows;
+  const classes = plan.values.classes as number;
+  const truth = planArray(plan, 'truth', Int32Array);
+  const predicted = planArray(plan, 'predicted', Int32Array);
+  const loss = plan.arrays.loss ? planArray(plan, 'loss', Float64Array) : undefined;
+  const oneVsRest: AucPlan[] = loss ? Array.from({ length: classes }, (_, c) => aucFromPlan(plan, String(c))!) : [];
+  const names = plan.names;
   const tp = new Float64Array(classes);
   const truthCount = new Float64Array(classes);
   const predCount = new Float64Array(classes);
   return {
     names,
     rows: n,
+    plan,
     compute(weights, out) {
       tp.fill(0);
       truthCount.fill(0);

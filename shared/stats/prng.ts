@@ -27,6 +27,26 @@ export class Xoshiro128 {
     this.s3 = next() | 0;
   }
 
+  /** The generator at a given state (four 32-bit words, as `state()` returns them). */
+  static fromState(state: ArrayLike<number>): Xoshiro128 {
+    const rng = new Xoshiro128(0);
+    rng.restore(state);
+    return rng;
+  }
+
+  /** The four state words (a copy). */
+  state(): Int32Array {
+    return Int32Array.of(this.s0, this.s1, this.s2, this.s3);
+  }
+
+  /** Puts the generator back at a state `state()` returned. */
+  restore(state: ArrayLike<number>): void {
+    this.s0 = state[0]! | 0;
+    this.s1 = state[1]! | 0;
+    this.s2 = state[2]! | 0;
+    this.s3 = state[3]! | 0;
+  }
+
   /** The next 32-bit unsigned integer. */
   nextUint32(): number {
     const s0 = this.s0;
@@ -88,6 +108,48 @@ export class Xoshiro128 {
     this.s1 = s1;
     this.s2 = s2;
     this.s3 = s3;
+  }
+
+  /**
+   * countIndices into one byte per row: the same stream and indices, a quarter of the memory the
+   * random increments touch (and the metrics' gathers read). A count above 255 wraps, so this
+   * returns true when some row was drawn more than 255 times; the counts are then wrong and the
+   * caller redraws from the same state into an Int32Array (see drawCounts).
+   */
+  countIndicesSmall(counts: Uint8Array, draws: number): boolean {
+    const n = counts.length;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    let seen = 0;
+    for (let d = 0; d < draws; d++) {
+      const high = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 5;
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const low = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 6;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const j = Math.floor(((high * 67108864 + low) / 9007199254740992) * n);
+      const count = counts[j]! + 1;
+      counts[j] = count;
+      seen |= count;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return seen > 255;
   }
 }
 

@@ -4,6 +4,7 @@
  * SStot is 0: 1 for a perfect fit, else 0, sklearn's force_finite=True).
  */
 import type { PreparedMetrics } from './classification.js';
+import { planArray, type MetricsPlan } from './metrics-plan.js';
 
 export const REGRESSION_METRICS = ['rmse', 'mae', 'r2'] as const;
 
@@ -19,9 +20,18 @@ export function prepareRegression(truth: Float64Array, predicted: Float64Array):
     error[i] = truth[i]! - predicted[i]!;
     centred[i] = truth[i]! - centre;
   }
+  return regressionFromPlan({ kind: 'regression', rows: n, names: [...REGRESSION_METRICS], arrays: { error, centred }, values: {} });
+}
+
+/** Regression metrics over a plan's arrays: error (truth − predicted) and centred truth. */
+export function regressionFromPlan(plan: MetricsPlan): PreparedMetrics {
+  const n = plan.rows;
+  const error = planArray(plan, 'error', Float64Array);
+  const centred = planArray(plan, 'centred', Float64Array);
   return {
-    names: [...REGRESSION_METRICS],
+    names: plan.names,
     rows: n,
+    plan,
     compute(weights, out) {
       let total = 0;
       let squared = 0;

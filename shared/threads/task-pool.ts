@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
 
-/** The default thread count never exceeds this. */
+/** The default thread count never exceeds this (memory: each thread holds its own working copies). */
 export const MAX_DEFAULT_THREADS = 8;
 
 export function defaultThreads(): number {

@@ -36,16 +36,16 @@ function input(n: number, metrics: FairnessInput['config']['metrics'], extra: Pa
   };
 }
 
-function judge(fairness: ReturnType<typeof fairnessGate>) {
+function judge(fairness: Awaited<ReturnType<typeof fairnessGate>>) {
   // decide() with no metric groups: the fairness tests form the whole Holm family.
   decide([], { alpha: 0.05, thresholds: {}, absolute: 'interval', hasBaseline: false, external: fairness.tests });
   return fairness.outcomes();
 }
 
 describe('fairness gate', () => {
-  it('absolute: interval — a ceiling far above passes, one far below fails, one inside the interval is inconclusive', () => {
+  it('absolute: interval — a ceiling far above passes, one far below fails, one inside the interval is inconclusive', async () => {
     const outcomes = judge(
-      fairnessGate(
+      await fairnessGate(
         input(4000, {
           demographic_parity_difference: { max: 0.5 },
           equalized_odds_difference: { max: 0.05 },
@@ -64,8 +64,8 @@ describe('fairness gate', () => {
     expect(withFairness({ verdict: 'pass', reasons: [] }, outcomes).verdict).toBe('fail');
   });
 
-  it('without thresholds every metric is reported with its interval, none gated', () => {
-    const outcomes = judge(fairnessGate(input(1000, undefined)));
+  it('without thresholds every metric is reported with its interval, none gated', async () => {
+    const outcomes = judge(await fairnessGate(input(1000, undefined)));
     expect(outcomes.map((o) => [o.metric, o.verdict, o.gated])).toEqual([
       ['demographic_parity_difference', 'reported', false],
       ['equalized_odds_difference', 'reported', false],
@@ -75,9 +75,9 @@ describe('fairness gate', () => {
     expect(withFairness({ verdict: 'pass', reasons: [] }, outcomes)).toEqual({ verdict: 'pass', reasons: [] });
   });
 
-  it('missing values are their own group; with one testable group the metric is reported with a note', () => {
+  it('missing values are their own group; with one testable group the metric is reported with a note', async () => {
     const n = 200;
-    const fairness = fairnessGate(input(n, { demographic_parity_difference: { max: 0.1 } }, { columns: new Map([['g', Array.from({ length: n }, (_, i) => (i < 190 ? 'a' : null))]]) }));
+    const fairness = await fairnessGate(input(n, { demographic_parity_difference: { max: 0.1 } }, { columns: new Map([['g', Array.from({ length: n }, (_, i) => (i < 190 ? 'a' : null))]]) }));
     const [outcome] = judge(fairness);
     expect(Object.keys(outcome!.groups)).toEqual([MISSING_GROUP, 'a']);
     expect(outcome!.untested_groups).toEqual([MISSING_GROUP]);
@@ -86,12 +86,12 @@ describe('fairness gate', () => {
     expect(outcome!.candidate).toBeNull();
   });
 
-  it('a metric undefined on the holdout (a group without positives) is not a test: insufficient evidence, n/a with its reason, outside the Holm family', () => {
+  it('a metric undefined on the holdout (a group without positives) is not a test: insufficient evidence, n/a with its reason, outside the Holm family', async () => {
     const n = 400;
     const base = input(n, { equalized_odds_difference: { max: 0.5 }, demographic_parity_difference: { max: 0.9 } });
     // Group b has no positives: its TPR, and so equalized odds, is undefined on every row set.
     const truth = Int32Array.from(base.candidate!.truth, (t, i) => (base.columns.get('g')![i] === 'b' ? 0 : t));
-    const fairness = fairnessGate({ ...base, candidate: { ...base.candidate!, truth } });
+    const fairness = await fairnessGate({ ...base, candidate: { ...base.candidate!, truth } });
     expect(fairness.tests).toHaveLength(1);
     const by = Object.fromEntries(judge(fairness).map((o) => [o.metric, o]));
     const odds = by.equalized_odds_difference!;
@@ -105,15 +105,15 @@ describe('fairness gate', () => {
     expect(withFairness({ verdict: 'pass', reasons: [] }, Object.values(by)).verdict).toBe('insufficient-evidence');
   });
 
-  it('the same seed gives the same intervals; another seed other ones', () => {
-    const a = judge(fairnessGate(input(500, undefined)));
-    const b = judge(fairnessGate(input(500, undefined)));
-    const c = judge(fairnessGate(input(500, undefined, { seed: 4 })));
+  it('the same seed gives the same intervals; another seed other ones', async () => {
+    const a = judge(await fairnessGate(input(500, undefined)));
+    const b = judge(await fairnessGate(input(500, undefined)));
+    const c = judge(await fairnessGate(input(500, undefined, { seed: 4 })));
     expect(a[0]!.candidate_ci).toEqual(b[0]!.candidate_ci);
     expect(a[0]!.candidate_ci).not.toEqual(c[0]!.candidate_ci);
   });
 
-  it('an attribute with more than 100 values is refused', () => {
-    expect(() => fairnessGate(input(300, undefined, { columns: new Map([['g', Array.from({ length: 300 }, (_, i) => String(i))]]) }))).toThrow(/fairness attribute "g" has 300 distinct values, more than 100/);
+  it('an attribute with more than 100 values is refused', async () => {
+    await expect(fairnessGate(input(300, undefined, { columns: new Map([['g', Array.from({ length: 300 }, (_, i) => String(i))]]) }))).rejects.toThrow(/fairness attribute "g" has 300 distinct values, more than 100/);
   });
 });

@@ -26,9 +26,31 @@ describe('ROC AUC on edge scores agrees with scikit-learn', () => {
       expect(auc(c.truth, Float64Array.from(scores))).toBeCloseTo(c.expected as number, 12);
       // Float32 model outputs widened to float64, as the scorer hands them over (the fast path).
       const widened = Float64Array.from(Float32Array.from(scores));
-      if (widened.every((v, i) => Object.is(v, scores[i]))) expect(auc(c.truth, widened)).toBeCloseTo(c.expected as number, 12);
+      if (widened.every((v, i) => Object.is(v, scores[i]))) {
+        expect(auc(c.truth, widened)).toBeCloseTo(c.expected as number, 12);
+        // The same rows repeated past 256 rows take the radix path; repeating every row k times
+        // scales every pair count by k², so the AUC is unchanged.
+        const k = Math.ceil(256 / scores.length) + 1;
+        const tile = <T,>(values: ArrayLike<T>) => Array.from({ length: values.length * k }, (_, i) => values[i % values.length]!);
+        expect(auc(tile(c.truth), Float64Array.from(tile(widened)))).toBeCloseTo(c.expected as number, 12);
+      }
     });
   }
+
+  it('the radix order of float32 scores is the order by (value, row), −0.0 = +0.0, subnormals included', () => {
+    const edges = [-0, 0, 2 ** -149, 1e-40, 2 ** -126, 0.5, 1, Math.fround(0.1), Math.fround(0.7)];
+    let state = 9;
+    const scores = Float64Array.from({ length: 5000 }, (_, i) => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return i % 3 === 0 ? Math.fround(edges[state % edges.length]!) : Math.fround((state % 1000) / 999);
+    });
+    const expected = Uint32Array.from(scores.keys()).sort((a, b) => scores[a]! - scores[b]! || a - b);
+    const ranked = rankScores(scores);
+    expect([...ranked.order]).toEqual([...expected]);
+    const groups = [0];
+    for (let k = 1; k < scores.length; k++) if (scores[expected[k]!] !== scores[expected[k - 1]!]) groups.push(k);
+    expect([...ranked.groupStart]).toEqual([...groups, scores.length]);
+  });
 
   it('-0.0 and +0.0 are one tie group', () => {
     expect(rankScores(Float64Array.from([-0, 0, 0.5, -0])).groupStart).toEqual(Uint32Array.from([0, 3, 4]));

@@ -3,8 +3,9 @@
  * weights, branch-free sums) must give bit for bit what the plain definitions give.
  */
 import { describe, expect, it } from 'vitest';
-import { drawResample, pairedBootstrap } from '../../shared/stats/bootstrap.js';
+import { drawCounts, drawResample, pairedBootstrap } from '../../shared/stats/bootstrap.js';
 import { prepareClassification, type ClassificationInput } from '../../shared/stats/classification.js';
+import { pairedBinaryCompute } from '../../shared/stats/paired-binary.js';
 import { Xoshiro128 } from '../../shared/stats/prng.js';
 import { prepareRegression } from '../../shared/stats/regression.js';
 
@@ -76,6 +77,68 @@ describe('bootstrap fast paths', () => {
       }
       expect(fast.nextUint32()).toBe(plain.nextUint32());
     }
+  });
+
+  it('byte draw counts replay the Int32 counts; a row drawn more than 255 times redraws into Int32 from the same state', () => {
+    for (const [n, draws] of [[1, 1], [300, 300], [5000, 5000], [2, 600], [1, 256]] as const) {
+      const wide = new Xoshiro128(21);
+      const small = new Xoshiro128(21);
+      const expected = new Int32Array(n);
+      wide.countIndices(expected, draws);
+      let large: Int32Array | undefined;
+      const counts = drawCounts(small, new Uint8Array(n), () => (large = new Int32Array(n)), draws);
+      expect(counts instanceof Int32Array, `${n} rows, ${draws} draws`).toBe(draws > 255 * n || Math.max(...expected) > 255);
+      expect(Int32Array.from(counts)).toEqual(expected);
+      if (counts instanceof Int32Array) expect(counts).toBe(large);
+      expect(small.nextUint32()).toBe(wide.nextUint32());
+    }
+  });
+
+  it('the AUC of integer weights (counted pass) equals the grouped pass bit for bit, ties and huge totals included', () => {
+    const rng = new Xoshiro128(5);
+    const input = binary(700);
+    const prepared = prepareClassification(input);
+    const counts = new Int32Array(700);
+    for (let round = 0; round < 5; round++) {
+      drawResample(rng, counts);
+      const viaFloat = new Float64Array(6);
+      const viaBytes = new Float64Array(6);
+      const viaInt = new Float64Array(6);
+      prepared.compute(Float64Array.from(counts), viaFloat);
+      prepared.compute(Uint8Array.from(counts), viaBytes);
+      prepared.compute(counts, viaInt);
+      expect(Object.is(viaBytes[4], viaFloat[4]) && Object.is(viaInt[4], viaFloat[4])).toBe(true);
+    }
+    // Totals of 2^26 and more take the grouped pass (where the counted sums could round).
+    const huge = Int32Array.from({ length: 700 }, (_, i) => (i % 3 === 0 ? 2 ** 20 + i : i % 5));
+    const a = new Float64Array(6);
+    const b = new Float64Array(6);
+    prepared.compute(huge, a);
+    prepared.compute(Float64Array.from(huge), b);
+    expect(Object.is(a[4], b[4])).toBe(true);
+  });
+
+  it('the fused candidate + baseline pass gives each model exactly its own compute()', () => {
+    const rng = new Xoshiro128(17);
+    const candidate = binary(600);
+    const baseline = { ...candidate, predicted: Int32Array.from(candidate.predicted, (p, i) => (i % 4 === 0 ? 1 - p : p)), probabilities: Float64Array.from(candidate.probabilities!, (p, j) => (j % 2 ? Math.round(p * 3) / 3 : 1 - Math.round((1 - p) * 3) / 3)) };
+    const labelsOnly = { ...baseline, probabilities: undefined };
+    const counts = new Int32Array(600);
+    for (const [a, b] of [[candidate, baseline], [candidate, labelsOnly], [labelsOnly, candidate], [labelsOnly, labelsOnly]] as const) {
+      const [pa, pb] = [prepareClassification(a), prepareClassification(b)];
+      const fused = pairedBinaryCompute(pa, pb)!;
+      expect(fused).toBeDefined();
+      drawResample(rng, counts);
+      for (const weights of [Uint8Array.from(counts), counts, Float64Array.from(counts)]) {
+        const [fa, fb, sa, sb] = [new Float64Array(pa.names.length), new Float64Array(pb.names.length), new Float64Array(pa.names.length), new Float64Array(pb.names.length)];
+        fused(weights, fa, fb);
+        pa.compute(weights, sa);
+        pb.compute(weights, sb);
+        expect(Buffer.from(fa.buffer).equals(Buffer.from(sa.buffer)) && Buffer.from(fb.buffer).equals(Buffer.from(sb.buffer))).toBe(true);
+      }
+    }
+    expect(pairedBinaryCompute(prepareClassification(multiclass(50, 3)), prepareClassification(multiclass(50, 3)))).toBeUndefined();
+    expect(pairedBinaryCompute(prepareClassification(candidate), undefined)).toBeUndefined();
   });
 
   it('Int32 draw counts give bit-identical metrics to the same Float64 weights', () => {

@@ -49,6 +49,13 @@ export const GateSection = z
       .strictObject({
         resamples: z.number().int().min(100).max(100_000).optional().describe('Bootstrap resamples (default 1000).'),
         seed: z.number().int().min(0).max(4_294_967_295).optional().describe('Seed of the xoshiro128** generator (default 0): the same seed gives the same intervals.'),
+        threads: z
+          .number()
+          .int()
+          .min(1)
+          .max(64)
+          .optional()
+          .describe('Worker threads for the resamples (default: the cores available, at most 8, and only for large holdouts). Any count gives the same resamples bit for bit; 1 runs them in the main thread, more uses that many threads however small the holdout.'),
       })
       .optional()
       .describe('Paired bootstrap over holdout rows.'),

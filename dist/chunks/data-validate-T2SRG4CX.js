@@ -21,17 +21,18 @@ import {
 } from "./chunk-BIDIZNOQ.js";
 import {
   validateData
-} from "./chunk-O3W4DVIX.js";
+} from "./chunk-ITIJGCSV.js";
 import {
   DataProfile
-} from "./chunk-7WKUYTVV.js";
+} from "./chunk-OFKZ24RW.js";
 import "./chunk-ZCAETZRN.js";
+import "./chunk-GG7GAS35.js";
 import {
   resolveData
 } from "./chunk-5ZGWBH7F.js";
 import {
   loadConfig
-} from "./chunk-DLB6LZQZ.js";
+} from "./chunk-NTCS6K2F.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

@@ -2,9 +2,12 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   SCORING_BATCH_ROWS,
   Scorer,
+  TaskPool,
+  bundledEntry,
+  defaultThreads,
   holm,
   resolveModelReference
-} from "./chunk-T667ZPJ3.js";
+} from "./chunk-SMD7BQCN.js";
 import {
   valueCell
 } from "./chunk-E3HER754.js";
@@ -71,16 +74,18 @@ import {
 } from "./chunk-BIDIZNOQ.js";
 import {
   DataProfile,
-  PROFILE_VERSION,
+  PROFILE_VERSION
+} from "./chunk-OFKZ24RW.js";
+import {
   Progress
-} from "./chunk-7WKUYTVV.js";
+} from "./chunk-GG7GAS35.js";
 import {
   openData,
   resolveData
 } from "./chunk-5ZGWBH7F.js";
 import {
   loadConfig
-} from "./chunk-DLB6LZQZ.js";
+} from "./chunk-NTCS6K2F.js";
 import {
   DEFAULT_RECORD_PATH,
   MAX_RECORD_BYTES,
@@ -275,89 +280,6 @@ async function loadSample(cwd, spec, host, role) {
     close: () => table2.close()
   };
 }
-
-// shared/threads/task-pool.ts
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-var MAX_DEFAULT_THREADS = 8;
-function defaultThreads() {
-  return Math.max(1, Math.min(MAX_DEFAULT_THREADS, availableParallelism()));
-}
-function bundledEntry(name, moduleUrl) {
-  if (!/\.m?js$/.test(moduleUrl)) return void 0;
-  for (const relative of [`./${name}.js`, `../${name}.js`]) {
-    const url = new URL(relative, moduleUrl);
-    if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
-  }
-  return void 0;
-}
-var TaskPool = class {
-  constructor(entry, threads, label) {
-    this.entry = entry;
-    this.threads = threads;
-    this.label = label;
-  }
-  entry;
-  threads;
-  label;
-  idle = [];
-  running = /* @__PURE__ */ new Map();
-  queue = [];
-  started = 0;
-  nextId = 0;
-  failure;
-  /** Runs one task on the next free thread; `transfer` moves buffers instead of copying them. */
-  run(task, what, transfer = []) {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => {
-      this.queue.push({ id: this.nextId++, message: task, transfer, what, resolve: resolve4, reject });
-      this.dispatch();
-    });
-  }
-  async close() {
-    const workers = [...this.idle.splice(0), ...this.running.keys()];
-    this.running.clear();
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  dispatch() {
-    while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.started < this.threads ? this.start() : void 0);
-      if (!worker) return;
-      const task = this.queue.shift();
-      this.running.set(worker, task);
-      worker.ref();
-      worker.postMessage({ id: task.id, task: task.message }, task.transfer);
-    }
-  }
-  start() {
-    this.started++;
-    const worker = new Worker(this.entry);
-    worker.on("message", (reply) => {
-      const task = this.running.get(worker);
-      if (!task || task.id !== reply.id) return;
-      this.running.delete(worker);
-      worker.unref();
-      this.idle.push(worker);
-      if ("error" in reply) task.reject(new Error(`${this.label}: ${task.what} failed in a worker thread: ${reply.error}`));
-      else task.resolve(reply.result);
-      this.dispatch();
-    });
-    const broken = (why) => {
-      const task = this.running.get(worker);
-      this.running.delete(worker);
-      this.failure ??= new Error(`${this.label}: a worker thread ${why}${task ? ` while running ${task.what}` : ""}`);
-      task?.reject(this.failure);
-      for (const queued of this.queue.splice(0)) queued.reject(this.failure);
-    };
-    worker.on("error", (error) => broken(`failed (${error.message})`));
-    worker.on("exit", (code2) => {
-      if (this.running.has(worker)) broken(`stopped (exit code ${code2})`);
-    });
-    return worker;
-  }
-};
 
 // shared/drift/column-pool.ts
 var MIN_THREADED_VALUES = 2e5;

@@ -2,10 +2,12 @@ import { createRequire as __mlopsCreateRequire } from 'node:module'; const requi
 import {
   SCORING_BATCH_ROWS,
   Scorer,
+  bundledEntry,
+  defaultThreads,
   holm,
   interleave,
   resolveModelReference
-} from "./chunk-T667ZPJ3.js";
+} from "./chunk-SMD7BQCN.js";
 import {
   NOT_AVAILABLE,
   intervalCell,
@@ -32,8 +34,29 @@ import {
   terminalSafe
 } from "./chunk-XMKA77K6.js";
 import {
-  sortedFinite
-} from "./chunk-PXOP5VPA.js";
+  BINARY_METRICS,
+  MULTICLASS_METRICS,
+  REGRESSION_METRICS,
+  Xoshiro128,
+  bootstrapInterval,
+  bootstrapPValue,
+  confusionMatrix,
+  deriveSeed,
+  emptySamples,
+  fairnessHigherIsBetter,
+  fairnessMetric,
+  fairnessUndefinedCause,
+  groupCounts,
+  groupRates,
+  metricValues,
+  pairedBootstrap,
+  prepareClassification,
+  prepareFairness,
+  prepareRegression,
+  runResamples,
+  sharedPlan
+} from "./chunk-USOUBYK6.js";
+import "./chunk-PXOP5VPA.js";
 import {
   parseCommentMode,
   postReport
@@ -65,13 +88,16 @@ import {
   fingerprintData
 } from "./chunk-ZCAETZRN.js";
 import {
+  Progress
+} from "./chunk-GG7GAS35.js";
+import {
   openData,
   resolveData
 } from "./chunk-5ZGWBH7F.js";
 import {
   FAIRNESS_METRICS,
   loadConfig
-} from "./chunk-DLB6LZQZ.js";
+} from "./chunk-NTCS6K2F.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
@@ -103,461 +129,6 @@ import "./chunk-D4RZRY5B.js";
 // actions/evaluate-gate/evaluate-gate.ts
 import { readFile } from "node:fs/promises";
 import { basename, join, relative, resolve as resolve2 } from "node:path";
-
-// shared/stats/prng.ts
-var Xoshiro128 = class {
-  s0;
-  s1;
-  s2;
-  s3;
-  constructor(seed) {
-    let state = seed >>> 0;
-    const next = () => {
-      state = state + 2654435769 >>> 0;
-      let z = state;
-      z = Math.imul(z ^ z >>> 16, 2246822507) >>> 0;
-      z = Math.imul(z ^ z >>> 13, 3266489909) >>> 0;
-      return (z ^ z >>> 16) >>> 0;
-    };
-    this.s0 = next() | 0;
-    this.s1 = next() | 0;
-    this.s2 = next() | 0;
-    this.s3 = next() | 0;
-  }
-  /** The next 32-bit unsigned integer. */
-  nextUint32() {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    const s2 = this.s2 ^ s0;
-    const s3 = this.s3 ^ s1;
-    this.s1 = s1 ^ s2;
-    this.s0 = s0 ^ s3;
-    this.s2 = s2 ^ t;
-    this.s3 = rotl(s3, 11);
-    return result;
-  }
-  /** A uniform double in [0, 1) with 53 random bits (two draws). */
-  nextDouble() {
-    const high = this.nextUint32() >>> 5;
-    const low = this.nextUint32() >>> 6;
-    return (high * 67108864 + low) / 9007199254740992;
-  }
-  /** A uniform integer in [0, n): floor(nextDouble() * n); the bias is below 2^-53 * n. */
-  nextIndex(n) {
-    return Math.floor(this.nextDouble() * n);
-  }
-  /**
-   * Adds one to counts[nextIndex(counts.length)], `draws` times: the same stream and the same
-   * indices as calling nextIndex in a loop, with the generator state held in locals (the
-   * bootstrap's hot loop).
-   */
-  countIndices(counts, draws) {
-    const n = counts.length;
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
-    for (let d = 0; d < draws; d++) {
-      const high = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 5;
-      let t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = rotl(s3, 11);
-      const low = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 6;
-      t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = rotl(s3, 11);
-      counts[Math.floor((high * 67108864 + low) / 9007199254740992 * n)]++;
-    }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
-  }
-};
-function rotl(x, k) {
-  return x << k | x >>> 32 - k;
-}
-function deriveSeed(seed, label) {
-  let hash = 2166136261 ^ seed >>> 0;
-  for (let i = 0; i < label.length; i++) hash = Math.imul(hash ^ label.charCodeAt(i), 16777619) >>> 0;
-  return hash >>> 0;
-}
-
-// shared/stats/bootstrap.ts
-function drawResample(rng, counts) {
-  counts.fill(0);
-  rng.countIndices(counts, counts.length);
-}
-function pairedBootstrap(candidate, baseline, options) {
-  if (baseline && baseline.rows !== candidate.rows) throw new Error("paired bootstrap needs the same rows for both models");
-  const n = candidate.rows;
-  const metrics = candidate.names.length;
-  const baselineIndex = candidate.names.map((name) => baseline ? baseline.names.indexOf(name) : -1);
-  const rng = new Xoshiro128(options.seed);
-  const weights = new Int32Array(n);
-  const candidateOut = new Float64Array(metrics);
-  const baselineOut = new Float64Array(baseline?.names.length ?? 0);
-  const samples = {
-    names: candidate.names,
-    candidate: Array.from({ length: metrics }, () => new Float64Array(options.resamples)),
-    delta: baseline ? Array.from({ length: metrics }, () => new Float64Array(options.resamples)) : void 0
-  };
-  for (let b = 0; b < options.resamples; b++) {
-    drawResample(rng, weights);
-    candidate.compute(weights, candidateOut);
-    if (baseline) baseline.compute(weights, baselineOut);
-    for (let m = 0; m < metrics; m++) {
-      samples.candidate[m][b] = candidateOut[m];
-      if (samples.delta) {
-        const j = baselineIndex[m];
-        samples.delta[m][b] = j >= 0 ? candidateOut[m] - baselineOut[j] : Number.NaN;
-      }
-    }
-    options.onProgress?.(b + 1);
-  }
-  return samples;
-}
-function bootstrapPValue(samples, boundary) {
-  let below = 0;
-  let above = 0;
-  let finite3 = 0;
-  for (const value of samples) {
-    if (!Number.isFinite(value)) continue;
-    finite3++;
-    if (value <= boundary) below++;
-    if (value >= boundary) above++;
-  }
-  if (finite3 === 0) return 1;
-  return Math.min(1, 2 * Math.min(below, above) / finite3);
-}
-function bootstrapInterval(samples, alpha) {
-  const sorted = sortedFinite(samples);
-  const finite3 = sorted.length;
-  if (finite3 === 0 || finite3 < samples.length / 2) return null;
-  let k = Math.floor(alpha * finite3 / 2) + 1;
-  while (2 * k / finite3 <= alpha) k++;
-  while (k > 1 && 2 * (k - 1) / finite3 > alpha) k--;
-  if (k > finite3 - k + 1) return [sorted[Math.floor((finite3 - 1) / 2)], sorted[Math.floor(finite3 / 2)]];
-  return [sorted[k - 1], sorted[finite3 - k]];
-}
-
-// shared/stats/auc.ts
-function rankScores(scores) {
-  const n = scores.length;
-  for (let i = 0; i < n; i++) {
-    const score2 = scores[i];
-    if (!Number.isFinite(score2)) throw new RangeError(`ROC AUC: score ${i} is ${score2}; scores must be finite numbers (scikit-learn refuses NaN and infinity too)`);
-  }
-  const order = packedOrder(scores) ?? comparatorOrder(scores);
-  const starts = [0];
-  for (let k = 1; k < n; k++) if (scores[order[k]] !== scores[order[k - 1]]) starts.push(k);
-  starts.push(n);
-  return { order, groupStart: Uint32Array.from(starts) };
-}
-function comparatorOrder(scores) {
-  const order = new Uint32Array(scores.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => scores[a] - scores[b] || a - b);
-}
-var INDEX_BITS = 2 ** 21;
-var bits = new DataView(new ArrayBuffer(4));
-function packedOrder(scores) {
-  const n = scores.length;
-  if (n > INDEX_BITS) return void 0;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const score2 = scores[i];
-    if (!(score2 >= 0 && score2 <= 1) || Math.fround(score2) !== score2) return void 0;
-    bits.setFloat32(0, score2 === 0 ? 0 : score2);
-    keys[i] = bits.getUint32(0) * INDEX_BITS + i;
-  }
-  keys.sort();
-  const order = new Uint32Array(n);
-  for (let k = 0; k < n; k++) order[k] = keys[k] % INDEX_BITS;
-  return order;
-}
-function planAuc(ranked, positive) {
-  const { order, groupStart } = ranked;
-  const positiveInOrder = new Uint8Array(order.length);
-  for (let k = 0; k < order.length; k++) positiveInOrder[k] = positive[order[k]];
-  const groupEnd = new Uint8Array(order.length);
-  for (let g = 1; g < groupStart.length; g++) if (groupStart[g] > 0) groupEnd[groupStart[g] - 1] = 1;
-  return { order, positiveInOrder, groupEnd };
-}
-function weightedAuc(plan, weights) {
-  const { order, positiveInOrder, groupEnd } = plan;
-  const n = order.length;
-  let negativesBelow = 0;
-  let numerator = 0;
-  let totalPositive = 0;
-  let wp = 0;
-  let wn = 0;
-  for (let k = 0; k < n; k++) {
-    const w = weights ? weights[order[k]] : 1;
-    const positive = positiveInOrder[k];
-    wp += w * positive;
-    wn += w * (1 - positive);
-    if (groupEnd[k]) {
-      numerator += wp * (negativesBelow + 0.5 * wn);
-      negativesBelow += wn;
-      totalPositive += wp;
-      wp = 0;
-      wn = 0;
-    }
-  }
-  if (totalPositive === 0 || negativesBelow === 0) return Number.NaN;
-  return numerator / (totalPositive * negativesBelow);
-}
-
-// shared/stats/classification.ts
-var BINARY_METRICS = ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"];
-var MULTICLASS_METRICS = [
-  "accuracy",
-  "precision_macro",
-  "precision_weighted",
-  "recall_macro",
-  "recall_weighted",
-  "f1_macro",
-  "f1_weighted",
-  "roc_auc_ovr_macro",
-  "roc_auc_ovr_weighted",
-  "log_loss"
-];
-var PROBABILITY_METRICS = /* @__PURE__ */ new Set(["roc_auc", "roc_auc_ovr_macro", "roc_auc_ovr_weighted", "log_loss"]);
-var LOG_LOSS_EPS = 2 ** -52;
-function prepareClassification(input) {
-  return input.classes === 2 ? prepareBinary(input) : prepareMulticlass(input);
-}
-function rowLogLoss(probabilities, classes, truth) {
-  const n = truth.length;
-  const loss = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let own = 0;
-    for (let c = 0; c < classes; c++) {
-      const p = Math.min(Math.max(probabilities[i * classes + c], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
-      sum += p;
-      if (c === truth[i]) own = p;
-    }
-    loss[i] = -Math.log(own / sum);
-  }
-  return loss;
-}
-function binaryPrecision(tp, fp) {
-  return tp + fp > 0 ? tp / (tp + fp) : Number.NaN;
-}
-function binaryRecall(tp, fn) {
-  return tp + fn > 0 ? tp / (tp + fn) : Number.NaN;
-}
-function binaryF1(tp, fp, fn) {
-  if (tp + fp + fn === 0) return Number.NaN;
-  if (tp === 0) return 0;
-  const precision = tp / (tp + fp);
-  const recall = tp / (tp + fn);
-  return 2 * precision * recall / (precision + recall);
-}
-function prepareBinary(input) {
-  const { truth, predicted, probabilities } = input;
-  const n = truth.length;
-  const positiveClass = input.positive ?? 1;
-  const outcome = new Uint8Array(n);
-  const right = new Uint8Array(n);
-  const positive = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    positive[i] = truth[i] === positiveClass ? 1 : 0;
-    outcome[i] = 2 * positive[i] + (predicted[i] === positiveClass ? 1 : 0);
-    right[i] = truth[i] === predicted[i] ? 1 : 0;
-  }
-  let auc;
-  let loss;
-  if (probabilities) {
-    const score2 = new Float64Array(n);
-    for (let i = 0; i < n; i++) score2[i] = probabilities[i * 2 + positiveClass];
-    auc = planAuc(rankScores(score2), positive);
-    loss = rowLogLoss(probabilities, 2, truth);
-  }
-  const names = probabilities ? [...BINARY_METRICS] : BINARY_METRICS.filter((m) => !PROBABILITY_METRICS.has(m));
-  const counts = new Float64Array(4);
-  return {
-    names,
-    rows: n,
-    compute(weights, out) {
-      counts.fill(0);
-      let total = 0;
-      let correct2 = 0;
-      let lossSum = 0;
-      for (let i = 0; i < n; i++) {
-        const w = weights ? weights[i] : 1;
-        total += w;
-        correct2 += right[i] * w;
-        counts[outcome[i]] += w;
-        if (loss) lossSum += w * loss[i];
-      }
-      const tp = counts[3];
-      const fp = counts[1];
-      const fn = counts[2];
-      out[0] = total > 0 ? correct2 / total : Number.NaN;
-      out[1] = binaryPrecision(tp, fp);
-      out[2] = binaryRecall(tp, fn);
-      out[3] = binaryF1(tp, fp, fn);
-      if (auc && loss) {
-        out[4] = weightedAuc(auc, weights);
-        out[5] = total > 0 ? lossSum / total : Number.NaN;
-      }
-    }
-  };
-}
-function prepareMulticlass(input) {
-  const { truth, predicted, probabilities, classes } = input;
-  const n = truth.length;
-  const oneVsRest = [];
-  let loss;
-  if (probabilities) {
-    for (let c = 0; c < classes; c++) {
-      const score2 = new Float64Array(n);
-      const positive = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        score2[i] = probabilities[i * classes + c];
-        positive[i] = truth[i] === c ? 1 : 0;
-      }
-      oneVsRest.push(planAuc(rankScores(score2), positive));
-    }
-    loss = rowLogLoss(probabilities, classes, truth);
-  }
-  const names = probabilities ? [...MULTICLASS_METRICS] : MULTICLASS_METRICS.filter((m) => !PROBABILITY_METRICS.has(m));
-  const tp = new Float64Array(classes);
-  const truthCount = new Float64Array(classes);
-  const predCount = new Float64Array(classes);
-  return {
-    names,
-    rows: n,
-    compute(weights, out) {
-      tp.fill(0);
-      truthCount.fill(0);
-      predCount.fill(0);
-      let total = 0;
-      let correct2 = 0;
-      let lossSum = 0;
-      for (let i = 0; i < n; i++) {
-        const w = weights ? weights[i] : 1;
-        const t = truth[i];
-        const p = predicted[i];
-        const hit = t === p ? w : 0;
-        total += w;
-        truthCount[t] = truthCount[t] + w;
-        predCount[p] = predCount[p] + w;
-        correct2 += hit;
-        tp[t] = tp[t] + hit;
-        if (loss) lossSum += w * loss[i];
-      }
-      let present = 0;
-      let pMacro = 0;
-      let rMacro = 0;
-      let fMacro = 0;
-      let pWeighted = 0;
-      let rWeighted = 0;
-      let fWeighted = 0;
-      for (let c = 0; c < classes; c++) {
-        if (truthCount[c] === 0 && predCount[c] === 0) continue;
-        present++;
-        const precision = predCount[c] > 0 ? tp[c] / predCount[c] : 0;
-        const recall = truthCount[c] > 0 ? tp[c] / truthCount[c] : 0;
-        const f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-        pMacro += precision;
-        rMacro += recall;
-        fMacro += f1;
-        pWeighted += precision * truthCount[c];
-        rWeighted += recall * truthCount[c];
-        fWeighted += f1 * truthCount[c];
-      }
-      out[0] = total > 0 ? correct2 / total : Number.NaN;
-      out[1] = present ? pMacro / present : Number.NaN;
-      out[2] = total > 0 ? pWeighted / total : Number.NaN;
-      out[3] = present ? rMacro / present : Number.NaN;
-      out[4] = total > 0 ? rWeighted / total : Number.NaN;
-      out[5] = present ? fMacro / present : Number.NaN;
-      out[6] = total > 0 ? fWeighted / total : Number.NaN;
-      if (loss) {
-        let macro = 0;
-        let weighted = 0;
-        let defined = true;
-        for (let c = 0; c < classes; c++) {
-          const auc = weightedAuc(oneVsRest[c], weights);
-          if (Number.isNaN(auc)) defined = false;
-          macro += auc;
-          weighted += auc * truthCount[c];
-        }
-        out[7] = defined ? macro / classes : Number.NaN;
-        out[8] = defined ? weighted / total : Number.NaN;
-        out[9] = total > 0 ? lossSum / total : Number.NaN;
-      }
-    }
-  };
-}
-function confusionMatrix(truth, predicted, classes) {
-  const matrix = Array.from({ length: classes }, () => new Array(classes).fill(0));
-  for (let i = 0; i < truth.length; i++) matrix[truth[i]][predicted[i]]++;
-  return matrix;
-}
-function metricValues(prepared, weights) {
-  const out = new Float64Array(prepared.names.length);
-  prepared.compute(weights, out);
-  return Object.fromEntries(prepared.names.map((name, i) => [name, Number.isFinite(out[i]) ? out[i] : null]));
-}
-
-// shared/stats/regression.ts
-var REGRESSION_METRICS = ["rmse", "mae", "r2"];
-function prepareRegression(truth, predicted) {
-  const n = truth.length;
-  const error = new Float64Array(n);
-  let centre = 0;
-  for (let i = 0; i < n; i++) centre += truth[i];
-  centre = n > 0 ? centre / n : 0;
-  const centred = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    error[i] = truth[i] - predicted[i];
-    centred[i] = truth[i] - centre;
-  }
-  return {
-    names: [...REGRESSION_METRICS],
-    rows: n,
-    compute(weights, out) {
-      let total = 0;
-      let squared = 0;
-      let absolute = 0;
-      let sum = 0;
-      let sumSquares = 0;
-      for (let i = 0; i < n; i++) {
-        const w = weights ? weights[i] : 1;
-        const e = error[i];
-        const y = centred[i];
-        total += w;
-        squared += w * e * e;
-        absolute += w * Math.abs(e);
-        sum += w * y;
-        sumSquares += w * y * y;
-      }
-      if (total === 0) {
-        out.fill(Number.NaN);
-        return;
-      }
-      const totalSquares = Math.max(0, sumSquares - sum * sum / total);
-      out[0] = Math.sqrt(squared / total);
-      out[1] = absolute / total;
-      out[2] = totalSquares === 0 ? squared === 0 ? 1 : 0 : 1 - squared / totalSquares;
-    }
-  };
-}
 
 // shared/stats/metric-names.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set(["log_loss", "rmse", "mae"]);
@@ -893,6 +464,118 @@ function judgedLevels(steps, alpha) {
   return levels;
 }
 
+// shared/stats/bootstrap-pool.ts
+import { Worker } from "node:worker_threads";
+var MIN_THREADED_WORK = 2e7;
+var FAILURE_HINT = "The resamples do not depend on the thread count: one thread runs them in the main thread, with the same results";
+function bundledWorkerUrl(moduleUrl = import.meta.url) {
+  return bundledEntry("bootstrap-worker", moduleUrl);
+}
+function bootstrapRunner(options = {}) {
+  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const workerUrl = options.workerUrl ?? bundledWorkerUrl();
+  if (threads === 1 || !workerUrl) return inThread;
+  return new WorkerPool(threads, workerUrl, options.force ?? false, options.failure ?? {});
+}
+var inThread = {
+  threads: 1,
+  bootstrap: async (candidate, baseline, options) => pairedBootstrap(candidate, baseline, options),
+  close: async () => {
+  }
+};
+var WorkerPool = class {
+  constructor(threads, workerUrl, force, failureReport) {
+    this.threads = threads;
+    this.workerUrl = workerUrl;
+    this.force = force;
+    this.failureReport = failureReport;
+  }
+  threads;
+  workerUrl;
+  force;
+  failureReport;
+  workers = [];
+  nextJob = 0;
+  failure;
+  /** One clear error for a failed thread: which thread, which resamples, why, and what to do. */
+  failed(what) {
+    return new UserError(what, { where: this.failureReport.where, hint: this.failureReport.hint ?? FAILURE_HINT });
+  }
+  async bootstrap(candidate, baseline, options) {
+    if (this.failure) throw this.failure;
+    const resamples = options.resamples;
+    const small = !this.force && candidate.rows * resamples < MIN_THREADED_WORK;
+    if (small || resamples < 2 || !candidate.plan || baseline && !baseline.plan) return pairedBootstrap(candidate, baseline, options);
+    if (baseline && baseline.rows !== candidate.rows) throw new Error("paired bootstrap needs the same rows for both models");
+    const samples = emptySamples(candidate, baseline, resamples, true);
+    const candidatePlan = sharedPlan(candidate.plan);
+    const baselinePlan = baseline ? sharedPlan(baseline.plan) : void 0;
+    const parts = Math.min(this.threads, resamples);
+    const range = (i) => ({ seed: options.seed, from: Math.floor(i * resamples / parts), to: Math.floor((i + 1) * resamples / parts) });
+    const workers = parts - 1;
+    while (this.workers.length < workers) this.workers.push(this.start());
+    const done = new Array(parts).fill(0);
+    const report = (part, count) => {
+      done[part] = count;
+      options.onProgress?.(done.reduce((a, b) => a + b, 0));
+    };
+    const detach = [];
+    try {
+      const finished = new Promise((resolve3, reject) => {
+        let left = workers;
+        if (left === 0) resolve3();
+        const fail = (error) => {
+          this.failure = error;
+          reject(error);
+        };
+        for (let w = 0; w < workers; w++) {
+          const worker = this.workers[w];
+          const part = w + 1;
+          const job = this.nextJob++;
+          const what = `paired bootstrap: worker thread ${w + 1} of ${workers} (resamples ${range(part).from}\u2013${range(part).to - 1} of ${resamples})`;
+          const onMessage = (reply) => {
+            if (reply.job !== job) return;
+            if (reply.type === "failed") return fail(this.failed(`${what} failed: ${reply.message}`));
+            report(part, reply.done);
+            if (reply.type === "done" && --left === 0) resolve3();
+          };
+          const onError = (error) => fail(this.failed(`${what} failed: ${error.message}`));
+          const onExit = (code2) => fail(this.failed(`${what} stopped (exit code ${code2}) before finishing`));
+          worker.on("message", onMessage);
+          worker.on("error", onError);
+          worker.on("exit", onExit);
+          detach.push(() => {
+            worker.off("message", onMessage);
+            worker.off("error", onError);
+            worker.off("exit", onExit);
+          });
+          const message = { job, candidate: candidatePlan, baseline: baselinePlan, range: range(part), candidateOut: samples.candidate, deltaOut: samples.delta };
+          worker.ref();
+          worker.postMessage(message);
+        }
+      });
+      finished.catch(() => {
+      });
+      runResamples(candidate, baseline, range(0), samples, (count) => report(0, count));
+      await finished;
+    } finally {
+      for (const off of detach) off();
+      for (const worker of this.workers) worker.unref();
+      if (this.failure) await this.close();
+    }
+    return samples;
+  }
+  start() {
+    const worker = new Worker(this.workerUrl);
+    worker.on("error", (error) => this.failure ??= this.failed(`paired bootstrap: a worker thread failed: ${error.message}`));
+    return worker;
+  }
+  async close() {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+};
+
 // actions/evaluate-gate/classes.ts
 function canonicalValue(value) {
   const trimmed = value.trim();
@@ -993,68 +676,6 @@ function classificationInput(predictions, truth, space, threshold, modelFile) {
     });
   }
   return { classes, truth, predicted, probabilities, positive: space.positive };
-}
-
-// shared/governance/fairness.ts
-function groupCounts(rows, weights, out = new Float64Array(rows.groups * 4)) {
-  out.fill(0);
-  const { group, truth, predicted } = rows;
-  for (let i = 0; i < group.length; i++) {
-    const g = group[i];
-    if (g < 0) continue;
-    const w = weights ? weights[i] : 1;
-    out[4 * g + (truth[i] ? predicted[i] ? 0 : 2 : predicted[i] ? 1 : 3)] += w;
-  }
-  return out;
-}
-var ratio = (a, b) => b > 0 ? a / b : Number.NaN;
-function rates(counts, g) {
-  const tp = counts[4 * g];
-  const fp = counts[4 * g + 1];
-  const fn = counts[4 * g + 2];
-  const tn = counts[4 * g + 3];
-  const rows = tp + fp + fn + tn;
-  return { rows, selection: ratio(tp + fp, rows), tpr: ratio(tp, tp + fn), fpr: ratio(fp, fp + tn), precision: ratio(tp, tp + fp) };
-}
-function groupRates(counts, g) {
-  const r = rates(counts, g);
-  const finite3 = (x) => Number.isFinite(x) ? x : null;
-  return { rows: r.rows, selection_rate: finite3(r.selection), tpr: finite3(r.tpr), fpr: finite3(r.fpr), precision: finite3(r.precision) };
-}
-function spread(values) {
-  if (values.length < 2 || values.some((v) => Number.isNaN(v))) return Number.NaN;
-  return Math.max(...values) - Math.min(...values);
-}
-function fairnessMetric(metric, counts, tested) {
-  const r = tested.map((g) => rates(counts, g));
-  switch (metric) {
-    case "demographic_parity_difference":
-      return spread(r.map((x) => x.selection));
-    case "equalized_odds_difference": {
-      const tpr = spread(r.map((x) => x.tpr));
-      const fpr = spread(r.map((x) => x.fpr));
-      return Number.isNaN(tpr) || Number.isNaN(fpr) ? Number.NaN : Math.max(tpr, fpr);
-    }
-    case "demographic_parity_ratio": {
-      const selection = r.map((x) => x.selection);
-      if (selection.length < 2 || selection.some((v) => Number.isNaN(v))) return Number.NaN;
-      const max = Math.max(...selection);
-      return max > 0 ? Math.min(...selection) / max : Number.NaN;
-    }
-  }
-}
-function fairnessUndefinedCause(metric) {
-  switch (metric) {
-    case "demographic_parity_difference":
-      return "a group without rows";
-    case "demographic_parity_ratio":
-      return "no positive decisions in any group";
-    case "equalized_odds_difference":
-      return "a group without positives or without negatives";
-  }
-}
-function fairnessHigherIsBetter(metric) {
-  return metric === "demographic_parity_ratio";
 }
 
 // actions/evaluate-gate/fairness-rules.ts
@@ -1258,7 +879,7 @@ function attributeGroups(attribute, values, input, candidate, baseline) {
     baselineRows: baseline ? { groups: names.length, group, ...baseline } : void 0
   };
 }
-function fairnessGate(input) {
+async function fairnessGate(input, bootstrap = bootstrapRunner({ threads: 1 })) {
   const thresholds = fairnessThresholds(input.config, input.kind);
   const configured = FAIRNESS_METRICS.filter((m) => input.config.metrics?.[m] !== void 0);
   const metrics = configured.length ? configured : [...FAIRNESS_METRICS];
@@ -1271,23 +892,13 @@ function fairnessGate(input) {
     const counts = groupCounts(groups.rows);
     const baselineCounts = groups.baselineRows ? groupCounts(groups.baselineRows) : void 0;
     const enough = groups.tested.length >= 2;
-    const resamples = enough ? input.resamples : 0;
-    const candidateSamples = metrics.map(() => new Float64Array(resamples));
-    const deltaSamples = baselineCounts ? metrics.map(() => new Float64Array(resamples)) : void 0;
-    const rng = new Xoshiro128(deriveSeed(input.seed, `fairness:${attribute}`));
-    const weights = new Int32Array(input.rows);
-    const c = new Float64Array(groups.names.length * 4);
-    const b = new Float64Array(groups.names.length * 4);
-    for (let r = 0; r < resamples; r++) {
-      drawResample(rng, weights);
-      groupCounts(groups.rows, weights, c);
-      if (groups.baselineRows) groupCounts(groups.baselineRows, weights, b);
-      metrics.forEach((metric, m) => {
-        const value = fairnessMetric(metric, c, groups.tested);
-        candidateSamples[m][r] = value;
-        if (deltaSamples) deltaSamples[m][r] = value - fairnessMetric(metric, b, groups.tested);
-      });
-    }
+    const samples = await bootstrap.bootstrap(
+      prepareFairness(groups.rows, metrics, groups.tested),
+      groups.baselineRows ? prepareFairness(groups.baselineRows, metrics, groups.tested) : void 0,
+      { resamples: enough ? input.resamples : 0, seed: deriveSeed(input.seed, `fairness:${attribute}`) }
+    );
+    const candidateSamples = samples.candidate;
+    const deltaSamples = samples.delta;
     const rateMap = (k) => Object.fromEntries(groups.names.map((name, g) => [name, groupRates(k, g)]));
     metrics.forEach((metric, m) => {
       const judge = new MetricJudge({
@@ -1653,9 +1264,9 @@ function checkGovernance(gate, explain, holdout, kind, probabilities) {
   if (gate.fairness && kind) fairnessThresholds(gate.fairness, kind);
   if (explain && kind) checkExplainMetric(explain, kind, probabilities);
 }
-function fairnessFor(setup, host) {
+async function fairnessFor(setup, host, bootstrap) {
   if (!setup) return void 0;
-  const gate = fairnessGate({ ...setup, minDetectable: setup.gate.min_detectable });
+  const gate = await fairnessGate({ ...setup, minDetectable: setup.gate.min_detectable }, bootstrap);
   host.info(`fairness: ${setup.config.attributes.join(", ")} (${gate.tests.length} interval test${gate.tests.length === 1 ? "" : "s"} join Holm's family)`);
   return gate;
 }
@@ -1672,6 +1283,10 @@ async function importanceFor(setup, host) {
 
 // actions/evaluate-gate/evaluate.ts
 var DEFAULTS = { alpha: 0.05, resamples: 1e3, seed: 0, minSliceRows: 30, inconclusive: "warn", insufficientEvidence: "fail", absolute: "point", maxSliceValues: 20, batchRows: SCORING_BATCH_ROWS };
+var THREAD_FAILURE = {
+  where: { key: "gate.bootstrap.threads" },
+  hint: "The resamples do not depend on the thread count: gate.bootstrap.threads: 1 runs them in the main thread, with the same results"
+};
 function planModel(opened, input, key, task) {
   const outputs = planOutputs(opened.model, { outputName: input.outputName, task, key });
   const features = key === "baseline" && featureNamesFromMetadata(opened.model.metadata) ? void 0 : input.features;
@@ -1807,33 +1422,49 @@ async function evaluate(input, host) {
     }
     for (const [value, rows] of entries.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) groupRows.push({ slice: { column, value }, rows: Uint32Array.from(rows) });
   });
-  const groups = await host.group(
-    `Paired bootstrap: ${resamples} resamples \xD7 ${groupRows.length} group${groupRows.length > 1 ? "s" : ""} (seed ${seed})`,
-    async () => groupRows.map(({ slice, rows }) => {
-      const untested = slice !== void 0 && (rows?.length ?? 0) < minSliceRows;
-      const candidateMetrics = prepare(kind, candidateFull, candidatePredictions, truthValues, rows);
-      const baselineMetrics = baselinePredictions ? prepare(kind, baselineFull, baselinePredictions, truthValues, rows) : void 0;
-      const samples = pairedBootstrap(candidateMetrics, baselineMetrics, { resamples: untested ? 0 : resamples, seed: slice ? deriveSeed(seed, `${slice.column}=${slice.value}`) : seed });
-      const candidateValues = metricValues(candidateMetrics);
-      const baselineValues = baselineMetrics ? metricValues(baselineMetrics) : void 0;
-      const metrics = /* @__PURE__ */ new Map();
-      candidateMetrics.names.forEach((name, m) => {
-        const evidence = {
-          candidate: candidateValues[name] ?? null,
-          baseline: baselineValues?.[name] ?? null,
-          candidateSamples: samples.candidate[m],
-          deltaSamples: samples.delta?.[m]
-        };
-        if (name === "accuracy" && candidateFull && baselineFull) evidence.discordant = discordantCounts(correct(candidateFull, rows), correct(baselineFull, rows));
-        metrics.set(name, evidence);
-      });
-      host.info(`${slice ? `${slice.column}=${slice.value}` : "whole holdout"}: ${rows?.length ?? holdout.rows} rows${untested ? " (too few for tests)" : ""}`);
-      return { slice, rows: rows?.length ?? holdout.rows, untested, metrics };
-    })
-  );
   const absolute = gate.absolute ?? DEFAULTS.absolute;
   const fairnessSetup = gate.fairness ? { config: gate.fairness, kind, rows: holdout.rows, columns: attributes, candidate: candidateFull, baseline: baselineFull, gate, alpha, resamples, seed, minSliceRows, absolute } : void 0;
-  const fairness = fairnessFor(fairnessSetup, host);
+  const failure = THREAD_FAILURE;
+  const bootstrap = bootstrapRunner(gate.bootstrap?.threads ? { threads: gate.bootstrap.threads, force: true, failure } : { failure });
+  let groups;
+  let fairness;
+  try {
+    groups = await host.group(`Paired bootstrap: ${resamples} resamples \xD7 ${groupRows.length} group${groupRows.length > 1 ? "s" : ""} (seed ${seed}${bootstrap.threads > 1 ? `, up to ${bootstrap.threads} threads` : ""})`, async () => {
+      const collected = [];
+      const isTested = ({ slice, rows }) => slice === void 0 || (rows?.length ?? 0) >= minSliceRows;
+      const progress = new Progress(host, { label: "paired bootstrap", unit: "resamples", total: resamples * groupRows.filter(isTested).length });
+      let resampled = 0;
+      for (const group of groupRows) {
+        const { slice, rows } = group;
+        const untested = !isTested(group);
+        const candidateMetrics = prepare(kind, candidateFull, candidatePredictions, truthValues, rows);
+        const baselineMetrics = baselinePredictions ? prepare(kind, baselineFull, baselinePredictions, truthValues, rows) : void 0;
+        const onProgress = (done) => progress.update(resampled + done);
+        const samples = await bootstrap.bootstrap(candidateMetrics, baselineMetrics, { resamples: untested ? 0 : resamples, seed: slice ? deriveSeed(seed, `${slice.column}=${slice.value}`) : seed, onProgress });
+        resampled += untested ? 0 : resamples;
+        const candidateValues = metricValues(candidateMetrics);
+        const baselineValues = baselineMetrics ? metricValues(baselineMetrics) : void 0;
+        const metrics = /* @__PURE__ */ new Map();
+        candidateMetrics.names.forEach((name, m) => {
+          const evidence = {
+            candidate: candidateValues[name] ?? null,
+            baseline: baselineValues?.[name] ?? null,
+            candidateSamples: samples.candidate[m],
+            deltaSamples: samples.delta?.[m]
+          };
+          if (name === "accuracy" && candidateFull && baselineFull) evidence.discordant = discordantCounts(correct(candidateFull, rows), correct(baselineFull, rows));
+          metrics.set(name, evidence);
+        });
+        host.info(`${slice ? `${slice.column}=${slice.value}` : "whole holdout"}: ${rows?.length ?? holdout.rows} rows${untested ? " (too few for tests)" : ""}`);
+        collected.push({ slice, rows: rows?.length ?? holdout.rows, untested, metrics });
+      }
+      progress.finish();
+      return collected;
+    });
+    fairness = await fairnessFor(fairnessSetup, host, bootstrap);
+  } finally {
+    await bootstrap.close();
+  }
   const outcomes = decide(groups, { alpha, thresholds, absolute, hasBaseline: Boolean(baseline), minDetectable: gate.min_detectable, external: fairness?.tests });
   const fairnessOutcomes = fairness?.outcomes();
   const { verdict, reasons } = withFairness(overallVerdict(outcomes), fairnessOutcomes ?? []);

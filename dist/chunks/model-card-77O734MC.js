@@ -25,7 +25,7 @@ import {
 import {
   loadConfig,
   modelCardKeys
-} from "./chunk-DLB6LZQZ.js";
+} from "./chunk-NTCS6K2F.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

@@ -186,7 +186,8 @@ var GateSection = external_exports.strictObject({
   absolute: external_exports.enum(["point", "interval"]).optional().describe("How min/max are judged: on the point estimate (default, like TFMA), or on the confidence interval of the candidate value (pass when it lies wholly inside, fail when wholly outside, else inconclusive)."),
   bootstrap: external_exports.strictObject({
     resamples: external_exports.number().int().min(100).max(1e5).optional().describe("Bootstrap resamples (default 1000)."),
-    seed: external_exports.number().int().min(0).max(4294967295).optional().describe("Seed of the xoshiro128** generator (default 0): the same seed gives the same intervals.")
+    seed: external_exports.number().int().min(0).max(4294967295).optional().describe("Seed of the xoshiro128** generator (default 0): the same seed gives the same intervals."),
+    threads: external_exports.number().int().min(1).max(64).optional().describe("Worker threads for the resamples (default: the cores available, at most 8, and only for large holdouts). Any count gives the same resamples bit for bit; 1 runs them in the main thread, more uses that many threads however small the holdout.")
   }).optional().describe("Paired bootstrap over holdout rows."),
   slices: external_exports.array(external_exports.string().min(1)).optional().describe("Columns whose values are reported as slices (the slices input overrides this)."),
   min_slice_rows: external_exports.number().int().min(1).optional().describe("Slices with fewer rows are reported without tests (default 30)."),

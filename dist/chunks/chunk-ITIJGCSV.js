@@ -3,14 +3,16 @@ import {
   FINE_BINS,
   PROFILE_QUANTILES,
   PROFILE_VERSION,
-  Progress,
   histogramQuantile,
   stable,
   valueCountsQuantile
-} from "./chunk-7WKUYTVV.js";
+} from "./chunk-OFKZ24RW.js";
 import {
   fingerprintData
 } from "./chunk-ZCAETZRN.js";
+import {
+  Progress
+} from "./chunk-GG7GAS35.js";
 import {
   normalQuantileApprox
 } from "./chunk-65D4D4NJ.js";

@@ -271,7 +271,93 @@ async function recordedHoldout(reader, layers, modelSha256) {
   return evaluation?.model.sha256 === modelSha256 ? evaluation.data.fingerprint : void 0;
 }
 
+// shared/threads/task-pool.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var MAX_DEFAULT_THREADS = 8;
+function defaultThreads() {
+  return Math.max(1, Math.min(MAX_DEFAULT_THREADS, availableParallelism()));
+}
+function bundledEntry(name, moduleUrl) {
+  if (!/\.m?js$/.test(moduleUrl)) return void 0;
+  for (const relative of [`./${name}.js`, `../${name}.js`]) {
+    const url = new URL(relative, moduleUrl);
+    if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
+  }
+  return void 0;
+}
+var TaskPool = class {
+  constructor(entry, threads, label) {
+    this.entry = entry;
+    this.threads = threads;
+    this.label = label;
+  }
+  entry;
+  threads;
+  label;
+  idle = [];
+  running = /* @__PURE__ */ new Map();
+  queue = [];
+  started = 0;
+  nextId = 0;
+  failure;
+  /** Runs one task on the next free thread; `transfer` moves buffers instead of copying them. */
+  run(task, what, transfer = []) {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, message: task, transfer, what, resolve, reject });
+      this.dispatch();
+    });
+  }
+  async close() {
+    const workers = [...this.idle.splice(0), ...this.running.keys()];
+    this.running.clear();
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  dispatch() {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.started < this.threads ? this.start() : void 0);
+      if (!worker) return;
+      const task = this.queue.shift();
+      this.running.set(worker, task);
+      worker.ref();
+      worker.postMessage({ id: task.id, task: task.message }, task.transfer);
+    }
+  }
+  start() {
+    this.started++;
+    const worker = new Worker(this.entry);
+    worker.on("message", (reply) => {
+      const task = this.running.get(worker);
+      if (!task || task.id !== reply.id) return;
+      this.running.delete(worker);
+      worker.unref();
+      this.idle.push(worker);
+      if ("error" in reply) task.reject(new Error(`${this.label}: ${task.what} failed in a worker thread: ${reply.error}`));
+      else task.resolve(reply.result);
+      this.dispatch();
+    });
+    const broken = (why) => {
+      const task = this.running.get(worker);
+      this.running.delete(worker);
+      this.failure ??= new Error(`${this.label}: a worker thread ${why}${task ? ` while running ${task.what}` : ""}`);
+      task?.reject(this.failure);
+      for (const queued of this.queue.splice(0)) queued.reject(this.failure);
+    };
+    worker.on("error", (error) => broken(`failed (${error.message})`));
+    worker.on("exit", (code) => {
+      if (this.running.has(worker)) broken(`stopped (exit code ${code})`);
+    });
+    return worker;
+  }
+};
+
 export {
+  defaultThreads,
+  bundledEntry,
+  TaskPool,
   holm,
   SCORING_BATCH_ROWS,
   Scorer,

@@ -57,7 +57,7 @@ import {
 import {
   KserveResources,
   loadConfig
-} from "./chunk-DLB6LZQZ.js";
+} from "./chunk-NTCS6K2F.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection

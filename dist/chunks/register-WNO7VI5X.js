@@ -45,7 +45,7 @@ import {
 } from "./chunk-BIDIZNOQ.js";
 import {
   loadConfig
-} from "./chunk-DLB6LZQZ.js";
+} from "./chunk-NTCS6K2F.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

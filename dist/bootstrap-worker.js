@@ -1,0 +1,48 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
+import {
+  binaryFromPlan,
+  fairnessFromPlan,
+  multiclassFromPlan,
+  regressionFromPlan,
+  runResamples
+} from "./chunks/chunk-USOUBYK6.js";
+import "./chunks/chunk-PXOP5VPA.js";
+import "./chunks/chunk-D4RZRY5B.js";
+
+// shared/stats/bootstrap-worker.ts
+import { parentPort } from "node:worker_threads";
+
+// shared/stats/plan-registry.ts
+var BUILDERS = {
+  binary: binaryFromPlan,
+  multiclass: multiclassFromPlan,
+  regression: regressionFromPlan,
+  fairness: fairnessFromPlan
+};
+function metricsFromPlan(plan) {
+  const build = BUILDERS[plan.kind];
+  if (!build) throw new TypeError(`metrics plan of unknown kind "${String(plan.kind)}" (known: ${Object.keys(BUILDERS).join(", ")})`);
+  return build(plan);
+}
+
+// shared/stats/bootstrap-worker.ts
+var PROGRESS_EVERY_MS = 200;
+if (!parentPort) throw new Error("bootstrap-worker.js is a worker thread entry; the bootstrap pool starts it");
+var port = parentPort;
+port.on("message", (job) => {
+  const reply = (message) => port.postMessage(message);
+  try {
+    const candidate = metricsFromPlan(job.candidate);
+    const baseline = job.baseline ? metricsFromPlan(job.baseline) : void 0;
+    let last = performance.now();
+    runResamples(candidate, baseline, job.range, { candidate: job.candidateOut, delta: job.deltaOut }, (done) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      reply({ job: job.job, type: "progress", done });
+    });
+    reply({ job: job.job, type: "done", done: job.range.to - job.range.from });
+  } catch (error) {
+    reply({ job: job.job, type: "failed", message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,34 @@
+/**
+ * Worker thread entry (bundled as dist/bootstrap-worker.js): runs a contiguous range of a paired
+ * bootstrap's resamples. It rebuilds the prepared metrics from their plans (typed arrays in
+ * memory shared with the main thread), jumps the generator to the range's first resample, and
+ * writes each resample's values at its own index into the shared sample arrays.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runResamples } from './bootstrap.js';
+import type { BootstrapJob, BootstrapReply } from './bootstrap-protocol.js';
+import { metricsFromPlan } from './plan-registry.js';
+
+/** At most one progress message per this many milliseconds (and one at the end). */
+const PROGRESS_EVERY_MS = 200;
+
+if (!parentPort) throw new Error('bootstrap-worker.js is a worker thread entry; the bootstrap pool starts it');
+const port = parentPort;
+
+port.on('message', (job: BootstrapJob) => {
+  const reply = (message: BootstrapReply) => port.postMessage(message);
+  try {
+    const candidate = metricsFromPlan(job.candidate);
+    const baseline = job.baseline ? metricsFromPlan(job.baseline) : undefined;
+    let last = performance.now();
+    runResamples(candidate, baseline, job.range, { candidate: job.candidateOut, delta: job.deltaOut }, (done) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      reply({ job: job.job, type: 'progress', done });
+    });
+    reply({ job: job.job, type: 'done', done: job.range.to - job.range.from });
+  } catch (error) {
+    reply({ job: job.job, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+});
