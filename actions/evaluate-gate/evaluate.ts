@@ -11,6 +11,7 @@ import { columnsRead, featureNamesFromMetadata, planFeed, type FeedPlan } from '
 import { signature } from '../../shared/onnx/model.js';
 import { describeOutputPlan, planOutputs, type OutputPlan, type Task } from '../../shared/onnx/outputs.js';
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
+import { rowMajorType } from '../../shared/onnx/row-major.js';
 import { pairedBootstrap } from '../../shared/stats/bootstrap.js';
 import { confusionMatrix, metricValues, prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { metricNames, type ModelKind } from '../../shared/stats/metric-names.js';
@@ -163,7 +164,8 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
   await host.group(`Scoring ${holdout.rows.toLocaleString('en-US')} rows${baseline ? ' with candidate and baseline' : ''}`, async () => {
     let scored = 0;
     let lastLog = performance.now();
-    for await (const batch of holdout.batches(needed, DEFAULTS.batchRows)) {
+    // Models fed one matrix get it straight from the reader, no transpose (row-major.ts).
+    for await (const batch of holdout.batches(needed, DEFAULTS.batchRows, rowMajorType([candidatePlan.feed, baselinePlan?.feed]))) {
       await candidateScorer.score(batch);
       if (baselineScorer) await baselineScorer.score(batch);
       scored += batch.rows;
