@@ -113,14 +113,16 @@ class DuckDataTable implements DataTable {
       const id = sqlIdentifier(column.name);
       return column.kind === 'string' ? `TRY_CAST(${id} AS DOUBLE)` : `CAST(${id} AS DOUBLE)`;
     });
-    // For text columns, a second expression carries the raw value when it is not a number. (The
-    // NULL::VARCHAR of the others is not dead weight: without it DuckDB pushed the casts into the CSV
-    // reader, whose conversion errors then no longer name the line, and a late mismatch was not widened.)
-    const rejects = kinds.map((column) => {
-      const id = sqlIdentifier(column.name);
-      return column.kind === 'string' ? `CASE WHEN ${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL THEN ${id} END` : 'NULL::VARCHAR';
-    });
+    // For text columns, a second expression (after the values) carries the raw value when it is not a number.
     const texts = kinds.flatMap((column, c) => (column.kind === 'string' ? [c] : []));
+    const rejects = texts.map((c) => {
+      const id = sqlIdentifier(kinds[c]!.name);
+      return `CASE WHEN ${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL THEN ${id} END`;
+    });
+    // One constant text column stays: with none, a late type mismatch in a CSV no longer came back as the
+    // reader's error naming the line (the query failed with a bare conversion error), so the column was
+    // not widened (test/data/reader.test.ts). One per numeric column, as before, doubled a Parquet read.
+    rejects.push('NULL::VARCHAR');
     const result = await this.streamQuery((from) => `SELECT file_index, ${[...select, ...rejects].join(', ')} FROM ${from}`);
     const count = columns.length;
     let filled = 0;
@@ -132,8 +134,8 @@ class DuckDataTable implements DataTable {
       if (!chunk) break;
       const rows = chunk.rowCount;
       fileRows.addChunk(chunk.getColumnVector(0), rows);
-      for (const c of texts) {
-        const reject = chunk.getColumnVector(1 + count + c);
+      for (const [t, c] of texts.entries()) {
+        const reject = chunk.getColumnVector(1 + count + t);
         for (let r = 0; r < rows; r++) {
           const raw = reject.getItem(r);
           if (raw !== null) await this.notNumeric(kinds[c]!.name, String(raw), fileRows.locate(row + r));
