@@ -1,5 +1,6 @@
 /**
- * Scores a model batch by batch: builds the input tensors from column arrays, runs the session,
+ * Scores a model batch by batch: builds the input tensors from column arrays (or feeds the
+ * reader's row-major buffer as is, row-major.ts), runs the session,
  * and gathers the outputs the plan names into preallocated arrays. NaN or infinite scores are
  * an error naming the model, the output and the first row.
  *
