@@ -39,13 +39,13 @@ import {
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
   validateData
-} from "./chunks/chunk-ITIJGCSV.js";
+} from "./chunks/chunk-ESIKRRVF.js";
 import "./chunks/chunk-OFKZ24RW.js";
 import "./chunks/chunk-ZCAETZRN.js";
 import "./chunks/chunk-GG7GAS35.js";
 import {
   resolveData
-} from "./chunks/chunk-5ZGWBH7F.js";
+} from "./chunks/chunk-7IG4TKHB.js";
 import {
   configJsonSchema,
   loadConfig
@@ -65,7 +65,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-2K537CM5.js";
+} from "./chunks/chunk-7TMN3TF4.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

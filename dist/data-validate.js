@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-T2SRG4CX.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-LLLHNLQB.js");
   await runAsAction(dataValidateStage);
 }
 

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-6EVTWQBW.js");
+  const { deployStage } = await import("./chunks/deploy-BVNWOEF5.js");
   await runAsAction(deployStage);
 }
 

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/evaluate-gate/main.ts
 async function run() {
-  const { evaluateGateStage } = await import("./chunks/evaluate-gate-OJUF3GZD.js");
+  const { evaluateGateStage } = await import("./chunks/evaluate-gate-QWL3HYYO.js");
   await runAsAction(evaluateGateStage);
 }
 

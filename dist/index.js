@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-2K537CM5.js";
+} from "./chunks/chunk-7TMN3TF4.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -17,6 +17,7 @@ import type { Host } from '../../shared/host/host.js';
 import { columnsRead, featureNamesFromMetadata, planFeed } from '../../shared/onnx/feed.js';
 import { openModel, type OnnxModel } from '../../shared/onnx/model.js';
 import { planOutputs } from '../../shared/onnx/outputs.js';
+import { rowMajorType } from '../../shared/onnx/row-major.js';
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
 import { Progress } from '../../shared/progress/progress.js';
 import { classifyModelSpec } from '../../shared/registry/model-spec.js';
@@ -46,7 +47,7 @@ export async function scorePredictions(host: Host, modelSpec: string, opened: Op
       const scorer = new Scorer(model, feed, outputs, sample.rows, key);
       const progress = new Progress(host, { label: `scoring the ${key} sample`, unit: 'rows', total: sample.rows });
       let scored = 0;
-      for await (const batch of sample.batches(columnsRead(feed), SCORING_BATCH_ROWS)) {
+      for await (const batch of sample.batches(columnsRead(feed), SCORING_BATCH_ROWS, rowMajorType([feed]))) {
         await scorer.score(batch);
         progress.update((scored += batch.rows));
       }

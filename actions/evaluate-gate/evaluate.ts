@@ -13,6 +13,7 @@ import { describeOutputPlan, planOutputs, type OutputPlan, type Task } from '../
 import { SCORING_BATCH_ROWS, Scorer, type Predictions } from '../../shared/onnx/scorer.js';
 import { Progress } from '../../shared/progress/progress.js';
 import { bootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
+import { rowMajorType } from '../../shared/onnx/row-major.js';
 import { confusionMatrix, metricValues, prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { metricNames, type ModelKind } from '../../shared/stats/metric-names.js';
 import { discordantCounts } from '../../shared/stats/paired-accuracy.js';
@@ -170,7 +171,8 @@ export async function evaluate(input: EvaluateInput, host: Host): Promise<Evalua
   await host.group(`Scoring ${holdout.rows.toLocaleString('en-US')} rows${baseline ? ' with candidate and baseline' : ''}`, async () => {
     let scored = 0;
     let lastLog = performance.now();
-    for await (const batch of holdout.batches(needed, DEFAULTS.batchRows)) {
+    // Models fed one matrix get it straight from the reader, no transpose (row-major.ts).
+    for await (const batch of holdout.batches(needed, DEFAULTS.batchRows, rowMajorType([candidatePlan.feed, baselinePlan?.feed]))) {
       await candidateScorer.score(batch);
       if (baselineScorer) await baselineScorer.score(batch);
       scored += batch.rows;

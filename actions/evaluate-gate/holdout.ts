@@ -9,7 +9,8 @@ import { openData, type DataTable } from '../../shared/data/reader.js';
 import { resolveData } from '../../shared/data/resolve.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import type { Host } from '../../shared/host/host.js';
-import type { DataColumn } from '../../shared/onnx/feed.js';
+import type { DataColumn, FloatType } from '../../shared/onnx/feed.js';
+import { rowMajorBatch } from '../../shared/onnx/row-major.js';
 import type { ColumnBatch } from '../../shared/onnx/scorer.js';
 import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 
@@ -23,7 +24,8 @@ export interface Holdout {
   columns: DataColumn[];
   /** Whole columns as strings (null for missing values), in file order. */
   strings(names: string[]): Promise<(string | null)[][]>;
-  batches(names: string[], batchRows: number): AsyncIterable<ColumnBatch>;
+  /** The columns batch by batch; with `rowType`, written row-major in that float type (for models fed one matrix; row-major.ts). */
+  batches(names: string[], batchRows: number, rowType?: FloatType): AsyncIterable<ColumnBatch>;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,11 @@ export async function openHoldout(cwd: string, spec: string, host: Host): Promis
     rows: table.rowCount,
     columns,
     strings: (names) => table.readStrings(names),
-    async *batches(names, batchRows) {
+    async *batches(names, batchRows, rowType) {
+      if (rowType) {
+        for await (const batch of table.readRows(names, { batchRows, type: rowType })) yield rowMajorBatch(names, batch);
+        return;
+      }
       for await (const batch of table.readNumeric(names, { batchRows })) {
         const index = new Map(names.map((name, i) => [name, i]));
         yield { rowOffset: batch.rowOffset, rows: batch.rows, column: (name: string) => batch.values[index.get(name)!]! };

@@ -6,4 +6,4 @@
 export type { DataFormat } from './formats.js';
 export { resolveData, type DataSource } from './resolve.js';
 export type { DataColumn } from './scan.js';
-export { openData, type DataTable, type NumericBatch } from './table.js';
+export { openData, type DataTable, type NumericBatch, type RowBatch } from './table.js';

@@ -8,6 +8,9 @@
 import { openData, resolveData, type DataColumn } from '../data/reader.js';
 import type { EngineHost } from '../data/duckdb-session.js';
 import { UserError } from '../errors/user-error.js';
+import type { FloatType } from '../onnx/feed.js';
+import { rowMajorBatch } from '../onnx/row-major.js';
+import type { ColumnBatch } from '../onnx/scorer.js';
 
 export type ColumnValues = { kind: 'numeric'; values: Float64Array } | { kind: 'categorical'; values: (string | null)[] };
 
@@ -17,8 +20,8 @@ export interface LoadedSample {
   rows: number;
   columns: DataColumn[];
   read(names: string[]): Promise<Map<string, ColumnValues>>;
-  /** Numeric columns batch by batch, for scoring a model. */
-  batches(names: string[], batchRows: number): AsyncIterable<{ rowOffset: number; rows: number; column(name: string): Float64Array }>;
+  /** Numeric columns batch by batch, for scoring a model; with `rowType`, written row-major in that float type (shared/onnx/row-major.ts). */
+  batches(names: string[], batchRows: number, rowType?: FloatType): AsyncIterable<ColumnBatch>;
   close(): Promise<void>;
 }
 
@@ -69,7 +72,11 @@ export async function loadSample(cwd: string, spec: string, host: EngineHost, ro
       }
       return out;
     },
-    async *batches(names, batchRows) {
+    async *batches(names, batchRows, rowType) {
+      if (rowType) {
+        for await (const batch of table.readRows(names, { batchRows, type: rowType })) yield rowMajorBatch(names, batch);
+        return;
+      }
       const index = new Map(names.map((name, i) => [name, i]));
       for await (const batch of table.readNumeric(names, { batchRows })) {
         yield { rowOffset: batch.rowOffset, rows: batch.rows, column: (name: string) => batch.values[index.get(name)!]! };

@@ -1,5 +1,6 @@
 /**
- * Scores a model batch by batch: builds the input tensors from column arrays, runs the session,
+ * Scores a model batch by batch: builds the input tensors from column arrays (or feeds the
+ * reader's row-major buffer as is, row-major.ts), runs the session,
  * and gathers the outputs the plan names into preallocated arrays. NaN or infinite scores are
  * an error naming the model, the output and the first row.
  *
@@ -14,12 +15,25 @@ import { UserError } from '../errors/user-error.js';
 import type { FeedPlan } from './feed.js';
 import { firstLine, type OnnxModel } from './model.js';
 import type { OutputPlan } from './outputs.js';
+import { feedsAsIs, gatherRows } from './row-major.js';
 
 export interface ColumnBatch {
   /** Index of the first row of this batch in the data (0-based). */
   rowOffset: number;
   rows: number;
   column(name: string): Float64Array;
+  /**
+   * The batch's rows as the reader wrote them, row-major (row-major.ts). A matrix input over
+   * exactly these columns in this float type is fed this buffer as is, so it must stay unchanged
+   * until the scorer is done with the batch (the reader writes each batch into a fresh buffer).
+   */
+  rowMajor?: RowMajor;
+}
+
+/** Row i, column c at data[i * columns.length + c]. */
+export interface RowMajor {
+  columns: readonly string[];
+  data: Float32Array | Float64Array;
 }
 
 export interface Predictions {
@@ -76,8 +90,11 @@ export class Scorer {
     const { Tensor } = this.model.ort;
     if (this.feed.mode === 'matrix') {
       const width = this.feed.features.length;
+      const rows = batch.rowMajor;
+      if (rows && feedsAsIs(rows, this.feed.features, this.feed.type)) return { [this.feed.input]: new Tensor(this.feed.type, rows.data, [batch.rows, width]) };
       const data = this.inputBuffer(this.feed.input, this.feed.type, batch.rows * width, reuse);
-      interleave(this.feed.features.map((name) => batch.column(name)), batch.rows, data);
+      if (rows) gatherRows(rows, this.feed.features, batch.rows, data);
+      else interleave(this.feed.features.map((name) => batch.column(name)), batch.rows, data);
       return { [this.feed.input]: new Tensor(this.feed.type, data, [batch.rows, width]) };
     }
     const feeds: Record<string, ort.Tensor> = {};

@@ -11,6 +11,7 @@ import { valueText, type ColumnPlan } from './column-plan.js';
 import { gridBin, numericExpression } from './distributions.js';
 import { countsDistinct, type PrefixLook } from './prefix.js';
 import { registerTallies, type ColumnTally, type TallySpec } from './tally.js';
+import { registerHashCollectors, type HashCollector } from './unique-hashes.js';
 
 export interface ColumnStats {
   count: number;
@@ -117,6 +118,8 @@ function tallyOf(plan: ColumnPlan, look: PrefixLook): Tallied | undefined {
 async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[], inSql: ReadonlySet<number>, hooks: PassHooks, scaledStddev: boolean): Promise<{ result: AggregateResult; untallied: number[] }> {
   const selects: string[][] = [];
   const talliedBy: (Tallied | undefined)[] = [];
+  /** Unique columns whose exact distinct count comes from hashes in JS (unique-hashes.ts) instead of count(DISTINCT). */
+  const hashed = new Set<number>();
   const readers: ((row: Raw, counts: Record<string, number> | null) => ColumnStats)[] = [];
   plans.forEach((plan, j) => {
     const select: string[] = [];
@@ -135,7 +138,7 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
     // which costs about as much as parsing a column: real-valued columns are nearly always all-distinct, so they get none.
     if (look.categorical) {
       if (!tallied) select.push(`to_json(histogram(${valueKey(plan)})) AS ${a('values')}`);
-    } else if (plan.contract?.unique) select.push(`count(DISTINCT ${v})::DOUBLE AS ${a('distinct')}`);
+    } else if (plan.contract?.unique) hashed.add(j);
     else if (countsDistinct(plan)) select.push(`approx_count_distinct(${v})::DOUBLE AS ${a('distinct')}`);
     const numericValue = numericExpression(plan);
     if (!look.categorical && !tallied && numericValue && look.range && look.range.high > look.range.low) select.push(`to_json(histogram(${gridBin(numericValue, look.range.low, look.range.high)})) AS ${a('bins')}`);
@@ -150,7 +153,7 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
       select.push(`min(length(${v}))::DOUBLE AS ${a('minlen')}`, `max(length(${v}))::DOUBLE AS ${a('maxlen')}`);
     }
     plan.rowChecks.forEach((check, k) => select.push(`count(*) FILTER (WHERE ${check.condition})::DOUBLE AS ${a(`check${k}`)}`));
-    if (plan.contract?.unique) select.push(`(count(${v}) - count(DISTINCT ${v}))::DOUBLE AS ${a('repeats')}`);
+    if (plan.contract?.unique && !hashed.has(j)) select.push(`(count(${v}) - count(DISTINCT ${v}))::DOUBLE AS ${a('repeats')}`);
     readers.push((row, counts) => {
       const num = (name: string) => (typeof row[a(name)] === 'number' ? (row[a(name)] as number) : null);
       const value = (name: string) => {
@@ -179,6 +182,7 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
   });
   const row: Raw = {};
   const tallies = new Map<number, ColumnTally>();
+  const hashes = new Map<number, HashCollector>();
   const groups = Math.max(1, Math.ceil(selects.length / COLUMNS_PER_PASS));
   for (let group = 0; group < groups; group++) {
     const start = group * COLUMNS_PER_PASS;
@@ -191,11 +195,29 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
         // Fresh tallies on every attempt: a retry after widening a column re-reads everything.
         const functions = registerTallies(scan.session.engine, scan.session.connection, members.map((j) => talliedBy[j]!));
         members.forEach((j, k) => tallies.set(j, functions.tallies[k]!));
-        const select = ['count(*)::DOUBLE AS n', ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...functions.selects];
+        const uniques = [...hashed].filter((j) => j >= start && j < start + COLUMNS_PER_PASS);
+        const unique = registerHashCollectors(scan.session.engine, scan.session.connection, uniques.map((j) => plans[j]!.value));
+        uniques.forEach((j, k) => hashes.set(j, unique.collectors[k]!));
+        const select = ['count(*)::DOUBLE AS n', ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...functions.selects, ...unique.selects];
         const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${from}`);
         return reader.getRowObjectsJS()[0] as Raw;
       })),
     );
+  }
+  for (const [j, collector] of hashes) {
+    const count = row[`c${j}_count`];
+    let distinct: number;
+    if (collector.total === count && collector.allDistinct()) distinct = count;
+    else {
+      // A repeated hash (a duplicate, or a rare collision) or too many values to keep: DuckDB counts exactly.
+      const value = plans[j]!.value;
+      distinct = await scan.run(async (from) => {
+        const reader = await scan.session.connection.runAndReadAll(`SELECT count(DISTINCT ${value})::DOUBLE AS d FROM ${from}`);
+        return Number(reader.getRowObjectsJS()[0]?.['d'] ?? 0);
+      });
+    }
+    row[`c${j}_distinct`] = distinct;
+    row[`c${j}_repeats`] = (typeof count === 'number' ? count : 0) - distinct;
   }
   const rows = typeof row['n'] === 'number' ? row['n'] : 0;
   const untallied: number[] = [];

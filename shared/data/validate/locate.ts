@@ -9,6 +9,12 @@ import type { DataScan } from '../scan.js';
 export interface LocateTarget {
   /** SQL condition true on an offending row. */
   condition: string;
+  /**
+   * The condition reads the data again (the unique check's subquery of repeated values). Each such
+   * scan claims its own reader buffers, so two in one query ran a 2-thread DuckDB out of memory even
+   * on a 5 000-row file: each gets a query of its own.
+   */
+  scansData?: boolean;
 }
 
 export interface Location {
@@ -19,9 +25,18 @@ export interface Location {
 export async function locateRows(scan: DataScan, targets: LocateTarget[], maxLines: number): Promise<Location[][]> {
   const found: Location[][] = targets.map(() => []);
   if (targets.length === 0) return found;
+  // The plain conditions and the first scanning one share a query; every further scanning one has its own.
+  const scanning = targets.flatMap((target, t) => (target.scansData ? [t] : []));
+  const first = targets.flatMap((target, t) => (!target.scansData || t === scanning[0] ? [t] : []));
+  for (const group of [first, ...scanning.slice(1).map((t) => [t])]) await locateGroup(scan, targets, group, found, maxLines);
+  return found;
+}
+
+/** Fills `found` for the targets `group` (indices into targets), file by file. */
+async function locateGroup(scan: DataScan, targets: LocateTarget[], group: number[], found: Location[][], maxLines: number): Promise<void> {
   const { source } = scan;
   for (let fileIndex = 0; fileIndex < source.files.length; fileIndex++) {
-    const open = targets.map((_, t) => t).filter((t) => found[t]!.length < maxLines);
+    const open = group.filter((t) => found[t]!.length < maxLines);
     if (open.length === 0) break;
     const flags = open.map((t) => `COALESCE(${targets[t]!.condition}, false) AS f${t}`);
     const records = new Map<number, number[]>(open.map((t) => [t, []]));
@@ -46,5 +61,4 @@ export async function locateRows(scan: DataScan, targets: LocateTarget[], maxLin
       for (const record of list) found[t]!.push({ file: source.displayFiles[fileIndex]!, line: lines.get(record) ?? record + 2 });
     }
   }
-  return found;
 }

@@ -165,7 +165,7 @@ async function columnFindings(scan: DataScan, plan: ColumnPlan, stats: ColumnSta
     const list = `${shown}${values > repeated.length ? `, … (${values} repeated values in all)` : ''}`;
     const found = finding(name, 'unique', severity, count, `${count} rows share a value with another row: ${list}`, repeated.map(({ value, rows: n }) => ({ value, rows: n })));
     found.line_message = `the value repeats on another row (${values === 1 ? `the repeated value: ${shown}` : `repeated values: ${list}`})`;
-    pending.push({ finding: found, target: { condition: `(${plan.value} IN (${duplicated}))` } });
+    pending.push({ finding: found, target: { condition: `(${plan.value} IN (${duplicated}))`, scansData: true } });
   }
   if (contract.max_null_fraction !== undefined && rows > 0 && stats.nulls / rows > contract.max_null_fraction) {
     pending.push({

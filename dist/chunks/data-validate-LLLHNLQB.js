@@ -21,7 +21,7 @@ import {
 } from "./chunk-BIDIZNOQ.js";
 import {
   validateData
-} from "./chunk-ITIJGCSV.js";
+} from "./chunk-ESIKRRVF.js";
 import {
   DataProfile
 } from "./chunk-OFKZ24RW.js";
@@ -29,7 +29,7 @@ import "./chunk-ZCAETZRN.js";
 import "./chunk-GG7GAS35.js";
 import {
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-7IG4TKHB.js";
 import {
   loadConfig
 } from "./chunk-NTCS6K2F.js";

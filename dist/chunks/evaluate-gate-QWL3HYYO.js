@@ -6,8 +6,10 @@ import {
   defaultThreads,
   holm,
   interleave,
-  resolveModelReference
-} from "./chunk-SMD7BQCN.js";
+  resolveModelReference,
+  rowMajorBatch,
+  rowMajorType
+} from "./chunk-A3DLWOJF.js";
 import {
   NOT_AVAILABLE,
   intervalCell,
@@ -93,7 +95,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-7IG4TKHB.js";
 import {
   FAIRNESS_METRICS,
   loadConfig
@@ -954,7 +956,11 @@ async function openHoldout(cwd, spec, host) {
     rows: table2.rowCount,
     columns,
     strings: (names) => table2.readStrings(names),
-    async *batches(names, batchRows) {
+    async *batches(names, batchRows, rowType) {
+      if (rowType) {
+        for await (const batch of table2.readRows(names, { batchRows, type: rowType })) yield rowMajorBatch(names, batch);
+        return;
+      }
       for await (const batch of table2.readNumeric(names, { batchRows })) {
         const index = new Map(names.map((name, i) => [name, i]));
         yield { rowOffset: batch.rowOffset, rows: batch.rows, column: (name) => batch.values[index.get(name)] };
@@ -1363,7 +1369,7 @@ async function evaluate(input, host) {
   await host.group(`Scoring ${holdout.rows.toLocaleString("en-US")} rows${baseline ? " with candidate and baseline" : ""}`, async () => {
     let scored = 0;
     let lastLog = performance.now();
-    for await (const batch of holdout.batches(needed, DEFAULTS.batchRows)) {
+    for await (const batch of holdout.batches(needed, DEFAULTS.batchRows, rowMajorType([candidatePlan.feed, baselinePlan?.feed]))) {
       await candidateScorer.score(batch);
       if (baselineScorer) await baselineScorer.score(batch);
       scored += batch.rows;

@@ -6,8 +6,10 @@ import {
   bundledEntry,
   defaultThreads,
   holm,
-  resolveModelReference
-} from "./chunk-SMD7BQCN.js";
+  resolveModelReference,
+  rowMajorBatch,
+  rowMajorType
+} from "./chunk-A3DLWOJF.js";
 import {
   valueCell
 } from "./chunk-E3HER754.js";
@@ -82,7 +84,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-7IG4TKHB.js";
 import {
   loadConfig
 } from "./chunk-NTCS6K2F.js";
@@ -271,7 +273,11 @@ async function loadSample(cwd, spec, host, role) {
       }
       return out;
     },
-    async *batches(names, batchRows) {
+    async *batches(names, batchRows, rowType) {
+      if (rowType) {
+        for await (const batch of table2.readRows(names, { batchRows, type: rowType })) yield rowMajorBatch(names, batch);
+        return;
+      }
       const index = new Map(names.map((name, i) => [name, i]));
       for await (const batch of table2.readNumeric(names, { batchRows })) {
         yield { rowOffset: batch.rowOffset, rows: batch.rows, column: (name) => batch.values[index.get(name)] };
@@ -1061,7 +1067,7 @@ async function scorePredictions(host, modelSpec, opened, current, reference, fea
       const scorer = new Scorer(model, feed, outputs, sample.rows, key);
       const progress = new Progress(host, { label: `scoring the ${key} sample`, unit: "rows", total: sample.rows });
       let scored = 0;
-      for await (const batch of sample.batches(columnsRead(feed), SCORING_BATCH_ROWS)) {
+      for await (const batch of sample.batches(columnsRead(feed), SCORING_BATCH_ROWS, rowMajorType([feed]))) {
         await scorer.score(batch);
         progress.update(scored += batch.rows);
       }

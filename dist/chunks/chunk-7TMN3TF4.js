@@ -56,13 +56,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-T2SRG4CX.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-LLLHNLQB.js")).dataValidateStage,
   train: async () => (await import("./train-7GSMLQ4D.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-OJUF3GZD.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-QWL3HYYO.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-77O734MC.js")).modelCardStage,
   register: async () => (await import("./register-WNO7VI5X.js")).registerStage,
-  deploy: async () => (await import("./deploy-6EVTWQBW.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-VR3NVD3O.js")).driftCheckStage
+  deploy: async () => (await import("./deploy-BVNWOEF5.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-4KCX2BJZ.js")).driftCheckStage
 };
 
 export {

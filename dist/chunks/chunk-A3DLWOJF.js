@@ -17,6 +17,53 @@ import {
   UserError
 } from "./chunk-OIBAWGZR.js";
 
+// shared/onnx/row-major.ts
+function rowMajorType(plans) {
+  const fed = plans.filter((plan) => plan !== void 0);
+  if (fed.length === 0 || fed.some((plan) => plan.mode !== "matrix")) return void 0;
+  return fed.some((plan) => plan.mode === "matrix" && plan.type === "float64") ? "float64" : "float32";
+}
+function rowMajorBatch(columns, batch) {
+  const rowMajor = { columns, data: batch.data };
+  return {
+    rowOffset: batch.rowOffset,
+    rows: batch.rows,
+    rowMajor,
+    column: (name) => columnOf(rowMajor, name, batch.rows)
+  };
+}
+function columnOf(rows, name, count) {
+  const c = rows.columns.indexOf(name);
+  if (c < 0) throw new Error(`column "${name}" was not read`);
+  if (!(rows.data instanceof Float64Array)) throw new Error(`column "${name}" was read as float32 rows, which do not hold its exact values`);
+  const width = rows.columns.length;
+  const out = new Float64Array(count);
+  for (let i = 0, k = c; i < count; i++, k += width) out[i] = rows.data[k];
+  return out;
+}
+function feedsAsIs(rows, features, type) {
+  if (type === "float32" !== rows.data instanceof Float32Array) return false;
+  if (rows.columns.length !== features.length) return false;
+  for (let f = 0; f < features.length; f++) if (rows.columns[f] !== features[f]) return false;
+  return true;
+}
+function gatherRows(rows, features, count, out) {
+  if (rows.data instanceof Float32Array && out instanceof Float64Array) throw new Error("float32 rows cannot feed a float64 input exactly");
+  const width = rows.columns.length;
+  const picked = features.map((name) => {
+    const c = rows.columns.indexOf(name);
+    if (c < 0) throw new Error(`column "${name}" was not read`);
+    return c;
+  });
+  const outWidth = features.length;
+  const data = rows.data;
+  for (let i = 0; i < count; i++) {
+    const from = i * width;
+    const to = i * outWidth;
+    for (let f = 0; f < outWidth; f++) out[to + f] = data[from + picked[f]];
+  }
+}
+
 // shared/stats/holm.ts
 function holm(pValues, alpha) {
   const m = pValues.length;
@@ -71,8 +118,11 @@ var Scorer = class {
     const { Tensor } = this.model.ort;
     if (this.feed.mode === "matrix") {
       const width = this.feed.features.length;
+      const rows = batch.rowMajor;
+      if (rows && feedsAsIs(rows, this.feed.features, this.feed.type)) return { [this.feed.input]: new Tensor(this.feed.type, rows.data, [batch.rows, width]) };
       const data = this.inputBuffer(this.feed.input, this.feed.type, batch.rows * width, reuse);
-      interleave(this.feed.features.map((name) => batch.column(name)), batch.rows, data);
+      if (rows) gatherRows(rows, this.feed.features, batch.rows, data);
+      else interleave(this.feed.features.map((name) => batch.column(name)), batch.rows, data);
       return { [this.feed.input]: new Tensor(this.feed.type, data, [batch.rows, width]) };
     }
     const feeds = {};
@@ -355,6 +405,8 @@ var TaskPool = class {
 };
 
 export {
+  rowMajorType,
+  rowMajorBatch,
   defaultThreads,
   bundledEntry,
   TaskPool,

@@ -288,6 +288,28 @@ function displayPath(cwd, file) {
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split("\\").join("/");
 }
 
+// shared/data/vector-buffers.ts
+function doubleColumn(vector, rows) {
+  const items = vector.items;
+  const valid = validityBits(vector);
+  if (items instanceof Float64Array && valid !== void 0) return { values: items, valid };
+  const values = new Float64Array(rows);
+  const bits = new Uint32Array(Math.ceil(rows / 32));
+  for (let i = 0; i < rows; i++) {
+    const x = vector.getItem(i);
+    if (typeof x === "number") {
+      values[i] = x;
+      bits[i >>> 5] |= 1 << (i & 31);
+    }
+  }
+  return { values, valid: bits };
+}
+function validityBits(vector) {
+  const data = vector.validity?.data;
+  if (data === null) return null;
+  return data instanceof BigUint64Array ? new Uint32Array(data.buffer, data.byteOffset, data.length * 2) : void 0;
+}
+
 // shared/data/table.ts
 var DEFAULT_BATCH_ROWS = 65536;
 var NUMERIC_KINDS = /* @__PURE__ */ new Set(["integer", "number", "boolean"]);
@@ -320,14 +342,20 @@ var DuckDataTable = class {
   get columns() {
     return this.scan.columns;
   }
-  async *readNumeric(columns, options = {}) {
+  readNumeric(columns, options = {}) {
+    return this.read(columns, options, (batchRows) => new ColumnFiller(columns.length, batchRows));
+  }
+  readRows(columns, options) {
+    return this.read(columns, options, (batchRows) => new RowFiller(columns.length, batchRows, options.type));
+  }
+  async *read(columns, options, filler) {
     const batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
     this.requireColumns(columns);
     let emitted = 0;
     for (; ; ) {
       const widenings = this.scan.widenings;
       try {
-        for await (const batch of this.numericPass(columns, batchRows, emitted)) {
+        for await (const batch of this.numericPass(columns, batchRows, emitted, filler(batchRows))) {
           emitted += batch.rows;
           yield batch;
           options.onProgress?.(emitted);
@@ -338,7 +366,7 @@ var DuckDataTable = class {
       }
     }
   }
-  async *numericPass(columns, batchRows, skipRows) {
+  async *numericPass(columns, batchRows, skipRows, out) {
     const kinds = columns.map((name) => this.column(name));
     for (const column of kinds) {
       if (!NUMERIC_KINDS.has(column.kind) && column.kind !== "string") {
@@ -349,13 +377,14 @@ var DuckDataTable = class {
       const id = sqlIdentifier(column.name);
       return column.kind === "string" ? `TRY_CAST(${id} AS DOUBLE)` : `CAST(${id} AS DOUBLE)`;
     });
-    const rejects = kinds.map((column) => {
-      const id = sqlIdentifier(column.name);
-      return column.kind === "string" ? `CASE WHEN ${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL THEN ${id} END` : "NULL::VARCHAR";
+    const texts = kinds.flatMap((column, c) => column.kind === "string" ? [c] : []);
+    const rejects = texts.map((c) => {
+      const id = sqlIdentifier(kinds[c].name);
+      return `CASE WHEN ${id} IS NOT NULL AND TRY_CAST(${id} AS DOUBLE) IS NULL THEN ${id} END`;
     });
+    rejects.push("NULL::VARCHAR");
     const result = await this.streamQuery((from) => `SELECT file_index, ${[...select, ...rejects].join(", ")} FROM ${from}`);
     const count = columns.length;
-    let values = columns.map(() => new Float64Array(batchRows));
     let filled = 0;
     let row = 0;
     let rowOffset = skipRows;
@@ -364,11 +393,9 @@ var DuckDataTable = class {
       const chunk = await this.fetch(result);
       if (!chunk) break;
       const rows = chunk.rowCount;
-      const fileIndex = chunk.getColumnVector(0);
-      for (let r2 = 0; r2 < rows; r2++) fileRows.add(Number(fileIndex.getItem(r2)));
-      for (let c = 0; c < count; c++) {
-        if (kinds[c].kind !== "string") continue;
-        const reject = chunk.getColumnVector(1 + count + c);
+      fileRows.addChunk(chunk.getColumnVector(0), rows);
+      for (const [t, c] of texts.entries()) {
+        const reject = chunk.getColumnVector(1 + count + t);
         for (let r2 = 0; r2 < rows; r2++) {
           const raw = reject.getItem(r2);
           if (raw !== null) await this.notNumeric(kinds[c].name, String(raw), fileRows.locate(row + r2));
@@ -380,29 +407,22 @@ var DuckDataTable = class {
         continue;
       }
       if (row < skipRows) r = skipRows - row;
+      const vectors = kinds.map((_, c) => doubleColumn(chunk.getColumnVector(1 + c), rows));
       while (r < rows) {
         const take = Math.min(rows - r, batchRows - filled);
-        for (let c = 0; c < count; c++) {
-          const vector = chunk.getColumnVector(1 + c);
-          const out = values[c];
-          for (let i = 0; i < take; i++) {
-            const value = vector.getItem(r + i);
-            out[filled + i] = value === null ? Number.NaN : value;
-          }
-        }
+        for (let c = 0; c < count; c++) out.write(c, vectors[c].values, vectors[c].valid, r, take, filled);
         filled += take;
         r += take;
         if (filled === batchRows) {
-          yield { rowOffset, rows: filled, values };
+          yield out.take(rowOffset, filled);
           rowOffset += filled;
-          values = columns.map(() => new Float64Array(batchRows));
           filled = 0;
         }
       }
       row += rows;
     }
     if (row < this.rowCount) await this.surfaceStreamError(columns, row);
-    if (filled > 0) yield { rowOffset, rows: filled, values: values.map((v) => v.subarray(0, filled)) };
+    if (filled > 0) yield out.take(rowOffset, filled);
   }
   /**
    * DuckDB's streaming fetch ends early without an error when the reader fails (the C API
@@ -482,9 +502,22 @@ var RestartScan = class extends Error {
 var FileRowCounter = class {
   starts = [];
   rows = 0;
+  current = -1;
+  /** The rows of one chunk, from its `file_index` vector (UBIGINT). */
+  addChunk(fileIndex, rows) {
+    const items = fileIndex.items;
+    if (items instanceof BigUint64Array && items.length >= rows) {
+      const words = new Uint32Array(items.buffer, items.byteOffset, rows * 2);
+      for (let r = 0; r < rows; r++) this.add(words[2 * r + 1] === 0 ? words[2 * r] : Number(fileIndex.getItem(r)));
+      return;
+    }
+    for (let r = 0; r < rows; r++) this.add(Number(fileIndex.getItem(r)));
+  }
   add(fileIndex) {
-    const last = this.starts.at(-1);
-    if (!last || last.fileIndex !== fileIndex) this.starts.push({ fileIndex, startRow: this.rows });
+    if (fileIndex !== this.current) {
+      this.starts.push({ fileIndex, startRow: this.rows });
+      this.current = fileIndex;
+    }
     this.rows += 1;
   }
   locate(row) {
@@ -493,8 +526,69 @@ var FileRowCounter = class {
     return { fileIndex: found.fileIndex, record: row - found.startRow };
   }
 };
+var ColumnFiller = class {
+  constructor(columns, batchRows) {
+    this.columns = columns;
+    this.batchRows = batchRows;
+    this.values = this.fresh();
+  }
+  columns;
+  batchRows;
+  values;
+  fresh() {
+    return Array.from({ length: this.columns }, () => new Float64Array(this.batchRows));
+  }
+  write(c, values, valid, from, take, at) {
+    const out = this.values[c];
+    if (valid === null) {
+      out.set(values.subarray(from, from + take), at);
+      return;
+    }
+    for (let i = 0; i < take; i++) {
+      const j = from + i;
+      out[at + i] = valid[j >>> 5] >>> (j & 31) & 1 ? values[j] : Number.NaN;
+    }
+  }
+  take(rowOffset, rows) {
+    const values = rows === this.batchRows ? this.values : this.values.map((v) => v.subarray(0, rows));
+    this.values = this.fresh();
+    return { rowOffset, rows, values };
+  }
+};
+var RowFiller = class {
+  constructor(columns, batchRows, type) {
+    this.columns = columns;
+    this.batchRows = batchRows;
+    this.type = type;
+    this.data = this.fresh();
+  }
+  columns;
+  batchRows;
+  type;
+  data;
+  fresh() {
+    return this.type === "float32" ? new Float32Array(this.batchRows * this.columns) : new Float64Array(this.batchRows * this.columns);
+  }
+  write(c, values, valid, from, take, at) {
+    const out = this.data;
+    const width = this.columns;
+    let k = at * width + c;
+    if (valid === null) {
+      for (let j = from; j < from + take; j++, k += width) out[k] = values[j];
+      return;
+    }
+    for (let j = from; j < from + take; j++, k += width) out[k] = valid[j >>> 5] >>> (j & 31) & 1 ? values[j] : Number.NaN;
+  }
+  take(rowOffset, rows) {
+    const data = rows === this.batchRows ? this.data : this.data.subarray(0, rows * this.columns);
+    this.data = this.fresh();
+    return { rowOffset, rows, data };
+  }
+};
 
 export {
   resolveData,
+  doubleColumn,
+  validityBits,
   openData
 };

@@ -53,7 +53,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-5ZGWBH7F.js";
+} from "./chunk-7IG4TKHB.js";
 import {
   KserveResources,
   loadConfig

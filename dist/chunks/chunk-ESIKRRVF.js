@@ -14,6 +14,10 @@ import {
   Progress
 } from "./chunk-GG7GAS35.js";
 import {
+  doubleColumn,
+  validityBits
+} from "./chunk-7IG4TKHB.js";
+import {
   normalQuantileApprox
 } from "./chunk-65D4D4NJ.js";
 import {
@@ -631,25 +635,89 @@ function register(engine, connection, name, type, onChunk) {
     })
   );
 }
-function doubleColumn(vector, rows) {
-  const items = vector.items;
-  const valid = validityBits(vector);
-  if (items instanceof Float64Array && valid !== void 0) return { values: items, valid };
-  const values = new Float64Array(rows);
-  const bits = new Uint32Array(Math.ceil(rows / 32));
-  for (let i = 0; i < rows; i++) {
-    const x = vector.getItem(i);
-    if (typeof x === "number") {
-      values[i] = x;
-      bits[i >>> 5] |= 1 << (i & 31);
-    }
+
+// shared/data/validate/unique-hashes.ts
+var MAX_HASHES = 1 << 23;
+var FIRST_CAPACITY = 1 << 16;
+var HashCollector = class {
+  constructor(limit = MAX_HASHES) {
+    this.limit = limit;
   }
-  return { values, valid: bits };
-}
-function validityBits(vector) {
-  const data = vector.validity?.data;
-  if (data === null) return null;
-  return data instanceof BigUint64Array ? new Uint32Array(data.buffer, data.byteOffset, data.length * 2) : void 0;
+  limit;
+  hashes = new BigUint64Array(FIRST_CAPACITY);
+  /** Present values seen (also those beyond MAX_HASHES, which are not kept). */
+  total = 0;
+  /** Whether every value seen is kept (no overflow). */
+  get complete() {
+    return this.total <= this.limit;
+  }
+  add(vector, rows) {
+    const items = vector.items;
+    const valid = validityBits(vector);
+    if (!(items instanceof BigUint64Array) || valid === void 0) {
+      for (let i = 0; i < rows; i++) {
+        const x = vector.getItem(i);
+        if (typeof x === "bigint") this.push(x);
+      }
+      return;
+    }
+    if (valid === null) {
+      this.reserve(rows);
+      if (this.complete && this.total + rows <= this.limit) this.hashes.set(items.subarray(0, rows), this.total);
+      this.total += rows;
+      return;
+    }
+    for (let i = 0; i < rows; i++) if (valid[i >>> 5] >>> (i & 31) & 1) this.push(items[i]);
+  }
+  push(hash) {
+    this.reserve(1);
+    if (this.total < this.limit) this.hashes[this.total] = hash;
+    this.total += 1;
+  }
+  /** Room for `more` hashes (up to the limit); after an overflow nothing more is kept. */
+  reserve(more) {
+    const needed = this.total + more;
+    if (needed <= this.hashes.length || needed > this.limit) {
+      if (needed > this.limit) this.hashes = new BigUint64Array(0);
+      return;
+    }
+    let capacity = this.hashes.length;
+    while (capacity < needed) capacity *= 2;
+    const grown = new BigUint64Array(Math.min(capacity, this.limit));
+    grown.set(this.hashes.subarray(0, this.total));
+    this.hashes = grown;
+  }
+  /** Whether the kept hashes are pairwise different (then so are the values); sorts them in place. */
+  allDistinct() {
+    if (!this.complete) return false;
+    const kept = this.hashes.subarray(0, this.total).sort();
+    const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
+    for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
+    return true;
+  }
+};
+var registered2 = 0;
+function registerHashCollectors(engine, connection, values, limit = MAX_HASHES) {
+  const collectors = values.map(() => new HashCollector(limit));
+  if (values.length === 0) return { selects: [], collectors };
+  const name = `mlops_unique_${++registered2}`;
+  connection.registerScalarFunction(
+    engine.DuckDBScalarFunction.create({
+      name,
+      returnType: engine.INTEGER,
+      varArgsType: engine.UBIGINT,
+      volatile: true,
+      specialHandling: true,
+      mainFunction(_info, chunk, out) {
+        const rows = chunk.rowCount;
+        for (let k = 0; k < chunk.columnCount; k++) collectors[k].add(chunk.getColumnVector(k), rows);
+        for (let i = 0; i < rows; i++) out.setItem(i, 0);
+        out.flush();
+      }
+    })
+  );
+  const args = values.map((v) => `CASE WHEN ${v} IS NOT NULL THEN hash(${v}) END`);
+  return { selects: [`sum(${name}(${args.join(", ")})) AS ${name}`], collectors };
 }
 
 // shared/data/validate/aggregate.ts
@@ -696,6 +764,7 @@ function tallyOf(plan, look) {
 async function onePass(scan, plans, looks, inSql, hooks, scaledStddev) {
   const selects = [];
   const talliedBy = [];
+  const hashed = /* @__PURE__ */ new Set();
   const readers = [];
   plans.forEach((plan, j) => {
     const select = [];
@@ -711,7 +780,7 @@ async function onePass(scan, plans, looks, inSql, hooks, scaledStddev) {
     if (!fromValues) select.push(`count(${v})::DOUBLE AS ${a("count")}`);
     if (look.categorical) {
       if (!tallied) select.push(`to_json(histogram(${valueKey(plan)})) AS ${a("values")}`);
-    } else if (plan.contract?.unique) select.push(`count(DISTINCT ${v})::DOUBLE AS ${a("distinct")}`);
+    } else if (plan.contract?.unique) hashed.add(j);
     else if (countsDistinct(plan)) select.push(`approx_count_distinct(${v})::DOUBLE AS ${a("distinct")}`);
     const numericValue = numericExpression(plan);
     if (!look.categorical && !tallied && numericValue && look.range && look.range.high > look.range.low) select.push(`to_json(histogram(${gridBin(numericValue, look.range.low, look.range.high)})) AS ${a("bins")}`);
@@ -726,7 +795,7 @@ async function onePass(scan, plans, looks, inSql, hooks, scaledStddev) {
       select.push(`min(length(${v}))::DOUBLE AS ${a("minlen")}`, `max(length(${v}))::DOUBLE AS ${a("maxlen")}`);
     }
     plan.rowChecks.forEach((check, k) => select.push(`count(*) FILTER (WHERE ${check.condition})::DOUBLE AS ${a(`check${k}`)}`));
-    if (plan.contract?.unique) select.push(`(count(${v}) - count(DISTINCT ${v}))::DOUBLE AS ${a("repeats")}`);
+    if (plan.contract?.unique && !hashed.has(j)) select.push(`(count(${v}) - count(DISTINCT ${v}))::DOUBLE AS ${a("repeats")}`);
     readers.push((row2, counts) => {
       const num = (name) => typeof row2[a(name)] === "number" ? row2[a(name)] : null;
       const value = (name) => {
@@ -756,6 +825,7 @@ async function onePass(scan, plans, looks, inSql, hooks, scaledStddev) {
   });
   const row = {};
   const tallies = /* @__PURE__ */ new Map();
+  const hashes = /* @__PURE__ */ new Map();
   const groups = Math.max(1, Math.ceil(selects.length / COLUMNS_PER_PASS));
   for (let group = 0; group < groups; group++) {
     const start = group * COLUMNS_PER_PASS;
@@ -767,11 +837,28 @@ async function onePass(scan, plans, looks, inSql, hooks, scaledStddev) {
       await scanning(() => scan.run(async (from) => {
         const functions = registerTallies(scan.session.engine, scan.session.connection, members.map((j) => talliedBy[j]));
         members.forEach((j, k) => tallies.set(j, functions.tallies[k]));
-        const select = ["count(*)::DOUBLE AS n", ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...functions.selects];
+        const uniques = [...hashed].filter((j) => j >= start && j < start + COLUMNS_PER_PASS);
+        const unique = registerHashCollectors(scan.session.engine, scan.session.connection, uniques.map((j) => plans[j].value));
+        uniques.forEach((j, k) => hashes.set(j, unique.collectors[k]));
+        const select = ["count(*)::DOUBLE AS n", ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...functions.selects, ...unique.selects];
         const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(", ")} FROM ${from}`);
         return reader.getRowObjectsJS()[0];
       }))
     );
+  }
+  for (const [j, collector] of hashes) {
+    const count = row[`c${j}_count`];
+    let distinct;
+    if (collector.total === count && collector.allDistinct()) distinct = count;
+    else {
+      const value = plans[j].value;
+      distinct = await scan.run(async (from) => {
+        const reader = await scan.session.connection.runAndReadAll(`SELECT count(DISTINCT ${value})::DOUBLE AS d FROM ${from}`);
+        return Number(reader.getRowObjectsJS()[0]?.["d"] ?? 0);
+      });
+    }
+    row[`c${j}_distinct`] = distinct;
+    row[`c${j}_repeats`] = (typeof count === "number" ? count : 0) - distinct;
   }
   const rows = typeof row["n"] === "number" ? row["n"] : 0;
   const untallied = [];
@@ -806,9 +893,15 @@ function integerStats(values) {
 async function locateRows(scan, targets, maxLines) {
   const found = targets.map(() => []);
   if (targets.length === 0) return found;
+  const scanning = targets.flatMap((target, t) => target.scansData ? [t] : []);
+  const first = targets.flatMap((target, t) => !target.scansData || t === scanning[0] ? [t] : []);
+  for (const group of [first, ...scanning.slice(1).map((t) => [t])]) await locateGroup(scan, targets, group, found, maxLines);
+  return found;
+}
+async function locateGroup(scan, targets, group, found, maxLines) {
   const { source } = scan;
   for (let fileIndex = 0; fileIndex < source.files.length; fileIndex++) {
-    const open = targets.map((_, t) => t).filter((t) => found[t].length < maxLines);
+    const open = group.filter((t) => found[t].length < maxLines);
     if (open.length === 0) break;
     const flags = open.map((t) => `COALESCE(${targets[t].condition}, false) AS f${t}`);
     const records = new Map(open.map((t) => [t, []]));
@@ -833,7 +926,6 @@ async function locateRows(scan, targets, maxLines) {
       for (const record of list) found[t].push({ file: source.displayFiles[fileIndex], line: lines.get(record) ?? record + 2 });
     }
   }
-  return found;
 }
 
 // shared/data/validate/validate.ts
@@ -955,7 +1047,7 @@ async function columnFindings(scan, plan, stats, profile, rows, pending) {
     const list = `${shown}${values > repeated.length ? `, \u2026 (${values} repeated values in all)` : ""}`;
     const found = finding(name, "unique", severity, count, `${count} rows share a value with another row: ${list}`, repeated.map(({ value, rows: n }) => ({ value, rows: n })));
     found.line_message = `the value repeats on another row (${values === 1 ? `the repeated value: ${shown}` : `repeated values: ${list}`})`;
-    pending.push({ finding: found, target: { condition: `(${plan.value} IN (${duplicated}))` } });
+    pending.push({ finding: found, target: { condition: `(${plan.value} IN (${duplicated}))`, scansData: true } });
   }
   if (contract.max_null_fraction !== void 0 && rows > 0 && stats.nulls / rows > contract.max_null_fraction) {
     pending.push({

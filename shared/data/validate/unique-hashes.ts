@@ -1,0 +1,108 @@
+/**
+ * The exact `unique` check without DuckDB's count(DISTINCT): on the bench's 4M × 13 file that
+ * distinct set of 4M strings took ~110 MB of resident memory beyond everything else the pass holds
+ * (the whole run peaked at 441 MB, 333 MB without it). Instead the pass hands DuckDB's 64-bit
+ * hash of each present value to JS (a volatile scalar function, as tally.ts does, so the query
+ * stays an ungrouped aggregate), where they go into one growing BigUint64Array: 8 bytes a row.
+ *
+ * Exact, because equal values always hash equally in DuckDB (its own hash tables depend on it):
+ * when the hashes are all distinct, so are the values, and count(DISTINCT) = count. When two
+ * hashes are equal (a duplicate, or, rarely, a collision) or more than MAX_HASHES values arrive
+ * (memory stays bounded), the caller asks DuckDB for the exact count(DISTINCT) of that column alone.
+ */
+import type * as duckdb from '@duckdb/node-api';
+import type { DuckDB } from '../duckdb-session.js';
+import { validityBits } from '../vector-buffers.js';
+
+/** At most 2^23 hashes (64 MB) per column; beyond, count(DISTINCT) in SQL decides. */
+export const MAX_HASHES = 1 << 23;
+const FIRST_CAPACITY = 1 << 16;
+
+/** One column's collected hashes. */
+export class HashCollector {
+  private hashes = new BigUint64Array(FIRST_CAPACITY);
+  /** Present values seen (also those beyond MAX_HASHES, which are not kept). */
+  total = 0;
+
+  constructor(private readonly limit = MAX_HASHES) {}
+
+  /** Whether every value seen is kept (no overflow). */
+  get complete(): boolean {
+    return this.total <= this.limit;
+  }
+
+  add(vector: duckdb.DuckDBVector, rows: number): void {
+    const items = (vector as unknown as { items?: unknown }).items;
+    const valid = validityBits(vector);
+    if (!(items instanceof BigUint64Array) || valid === undefined) {
+      for (let i = 0; i < rows; i++) {
+        const x = vector.getItem(i);
+        if (typeof x === 'bigint') this.push(x);
+      }
+      return;
+    }
+    if (valid === null) {
+      this.reserve(rows);
+      if (this.complete && this.total + rows <= this.limit) this.hashes.set(items.subarray(0, rows), this.total);
+      this.total += rows;
+      return;
+    }
+    for (let i = 0; i < rows; i++) if ((valid[i >>> 5]! >>> (i & 31)) & 1) this.push(items[i]!);
+  }
+
+  private push(hash: bigint): void {
+    this.reserve(1);
+    if (this.total < this.limit) this.hashes[this.total] = hash;
+    this.total += 1;
+  }
+
+  /** Room for `more` hashes (up to the limit); after an overflow nothing more is kept. */
+  private reserve(more: number): void {
+    const needed = this.total + more;
+    if (needed <= this.hashes.length || needed > this.limit) {
+      if (needed > this.limit) this.hashes = new BigUint64Array(0);
+      return;
+    }
+    let capacity = this.hashes.length;
+    while (capacity < needed) capacity *= 2;
+    const grown = new BigUint64Array(Math.min(capacity, this.limit));
+    grown.set(this.hashes.subarray(0, this.total));
+    this.hashes = grown;
+  }
+
+  /** Whether the kept hashes are pairwise different (then so are the values); sorts them in place. */
+  allDistinct(): boolean {
+    if (!this.complete) return false;
+    const kept = this.hashes.subarray(0, this.total).sort();
+    // Compare the two 32-bit halves: no BigInt per element.
+    const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
+    for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
+    return true;
+  }
+}
+
+let registered = 0;
+
+/** Registers a function taking one hash argument per column; `selects` calls it in the aggregate query. */
+export function registerHashCollectors(engine: DuckDB, connection: duckdb.DuckDBConnection, values: readonly string[], limit = MAX_HASHES): { selects: string[]; collectors: HashCollector[] } {
+  const collectors = values.map(() => new HashCollector(limit));
+  if (values.length === 0) return { selects: [], collectors };
+  const name = `mlops_unique_${++registered}`;
+  connection.registerScalarFunction(
+    engine.DuckDBScalarFunction.create({
+      name,
+      returnType: engine.INTEGER,
+      varArgsType: engine.UBIGINT,
+      volatile: true,
+      specialHandling: true,
+      mainFunction(_info, chunk, out) {
+        const rows = chunk.rowCount;
+        for (let k = 0; k < chunk.columnCount; k++) collectors[k]!.add(chunk.getColumnVector(k), rows);
+        for (let i = 0; i < rows; i++) out.setItem(i, 0);
+        out.flush();
+      },
+    }),
+  );
+  const args = values.map((v) => `CASE WHEN ${v} IS NOT NULL THEN hash(${v}) END`);
+  return { selects: [`sum(${name}(${args.join(', ')})) AS ${name}`], collectors };
+}
