@@ -11,7 +11,7 @@ import type { BootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import type { ClassificationInput } from '../../shared/stats/classification.js';
 import type { ModelKind } from '../../shared/stats/metric-names.js';
 import type { ClassSpace } from './classes.js';
-import { fairnessGate, fairnessThresholds, type FairnessGate, type FairnessOutcome } from './fairness-gate.js';
+import { fairnessGate, fairnessThresholds, type FairnessGate, type FairnessInput, type FairnessOutcome } from './fairness-gate.js';
 import { requireColumn, type Holdout } from './holdout.js';
 import { checkExplainMetric, permutationImportance, type ImportanceResult, type ScoredModel } from './importance.js';
 
@@ -27,20 +27,8 @@ export function checkGovernance(gate: GateConfig, explain: ExplainConfig | undef
   if (explain && kind) checkExplainMetric(explain, kind, probabilities);
 }
 
-export interface FairnessSetup {
-  config: FairnessConfig;
-  kind: ModelKind;
-  rows: number;
-  columns: Map<string, (string | null)[]>;
-  candidate?: ClassificationInput;
-  baseline?: ClassificationInput;
-  gate: GateConfig;
-  alpha: number;
-  resamples: number;
-  seed: number;
-  minSliceRows: number;
-  absolute: 'point' | 'interval';
-}
+/** The fairness gate's input before the gate config's min_detectable is read into it. */
+export type FairnessSetup = Omit<FairnessInput, 'minDetectable'> & { gate: GateConfig };
 
 /** The fairness gate (its tests join decide()'s Holm family), or undefined without gate.fairness. */
 export async function fairnessFor(setup: FairnessSetup | undefined, host: Host, bootstrap?: BootstrapRunner): Promise<FairnessGate | undefined> {

@@ -13,6 +13,7 @@ import { prepareFairness } from '../../shared/governance/fairness-metrics.js';
 import { drawResample, pairedBootstrap, streamAt, type BootstrapSamples } from '../../shared/stats/bootstrap.js';
 import { bootstrapRunner, bundledWorkerUrl, MIN_THREADED_WORK, type BootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import { prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
+import { multiclassInput } from './synthetic.js';
 import { deriveSeed, Xoshiro128 } from '../../shared/stats/prng.js';
 import { prepareRegression } from '../../shared/stats/regression.js';
 import { jumpState } from '../../shared/stats/xoshiro-jump.js';
@@ -35,22 +36,7 @@ function binary(n: number, flip: number): ClassificationInput {
   return { classes: 2, truth, predicted: Int32Array.from(p1, (p, i) => ((p > 0.5 ? 1 : 0) ^ (i % flip === 0 ? 1 : 0))), probabilities };
 }
 
-function multiclass(n: number, classes: number): ClassificationInput {
-  const truth = Int32Array.from({ length: n }, () => Math.floor(uniform() * classes));
-  const probabilities = new Float64Array(n * classes);
-  const predicted = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += probabilities[i * classes + c] = Math.round(uniform() * 5) / 5 + (c === truth[i] ? 0.4 : 0);
-    let best = 0;
-    for (let c = 0; c < classes; c++) {
-      probabilities[i * classes + c]! /= sum;
-      if (probabilities[i * classes + c]! > probabilities[i * classes + best]!) best = c;
-    }
-    predicted[i] = best;
-  }
-  return { classes, truth, predicted, probabilities };
-}
+const multiclass = (n: number, classes: number) => multiclassInput(uniform, n, classes, 5);
 
 function rowsOf(input: ClassificationInput, rows: number[]): ClassificationInput {
   const c = input.classes;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { drawCounts, drawResample, pairedBootstrap } from '../../shared/stats/bootstrap.js';
 import { prepareClassification, type ClassificationInput } from '../../shared/stats/classification.js';
 import { pairedBinaryCompute } from '../../shared/stats/paired-binary.js';
+import { multiclassInput } from './synthetic.js';
 import { Xoshiro128 } from '../../shared/stats/prng.js';
 import { prepareRegression } from '../../shared/stats/regression.js';
 
@@ -19,22 +20,7 @@ function binary(n: number): ClassificationInput {
   return { classes: 2, truth, predicted: Int32Array.from(p1, (p) => (p > 0.5 ? 1 : 0)), probabilities: Float64Array.from({ length: 2 * n }, (_, j) => (j % 2 ? p1[j >> 1]! : 1 - p1[j >> 1]!)) };
 }
 
-function multiclass(n: number, classes: number): ClassificationInput {
-  const truth = Int32Array.from({ length: n }, () => Math.floor(uniform() * classes));
-  const probabilities = new Float64Array(n * classes);
-  const predicted = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += probabilities[i * classes + c] = Math.round(uniform() * 10) / 10 + (c === truth[i] ? 0.4 : 0);
-    let best = 0;
-    for (let c = 0; c < classes; c++) {
-      probabilities[i * classes + c]! /= sum;
-      if (probabilities[i * classes + c]! > probabilities[i * classes + best]!) best = c;
-    }
-    predicted[i] = best;
-  }
-  return { classes, truth, predicted, probabilities };
-}
+const multiclass = (n: number, classes: number) => multiclassInput(uniform, n, classes, 10);
 
 /** Binary metrics straight from their definitions, for integer weights (AUC over all pairs). */
 function plainBinary(input: ClassificationInput, w: Float64Array): number[] {
