@@ -2,17 +2,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   pullVersion
-} from "./chunks/chunk-QM5SENU4.js";
+} from "./chunks/chunk-M5OVT5HA.js";
 import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-GDWA5R7X.js";
+} from "./chunks/chunk-W6KH7EF4.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-GEKOCDDP.js";
-import "./chunks/chunk-LIE6BEMD.js";
+} from "./chunks/chunk-PBK7WJEG.js";
+import "./chunks/chunk-OF6XDXPN.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -33,13 +33,13 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-XMKA77K6.js";
+} from "./chunks/chunk-X4PO2VJF.js";
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
 import {
   validateData
-} from "./chunks/chunk-ESIKRRVF.js";
+} from "./chunks/chunk-G45QADYD.js";
 import "./chunks/chunk-OFKZ24RW.js";
 import "./chunks/chunk-ZCAETZRN.js";
 import "./chunks/chunk-GG7GAS35.js";
@@ -65,7 +65,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-7TMN3TF4.js";
+} from "./chunks/chunk-U5RPK5BG.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -5130,6 +5130,15 @@ function inferContract(profile) {
   return { rows: { min: 1 }, unexpected_columns: "error", columns };
 }
 
+// cli/usage-error.ts
+var USAGE_EXIT_CODE = 2;
+var UsageError = class extends UserError {
+  exitCode = USAGE_EXIT_CODE;
+};
+function isUsageError(error) {
+  return error instanceof UsageError;
+}
+
 // shared/host/local-host.ts
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -5222,7 +5231,7 @@ var dataCommand = {
       throw new UserError(sub && sub !== "infer" ? `unknown data command "${sub}"` : "mlops data infer needs a data path", { hint: `Usage: ${USAGE}` });
     }
     for (const flag of Object.keys(args.flags)) {
-      if (flag !== "out" && flag !== "allow-outside-workspace") throw new UserError(`mlops data infer: unknown option --${flag}`, { hint: `Usage: ${USAGE}` });
+      if (flag !== "out" && flag !== "allow-outside-workspace") throw new UsageError(`mlops data infer: unknown option --${flag}`, { hint: `Usage: ${USAGE}` });
     }
     const out = args.flags.out ?? "mlops.data.yml";
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/data-infer-summary.md", out: io.out, err: io.err });
@@ -5341,8 +5350,7 @@ function formatLineage(l) {
     ["record \u2194 model", l.record_matches_model === void 0 ? void 0 : l.record_matches_model ? "the record names this model file" : "MISMATCH: the record names another model file"],
     ...evidenceRows(l.evidence)
   ];
-  const clean = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-  return [clean(l.reference), ...rows.filter((r) => r[1] !== void 0).map(([k, v]) => `  ${k.padEnd(15)} ${clean(v)}`)];
+  return [terminalSafe(l.reference), ...rows.filter((r) => r[1] !== void 0).map(([k, v]) => `  ${k.padEnd(15)} ${terminalSafe(v)}`)];
 }
 
 // cli/commands/lineage.ts
@@ -5360,18 +5368,18 @@ var lineageCommand = {
       io.out(USAGE2);
       return args.flags.help === "true" ? 0 : 2;
     }
-    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UserError(`mlops lineage: unknown option --${flag}`, { hint: "Run `mlops lineage --help`." });
+    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UsageError(`mlops lineage: unknown option --${flag}`, { hint: "Run `mlops lineage --help`." });
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/lineage-summary.md", out: io.err, err: io.err });
     const password = args.flags.password ?? io.env.MLOPS_REGISTRY_PASSWORD;
     if (password) host.setSecret(password);
-    const version2 = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === "true" }, host);
     const format = args.flags.format ?? (args.flags.json === "true" ? "json" : "text");
     if (format !== "json" && format !== "text") throw new UserError(`mlops lineage: --format is "${format}"; it takes text or json`, { where: { key: "--format" }, hint: "Use --format json for machines." });
     const recordPath = args.flags.record;
     const local = recordPath ? await readRecord(resolve3(io.cwd, recordPath), recordPath) : void 0;
     if (recordPath && !local) throw new UserError(`mlops lineage: no run record at ${recordPath}`, { where: { file: recordPath, key: "--record" }, hint: "Point --record at a run record (mlops-out/mlops-run.json), or leave it out." });
+    const version2 = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === "true" }, host);
     const lineage = await lineageOf(version2, local && recordPath ? { record: local, path: recordPath } : void 0);
-    if (format === "json") io.out(JSON.stringify(lineage, null, 2));
+    if (format === "json") io.out(jsonTerminalSafe(JSON.stringify(lineage, null, 2)));
     else for (const line of formatLineage(lineage)) io.out(line);
     return 0;
   }
@@ -5430,7 +5438,7 @@ var registryCommand = {
       io.out(USAGE3);
       return args.flags.help === "true" ? 0 : 2;
     }
-    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS2.has(flag)) throw new UserError(`mlops registry: unknown option --${flag}`, { hint: "Run `mlops registry --help`." });
+    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS2.has(flag)) throw new UsageError(`mlops registry: unknown option --${flag}`, { hint: "Run `mlops registry --help`." });
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: "mlops-out/registry-summary.md", out: io.err, err: io.err });
     const access = accessFrom(args, io, host);
     if (action === "list") return list(expectArgs(rest, 1, "list <registry>")[0], args, access, io, host);
@@ -7317,9 +7325,9 @@ function number(args, flag, options) {
 }
 async function serveOptions(args, cwd) {
   for (const flag of Object.keys(args.flags)) {
-    if (!FLAGS.has(flag)) throw new UserError(`mlops serve: unknown option --${flag}`, { hint: "Run `mlops serve --help`." });
+    if (!FLAGS.has(flag)) throw new UsageError(`mlops serve: unknown option --${flag}`, { hint: "Run `mlops serve --help`." });
   }
-  if (args.positionals.length) throw new UserError(`mlops serve: unexpected argument "${args.positionals[0]}"`, { hint: "Give models with --model REF." });
+  if (args.positionals.length) throw new UsageError(`mlops serve: unexpected argument "${args.positionals[0]}"`, { hint: "Give models with --model REF." });
   const { config } = await loadConfig(cwd, args.flags.config ?? "");
   const section = config.serve ?? {};
   const models = args.all?.model ?? section.models ?? [];
@@ -7379,15 +7387,6 @@ var commands = {
   serve: serveCommand,
   lineage: lineageCommand
 };
-
-// cli/usage-error.ts
-var USAGE_EXIT_CODE = 2;
-var UsageError = class extends UserError {
-  exitCode = USAGE_EXIT_CODE;
-};
-function isUsageError(error) {
-  return error instanceof UsageError;
-}
 
 // cli/run-stage-command.ts
 async function runStageCommand(stage, args, io) {

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-LLLHNLQB.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-DBP263YE.js");
   await runAsAction(dataValidateStage);
 }
 

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-BVNWOEF5.js");
+  const { deployStage } = await import("./chunks/deploy-B45WPFJT.js");
   await runAsAction(deployStage);
 }
 

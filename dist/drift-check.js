@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/drift-check/main.ts
 async function run() {
-  const { driftCheckStage } = await import("./chunks/drift-check-4KCX2BJZ.js");
+  const { driftCheckStage } = await import("./chunks/drift-check-I3LK6M2Y.js");
   await runAsAction(driftCheckStage);
 }
 

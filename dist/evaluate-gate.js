@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/evaluate-gate/main.ts
 async function run() {
-  const { evaluateGateStage } = await import("./chunks/evaluate-gate-QWL3HYYO.js");
+  const { evaluateGateStage } = await import("./chunks/evaluate-gate-KR444HL2.js");
   await runAsAction(evaluateGateStage);
 }
 

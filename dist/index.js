@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-7TMN3TF4.js";
+} from "./chunks/chunk-U5RPK5BG.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -14,7 +14,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/main.ts
 async function run() {
-  const { registerStage } = await import("./chunks/register-WNO7VI5X.js");
+  const { registerStage } = await import("./chunks/register-FMYBCZA7.js");
   await runAsAction(registerStage);
 }
 

@@ -1,5 +1,5 @@
 /** The results JSON (the `results` output) and the run record's evaluation section, from one evaluation. */
-import type { GroupOutcome, MetricOutcome } from './decide.js';
+import { POWER, type GroupOutcome, type MetricOutcome } from './decide.js';
 import type { Evaluation } from './evaluate.js';
 import type { HoldoutCheck } from './holdout-trust.js';
 import { governanceRecord, governanceResults } from './governance-results.js';
@@ -49,7 +49,7 @@ export function resultsJson(evaluation: Evaluation, context: ResultsContext) {
       inconclusive: context.inconclusivePolicy,
       insufficient_evidence: context.insufficientPolicy,
       min_detectable: evaluation.minDetectable ?? null,
-      power: 0.8,
+      power: POWER,
       bootstrap: { resamples: evaluation.resamples, seed: evaluation.seed, interval: 'percentile (order statistics inverting the bootstrap p-value)', prng: 'xoshiro128**' },
       accuracy_test: 'tango-score',
       multiplicity: 'holm',

@@ -5,6 +5,7 @@ import { resolveData } from '../../shared/data/reader.js';
 import { inferContract } from '../../shared/data/infer.js';
 import { validateData } from '../../shared/data/validate/validate.js';
 import { UserError } from '../../shared/errors/user-error.js';
+import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../../shared/fs/atomic.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import type { Command } from './index.js';
@@ -20,7 +21,7 @@ export const dataCommand: Command = {
       throw new UserError(sub && sub !== 'infer' ? `unknown data command "${sub}"` : 'mlops data infer needs a data path', { hint: `Usage: ${USAGE}` });
     }
     for (const flag of Object.keys(args.flags)) {
-      if (flag !== 'out' && flag !== 'allow-outside-workspace') throw new UserError(`mlops data infer: unknown option --${flag}`, { hint: `Usage: ${USAGE}` });
+      if (flag !== 'out' && flag !== 'allow-outside-workspace') throw new UsageError(`mlops data infer: unknown option --${flag}`, { hint: `Usage: ${USAGE}` });
     }
     const out = args.flags.out ?? 'mlops.data.yml';
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: 'mlops-out/data-infer-summary.md', out: io.out, err: io.err });

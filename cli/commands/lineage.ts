@@ -7,6 +7,8 @@
 import { resolve } from 'node:path';
 import { readRecord } from '../../shared/record/record.js';
 import { UserError } from '../../shared/errors/user-error.js';
+import { UsageError } from '../usage-error.js';
+import { jsonTerminalSafe } from '../../shared/registry/terminal-text.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import { formatLineage, lineageOf } from '../../shared/registry/lineage.js';
 import { resolveVersion } from '../../shared/registry/open.js';
@@ -29,18 +31,18 @@ export const lineageCommand: Command = {
       io.out(USAGE);
       return args.flags.help === 'true' ? 0 : 2;
     }
-    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UserError(`mlops lineage: unknown option --${flag}`, { hint: 'Run `mlops lineage --help`.' });
+    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UsageError(`mlops lineage: unknown option --${flag}`, { hint: 'Run `mlops lineage --help`.' });
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: 'mlops-out/lineage-summary.md', out: io.err, err: io.err });
     const password = args.flags.password ?? io.env.MLOPS_REGISTRY_PASSWORD;
     if (password) host.setSecret(password);
-    const version = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]!), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === 'true' }, host);
     const format = args.flags.format ?? (args.flags.json === 'true' ? 'json' : 'text');
     if (format !== 'json' && format !== 'text') throw new UserError(`mlops lineage: --format is "${format}"; it takes text or json`, { where: { key: '--format' }, hint: 'Use --format json for machines.' });
     const recordPath = args.flags.record;
     const local = recordPath ? await readRecord(resolve(io.cwd, recordPath), recordPath) : undefined;
     if (recordPath && !local) throw new UserError(`mlops lineage: no run record at ${recordPath}`, { where: { file: recordPath, key: '--record' }, hint: 'Point --record at a run record (mlops-out/mlops-run.json), or leave it out.' });
+    const version = await resolveVersion(io.cwd, parseModelReference(args.positionals[0]!), { username: args.flags.username ?? io.env.MLOPS_REGISTRY_USERNAME, password, insecure: args.flags.insecure === 'true' }, host);
     const lineage = await lineageOf(version, local && recordPath ? { record: local, path: recordPath } : undefined);
-    if (format === 'json') io.out(JSON.stringify(lineage, null, 2));
+    if (format === 'json') io.out(jsonTerminalSafe(JSON.stringify(lineage, null, 2)));
     else for (const line of formatLineage(lineage)) io.out(line);
     return 0;
   },

@@ -5,6 +5,7 @@
  */
 import { jsonTerminalSafe, terminalSafe } from '../../shared/registry/terminal-text.js';
 import { UserError } from '../../shared/errors/user-error.js';
+import { UsageError } from '../usage-error.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import { summarizeRepository, type VersionSummary } from '../../shared/registry/catalog.js';
 import { OciLayout } from '../../shared/registry/layout.js';
@@ -35,7 +36,7 @@ export const registryCommand: Command = {
       io.out(USAGE);
       return args.flags.help === 'true' ? 0 : 2;
     }
-    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UserError(`mlops registry: unknown option --${flag}`, { hint: 'Run `mlops registry --help`.' });
+    for (const flag of Object.keys(args.flags)) if (!KNOWN_FLAGS.has(flag)) throw new UsageError(`mlops registry: unknown option --${flag}`, { hint: 'Run `mlops registry --help`.' });
     const host = new LocalHost({ cwd: io.cwd, inputs: {}, env: io.env, summaryPath: 'mlops-out/registry-summary.md', out: io.err, err: io.err });
     const access = accessFrom(args, io, host);
     if (action === 'list') return list(expectArgs(rest, 1, 'list <registry>')[0]!, args, access, io, host);

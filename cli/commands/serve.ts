@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '../../shared/config/load.js';
 import { UserError } from '../../shared/errors/user-error.js';
+import { UsageError } from '../usage-error.js';
 import { LocalHost } from '../../shared/host/local-host.js';
 import { onTerminationSignals } from '../../shared/process/termination-signals.js';
 import { DEFAULTS, type ServeOptions } from '../../shared/serve/options.js';
@@ -48,9 +49,9 @@ function number(args: ParsedArgs, flag: string, options: { min: number; max: num
 
 export async function serveOptions(args: ParsedArgs, cwd: string): Promise<ServeOptions> {
   for (const flag of Object.keys(args.flags)) {
-    if (!FLAGS.has(flag)) throw new UserError(`mlops serve: unknown option --${flag}`, { hint: 'Run `mlops serve --help`.' });
+    if (!FLAGS.has(flag)) throw new UsageError(`mlops serve: unknown option --${flag}`, { hint: 'Run `mlops serve --help`.' });
   }
-  if (args.positionals.length) throw new UserError(`mlops serve: unexpected argument "${args.positionals[0]}"`, { hint: 'Give models with --model REF.' });
+  if (args.positionals.length) throw new UsageError(`mlops serve: unexpected argument "${args.positionals[0]}"`, { hint: 'Give models with --model REF.' });
   const { config } = await loadConfig(cwd, args.flags.config ?? '');
   const section = config.serve ?? {};
   const models = args.all?.model ?? section.models ?? [];

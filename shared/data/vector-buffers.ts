@@ -28,8 +28,3 @@ export function validityBits(vector: duckdb.DuckDBVector): Uint32Array | null | 
   if (data === null) return null;
   return data instanceof BigUint64Array ? new Uint32Array(data.buffer, data.byteOffset, data.length * 2) : undefined;
 }
-
-/** Whether row i is present in a validity mask from `doubleColumn`/`validityBits`. */
-export function isValid(valid: Uint32Array | null, i: number): boolean {
-  return valid === null || ((valid[i >>> 5]! >>> (i & 31)) & 1) === 1;
-}

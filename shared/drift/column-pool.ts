@@ -20,7 +20,7 @@ export type ColumnPool = TaskPool<NumericColumnTask, NumericColumnResult>;
 export function columnPool(columnSizes: number[], threads: number | undefined, entry = bundledEntry('drift-column-worker', import.meta.url)): ColumnPool | undefined {
   const count = Math.max(1, Math.floor(threads ?? defaultThreads()));
   if (count === 1 || !entry) return undefined;
-  const eligible = threads === undefined ? columnSizes.filter((size) => size >= MIN_THREADED_VALUES).length : columnSizes.length;
+  const eligible = columnSizes.filter((size) => threaded(size, threads)).length;
   if (eligible < 2) return undefined;
   return new TaskPool(entry, Math.min(count, eligible), 'drift-check');
 }

@@ -12,6 +12,7 @@ import type { Host } from '../host/host.js';
 import { MAX_RECORD_BYTES } from '../record/json-limits.js';
 import { DATA_PROFILE_MEDIA_TYPE } from '../registry/media-types.js';
 import { resolveVersion } from '../registry/open.js';
+import { explicitFilePath } from '../registry/model-spec.js';
 import { isLoopbackHost, parseModelReference } from '../registry/reference.js';
 import type { Reference } from './analyse.js';
 import { loadSample } from './load.js';
@@ -29,7 +30,6 @@ export function defaultReference(modelName: string | undefined, registryUrl: str
 
 export type ReferenceSource = { kind: 'profile-file'; path: string } | { kind: 'data'; spec: string } | { kind: 'registry'; spec: string };
 
-const EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
 const GLOB = /[*?[\]{}]/;
 
 /**
@@ -43,8 +43,8 @@ const GLOB = /[*?[\]{}]/;
 export function classifyReference(spec: string): ReferenceSource {
   const value = spec.trim();
   const asFile = (path: string): ReferenceSource => (/\.json$/i.test(path) ? { kind: 'profile-file', path } : { kind: 'data', spec: path });
-  if (value.startsWith('file:')) return asFile(value.slice('file:'.length));
-  if (EXPLICIT_PATH.test(value)) return asFile(value);
+  const explicit = explicitFilePath(value);
+  if (explicit !== undefined) return asFile(explicit);
   if (/^oci:/i.test(value)) return { kind: 'registry', spec: value };
   const last = value.slice(value.lastIndexOf('/') + 1);
   if (!GLOB.test(value) && /[:@]/.test(last)) {

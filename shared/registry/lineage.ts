@@ -9,6 +9,7 @@ import type { RunRecord } from '../record/schema.js';
 import { ANNOTATION, RUN_RECORD_MEDIA_TYPE, isModelLayer } from './media-types.js';
 import type { ResolvedVersion } from './open.js';
 import { evidenceRows, lineageEvidence, type LineageEvidence } from './lineage-evidence.js';
+import { terminalSafe } from './terminal-text.js';
 
 export interface Lineage {
   reference: string;
@@ -81,7 +82,6 @@ export function formatLineage(l: Lineage): string[] {
     ['record ↔ model', l.record_matches_model === undefined ? undefined : l.record_matches_model ? 'the record names this model file' : 'MISMATCH: the record names another model file'],
     ...evidenceRows(l.evidence),
   ];
-  // Registry strings are untrusted: control characters never reach the terminal.
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return [clean(l.reference), ...rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `  ${k.padEnd(15)} ${clean(v)}`)];
+  // Registry strings are untrusted: control characters, line separators and bidi overrides never reach the terminal.
+  return [terminalSafe(l.reference), ...rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `  ${k.padEnd(15)} ${terminalSafe(v)}`)];
 }

@@ -20,10 +20,17 @@ export type ModelSource = { kind: 'file'; path: string } | { kind: 'registry'; r
 const EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
 const FILE_SCHEME = 'file:';
 
+/** The path a spec names explicitly as a file (`file:<path>`, or starting with `./`, `../` or `/`); else undefined. */
+export function explicitFilePath(spec: string): string | undefined {
+  const value = spec.trim();
+  if (value.startsWith(FILE_SCHEME)) return value.slice(FILE_SCHEME.length);
+  return EXPLICIT_PATH.test(value) ? value : undefined;
+}
+
 export function classifyModelSpec(spec: string): ModelSource {
   const value = spec.trim();
-  if (value.startsWith(FILE_SCHEME)) return { kind: 'file', path: value.slice(FILE_SCHEME.length) };
-  if (EXPLICIT_PATH.test(value)) return { kind: 'file', path: value };
+  const path = explicitFilePath(value);
+  if (path !== undefined) return { kind: 'file', path };
   let reference: ModelReference;
   try {
     reference = parseModelReference(value);

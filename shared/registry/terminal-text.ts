@@ -11,7 +11,13 @@ export function terminalSafe(value: string): string {
   return value.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
-/** JSON text with the same characters written as JSON \u escapes: still the same JSON value. */
+/** Line feeds and tabs outside strings are pretty-printed JSON's layout (inside strings JSON has them escaped already). */
+const JSON_LAYOUT = new Set(['\n', '\t']);
+
+/**
+ * JSON text with the same characters written as JSON \u escapes: still the same JSON value.
+ * Line feeds and tabs are kept, so pretty-printed JSON stays valid and readable.
+ */
 export function jsonTerminalSafe(json: string): string {
-  return json.replace(UNSAFE, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return json.replace(UNSAFE, (c) => (JSON_LAYOUT.has(c) ? c : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`));
 }

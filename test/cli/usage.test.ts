@@ -15,6 +15,15 @@ describe('mlops usage errors', () => {
     expect(stage.code).toBe(2);
   });
 
+  it('the other commands give an unknown option the same usage exit code (2)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'mlops-usage-'));
+    for (const args of [['serve', '--bogus'], ['registry', 'list', '.mlops/registry', '--bogus'], ['lineage', '.mlops/registry:m:v1', '--bogus'], ['data', 'infer', 'x.csv', '--bogus']]) {
+      const result = await runCli(args, { cwd });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain('unknown option --bogus');
+    }
+  });
+
   it('a flag given without a value is an error that names the flag, not the value "true"', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'mlops-usage-'));
     const last = await runCli(['data-validate', '--data'], { cwd });

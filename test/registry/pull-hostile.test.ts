@@ -80,5 +80,11 @@ describe('registry pull against hostile versions', () => {
     const json = await runCli(['registry', 'show', '.mlops/registry:churn:evil', '--json'], { cwd });
     expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
     expect(JSON.parse(json.stdout).annotations['io.mlops-actions.gate.verdict']).toBe('pass\u009b1A');
+    // Pretty-printed JSON (registry list, mlops lineage) keeps its line breaks and stays JSON.
+    const listedJson = await runCli(['registry', 'list', '.mlops/registry', '--json'], { cwd });
+    expect(listedJson.code, listedJson.stderr).toBe(0);
+    expect(listedJson.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(listedJson.stdout).toContain('pass\\u009b1A');
+    expect(() => JSON.parse(listedJson.stdout)).not.toThrow();
   });
 });

@@ -29,4 +29,13 @@ describe(FILE, () => {
     const inputs = Object.keys(parse(readFileSync(join(ROOT, 'actions/deploy/action.yml'), 'utf8')).inputs);
     for (const name of Object.keys(step.with)) expect(inputs).toContain(name);
   });
+
+  it('checks out every repository file the deploy step reads (sparse checkout)', () => {
+    const job = parse(content).jobs.deploy;
+    const checkout = job.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/checkout@'));
+    const checkedOut = String(checkout.with['sparse-checkout']).split('\n').map((line) => line.trim()).filter(Boolean);
+    const step = job.steps.find((s: { uses?: string }) => s.uses?.includes('/actions/deploy@'));
+    const files = [step.with['smoke-data'], step.with.config ?? 'mlops.yml'].filter((f): f is string => typeof f === 'string' && !f.includes('${{'));
+    for (const file of files) expect(checkedOut, file).toContain(file);
+  });
 });

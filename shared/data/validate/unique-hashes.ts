@@ -70,15 +70,25 @@ export class HashCollector {
     this.hashes = grown;
   }
 
-  /** Whether the kept hashes are pairwise different (then so are the values); sorts them in place. */
+  /**
+   * Whether the kept hashes are pairwise different (then so are the values). The answer is kept
+   * and the hashes (up to 64 MB) are released, so the rest of validation does not hold them.
+   */
   allDistinct(): boolean {
-    if (!this.complete) return false;
-    const kept = this.hashes.subarray(0, this.total).sort();
-    // Compare the two 32-bit halves: no BigInt per element.
-    const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
-    for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
-    return true;
+    this.answer ??= this.complete && pairwiseDifferent(this.hashes.subarray(0, this.total));
+    this.hashes = new BigUint64Array(0);
+    return this.answer;
   }
+
+  private answer: boolean | undefined;
+}
+
+/** Sorts the hashes in place and compares neighbours by their two 32-bit halves (no BigInt per element). */
+function pairwiseDifferent(hashes: BigUint64Array): boolean {
+  const kept = hashes.sort();
+  const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
+  for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
+  return true;
 }
 
 let registered = 0;

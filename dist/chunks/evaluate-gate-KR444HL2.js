@@ -9,7 +9,7 @@ import {
   resolveModelReference,
   rowMajorBatch,
   rowMajorType
-} from "./chunk-A3DLWOJF.js";
+} from "./chunk-ZY5BOPFB.js";
 import {
   NOT_AVAILABLE,
   intervalCell,
@@ -24,17 +24,17 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-GDWA5R7X.js";
+} from "./chunk-W6KH7EF4.js";
 import {
   openModel,
   signature
-} from "./chunk-GEKOCDDP.js";
+} from "./chunk-PBK7WJEG.js";
 import {
   AUTO_VERSION_PATTERN,
   LATEST,
   VersionNotFoundError,
   terminalSafe
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   BINARY_METRICS,
   MULTICLASS_METRICS,
@@ -1931,7 +1931,7 @@ function resultsJson(evaluation, context) {
       inconclusive: context.inconclusivePolicy,
       insufficient_evidence: context.insufficientPolicy,
       min_detectable: evaluation.minDetectable ?? null,
-      power: 0.8,
+      power: POWER,
       bootstrap: { resamples: evaluation.resamples, seed: evaluation.seed, interval: "percentile (order statistics inverting the bootstrap p-value)", prng: "xoshiro128**" },
       accuracy_test: "tango-score",
       multiplicity: "holm"

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   buildVersion
-} from "./chunk-LIE6BEMD.js";
+} from "./chunk-OF6XDXPN.js";
 import {
   ANNOTATION,
   MANIFEST_MEDIA_TYPE,
   MODEL_ARTIFACT_TYPE,
   isVersionTag,
   nextVersion
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";

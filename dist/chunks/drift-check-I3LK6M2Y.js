@@ -9,7 +9,7 @@ import {
   resolveModelReference,
   rowMajorBatch,
   rowMajorType
-} from "./chunk-A3DLWOJF.js";
+} from "./chunk-ZY5BOPFB.js";
 import {
   valueCell
 } from "./chunk-E3HER754.js";
@@ -19,19 +19,20 @@ import {
 import {
   classifyModelSpec,
   columnsRead,
+  explicitFilePath,
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-GDWA5R7X.js";
+} from "./chunk-W6KH7EF4.js";
 import {
   openModel
-} from "./chunk-GEKOCDDP.js";
+} from "./chunk-PBK7WJEG.js";
 import {
   DATA_PROFILE_MEDIA_TYPE,
   isLoopbackHost,
   parseModelReference,
   resolveVersion
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   MIN_NORM_SD,
   binsHistogram,
@@ -292,7 +293,7 @@ var MIN_THREADED_VALUES = 2e5;
 function columnPool(columnSizes, threads, entry = bundledEntry("drift-column-worker", import.meta.url)) {
   const count = Math.max(1, Math.floor(threads ?? defaultThreads()));
   if (count === 1 || !entry) return void 0;
-  const eligible = threads === void 0 ? columnSizes.filter((size) => size >= MIN_THREADED_VALUES).length : columnSizes.length;
+  const eligible = columnSizes.filter((size) => threaded(size, threads)).length;
   if (eligible < 2) return void 0;
   return new TaskPool(entry, Math.min(count, eligible), "drift-check");
 }
@@ -599,13 +600,12 @@ function defaultReference(modelName, registryUrl) {
   const registry = registryUrl ?? ".mlops/registry";
   return registry.startsWith("oci://") ? `${registry.replace(/\/$/, "")}/${modelName}:prod` : `${registry}:${modelName}:prod`;
 }
-var EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
 var GLOB = /[*?[\]{}]/;
 function classifyReference(spec) {
   const value = spec.trim();
   const asFile = (path) => /\.json$/i.test(path) ? { kind: "profile-file", path } : { kind: "data", spec: path };
-  if (value.startsWith("file:")) return asFile(value.slice("file:".length));
-  if (EXPLICIT_PATH.test(value)) return asFile(value);
+  const explicit = explicitFilePath(value);
+  if (explicit !== void 0) return asFile(explicit);
   if (/^oci:/i.test(value)) return { kind: "registry", spec: value };
   const last = value.slice(value.lastIndexOf("/") + 1);
   if (!GLOB.test(value) && /[:@]/.test(last)) {

@@ -3,14 +3,14 @@ import {
   aliasIsVersion,
   registerIntoLayout,
   versionExists
-} from "./chunk-VYOGMD4U.js";
+} from "./chunk-USRU3DHG.js";
 import {
   buildVersion,
   cardLayer,
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-LIE6BEMD.js";
+} from "./chunk-OF6XDXPN.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -32,7 +32,7 @@ import {
   validateModelName,
   validateTag,
   writeClaim
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   booleanInput,
   code,

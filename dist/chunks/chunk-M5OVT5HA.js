@@ -1,11 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   safeTitle
-} from "./chunk-LIE6BEMD.js";
+} from "./chunk-OF6XDXPN.js";
 import {
   ANNOTATION,
   hexOf
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   writeFileAtomic
 } from "./chunk-SUZFD75D.js";

@@ -687,15 +687,23 @@ var HashCollector = class {
     grown.set(this.hashes.subarray(0, this.total));
     this.hashes = grown;
   }
-  /** Whether the kept hashes are pairwise different (then so are the values); sorts them in place. */
+  /**
+   * Whether the kept hashes are pairwise different (then so are the values). The answer is kept
+   * and the hashes (up to 64 MB) are released, so the rest of validation does not hold them.
+   */
   allDistinct() {
-    if (!this.complete) return false;
-    const kept = this.hashes.subarray(0, this.total).sort();
-    const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
-    for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
-    return true;
+    this.answer ??= this.complete && pairwiseDifferent(this.hashes.subarray(0, this.total));
+    this.hashes = new BigUint64Array(0);
+    return this.answer;
   }
+  answer;
 };
+function pairwiseDifferent(hashes) {
+  const kept = hashes.sort();
+  const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
+  for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
+  return true;
+}
 var registered2 = 0;
 function registerHashCollectors(engine, connection, values, limit = MAX_HASHES) {
   const collectors = values.map(() => new HashCollector(limit));

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   firstLine
-} from "./chunk-GEKOCDDP.js";
+} from "./chunk-PBK7WJEG.js";
 import {
   ANNOTATION,
   RUN_RECORD_MEDIA_TYPE,
@@ -9,7 +9,7 @@ import {
   isModelLayer,
   parseModelReference,
   resolveVersion
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   external_exports
 } from "./chunk-LH2H4NB2.js";

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   aliasIsVersion
-} from "./chunk-VYOGMD4U.js";
+} from "./chunk-USRU3DHG.js";
 import {
   pullVersion
-} from "./chunk-QM5SENU4.js";
+} from "./chunk-M5OVT5HA.js";
 import {
   openModel
-} from "./chunk-GEKOCDDP.js";
-import "./chunk-LIE6BEMD.js";
+} from "./chunk-PBK7WJEG.js";
+import "./chunk-OF6XDXPN.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
@@ -25,7 +25,7 @@ import {
   remoteRepository,
   resolveVersion,
   validateAlias
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   onTerminationSignals
 } from "./chunk-ZZ7SVV7N.js";

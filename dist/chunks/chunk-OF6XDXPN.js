@@ -9,7 +9,7 @@ import {
   MODEL_WEIGHT_MEDIA_TYPE,
   RUN_RECORD_MEDIA_TYPE,
   digestOf
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 
 // shared/registry/package.ts
 import { basename } from "node:path";

@@ -56,13 +56,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-LLLHNLQB.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-DBP263YE.js")).dataValidateStage,
   train: async () => (await import("./train-7GSMLQ4D.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-QWL3HYYO.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-KR444HL2.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-77O734MC.js")).modelCardStage,
-  register: async () => (await import("./register-WNO7VI5X.js")).registerStage,
-  deploy: async () => (await import("./deploy-BVNWOEF5.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-4KCX2BJZ.js")).driftCheckStage
+  register: async () => (await import("./register-FMYBCZA7.js")).registerStage,
+  deploy: async () => (await import("./deploy-B45WPFJT.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-I3LK6M2Y.js")).driftCheckStage
 };
 
 export {

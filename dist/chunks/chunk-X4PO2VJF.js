@@ -937,8 +937,9 @@ var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\
 function terminalSafe(value) {
   return value.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 }
+var JSON_LAYOUT = /* @__PURE__ */ new Set(["\n", "	"]);
 function jsonTerminalSafe(json) {
-  return json.replace(UNSAFE, (c) => `\\u${c.codePointAt(0).toString(16).padStart(4, "0")}`);
+  return json.replace(UNSAFE, (c) => JSON_LAYOUT.has(c) ? c : `\\u${c.codePointAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // shared/registry/remote/challenge.ts

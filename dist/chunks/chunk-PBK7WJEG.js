@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   assertOnnxModel
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   loadEngine
 } from "./chunk-VEXPWIB5.js";

@@ -1,16 +1,38 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   signature
-} from "./chunk-GEKOCDDP.js";
+} from "./chunk-PBK7WJEG.js";
 import {
   parseModelReference
-} from "./chunk-XMKA77K6.js";
+} from "./chunk-X4PO2VJF.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";
+
+// shared/registry/model-spec.ts
+var EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
+var FILE_SCHEME = "file:";
+function explicitFilePath(spec) {
+  const value = spec.trim();
+  if (value.startsWith(FILE_SCHEME)) return value.slice(FILE_SCHEME.length);
+  return EXPLICIT_PATH.test(value) ? value : void 0;
+}
+function classifyModelSpec(spec) {
+  const value = spec.trim();
+  const path = explicitFilePath(value);
+  if (path !== void 0) return { kind: "file", path };
+  let reference;
+  try {
+    reference = parseModelReference(value);
+  } catch (error) {
+    if (/\.onnx$/i.test(value) && !/^oci:/i.test(value)) return { kind: "file", path: value };
+    throw error;
+  }
+  return { kind: "registry", reference };
+}
 
 // shared/onnx/feed.ts
 function planFeed(model, columns, options) {
@@ -227,28 +249,12 @@ function describeOutputPlan(plan) {
   return `${plan.task}: ${parts.join(", ")}`;
 }
 
-// shared/registry/model-spec.ts
-var EXPLICIT_PATH = /^(?:\.{1,2}[\\/]|\/)/;
-var FILE_SCHEME = "file:";
-function classifyModelSpec(spec) {
-  const value = spec.trim();
-  if (value.startsWith(FILE_SCHEME)) return { kind: "file", path: value.slice(FILE_SCHEME.length) };
-  if (EXPLICIT_PATH.test(value)) return { kind: "file", path: value };
-  let reference;
-  try {
-    reference = parseModelReference(value);
-  } catch (error) {
-    if (/\.onnx$/i.test(value) && !/^oci:/i.test(value)) return { kind: "file", path: value };
-    throw error;
-  }
-  return { kind: "registry", reference };
-}
-
 export {
+  explicitFilePath,
+  classifyModelSpec,
   planFeed,
   featureNamesFromMetadata,
   columnsRead,
   planOutputs,
-  describeOutputPlan,
-  classifyModelSpec
+  describeOutputPlan
 };

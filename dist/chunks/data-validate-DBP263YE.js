@@ -21,7 +21,7 @@ import {
 } from "./chunk-BIDIZNOQ.js";
 import {
   validateData
-} from "./chunk-ESIKRRVF.js";
+} from "./chunk-G45QADYD.js";
 import {
   DataProfile
 } from "./chunk-OFKZ24RW.js";
