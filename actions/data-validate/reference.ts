@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../../shared/errors/user-error.js';
 import { resolveData } from '../../shared/data/reader.js';
 import { DataProfile } from '../../shared/data/profile.js';
+import { refuseOversizedProfile } from '../../shared/data/profile-size.js';
 import { validateData } from '../../shared/data/validate/validate.js';
 import type { Host } from '../../shared/host/host.js';
 import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
@@ -12,8 +13,11 @@ export async function loadReference(host: Host, spec: string, configFile: string
   if (/\.json$/i.test(spec)) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readFile(resolve(host.cwd, spec), 'utf8'));
+      const file = resolve(host.cwd, spec);
+      await refuseOversizedProfile(file, spec, { file: spec, key: 'reference' });
+      parsed = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
+      if (error instanceof UserError) throw error;
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       throw new UserError(missing ? 'reference profile not found' : `reference profile is not valid JSON (${(error as Error).message})`, {
         where: { file: spec, key: 'reference' },

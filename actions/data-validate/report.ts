@@ -3,6 +3,7 @@ import type { DataProfile, ColumnProfile } from '../../shared/data/profile.js';
 import type { SkewResult } from '../../shared/data/skew.js';
 import type { Finding } from '../../shared/data/validate/findings.js';
 import { barChart } from '../../shared/report/charts.js';
+import { digitsToTellApart } from '../../shared/report/distinct-digits.js';
 import { code, details, escapeCell, escapeText, formatNumber, table } from '../../shared/report/markdown.js';
 
 export interface ReportInput {
@@ -118,17 +119,14 @@ function histogramChart(c: ColumnProfile): string {
   const groups = 20;
   const per = Math.ceil(h.counts.length / groups);
   const counts: number[] = [];
-  const labels: string[] = [];
   const width = (h.high - h.low) / h.counts.length;
   const starts: number[] = [];
   for (let g = 0; g * per < h.counts.length; g++) {
     counts.push(h.counts.slice(g * per, (g + 1) * per).reduce((a, b) => a + b, 0));
     starts.push(h.low + g * per * width);
   }
-  // Three significant digits, or as many as tell the bins apart (values in a narrow band far from 0).
-  for (let digits = 3; digits <= 12; digits++) {
-    labels.splice(0, labels.length, ...starts.map((start) => formatNumber(start, digits)));
-    if (new Set(labels).size === labels.length) break;
-  }
+  // Three significant digits, or as many as tell the bins apart.
+  const digits = digitsToTellApart(starts, formatNumber, 3, 12);
+  const labels = starts.map((start) => formatNumber(start, digits));
   return barChart({ title: c.name, labels, yLabel: 'rows', bars: [counts] });
 }

@@ -27,24 +27,17 @@
  */
 import type { MetricThresholdConfig } from '../../shared/config/sections/gate.js';
 import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap.js';
-import { normalUpperQuantile } from '../../shared/stats/normal.js';
 import { holm, type HolmStep } from '../../shared/stats/holm.js';
 import { higherIsBetter } from '../../shared/stats/metric-names.js';
 import { accuracyDifferenceInterval, accuracyDifferencePValue, mcnemarExact, tangoStatistic, type DiscordantCounts } from '../../shared/stats/paired-accuracy.js';
 import { formatNumber } from '../../shared/report/markdown.js';
 import { definedOnEnoughResamples, undefinedCause, undefinedCount, undefinedOnResamples } from '../../shared/stats/undefined-metrics.js';
+import { levelText, minDetectableTarget, powerOf, worst, type Power } from './judging.js';
 
 /** Stable strings: register and deploy read them. `insufficient-evidence`: the holdout is too small to judge. */
 export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'insufficient-evidence';
 /** What an ungated metric carries instead of a verdict. */
 export type MetricVerdict = Verdict | 'reported';
-
-/** Power at which the minimum detectable effect is computed. */
-export const POWER = 0.8;
-/** Default min_detectable for metrics on [0, 1] (two points); other metrics: a share of the baseline value. */
-export const DEFAULT_MIN_DETECTABLE = 0.02;
-export const DEFAULT_MIN_DETECTABLE_SHARE = 0.05;
-const UNBOUNDED = new Set(['log_loss', 'rmse', 'mae']);
 
 export interface MetricEvidence {
   candidate: number | null;
@@ -193,7 +186,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
         if (overall) notes[g]!.set(metric, `${higher ? 'max_drop' : 'max_rise'} not applied: no baseline (first run)`);
         continue;
       }
-      const target = minDetectableTarget(metric, allowed, policy, evidence.baseline);
+      const target = minDetectableTarget(metric, allowed, policy.minDetectable, evidence.baseline);
       if (group.untested) continue;
       const boundary = higher ? -allowed : allowed;
       const label = `Δ ${metric} ${higher ? '≥' : '≤'} ${formatNumber(boundary)}`;
@@ -250,8 +243,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     const ci = test.interval(level);
     // Which side of the boundary the evidence lies on, from the test itself (meaningful when rejected).
     const beyond = test.side === 'above' ? test.estimateBelow : !test.estimateBelow;
-    const power = test.kind === 'change' && ci ? powerOf(ci, level, test) : undefined;
-    const levelText = `${formatNumber((1 - level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(test.pValue)}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${steps.length})`;
+    const power = test.kind === 'change' && ci && test.target !== undefined ? powerOf(ci, level, test.target, test.rows) : undefined;
     let verdict: Verdict;
     let why: string;
     if (!ci) {
@@ -279,7 +271,7 @@ export function decide(groups: GroupEvidence[], policy: Policy): GroupOutcome[] 
     }
     // Slices: only a confident failure is gated; anything else is reported with its reason.
     if (!test.overall && verdict === 'fail' && !(rejected && beyond)) verdict = power?.insufficient ? 'insufficient-evidence' : 'inconclusive';
-    push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText})` });
+    push(test.group, test.metric, { verdict, text: `${test.label}: ${why} (${levelText(ci, level, test.pValue, step, steps.length)})` });
     if (test.kind === 'change') changeIntervals.set(`${test.group}\u0000${test.metric}`, { ci, level, p: test.pValue, adjusted: step.adjusted, power });
   }
 
@@ -353,45 +345,6 @@ function undefinedReason(metric: string, evidence: MetricEvidence, outcome: Metr
 /** Why Δ is undefined: the metric's own cause, or the baseline's lack of it when only the candidate has it. */
 function changeCause(metric: string, evidence: MetricEvidence): string {
   return evidence.candidate !== null && evidence.baseline === null ? `the baseline's ${metric} is undefined or not computed on these rows` : undefinedCause(metric);
-}
-
-const SEVERITY: Verdict[] = ['fail', 'insufficient-evidence', 'inconclusive', 'pass'];
-
-/** The most severe of several rule verdicts: fail, then insufficient-evidence, then inconclusive. */
-function worst(verdicts: Verdict[]): Verdict {
-  return SEVERITY.find((v) => verdicts.includes(v)) ?? 'pass';
-}
-
-interface Power {
-  /** Minimum detectable effect at 80 % power, at the level the test was judged at. */
-  detectable: number;
-  target: number;
-  insufficient: boolean;
-  rowsNeeded: number;
-}
-
-/**
- * Minimum detectable effect from the interval the test produced: its standard error is the
- * half-width over z(1 − level/2) (the paired variance actually observed, or for accuracy Tango's,
- * which stays positive when the models agree on every row); MDE = (z(1 − level/2) + z(0.8)) · SE.
- * The standard error scales as 1/√n, so n · (MDE / target)² rows would reach the target.
- */
-function powerOf(ci: [number, number], level: number, test: IntervalTest): Power | undefined {
-  if (test.target === undefined) return undefined;
-  const z = normalUpperQuantile(level / 2);
-  const se = (ci[1] - ci[0]) / (2 * z);
-  const detectable = (z + normalUpperQuantile(1 - POWER)) * se;
-  const insufficient = detectable > test.target;
-  return { detectable, target: test.target, insufficient, rowsNeeded: insufficient ? Math.ceil(test.rows * (detectable / test.target) ** 2) : test.rows };
-}
-
-/** The regression a gated change test must be able to detect: min_detectable, else h, else the default. */
-function minDetectableTarget(metric: string, allowed: number, policy: Policy, baseline: number | null): number {
-  const configured = typeof policy.minDetectable === 'number' ? policy.minDetectable : policy.minDetectable?.[metric];
-  if (configured !== undefined) return configured;
-  if (allowed > 0) return allowed;
-  if (!UNBOUNDED.has(metric)) return DEFAULT_MIN_DETECTABLE;
-  return baseline !== null && Number.isFinite(baseline) && baseline !== 0 ? DEFAULT_MIN_DETECTABLE_SHARE * Math.abs(baseline) : Number.POSITIVE_INFINITY;
 }
 
 /**

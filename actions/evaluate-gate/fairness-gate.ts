@@ -16,7 +16,8 @@ import type { ClassificationInput } from '../../shared/stats/classification.js';
 import { deriveSeed } from '../../shared/stats/prng.js';
 import type { ModelKind } from '../../shared/stats/metric-names.js';
 import type { ExternalTest, MetricOutcome, Verdict } from './decide.js';
-import { MetricJudge, worst } from './fairness-rules.js';
+import { MetricJudge } from './fairness-rules.js';
+import { worst } from './judging.js';
 
 /** More distinct values than this and the column is not a group attribute. */
 export const MAX_GROUPS = 100;

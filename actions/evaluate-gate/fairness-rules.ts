@@ -11,10 +11,9 @@ import type { FairnessMetricName, FairnessThresholdConfig } from '../../shared/c
 import { fairnessHigherIsBetter, fairnessUndefinedCause } from '../../shared/governance/fairness.js';
 import { formatNumber } from '../../shared/report/markdown.js';
 import { bootstrapInterval, bootstrapPValue } from '../../shared/stats/bootstrap.js';
-import type { HolmStep } from '../../shared/stats/holm.js';
-import { normalUpperQuantile } from '../../shared/stats/normal.js';
 import { definedOnEnoughResamples, undefinedOnResamples } from '../../shared/stats/undefined-metrics.js';
-import { DEFAULT_MIN_DETECTABLE, POWER, type ExternalTest, type MetricVerdict, type Verdict } from './decide.js';
+import type { ExternalTest, MetricVerdict, Verdict } from './decide.js';
+import { levelText, minDetectableTarget, powerOf, worst } from './judging.js';
 import type { FairnessInput, FairnessOutcome } from './fairness-gate.js';
 
 export interface JudgeInput {
@@ -73,15 +72,16 @@ export class MetricJudge {
         this.rules.push({ verdict: 'insufficient-evidence', text: `${label} (interval of the candidate): n/a, ${undefinedOnResamples(samples, fairnessUndefinedCause(j.metric))}; not tested` });
         continue;
       }
+      const pValue = bootstrapPValue(samples, value);
       out.push({
-        pValue: bootstrapPValue(samples, value),
+        pValue,
         judged: (step, family) => {
           const ci = bootstrapInterval(samples, step.level);
           const rejected = ci !== null && step.adjusted <= j.input.alpha;
           const beyond = ci !== null && (side === 'above' ? ci[1] < value : ci[0] > value);
           const verdict: Verdict = !ci ? 'inconclusive' : rejected && beyond ? 'fail' : rejected ? 'pass' : 'inconclusive';
           const why = !ci ? 'undefined on too many resamples' : rejected && beyond ? 'interval wholly beyond the bound' : rejected ? 'interval wholly within the bound' : step.stopped ? 'Holm: an earlier test was not rejected' : 'interval contains the boundary';
-          this.rules.push({ verdict, text: `${label} (interval of the candidate): ${why} (${levelText(ci, step, samples, value, family)})` });
+          this.rules.push({ verdict, text: `${label} (interval of the candidate): ${why} (${levelText(ci, step.level, pValue, step, family)})` });
         },
       });
     }
@@ -94,25 +94,21 @@ export class MetricJudge {
     const samples = j.deltaSamples;
     const boundary = higher ? -allowed : allowed;
     const side = higher ? 'above' : 'below';
-    const configured = typeof j.input.minDetectable === 'number' ? j.input.minDetectable : j.input.minDetectable?.[j.metric];
-    const target = configured ?? (allowed > 0 ? allowed : DEFAULT_MIN_DETECTABLE);
+    const target = minDetectableTarget(j.metric, allowed, j.input.minDetectable, j.baseline);
     if (!definedOnEnoughResamples(samples)) {
       this.rules.push({ verdict: 'insufficient-evidence', text: `Δ ${name} ${higher ? '≥' : '≤'} ${formatNumber(boundary)} (paired bootstrap): n/a, ${undefinedOnResamples(samples, fairnessUndefinedCause(j.metric))}; not tested` });
       return out;
     }
+    const pValue = bootstrapPValue(samples, boundary);
     out.push({
-      pValue: bootstrapPValue(samples, boundary),
+      pValue,
       judged: (step, family) => {
         const ci = bootstrapInterval(samples, step.level);
         const rejected = ci !== null && step.adjusted <= j.input.alpha;
         const beyond = ci !== null && (side === 'above' ? ci[1] < boundary : ci[0] > boundary);
-        let detectable: number | undefined;
-        let rowsNeeded: number | undefined;
-        if (ci) {
-          const z = normalUpperQuantile(step.level / 2);
-          detectable = (z + normalUpperQuantile(1 - POWER)) * ((ci[1] - ci[0]) / (2 * z));
-          if (detectable > target) rowsNeeded = Math.ceil(j.rows * (detectable / target) ** 2);
-        }
+        const power = ci ? powerOf(ci, step.level, target, j.rows) : undefined;
+        const detectable = power?.detectable;
+        const rowsNeeded = power?.insufficient ? power.rowsNeeded : undefined;
         let verdict: Verdict;
         let why: string;
         if (!ci) [verdict, why] = ['insufficient-evidence', 'undefined on too many resamples'];
@@ -122,8 +118,8 @@ export class MetricJudge {
         else if (allowed === 0) [verdict, why] = ['pass', `no significant rise (the holdout detects ${formatNumber(detectable!)} with 80 % power)`];
         else [verdict, why] = ['fail', 'non-inferiority not shown: the interval reaches beyond the allowed change'];
         const label = `Δ ${name} ${higher ? '≥' : '≤'} ${formatNumber(boundary)} (paired bootstrap)`;
-        this.rules.push({ verdict, text: `${label}: ${why} (${levelText(ci, step, samples, boundary, family)})` });
-        this.change = { ci, level: step.level, p: bootstrapPValue(samples, boundary), adjusted: step.adjusted, detectable, rowsNeeded };
+        this.rules.push({ verdict, text: `${label}: ${why} (${levelText(ci, step.level, pValue, step, family)})` });
+        this.change = { ci, level: step.level, p: pValue, adjusted: step.adjusted, detectable, rowsNeeded };
       },
     });
     return out;
@@ -167,13 +163,3 @@ export class MetricJudge {
     return {};
   }
 }
-
-function levelText(ci: [number, number] | null, step: HolmStep, samples: Float64Array, boundary: number, family: number): string {
-  return `${formatNumber((1 - step.level) * 100, 4)} % interval${ci ? ` [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : ''}, p = ${formatNumber(bootstrapPValue(samples, boundary))}, Holm-adjusted ${formatNumber(step.adjusted)} (rank ${step.rank}/${family})`;
-}
-
-export const SEVERITY: Verdict[] = ['fail', 'insufficient-evidence', 'inconclusive', 'pass'];
-export function worst(verdicts: Verdict[]): Verdict {
-  return SEVERITY.find((v) => verdicts.includes(v)) ?? 'pass';
-}
-

@@ -1,5 +1,6 @@
 /** The results JSON (the `results` output) and the run record's evaluation section, from one evaluation. */
-import { POWER, type GroupOutcome, type MetricOutcome } from './decide.js';
+import type { GroupOutcome, MetricOutcome } from './decide.js';
+import { POWER } from './judging.js';
 import type { Evaluation } from './evaluate.js';
 import type { HoldoutCheck } from './holdout-trust.js';
 import { governanceRecord, governanceResults } from './governance-results.js';

@@ -15,6 +15,7 @@
  * numeric columns use reference quantile edges snapped to the reference's fine-bin boundaries.
  */
 import { normalQuantileApprox } from '../stats/normal.js';
+import { digitsToTellApart } from '../report/distinct-digits.js';
 import { histogramQuantile, type ColumnProfile, type FineHistogram } from './profile.js';
 
 export interface SkewSettings {
@@ -155,9 +156,8 @@ function numericBins(current: ColumnProfile, reference: ColumnProfile, bins: num
   }
   if (inner.length === 0) return undefined;
   const edges = [Number.NEGATIVE_INFINITY, ...inner, Number.POSITIVE_INFINITY];
-  // Four significant digits, or as many as tell the edges apart (a band far from 0, e.g. 1000.01 … 1000.09).
-  let digits = 4;
-  while (digits < 15 && new Set(inner.map((x) => fmt(x, digits))).size < inner.length) digits++;
+  // Four significant digits, or as many as tell the edges apart.
+  const digits = digitsToTellApart(inner, fmt, 4, 15);
   const f = (x: number) => fmt(x, digits);
   const labels = edges.slice(0, -1).map((low, i) => (i === 0 ? `< ${f(edges[1]!)}` : i === edges.length - 2 ? `≥ ${f(low)}` : `${f(low)}–${f(edges[i + 1]!)}`));
   return { kind: 'numeric' as const, labels, currentCounts: rebin(current.histogram!, edges), referenceCounts: rebin(ref, edges) };

@@ -3,13 +3,13 @@
  * message with the same function the calling thread uses (numeric-column.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import type { TaskReply } from '../threads/task-pool.js';
+import type { TaskMessage, TaskReply } from '../threads/task-pool.js';
 import { measureNumericColumn, type NumericColumnResult, type NumericColumnTask } from './numeric-column.js';
 
 if (!parentPort) throw new Error('drift-column-worker.js is a worker thread entry; drift-check starts it');
 const port = parentPort;
 
-port.on('message', ({ id, task }: { id: number; task: NumericColumnTask }) => {
+port.on('message', ({ id, task }: TaskMessage<NumericColumnTask>) => {
   let reply: TaskReply<NumericColumnResult>;
   try {
     reply = { id, result: measureNumericColumn(task) };

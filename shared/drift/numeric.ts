@@ -4,6 +4,7 @@ import { jensenShannonDistance, psi } from '../stats/divergence.js';
 import { ks2Samp } from '../stats/ks.js';
 import { ksAndWasserstein } from '../stats/ecdf-walk.js';
 import { MIN_NORM_SD, standardDeviation } from '../stats/wasserstein.js';
+import { digitsToTellApart } from '../report/distinct-digits.js';
 import { categoricalMeasure, type CategoryCounts } from './categorical.js';
 import type { DriftTest } from './choose-test.js';
 import type { ColumnMeasure, HistogramView } from './result.js';
@@ -56,10 +57,10 @@ export function valueCounts(sample: NumericSample): CategoryCounts {
 export function binsHistogram(bins: Pick<SharedBins, 'kind' | 'edges' | 'reference' | 'current'>): HistogramView {
   const nRef = bins.reference.reduce((a, b) => a + b, 0);
   const nCur = bins.current.reduce((a, b) => a + b, 0);
-  // Four significant digits, or as many as tell the edges apart (a band far from 0, e.g. 1000.01 … 1000.09).
-  let digits = 4;
-  while (digits < 15 && new Set(bins.edges.map((x) => Number(x.toPrecision(digits)))).size < new Set(bins.edges).size) digits++;
-  const fmt = (x: number) => Number(x.toPrecision(digits)).toString();
+  // Four significant digits, or as many as tell the (distinct) edges apart.
+  const precision = (x: number, digits: number) => Number(x.toPrecision(digits)).toString();
+  const digits = digitsToTellApart(bins.edges, precision, 4, 15);
+  const fmt = (x: number) => precision(x, digits);
   const labels =
     bins.kind === 'values'
       ? [...bins.edges.map(fmt), bins.edges.length ? `>${fmt(bins.edges.at(-1)!)}` : 'all']

@@ -3,13 +3,13 @@
  * registry reference whose stored data profile is used. Empty: the profile stored with
  * `<model.name>:prod` in the configured registry.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DataProfile, PROFILE_VERSION } from '../data/profile.js';
+import { refuseOversizedProfile } from '../data/profile-size.js';
 import type { EngineHost } from '../data/duckdb-session.js';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
-import { MAX_RECORD_BYTES } from '../record/json-limits.js';
 import { DATA_PROFILE_MEDIA_TYPE } from '../registry/media-types.js';
 import { resolveVersion } from '../registry/open.js';
 import { explicitFilePath } from '../registry/model-spec.js';
@@ -65,13 +65,7 @@ export async function loadReference(host: Host & EngineHost, spec: string): Prom
   let text: string;
   try {
     const file = resolve(host.cwd, source.path);
-    // A profile is metadata (kilobytes); refuse to allocate for anything near a run record's cap.
-    if ((await stat(file)).size > MAX_RECORD_BYTES) {
-      throw new UserError(`the reference profile ${spec} is larger than ${MAX_RECORD_BYTES / 1048576} MiB`, {
-        where: { file: source.path, key: 'reference' },
-        hint: 'A data-validate profile holds summaries only; pass data files as data (e.g. a .jsonl or .csv) rather than a .json profile.',
-      });
-    }
+    await refuseOversizedProfile(file, spec, { file: source.path, key: 'reference' });
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;

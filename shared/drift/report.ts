@@ -4,10 +4,9 @@
  * reference vs current for the drifted columns (y axis from 0), the label-free performance
  * estimate, and what happened on GitHub. Every user-provided string is escaped.
  */
-import { code, escapeCell, formatNumber, mermaidCategories, table } from '../report/markdown.js';
-import { chartNumber } from '../report/charts.js';
+import { code, escapeCell, formatNumber, table } from '../report/markdown.js';
+import { barChart } from '../report/charts.js';
 import { valueCell } from '../report/undefined-values.js';
-import { mermaidString } from '../train/charts.js';
 import type { Decision, DecisionRule } from './decide.js';
 import type { PerformanceEstimate } from './performance.js';
 import type { ColumnResult } from './result.js';
@@ -94,24 +93,23 @@ function boundText(c: ColumnResult): string {
   return parts.length ? parts.join(', ') : escapeCell(c.from_profile.method.startsWith('exact') ? 'exact' : c.from_profile.method);
 }
 
-/** Two bar series (reference, current) of shares per bin; the y axis starts at 0. */
+/** Two bar series (reference, current) of % of rows per bin; the y axis starts at 0. */
 export function histogramChart(c: ColumnResult): string {
   const h = c.histogram;
   if (!h.labels.length) return '';
-  const top = Math.max(...h.reference, ...h.current, 0.01);
-  const pct = (v: number) => chartNumber(v * 100);
+  const percent = (shares: number[]) => shares.map((share) => share * 100);
   return [
     `**${escapeCell(c.column)}**: reference (first bars) vs current (second bars), % of rows`,
     '',
-    '```mermaid',
-    'xychart-beta',
-    `  title ${mermaidString(`${c.column}: reference vs current`)}`,
-    // The chart alphabet has no `>`: the open upper bin reads "over x".
-    `  x-axis [${mermaidCategories(h.labels.map((label) => label.replace(/^>/, 'over ')), 80).join(', ')}]`,
-    `  y-axis "% of rows" 0 --> ${pct(Math.min(1, top * 1.1))}`,
-    `  bar [${h.reference.map(pct).join(', ')}]`,
-    `  bar [${h.current.map(pct).join(', ')}]`,
-    '```',
+    barChart({
+      title: `${c.column}: reference vs current`,
+      titleLength: 80,
+      // The chart alphabet has no `>`: the open upper bin reads "over x".
+      labels: h.labels.map((label) => label.replace(/^>/, 'over ')),
+      labelLength: 80,
+      yLabel: '% of rows',
+      bars: [percent(h.reference), percent(h.current)],
+    }),
   ].join('\n');
 }
 

@@ -6,7 +6,7 @@
 import type { FairnessMetricName } from '../config/sections/governance.js';
 import type { PreparedMetrics } from '../stats/classification.js';
 import { planArray, type MetricsPlan } from '../stats/metrics-plan.js';
-import { fairnessMetric, groupCounts, type FairnessRows } from './fairness.js';
+import { BetweenGroupMetrics, groupCounts, type FairnessRows } from './fairness.js';
 
 export function prepareFairness(rows: FairnessRows, metrics: readonly FairnessMetricName[], tested: readonly number[]): PreparedMetrics {
   return fairnessFromPlan({
@@ -28,13 +28,15 @@ export function fairnessFromPlan(plan: MetricsPlan): PreparedMetrics {
   const tested = plan.values.tested as number[];
   const metrics = plan.names as FairnessMetricName[];
   const counts = new Float64Array(rows.groups * 4);
+  const between = new BetweenGroupMetrics(tested);
   return {
     names: metrics,
     rows: plan.rows,
     plan,
     compute(weights, out) {
       groupCounts(rows, weights, counts);
-      for (let m = 0; m < metrics.length; m++) out[m] = fairnessMetric(metrics[m]!, counts, tested);
+      between.load(counts);
+      for (let m = 0; m < metrics.length; m++) out[m] = between.value(metrics[m]!);
     },
   };
 }

@@ -63,30 +63,86 @@ export function groupRates(counts: Float64Array, g: number): GroupRates {
   return { rows: r.rows, selection_rate: finite(r.selection), tpr: finite(r.tpr), fpr: finite(r.fpr), precision: finite(r.precision) };
 }
 
-/** max − min over the tested groups; NaN when any of them is undefined or fewer than two groups. */
-function spread(values: number[]): number {
-  if (values.length < 2 || values.some((v) => Number.isNaN(v))) return Number.NaN;
-  return Math.max(...values) - Math.min(...values);
-}
-
 /** One between-group metric from the counts of the tested groups. */
 export function fairnessMetric(metric: FairnessMetricName, counts: Float64Array, tested: readonly number[]): number {
-  const r = tested.map((g) => rates(counts, g));
-  switch (metric) {
-    case 'demographic_parity_difference':
-      return spread(r.map((x) => x.selection));
-    case 'equalized_odds_difference': {
-      const tpr = spread(r.map((x) => x.tpr));
-      const fpr = spread(r.map((x) => x.fpr));
-      return Number.isNaN(tpr) || Number.isNaN(fpr) ? Number.NaN : Math.max(tpr, fpr);
-    }
-    case 'demographic_parity_ratio': {
-      const selection = r.map((x) => x.selection);
-      if (selection.length < 2 || selection.some((v) => Number.isNaN(v))) return Number.NaN;
-      const max = Math.max(...selection);
-      return max > 0 ? Math.min(...selection) / max : Number.NaN;
+  const between = new BetweenGroupMetrics(tested);
+  between.load(counts);
+  return between.value(metric);
+}
+
+/**
+ * The between-group metrics over a fixed set of tested groups. It keeps the tested groups'
+ * rates in arrays of its own, so that the bootstrap, which evaluates it on every resample,
+ * allocates nothing per resample: load() the counts once, then read value() per metric.
+ */
+export class BetweenGroupMetrics {
+  private readonly selection: Float64Array;
+  private readonly tpr: Float64Array;
+  private readonly fpr: Float64Array;
+
+  constructor(private readonly tested: readonly number[]) {
+    this.selection = new Float64Array(tested.length);
+    this.tpr = new Float64Array(tested.length);
+    this.fpr = new Float64Array(tested.length);
+  }
+
+  /** Takes the tested groups' rates from per-group counts (groupCounts). */
+  load(counts: Float64Array): void {
+    for (let t = 0; t < this.tested.length; t++) {
+      const g = this.tested[t]!;
+      const tp = counts[4 * g]!;
+      const fp = counts[4 * g + 1]!;
+      const fn = counts[4 * g + 2]!;
+      const tn = counts[4 * g + 3]!;
+      // As rates(): the same operations in the same order, so the same bits.
+      this.selection[t] = ratio(tp + fp, tp + fp + fn + tn);
+      this.tpr[t] = ratio(tp, tp + fn);
+      this.fpr[t] = ratio(fp, fp + tn);
     }
   }
+
+  /** The metric over the rates last loaded. */
+  value(metric: FairnessMetricName): number {
+    switch (metric) {
+      case 'demographic_parity_difference':
+        return spread(this.selection);
+      case 'equalized_odds_difference': {
+        const tpr = spread(this.tpr);
+        const fpr = spread(this.fpr);
+        return Number.isNaN(tpr) || Number.isNaN(fpr) ? Number.NaN : Math.max(tpr, fpr);
+      }
+      case 'demographic_parity_ratio': {
+        const selection = this.selection;
+        if (selection.length < 2 || hasNaN(selection)) return Number.NaN;
+        const max = maxOf(selection);
+        return max > 0 ? minOf(selection) / max : Number.NaN;
+      }
+    }
+  }
+}
+
+/** max − min over the tested groups; NaN when any of them is undefined or fewer than two groups. */
+function spread(values: Float64Array): number {
+  if (values.length < 2 || hasNaN(values)) return Number.NaN;
+  return maxOf(values) - minOf(values);
+}
+
+function hasNaN(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i]!)) return true;
+  return false;
+}
+
+// Over NaN-free values, as Math.max(...values) and Math.min(...values) without the spread's array.
+function maxOf(values: Float64Array): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
+}
+
+function minOf(values: Float64Array): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) if (values[i]! < min) min = values[i]!;
+  return min;
 }
 
 /** Why a between-group metric can be undefined on the tested groups (a rate it needs has an empty denominator). */

@@ -22,6 +22,8 @@ export interface BarChart {
   lines?: number[][];
   /** Longest label kept (characters). */
   labelLength?: number;
+  /** Longest title kept (characters); default 60. */
+  titleLength?: number;
 }
 
 export interface DeltaChart {
@@ -69,7 +71,7 @@ export function barChart(chart: BarChart): string {
   return [
     '```mermaid',
     'xychart-beta',
-    `  title ${mermaidLabel(chart.title, 60)}`,
+    `  title ${mermaidLabel(chart.title, chart.titleLength ?? 60)}`,
     `  x-axis [${mermaidCategories(chart.labels, length).join(', ')}]`,
     `  y-axis ${mermaidLabel(chart.yLabel, 40)} 0 --> ${chartNumber(top)}`,
     ...chart.bars.map((values) => `  bar [${values.map((v) => chartNumber(v)).join(', ')}]`),

@@ -3,14 +3,14 @@
  * range of resamples, jumps the seeded generator to the range's start (xoshiro-jump.ts) and runs
  * the same loop (runResamples), workers on metrics rebuilt from shared memory, so the samples are
  * the same bytes whatever the thread count. Small bootstraps, and metrics without a plan, run in the
- * calling thread, where starting threads would cost more than it saves.
+ * calling thread, where starting threads would cost more than it saves. The threads are a TaskPool
+ * (shared/threads/task-pool.ts); a failure of one ends the pool with one clear error.
  */
-import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorLocation } from '../errors/user-error.js';
 import { emptySamples, pairedBootstrap, runResamples, type BootstrapOptions, type BootstrapSamples } from './bootstrap.js';
-import type { BootstrapJob, BootstrapReply } from './bootstrap-protocol.js';
+import type { BootstrapJob, ResamplesDone } from './bootstrap-protocol.js';
 import type { PreparedMetrics } from './classification.js';
-import { bundledEntry, defaultThreads } from '../threads/task-pool.js';
+import { bundledEntry, defaultThreads, TaskPool } from '../threads/task-pool.js';
 import { sharedPlan } from './metrics-plan.js';
 
 /** Below this many rows × resamples (about half a second on one core), a bootstrap runs in the calling thread unless threads are forced: starting a thread costs ~0.05–0.1 s. */
@@ -59,20 +59,17 @@ const inThread: BootstrapRunner = {
 };
 
 class WorkerPool implements BootstrapRunner {
-  private readonly workers: Worker[] = [];
-  private nextJob = 0;
+  /** The calling thread runs one range itself: one worker thread fewer. */
+  private readonly pool: TaskPool<BootstrapJob, ResamplesDone, ResamplesDone>;
   private failure: UserError | undefined;
 
   constructor(
     readonly threads: number,
-    private readonly workerUrl: URL,
+    workerUrl: URL,
     private readonly force: boolean,
     private readonly failureReport: { where?: ErrorLocation; hint?: string },
-  ) {}
-
-  /** One clear error for a failed thread: which thread, which resamples, why, and what to do. */
-  private failed(what: string): UserError {
-    return new UserError(what, { where: this.failureReport.where, hint: this.failureReport.hint ?? FAILURE_HINT });
+  ) {
+    this.pool = new TaskPool(workerUrl, threads - 1, 'paired bootstrap');
   }
 
   async bootstrap(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, options: BootstrapOptions): Promise<BootstrapSamples> {
@@ -86,73 +83,37 @@ class WorkerPool implements BootstrapRunner {
     const candidatePlan = sharedPlan(candidate.plan);
     const baselinePlan = baseline ? sharedPlan(baseline.plan!) : undefined;
     // The calling thread takes the first range itself (it would only wait otherwise), worker
-    // threads the others: `threads` ranges in all, so one worker fewer to start.
+    // threads the others: `threads` ranges in all.
     const parts = Math.min(this.threads, resamples);
     const range = (i: number) => ({ seed: options.seed, from: Math.floor((i * resamples) / parts), to: Math.floor(((i + 1) * resamples) / parts) });
-    const workers = parts - 1;
-    while (this.workers.length < workers) this.workers.push(this.start());
     const done = new Array<number>(parts).fill(0);
     const report = (part: number, count: number) => {
       done[part] = count;
       options.onProgress?.(done.reduce((a, b) => a + b, 0));
     };
-    const detach: (() => void)[] = [];
+    const jobs: Promise<void>[] = [];
+    for (let part = 1; part < parts; part++) {
+      const { from, to } = range(part);
+      const job: BootstrapJob = { candidate: candidatePlan, baseline: baselinePlan, range: range(part), candidateOut: samples.candidate, deltaOut: samples.delta };
+      const progress = (count: ResamplesDone) => report(part, count);
+      jobs.push(this.pool.run(job, `resamples ${from}–${to - 1} of ${resamples}`, [], progress).then(progress));
+    }
+    const finished = Promise.all(jobs);
+    // Handled below; a rejection while this thread computes must not count as unhandled.
+    finished.catch(() => {});
+    runResamples(candidate, baseline, range(0), samples, (count) => report(0, count));
     try {
-      const finished = new Promise<void>((resolve, reject) => {
-        let left = workers;
-        if (left === 0) resolve();
-        const fail = (error: UserError) => {
-          this.failure = error;
-          reject(error);
-        };
-        for (let w = 0; w < workers; w++) {
-          const worker = this.workers[w]!;
-          const part = w + 1;
-          const job = this.nextJob++;
-          const what = `paired bootstrap: worker thread ${w + 1} of ${workers} (resamples ${range(part).from}–${range(part).to - 1} of ${resamples})`;
-          const onMessage = (reply: BootstrapReply) => {
-            if (reply.job !== job) return;
-            if (reply.type === 'failed') return fail(this.failed(`${what} failed: ${reply.message}`));
-            report(part, reply.done);
-            if (reply.type === 'done' && --left === 0) resolve();
-          };
-          const onError = (error: Error) => fail(this.failed(`${what} failed: ${error.message}`));
-          const onExit = (code: number) => fail(this.failed(`${what} stopped (exit code ${code}) before finishing`));
-          worker.on('message', onMessage);
-          worker.on('error', onError);
-          worker.on('exit', onExit);
-          detach.push(() => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-          });
-          const message: BootstrapJob = { job, candidate: candidatePlan, baseline: baselinePlan, range: range(part), candidateOut: samples.candidate, deltaOut: samples.delta };
-          worker.ref();
-          worker.postMessage(message);
-        }
-      });
-      // Handled below; a rejection while this thread computes must not count as unhandled.
-      finished.catch(() => {});
-      runResamples(candidate, baseline, range(0), samples, (count) => report(0, count));
       await finished;
-    } finally {
-      for (const off of detach) off();
-      // Idle threads must not keep the process alive if a caller forgets close().
-      for (const worker of this.workers) worker.unref();
-      if (this.failure) await this.close();
+    } catch (error) {
+      // One clear error for a failed thread: which thread, which resamples, why, and what to do.
+      this.failure = new UserError(error instanceof Error ? error.message : String(error), { where: this.failureReport.where, hint: this.failureReport.hint ?? FAILURE_HINT });
+      await this.close();
+      throw this.failure;
     }
     return samples;
   }
 
-  private start(): Worker {
-    const worker = new Worker(this.workerUrl);
-    // A thread that fails between jobs (none should) breaks the pool instead of the process.
-    worker.on('error', (error) => (this.failure ??= this.failed(`paired bootstrap: a worker thread failed: ${error.message}`)));
-    return worker;
-  }
-
   async close(): Promise<void> {
-    const workers = this.workers.splice(0);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await this.pool.close();
   }
 }

@@ -1,9 +1,8 @@
-/** Messages between the bootstrap pool (main thread) and its worker threads. */
+/** Messages between the bootstrap pool (main thread) and its worker threads, as TaskPool carries them. */
 import type { ResampleRange } from './bootstrap.js';
 import type { MetricsPlan } from './metrics-plan.js';
 
 export interface BootstrapJob {
-  job: number;
   candidate: MetricsPlan;
   baseline?: MetricsPlan;
   range: ResampleRange;
@@ -12,6 +11,5 @@ export interface BootstrapJob {
   deltaOut?: Float64Array[];
 }
 
-export type BootstrapReply =
-  | { job: number; type: 'progress' | 'done'; done: number }
-  | { job: number; type: 'failed'; message: string };
+/** The resamples of its range a worker has done: its progress reports, and its result (all of them). */
+export type ResamplesDone = number;

@@ -5,8 +5,9 @@
  * writes each resample's values at its own index into the shared sample arrays.
  */
 import { parentPort } from 'node:worker_threads';
+import type { TaskMessage, TaskReply } from '../threads/task-pool.js';
 import { runResamples } from './bootstrap.js';
-import type { BootstrapJob, BootstrapReply } from './bootstrap-protocol.js';
+import type { BootstrapJob, ResamplesDone } from './bootstrap-protocol.js';
 import { metricsFromPlan } from './plan-registry.js';
 
 /** At most one progress message per this many milliseconds (and one at the end). */
@@ -15,8 +16,8 @@ const PROGRESS_EVERY_MS = 200;
 if (!parentPort) throw new Error('bootstrap-worker.js is a worker thread entry; the bootstrap pool starts it');
 const port = parentPort;
 
-port.on('message', (job: BootstrapJob) => {
-  const reply = (message: BootstrapReply) => port.postMessage(message);
+port.on('message', ({ id, task: job }: TaskMessage<BootstrapJob>) => {
+  const reply = (message: TaskReply<ResamplesDone, ResamplesDone>) => port.postMessage(message);
   try {
     const candidate = metricsFromPlan(job.candidate);
     const baseline = job.baseline ? metricsFromPlan(job.baseline) : undefined;
@@ -25,10 +26,10 @@ port.on('message', (job: BootstrapJob) => {
       const now = performance.now();
       if (now - last < PROGRESS_EVERY_MS) return;
       last = now;
-      reply({ job: job.job, type: 'progress', done });
+      reply({ id, progress: done });
     });
-    reply({ job: job.job, type: 'done', done: job.range.to - job.range.from });
+    reply({ id, result: job.range.to - job.range.from });
   } catch (error) {
-    reply({ job: job.job, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    reply({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });

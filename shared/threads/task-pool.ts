@@ -1,8 +1,9 @@
 /**
  * A fixed set of worker threads running one bundled entry script (dist/<name>.js), each taking
  * one task at a time from a shared queue. Results come back in the order asked for whatever
- * thread ran them. A thread that fails breaks the pool with one error naming the task; the
- * threads never keep the process alive between tasks.
+ * thread ran them; a task may report progress before its result. A thread that fails or exits,
+ * while running a task or between tasks, breaks the pool with one error naming the thread (and
+ * the task); the threads never keep the process alive between tasks.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -29,25 +30,33 @@ export function bundledEntry(name: string, moduleUrl: string): URL | undefined {
   return undefined;
 }
 
-/** What a worker entry posts back for each task. */
-export type TaskReply<Result> = { id: number; result: Result } | { id: number; error: string };
+/** What a worker entry receives for each task. */
+export interface TaskMessage<Task> {
+  id: number;
+  task: Task;
+}
 
-interface Pending<Result> {
+/** What a worker entry posts back for a task: any number of progress reports, then its result or its error. */
+export type TaskReply<Result, Progress = never> = { id: number; result: Result } | { id: number; error: string } | { id: number; progress: Progress };
+
+interface Pending<Result, Progress> {
   id: number;
   message: unknown;
   transfer: Transferable[];
   what: string;
+  onProgress?: (progress: Progress) => void;
   resolve(result: Result): void;
   reject(error: Error): void;
 }
 
-export class TaskPool<Task, Result> {
+export class TaskPool<Task, Result, Progress = never> {
   private readonly idle: Worker[] = [];
-  private readonly running = new Map<Worker, Pending<Result>>();
-  private readonly queue: Pending<Result>[] = [];
+  private readonly running = new Map<Worker, Pending<Result, Progress>>();
+  private readonly queue: Pending<Result, Progress>[] = [];
   private started = 0;
   private nextId = 0;
   private failure: Error | undefined;
+  private closed = false;
 
   constructor(
     private readonly entry: URL,
@@ -55,16 +64,26 @@ export class TaskPool<Task, Result> {
     private readonly label: string,
   ) {}
 
-  /** Runs one task on the next free thread; `transfer` moves buffers instead of copying them. */
-  run(task: Task, what: string, transfer: Transferable[] = []): Promise<Result> {
+  /** Threads started and not ended (0 once closed or broken). */
+  get liveThreads(): number {
+    return this.idle.length + this.running.size;
+  }
+
+  /**
+   * Runs one task on the next free thread; `transfer` moves buffers instead of copying them;
+   * `onProgress` receives the task's progress reports.
+   */
+  run(task: Task, what: string, transfer: Transferable[] = [], onProgress?: (progress: Progress) => void): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error(`${this.label}: the worker threads were closed before ${what}`));
     return new Promise<Result>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, message: task, transfer, what, resolve, reject });
+      this.queue.push({ id: this.nextId++, message: task, transfer, what, onProgress, resolve, reject });
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const workers = [...this.idle.splice(0), ...this.running.keys()];
     this.running.clear();
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -77,33 +96,39 @@ export class TaskPool<Task, Result> {
       const task = this.queue.shift()!;
       this.running.set(worker, task);
       worker.ref();
-      worker.postMessage({ id: task.id, task: task.message }, task.transfer);
+      const message: TaskMessage<unknown> = { id: task.id, task: task.message };
+      worker.postMessage(message, task.transfer);
     }
   }
 
   private start(): Worker {
-    this.started++;
+    const name = `worker thread ${++this.started} of ${this.threads}`;
     const worker = new Worker(this.entry);
-    worker.on('message', (reply: TaskReply<Result>) => {
+    worker.on('message', (reply: TaskReply<Result, Progress>) => {
       const task = this.running.get(worker);
       if (!task || task.id !== reply.id) return;
+      if ('progress' in reply) return task.onProgress?.(reply.progress);
       this.running.delete(worker);
       worker.unref();
       this.idle.push(worker);
-      if ('error' in reply) task.reject(new Error(`${this.label}: ${task.what} failed in a worker thread: ${reply.error}`));
+      if ('error' in reply) task.reject(new Error(`${this.label}: ${task.what} failed in ${name}: ${reply.error}`));
       else task.resolve(reply.result);
       this.dispatch();
     });
+    // A thread that fails or exits, even with code 0 between tasks, is gone: the task it runs, the
+    // queued ones and every later one reject (none is sent to it to wait for ever).
     const broken = (why: string) => {
       const task = this.running.get(worker);
       this.running.delete(worker);
-      this.failure ??= new Error(`${this.label}: a worker thread ${why}${task ? ` while running ${task.what}` : ''}`);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      this.failure ??= new Error(`${this.label}: ${name} ${why}${task ? ` while running ${task.what}` : ' between tasks'}`);
       task?.reject(this.failure);
       for (const queued of this.queue.splice(0)) queued.reject(this.failure);
     };
     worker.on('error', (error) => broken(`failed (${error.message})`));
     worker.on('exit', (code) => {
-      if (this.running.has(worker)) broken(`stopped (exit code ${code})`);
+      if (!this.closed) broken(`stopped (exit code ${code})`);
     });
     return worker;
   }

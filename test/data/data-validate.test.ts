@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,13 @@ describe('data-validate bad input', () => {
     expect(await failure({ data: 'ragged.csv' })).toMatch(/ragged\.csv:3: ragged CSV row: expected 2 columns, found 3/);
     expect(await failure({ data: 'latin1.csv' })).toMatch(/latin1\.csv:3: the file is not valid UTF-8/);
     expect(await failure({ data: 'empty.csv' })).toMatch(/empty\.csv: the data file is empty/);
+  });
+
+  it('a reference profile larger than 64 MiB is refused before it is read (sparse file)', async () => {
+    await writeFile(join(dir, 'huge-profile.json'), '');
+    await truncate(join(dir, 'huge-profile.json'), 64 * 1024 * 1024 + 1);
+    const output = await failure({ data: 'clean.csv', reference: 'huge-profile.json' });
+    expect(output).toMatch(/huge-profile\.json \(reference\): the reference profile huge-profile\.json is larger than 64 MiB\. A data-validate profile holds summaries only/);
   });
 
   it('a contract column the data lacks is a missing-column finding', async () => {

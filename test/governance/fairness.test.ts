@@ -1,7 +1,8 @@
 /** fairlearn's between-group metrics from weighted per-group confusion counts (shared/governance/fairness.ts). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fairnessMetric, groupCounts, groupRates, type FairnessRows } from '../../shared/governance/fairness.js';
+import type { FairnessMetricName } from '../../shared/config/sections/governance.js';
+import { BetweenGroupMetrics, fairnessMetric, groupCounts, groupRates, rates, type FairnessRows } from '../../shared/governance/fairness.js';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/governance/expected.json', import.meta.url), 'utf8'));
 
@@ -75,6 +76,34 @@ describe('fairness metrics', () => {
     const tested = groups.map((_, i) => i);
     for (const metric of ['demographic_parity_difference', 'equalized_odds_difference', 'demographic_parity_ratio'] as const) {
       expect(Math.abs(fairnessMetric(metric, counts, tested) - expected.fairness.metrics[metric].candidate)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('one evaluator reused over many resamples gives the same bits as the per-call formulas (max − min over spread arrays)', () => {
+    // The formulas as they were before the bootstrap stopped allocating per resample.
+    const spread = (v: number[]) => (v.length < 2 || v.some(Number.isNaN) ? Number.NaN : Math.max(...v) - Math.min(...v));
+    const reference = (metric: FairnessMetricName, counts: Float64Array, tested: number[]): number => {
+      const r = tested.map((g) => rates(counts, g));
+      if (metric === 'demographic_parity_difference') return spread(r.map((x) => x.selection));
+      if (metric === 'equalized_odds_difference') {
+        const [tpr, fpr] = [spread(r.map((x) => x.tpr)), spread(r.map((x) => x.fpr))];
+        return Number.isNaN(tpr) || Number.isNaN(fpr) ? Number.NaN : Math.max(tpr, fpr);
+      }
+      const s = r.map((x) => x.selection);
+      if (s.length < 2 || s.some(Number.isNaN)) return Number.NaN;
+      return Math.max(...s) > 0 ? Math.min(...s) / Math.max(...s) : Number.NaN;
+    };
+    let seed = 11;
+    const next = (k: number) => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % k;
+    const tested = [0, 2, 3, 5];
+    const between = new BetweenGroupMetrics(tested);
+    for (let resample = 0; resample < 500; resample++) {
+      // Small counts (often zero) so that empty denominators and ties are common.
+      const counts = Float64Array.from({ length: 6 * 4 }, () => next(4) * (1 + next(3)));
+      between.load(counts);
+      for (const metric of ['demographic_parity_difference', 'equalized_odds_difference', 'demographic_parity_ratio'] as const) {
+        expect(Object.is(between.value(metric), reference(metric, counts, tested))).toBe(true);
+      }
     }
   });
 });

@@ -18,6 +18,7 @@ import { deriveSeed, Xoshiro128 } from '../../shared/stats/prng.js';
 import { prepareRegression } from '../../shared/stats/regression.js';
 import { jumpState } from '../../shared/stats/xoshiro-jump.js';
 import { isUserError } from '../../shared/errors/user-error.js';
+import type { TaskPool } from '../../shared/threads/task-pool.js';
 
 const WORKER = new URL('../../dist/bootstrap-worker.js', import.meta.url);
 
@@ -37,6 +38,9 @@ function binary(n: number, flip: number): ClassificationInput {
 }
 
 const multiclass = (n: number, classes: number) => multiclassInput(uniform, n, classes, 5);
+
+/** Worker threads the runner still holds (none once a failure has ended its pool). */
+const liveThreads = (runner: BootstrapRunner) => (runner as unknown as { pool: TaskPool<unknown, unknown> }).pool.liveThreads;
 
 function rowsOf(input: ClassificationInput, rows: number[]): ClassificationInput {
   const c = input.classes;
@@ -164,11 +168,11 @@ describe('threaded paired bootstrap', () => {
     runner = bootstrapRunner({ threads: 2, force: true, workerUrl: WORKER });
     const candidate = prepareClassification(candidateBinary);
     const broken: PreparedMetrics = { ...candidate, plan: { ...candidate.plan!, kind: 'no-such-kind' } };
-    await expect(runner.bootstrap(broken, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread 1 of 1 \(resamples 5–9 of 10\) failed: metrics plan of unknown kind "no-such-kind"/);
+    await expect(runner.bootstrap(broken, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: resamples 5–9 of 10 failed in worker thread 1 of 1: metrics plan of unknown kind "no-such-kind"/);
     await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/worker thread 1 of 1/);
     const error = await runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 }).catch((e: unknown) => e);
-    expect(isUserError(error) && error.format()).toMatch(/failed: metrics plan of unknown kind "no-such-kind".*\. The resamples do not depend on the thread count: one thread runs them in the main thread, with the same results$/);
-    expect((runner as unknown as { workers: unknown[] }).workers).toHaveLength(0);
+    expect(isUserError(error) && error.format()).toMatch(/failed in worker thread 1 of 1: metrics plan of unknown kind "no-such-kind".*\. The resamples do not depend on the thread count: one thread runs them in the main thread, with the same results$/);
+    expect(liveThreads(runner)).toBe(0);
   });
 
   it('a thread that fails to load or exits early gives one clear error', async () => {
@@ -177,9 +181,30 @@ describe('threaded paired bootstrap', () => {
     writeFileSync(join(dir, 'exits.mjs'), "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
     const candidate = prepareClassification(candidateBinary);
     runner = bootstrapRunner({ threads: 3, force: true, workerUrl: pathToFileURL(join(dir, 'throws.mjs')) });
-    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/worker thread [12] of 2 .* failed: cannot start here/);
+    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread [12] of 2 failed \(cannot start here\) while running resamples/);
     runner = bootstrapRunner({ threads: 2, force: true, workerUrl: pathToFileURL(join(dir, 'exits.mjs')) });
-    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/worker thread 1 of 1 \(resamples 5–9 of 10\) stopped \(exit code 3\) before finishing/);
-    expect((runner as unknown as { workers: unknown[] }).workers).toHaveLength(0);
+    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread 1 of 1 stopped \(exit code 3\) while running resamples 5–9 of 10/);
+    expect(liveThreads(runner)).toBe(0);
   });
+  it('a thread that exits (code 0) after answering its job is an error naming it on the next bootstrap, not a wait for ever', async () => {
+    // The real worker, except that it ends its thread after its first answer that is not progress.
+    const dir = mkdtempSync(join(tmpdir(), 'boot-worker-'));
+    writeFileSync(
+      join(dir, 'exits-after-one.mjs'),
+      `import { parentPort } from 'node:worker_threads';
+const post = parentPort.postMessage.bind(parentPort);
+parentPort.postMessage = (message, transfer) => {
+  post(message, transfer);
+  if (!('progress' in message) && message.type !== 'progress') process.exit(0);
+};
+await import(${JSON.stringify(WORKER.href)});
+`,
+    );
+    const candidate = prepareClassification(candidateBinary);
+    runner = bootstrapRunner({ threads: 2, force: true, workerUrl: pathToFileURL(join(dir, 'exits-after-one.mjs')) });
+    expectSameBytes(await runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 }), pairedBootstrap(candidate, undefined, { resamples: 10, seed: 1 }));
+    // Let the thread's exit be seen (it may also come while the next bootstrap waits: the same error).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/worker thread 1 of 1 stopped \(exit code 0\)/);
+  }, 20_000);
 });

@@ -11,6 +11,10 @@ const ENTRY = `
 import { parentPort } from 'node:worker_threads';
 parentPort.on('message', ({ id, task }) => {
   if (task.exit) process.exit(7);
+  if (task.exitWhenDone) {
+    parentPort.postMessage({ id, result: { sum: 0, length: 0 } });
+    process.exit(0);
+  }
   if (task.fail) return parentPort.postMessage({ id, error: 'asked to fail' });
   let sum = 0;
   for (const v of task.values) sum += v;
@@ -24,7 +28,7 @@ const entry = () => {
   return pathToFileURL(join(dir, 'worker.mjs'));
 };
 
-type Task = { values: Float64Array; fail?: boolean; exit?: boolean };
+type Task = { values: Float64Array; fail?: boolean; exit?: boolean; exitWhenDone?: boolean };
 let pool: TaskPool<Task, { sum: number; length: number }> | undefined;
 afterEach(async () => {
   await pool?.close();
@@ -44,7 +48,7 @@ describe('TaskPool', () => {
 
   it('a task that fails rejects with the pool label and the task; the pool goes on', async () => {
     pool = new TaskPool(entry(), 1, 'drift-check');
-    await expect(pool.run({ values: new Float64Array(1), fail: true }, 'column "x"')).rejects.toThrow('drift-check: column "x" failed in a worker thread: asked to fail');
+    await expect(pool.run({ values: new Float64Array(1), fail: true }, 'column "x"')).rejects.toThrow('drift-check: column "x" failed in worker thread 1 of 1: asked to fail');
     await expect(pool.run({ values: Float64Array.of(1, 2) }, 'column "y"')).resolves.toEqual({ sum: 3, length: 2 });
   });
 
@@ -52,10 +56,18 @@ describe('TaskPool', () => {
     pool = new TaskPool(entry(), 1, 'drift-check');
     const running = pool.run({ values: new Float64Array(1), exit: true }, 'column "x"');
     const queued = pool.run({ values: new Float64Array(1) }, 'column "y"');
-    await expect(running).rejects.toThrow('drift-check: a worker thread stopped (exit code 7) while running column "x"');
+    await expect(running).rejects.toThrow('drift-check: worker thread 1 of 1 stopped (exit code 7) while running column "x"');
     await expect(queued).rejects.toThrow('stopped (exit code 7)');
     await expect(pool.run({ values: new Float64Array(1) }, 'column "z"')).rejects.toThrow('stopped (exit code 7)');
   });
+
+  it('a thread that exits (code 0) after its answer breaks the pool with an error naming it: the next task is not sent to it to wait for ever', async () => {
+    pool = new TaskPool(entry(), 1, 'drift-check');
+    await expect(pool.run({ values: new Float64Array(1), exitWhenDone: true }, 'column "x"')).resolves.toEqual({ sum: 0, length: 0 });
+    // The exit is seen between tasks, or while the next one runs: an error naming the thread either way.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(pool.run({ values: new Float64Array(1) }, 'column "y"')).rejects.toThrow(/^drift-check: worker thread 1 of 1 stopped \(exit code 0\)/);
+  }, 10_000);
 
   it('finds no bundled entry from TypeScript sources (callers then run in their own thread)', () => {
     expect(bundledEntry('drift-column-worker', import.meta.url)).toBeUndefined();
