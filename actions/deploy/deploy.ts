@@ -57,7 +57,7 @@ export const deployStage: Stage<DeployInputs> = {
 
     const cancel = new AbortController();
     const stopListening = onTerminationSignals((signal) => cancel.abort(new Cancelled(signal)));
-    const github = inputs.githubToken ? host.github(inputs.githubToken) : undefined;
+    const github = inputs.githubToken ? await host.github(inputs.githubToken) : undefined;
     let deployment: GitHubDeployment | undefined;
     let report: DeployReport;
     try {
