@@ -5,7 +5,7 @@
  * through @actions/core's OIDC client), Octokit (only when a stage talks to GitHub), and zod's
  * translations (never used). The time itself is measured in bench/start, never asserted.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,15 @@ describe('bundled entries load little before their stage', () => {
     expect(heavy.filter((name) => loaded.has(name))).toEqual([]);
     // @actions/core itself stays (the runner's I/O), without its OIDC client's HTTP stack.
     if (entry !== 'index') expect(loaded.has('@actions/core')).toBe(true);
+  });
+
+  it('deploy loads the Kubernetes client only for target: kserve', () => {
+    const chunks = join(ROOT, 'dist', 'chunks');
+    const stage = readdirSync(chunks).find((name) => /^deploy-[A-Z0-9]+\.js$/.test(name));
+    expect(stage).toBeDefined();
+    const loaded = new Set([...staticGraph(join(chunks, stage!)).values()].flatMap((source) => [...bundledPackages(source)]));
+    expect(loaded.has('@kubernetes/client-node')).toBe(false);
+    expect(loaded.has('zod')).toBe(true); // the graph walk does see the stage's own dependencies
   });
 
   it('zod is bundled without its translations, and its messages stay English', async () => {
