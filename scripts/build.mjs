@@ -3,7 +3,7 @@
 // The output is deterministic: CI rebuilds and fails when dist/ differs from what is committed.
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, rmSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { generate, generateConfigReference } from './generate.mjs';
 
@@ -43,6 +43,7 @@ await build({
   banner: {
     js: "import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);",
   },
+  plugins: [lazyActionsCoreOidc(), withoutZodLocales()],
   legalComments: 'eof',
   sourcemap: false,
   logLevel: 'warning',
@@ -58,6 +59,45 @@ chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 const schema = JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'schema'], { encoding: 'utf8' }));
 generateConfigReference(root, schema);
 console.log(`built ${entryPoints.length} entries into dist/`);
+
+/**
+ * @actions/core imports its OIDC client at load, and with it @actions/http-client and undici
+ * (~0.9 MB, most of an entry's start), for getIDToken only. The bundle gives core a stand-in that
+ * imports the real client on the first getIDToken call, so every entry starts without it.
+ */
+function lazyActionsCoreOidc() {
+  const real = join(root, 'node_modules', '@actions', 'core', 'lib', 'oidc-utils.js');
+  return {
+    name: 'lazy-actions-core-oidc',
+    setup(builder) {
+      builder.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
+        args.importer.endsWith(`${sep}@actions${sep}core${sep}lib${sep}core.js`) ? { path: real, namespace: 'lazy-oidc' } : undefined,
+      );
+      builder.onLoad({ filter: /.*/, namespace: 'lazy-oidc' }, () => ({
+        contents: `export const OidcClient = {\n  async getIDToken(audience) {\n    const { OidcClient } = await import(${JSON.stringify(real)});\n    return OidcClient.getIDToken(audience);\n  },\n};\n`,
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * zod's classic build exports every translation of its messages (z.locales, ~0.36 MB, a quarter of
+ * the schema layer's load time) although only English, which it imports on its own, is used here.
+ * The bundle leaves the translations out: `z.locales` and `z.core.locales` are empty namespaces.
+ */
+function withoutZodLocales() {
+  return {
+    name: 'without-zod-locales',
+    setup(builder) {
+      builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(args.importer) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined,
+      );
+      builder.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};\n', loader: 'js' }));
+    },
+  };
+}
 
 /** Makes `to` hold exactly the files of `from`, rewriting only files whose bytes changed. */
 function syncDir(from, to) {

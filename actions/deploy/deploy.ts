@@ -19,7 +19,6 @@ import { appendSection, DEFAULT_RECORD_PATH } from '../../shared/record/record.j
 import { moveAlias } from '../../shared/registry/move-alias.js';
 import type { Stage } from '../../shared/stage/definition.js';
 import { readDeployInputs, settingsFrom, type DeployInputs, type DeploySettings } from './options.js';
-import { prepareKserve } from './kserve.js';
 import { kserveSettings } from './kserve-options.js';
 import { deploySummary } from './summary.js';
 import { checkGate, verifyVersion, type VerifiedVersion } from './verify.js';
@@ -52,12 +51,12 @@ export const deployStage: Stage<DeployInputs> = {
     const verified = await verifyVersion(host.cwd, inputs.model, access, host);
     checkGate(verified, inputs.requireGate, inputs.forceReason, host);
     const name = verified.version.name;
-    const target: DeployTarget = settings.target === 'kserve' ? await prepareKserve(verified, settings, kserveSettings(inputs.kube, config, name), inputs, host) : await prepareServer(verified, settings, inputs, host);
+    const target: DeployTarget = settings.target === 'kserve' ? await prepareKserveTarget(verified, settings, kserveSettings(inputs.kube, config, name), inputs, host) : await prepareServer(verified, settings, inputs, host);
     if (target.dryRun) return target.dryRun;
 
     const cancel = new AbortController();
     const stopListening = onTerminationSignals((signal) => cancel.abort(new Cancelled(signal)));
-    const github = inputs.githubToken ? host.github(inputs.githubToken) : undefined;
+    const github = inputs.githubToken ? await host.github(inputs.githubToken) : undefined;
     let deployment: GitHubDeployment | undefined;
     let report: DeployReport;
     try {
@@ -129,6 +128,12 @@ export interface DeployTarget {
   execute(signal: AbortSignal): Promise<DeployReport>;
   /** Set when nothing is to be deployed (dry run): the stage's result as it is. */
   dryRun?: { outputs: Record<string, string> };
+}
+
+/** The Kubernetes client (~2 MB) loads only for `target: kserve`, so a server deploy starts without it. */
+async function prepareKserveTarget(...args: Parameters<typeof import('./kserve.js').prepareKserve>): Promise<DeployTarget> {
+  const { prepareKserve } = await import('./kserve.js');
+  return prepareKserve(...args);
 }
 
 async function prepareServer(verified: VerifiedVersion, settings: DeploySettings, inputs: DeployInputs, host: Host): Promise<DeployTarget> {

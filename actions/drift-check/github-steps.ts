@@ -23,7 +23,7 @@ export interface GitHubOutcome {
 const ISSUE_EVENTS = new Set(['schedule', 'workflow_dispatch']);
 
 export async function githubSteps(host: Host, options: DriftCheckOptions, model: string, run: DriftRun, report: string): Promise<GitHubOutcome> {
-  const github = host.github(options.token);
+  const github = await host.github(options.token);
   const eventName = github?.eventName ?? host.env('GITHUB_EVENT_NAME') ?? '';
   const outcome: GitHubOutcome = { lines: [], dispatched: false, failed: false };
   const wantIssue = options.issue === 'true' || (options.issue === 'auto' && ISSUE_EVENTS.has(eventName));

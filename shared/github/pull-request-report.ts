@@ -54,7 +54,7 @@ export async function postReport(options: PostReportOptions): Promise<ReportOutc
   const summary = await writeSummary(host, options.markdown);
   if (options.comment === 'false') return { summary, comment: { status: 'skipped', reason: 'comment is false' } };
 
-  const github = host.github(options.token);
+  const github = await host.github(options.token);
   const eventName = github?.eventName ?? host.env('GITHUB_EVENT_NAME') ?? '';
   if (options.comment === 'auto' && !PULL_REQUEST_EVENTS.has(eventName)) {
     return { summary, comment: { status: 'skipped', reason: `not a pull request event (${eventName || 'none'})` } };

@@ -1,6 +1,5 @@
 /** The Host inside GitHub Actions: @actions/core for I/O, the toolkit for artifacts and caches. */
 import * as core from '@actions/core';
-import { readGitHubContext } from '../github/context.js';
 import { capSummary } from '../report/limits.js';
 import { neutraliseWorkflowCommands } from './workflow-commands.js';
 import type { Annotation, ArtifactResult, Host } from './host.js';
@@ -62,7 +61,8 @@ export class ActionsHost implements Host {
   env(name: string): string | undefined {
     return process.env[name] || undefined;
   }
-  github(token?: string) {
+  async github(token?: string) {
+    const { readGitHubContext } = await import('../github/context.js');
     return readGitHubContext((n) => this.env(n), token ?? this.input('github-token'), (m) => this.warning(m));
   }
 }

@@ -52,6 +52,9 @@ export interface Host {
 
   /** The environment of the run (runner variables such as GITHUB_SHA, RUNNER_ENVIRONMENT). */
   env(name: string): string | undefined;
-  /** GitHub event, repository and an authenticated client, or undefined where there is none. */
-  github(token?: string): GitHubContext | undefined;
+  /**
+   * GitHub event, repository and an authenticated client, or undefined where there is none.
+   * Asynchronous so that the client (Octokit) loads only when a stage talks to GitHub.
+   */
+  github(token?: string): Promise<GitHubContext | undefined>;
 }

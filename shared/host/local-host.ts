@@ -5,7 +5,6 @@
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { readGitHubContext } from '../github/context.js';
 import type { Annotation, ArtifactResult, Host } from './host.js';
 
 export interface LocalHostOptions {
@@ -86,7 +85,8 @@ export class LocalHost implements Host {
   env(name: string): string | undefined {
     return this.options.env[name] || undefined;
   }
-  github(token?: string) {
+  async github(token?: string) {
+    const { readGitHubContext } = await import('../github/context.js');
     return readGitHubContext((n) => this.env(n), token ?? (this.input('github-token') || this.env('GITHUB_TOKEN') || ''), (m) => this.warning(m));
   }
 }

@@ -89,7 +89,7 @@ export function createRecordingHost(options: RecordingHostOptions = {}): Recordi
       host.savedCaches.push({ paths, key });
     },
     env: (name) => env[name],
-    github: (token) => {
+    github: async (token) => {
       host.githubTokens.push(token);
       return options.github?.(token);
     },

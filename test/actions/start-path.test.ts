@@ -1,0 +1,74 @@
+/**
+ * What a bundled entry loads before its stage starts (issue #14, item 5). Every module on the
+ * static import graph of dist/<entry>.js is parsed and run before the first log line, so the heavy
+ * dependencies only some runs need must sit behind dynamic imports: the HTTP stack (undici,
+ * through @actions/core's OIDC client), Octokit (only when a stage talks to GitHub), and zod's
+ * translations (never used). The time itself is measured in bench/start, never asserted.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../shared/stage/action-metadata.js';
+import { ROOT, runCli } from '../support/run-action.js';
+
+/** The files a module loads before it runs: its static imports, transitively (not import()). */
+function staticGraph(entry: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    const source = readFileSync(file, 'utf8');
+    files.set(file, source);
+    for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) {
+      visit(resolve(dirname(file), match[1] ?? match[2]!));
+    }
+  };
+  visit(entry);
+  return files;
+}
+
+/** The packages esbuild notes (`// node_modules/<package>/…`) in a bundled file. */
+function bundledPackages(source: string): Set<string> {
+  const packages = new Set<string>();
+  for (const match of source.matchAll(/^\/\/ (?:\.\.\/)*(?:[^\s/]+\/)*node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\/(\S*)/gm)) {
+    // English (locales/en.js) is zod's own default; the other translations are what is left out.
+    const translation = match[1] === 'zod' && match[2]!.startsWith('v4/locales/') && match[2] !== 'v4/locales/en.js';
+    packages.add(translation ? 'zod/v4/locales' : match[1]!);
+  }
+  return packages;
+}
+
+const HEAVY = ['undici', '@actions/http-client', '@octokit/core', '@octokit/plugin-rest-endpoint-methods', 'zod/v4/locales', 'zod', 'yaml'];
+
+describe('bundled entries load little before their stage', () => {
+  it.each([...STAGES, 'index'])('dist/%s.js: nothing heavy on its static import graph', (entry) => {
+    const graph = staticGraph(join(ROOT, 'dist', `${entry}.js`));
+    const loaded = new Set([...graph.values()].flatMap((source) => [...bundledPackages(source)]));
+    // The umbrella reads the chosen stage's action.yml (yaml, checked by zod) before anything else.
+    const heavy = entry === 'index' ? HEAVY.filter((name) => name !== 'zod' && name !== 'yaml') : HEAVY;
+    expect(heavy.filter((name) => loaded.has(name))).toEqual([]);
+    // @actions/core itself stays (the runner's I/O), without its OIDC client's HTTP stack.
+    if (entry !== 'index') expect(loaded.has('@actions/core')).toBe(true);
+  });
+
+  it('deploy loads the Kubernetes client only for target: kserve', () => {
+    const chunks = join(ROOT, 'dist', 'chunks');
+    const stage = readdirSync(chunks).find((name) => /^deploy-[A-Z0-9]+\.js$/.test(name));
+    expect(stage).toBeDefined();
+    const loaded = new Set([...staticGraph(join(chunks, stage!)).values()].flatMap((source) => [...bundledPackages(source)]));
+    expect(loaded.has('@kubernetes/client-node')).toBe(false);
+    expect(loaded.has('zod')).toBe(true); // the graph walk does see the stage's own dependencies
+  });
+
+  it('zod is bundled without its translations, and its messages stay English', async () => {
+    const sources = [...staticGraph(join(ROOT, 'dist', 'cli.js')).values()];
+    expect(sources.some((source) => bundledPackages(source).has('zod'))).toBe(true);
+    expect(sources.some((source) => bundledPackages(source).has('zod/v4/locales'))).toBe(false);
+    // A zod message reaches the user in English through the bundled CLI.
+    const scratch = mkdtempSync(join(tmpdir(), 'mlops-zod-english-'));
+    writeFileSync(join(scratch, 'mlops.yml'), 'gate:\n  bootstrap:\n    resamples: "many"\n');
+    const result = await runCli(['model-card', '--config', 'mlops.yml', '--out', 'card.md'], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('(gate.bootstrap.resamples): Invalid input: expected number, received string.');
+  });
+});
