@@ -5,9 +5,13 @@
 // inputs. Two cases per entry: as the entries run (no compile cache), and with Node's compile
 // cache warm through NODE_COMPILE_CACHE (what a cache would buy; the entries do not turn it on, see
 // RESULTS.md). Run with the Node the runner uses (24): node bench/start/start.mjs
-// [rounds] [entries…]; MLOPS_DIST=<dir> measures another build (e.g. the previous commit's dist/).
+// [rounds] [entries…]; MLOPS_DIST=<dir> measures another build instead of dist/, and
+// BASELINE_DIST=<dir> adds that build (e.g. the previous commit's dist/) in the same rounds.
+// CPU time (user + system of the whole process, from /proc/self of the child via getrusage) is
+// printed too: it moves less than wall time on a shared machine.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,40 +22,64 @@ const work = mkdtempSync(join(tmpdir(), 'mlops-start-'));
 const cache = join(work, 'compile-cache');
 writeFileSync(join(work, 'out'), '');
 
-/** Milliseconds from spawn to the first byte on stdout or stderr (or exit, for node -e 0). */
+/** Milliseconds from spawn to the first byte on stdout or stderr (or exit, for node -e 0), and the
+ * child's CPU milliseconds (user + system) once it has exited. */
 function firstLine(args, env) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd: work, env: { PATH: process.env.PATH, GITHUB_OUTPUT: join(work, 'out'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      resolve(Number(process.hrtime.bigint() - started) / 1e6);
+    let wall;
+    const first = () => {
+      wall ??= Number(process.hrtime.bigint() - started) / 1e6;
     };
-    child.stdout.once('data', finish);
-    child.stderr.once('data', finish);
-    child.on('exit', finish);
+    child.stdout.once('data', first);
+    child.stderr.once('data', first);
+    child.stdout.resume();
+    child.stderr.resume();
+    child.on('exit', () => {
+      first();
+      resolve({ wall, cpu: cpuOf() });
+    });
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = [];
-for (const entry of entries) {
-  const script = join(process.env.MLOPS_DIST ?? join(root, 'dist'), `${entry}.js`);
-  const bare = [];
-  const cold = [];
-  const warm = [];
-  await firstLine([script], { NODE_COMPILE_CACHE: cache }); // fill the cache once
-  for (let i = 0; i < rounds; i++) {
-    bare.push(await firstLine(['-e', '0'], {}));
-    cold.push(await firstLine([script], { NODE_DISABLE_COMPILE_CACHE: '1' }));
-    warm.push(await firstLine([script], { NODE_COMPILE_CACHE: cache }));
-  }
-  const b = median(bare);
-  rows.push(`| ${entry} | ${b.toFixed(0)} | ${median(cold).toFixed(0)} (${(median(cold) / b).toFixed(2)}×) | ${median(warm).toFixed(0)} (${(median(warm) / b).toFixed(2)}×) |`);
+/** CPU milliseconds of an exited child, read from /proc of this process's children totals. */
+const childrenCpu = () => {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // cutime + cstime, USER_HZ = 100
+};
+let lastChildrenCpu = childrenCpu();
+function cpuOf() {
+  const now = childrenCpu();
+  const spent = now - lastChildrenCpu;
+  lastChildrenCpu = now;
+  return spent;
 }
-console.log(`Node ${process.version}, ${rounds} paired rounds, medians in ms (ratio to node -e 0)\n`);
-console.log('| entry | node -e 0 | first line, no compile cache | first line, warm compile cache |');
-console.log('| --- | --: | --: | --: |');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ratio = (x, b) => `${median(x).toFixed(0)} (${(median(x) / median(b)).toFixed(2)}×)`;
+const rows = [];
+const load = [loadavg()[0]];
+for (const entry of entries) {
+  const script = (dir) => join(dir, `${entry}.js`);
+  const ours = script(process.env.MLOPS_DIST ?? join(root, 'dist'));
+  const before = process.env.BASELINE_DIST ? script(process.env.BASELINE_DIST) : undefined;
+  const runs = { bare: [], before: [], cold: [], warm: [] };
+  await firstLine([ours], { NODE_COMPILE_CACHE: cache }); // fill the cache once
+  for (let i = 0; i < rounds; i++) {
+    runs.bare.push(await firstLine(['-e', '0'], {}));
+    if (before) runs.before.push(await firstLine([before], { NODE_DISABLE_COMPILE_CACHE: '1' }));
+    runs.cold.push(await firstLine([ours], { NODE_DISABLE_COMPILE_CACHE: '1' }));
+    runs.warm.push(await firstLine([ours], { NODE_COMPILE_CACHE: cache }));
+  }
+  load.push(loadavg()[0]);
+  const wall = (k) => runs[k].map((r) => r.wall);
+  const cpu = (k) => runs[k].map((r) => r.cpu);
+  rows.push(
+    `| ${entry} | ${median(wall('bare')).toFixed(0)} / ${median(cpu('bare')).toFixed(0)} | ${before ? `${ratio(wall('before'), wall('bare'))} / ${ratio(cpu('before'), cpu('bare'))}` : '—'} | ${ratio(wall('cold'), wall('bare'))} / ${ratio(cpu('cold'), cpu('bare'))} | ${ratio(wall('warm'), wall('bare'))} |`,
+  );
+}
+console.log(`Node ${process.version}, ${rounds} paired rounds, medians in ms (ratio to node -e 0); wall to the first line / CPU of the whole process; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}\n`);
+console.log('| entry | node -e 0 | before (BASELINE_DIST) | first line, no compile cache | first line, warm compile cache (wall) |');
+console.log('| --- | --: | --: | --: | --: |');
 console.log(rows.join('\n'));
