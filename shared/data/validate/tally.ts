@@ -18,7 +18,7 @@
  */
 import type * as duckdb from '@duckdb/node-api';
 import type { DuckDB } from '../duckdb-session.js';
-import { doubleColumn, validityBits } from '../vector-buffers.js';
+import { doubleColumn, validityBits, writeZeros } from '../vector-buffers.js';
 import { FAR_BINS, GRID_BINS } from './distributions.js';
 
 /** How one column is tallied. */
@@ -231,8 +231,7 @@ function register(engine: DuckDB, connection: duckdb.DuckDBConnection, name: str
       mainFunction(_info, chunk, out) {
         const rows = chunk.rowCount;
         onChunk(chunk, rows);
-        for (let i = 0; i < rows; i++) out.setItem(i, 0);
-        out.flush();
+        writeZeros(out, rows);
       },
     }),
   );

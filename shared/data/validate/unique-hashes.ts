@@ -12,7 +12,7 @@
  */
 import type * as duckdb from '@duckdb/node-api';
 import type { DuckDB } from '../duckdb-session.js';
-import { validityBits } from '../vector-buffers.js';
+import { validityBits, writeZeros } from '../vector-buffers.js';
 
 /** At most 2^23 hashes (64 MB) per column; beyond, count(DISTINCT) in SQL decides. */
 export const MAX_HASHES = 1 << 23;
@@ -108,8 +108,7 @@ export function registerHashCollectors(engine: DuckDB, connection: duckdb.DuckDB
       mainFunction(_info, chunk, out) {
         const rows = chunk.rowCount;
         for (let k = 0; k < chunk.columnCount; k++) collectors[k]!.add(chunk.getColumnVector(k), rows);
-        for (let i = 0; i < rows; i++) out.setItem(i, 0);
-        out.flush();
+        writeZeros(out, rows);
       },
     }),
   );
