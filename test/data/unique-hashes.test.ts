@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import * as duckdb from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerHashCollectors } from '../../shared/data/validate/unique-hashes.js';
+import { registerChunkFunction } from '../../shared/data/validate/chunk-function.js';
+import { hashArguments } from '../../shared/data/validate/unique-hashes.js';
 import { runAction } from '../support/run-action.js';
 
 let dir: string;
@@ -30,7 +31,8 @@ afterAll(async () => {
 });
 
 async function collect(values: string, limit?: number) {
-  const { selects, collectors } = registerHashCollectors(duckdb, connection, ['v'], limit);
+  const { arguments: args, collectors } = hashArguments(['v'], limit);
+  const selects = registerChunkFunction(duckdb, connection, args);
   await connection.run(`SELECT ${selects.join(', ')} FROM (${values}) t(v)`);
   return collectors[0]!;
 }
