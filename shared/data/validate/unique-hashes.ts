@@ -17,6 +17,8 @@ import type { ChunkArgument } from './chunk-function.js';
 /** At most 2^23 hashes (64 MB) per column; beyond, count(DISTINCT) in SQL decides. */
 export const MAX_HASHES = 1 << 23;
 const FIRST_CAPACITY = 1 << 16;
+/** Growth by 4×, not 2×: 4M hashes are zero-filled and copied through 2, 8 and 32 MB arrays instead of six (≈ 40 % less of that work; the last array is the same). */
+const GROWTH = 4;
 
 /** One column's collected hashes. */
 export class HashCollector {
@@ -64,7 +66,7 @@ export class HashCollector {
       return;
     }
     let capacity = this.hashes.length;
-    while (capacity < needed) capacity *= 2;
+    while (capacity < needed) capacity *= GROWTH;
     const grown = new BigUint64Array(Math.min(capacity, this.limit));
     grown.set(this.hashes.subarray(0, this.total));
     this.hashes = grown;
