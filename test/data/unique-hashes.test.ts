@@ -50,6 +50,15 @@ describe('hash collector', () => {
     expect((await collect(`SELECT CASE WHEN i = 3000 THEN '-0.0'::DOUBLE ELSE i::DOUBLE END FROM range(${ROWS}) r(i)`)).allDistinct()).toBe(false);
   });
 
+  it('keeps every hash while growing past its first capacities (65 536, then 4× at a time)', async () => {
+    const many = 300_000;
+    const distinct = await collect(`SELECT 'id-' || i FROM range(${many}) r(i)`);
+    expect(distinct.total).toBe(many);
+    expect(distinct.allDistinct()).toBe(true);
+    // The repeat sits at the very end, in the last array grown: lost hashes would hide it.
+    expect((await collect(`SELECT CASE WHEN i = ${many - 1} THEN 'id-3' ELSE 'id-' || i END FROM range(${many}) r(i)`)).allDistinct()).toBe(false);
+  });
+
   it('stops keeping hashes beyond its limit and then never claims distinct', async () => {
     const collector = await collect(`SELECT i FROM range(${ROWS}) r(i)`, 1_000);
     expect(collector.total).toBe(ROWS);
