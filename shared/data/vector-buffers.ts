@@ -28,3 +28,22 @@ export function validityBits(vector: duckdb.DuckDBVector): Uint32Array | null | 
   if (data === null) return null;
   return data instanceof BigUint64Array ? new Uint32Array(data.buffer, data.byteOffset, data.length * 2) : undefined;
 }
+
+/**
+ * Sets a scalar function's INTEGER result to 0 on every row, written straight into its buffers:
+ * `setItem` checks and sets validity bits with BigInt arithmetic for every row, which cost the
+ * tally and hash functions ≈ 90 ns a row (0.35 s of the JS thread per function on 4M rows).
+ */
+export function writeZeros(out: duckdb.DuckDBVector, rows: number): void {
+  const items = (out as unknown as { items?: unknown }).items;
+  const validity = (out as unknown as { validity?: { data?: unknown } }).validity?.data;
+  if (items instanceof Int32Array && (validity === null || validity instanceof BigUint64Array)) {
+    items.fill(0, 0, rows);
+    validity?.fill(ALL_VALID);
+  } else {
+    for (let i = 0; i < rows; i++) out.setItem(i, 0);
+  }
+  out.flush();
+}
+
+const ALL_VALID = 0xffff_ffff_ffff_ffffn;

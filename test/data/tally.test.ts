@@ -133,3 +133,43 @@ describe('profile counts from the tallies', () => {
     }
   });
 });
+
+describe('dates tallied by day number', () => {
+  // A categorical date column is tallied by its day number and keyed by DuckDB's text afterwards:
+  // the keys must be CAST(date AS VARCHAR) exactly (before 1970, BC, far future), and a date
+  // epoch() cannot place ('infinity') must send the column to DuckDB's histogram(), still exact.
+  const DAYS = ['2024-02-29', '1969-12-31', '1900-01-01', '1970-01-01', '0044-03-15 (BC)', '9999-12-31', '2038-01-19'];
+
+  async function profileOf(days: string[]) {
+    const here = await mkdtemp(join(tmpdir(), 'mlops-dv-days-'));
+    try {
+      const lines = ['when,n', ...Array.from({ length: 3000 }, (_, i) => `${i % 17 === 0 ? '' : days[i % days.length]},${i}`)];
+      await writeFile(join(here, 'data.csv'), `${lines.join('\n')}\n`);
+      await writeFile(join(here, 'mlops.yml'), 'data:\n  columns:\n    when: { type: date }\n');
+      const run = await runAction('data-validate', { cwd: here, inputs: { data: 'data.csv', 'fail-on': 'never' } });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      const profile = JSON.parse(await readFile(join(here, run.outputs.profile!), 'utf8')) as { columns: { name: string; value_counts: Record<string, number> | null }[] };
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const reader = await connection.runAndReadAll(`SELECT to_json(histogram(CAST(TRY_CAST("when" AS DATE) AS VARCHAR)))::VARCHAR AS h FROM read_csv('${join(here, 'data.csv')}', types = {'when': 'VARCHAR'})`);
+      const expected = JSON.parse(String(reader.getRowObjectsJS()[0]!['h'])) as Record<string, number>;
+      connection.closeSync();
+      instance.closeSync();
+      return { column: profile.columns.find((c) => c.name === 'when')!, expected };
+    } finally {
+      await rm(here, { recursive: true, force: true });
+    }
+  }
+
+  it('keys the counts by DuckDB’s text of each date', async () => {
+    const { column, expected } = await profileOf(DAYS);
+    expect(Object.keys(expected)).toContain('0044-03-15 (BC)');
+    expect(column.value_counts).toEqual(expected);
+  });
+
+  it('counts a column with an infinite date exactly (through histogram())', async () => {
+    const { column, expected } = await profileOf([...DAYS, 'infinity']);
+    expect(expected['infinity']).toBeGreaterThan(0);
+    expect(column.value_counts).toEqual(expected);
+  });
+});

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import * as duckdb from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerHashCollectors } from '../../shared/data/validate/unique-hashes.js';
+import { registerChunkFunction } from '../../shared/data/validate/chunk-function.js';
+import { hashArguments } from '../../shared/data/validate/unique-hashes.js';
 import { runAction } from '../support/run-action.js';
 
 let dir: string;
@@ -30,7 +31,8 @@ afterAll(async () => {
 });
 
 async function collect(values: string, limit?: number) {
-  const { selects, collectors } = registerHashCollectors(duckdb, connection, ['v'], limit);
+  const { arguments: args, collectors } = hashArguments(['v'], limit);
+  const selects = registerChunkFunction(duckdb, connection, args);
   await connection.run(`SELECT ${selects.join(', ')} FROM (${values}) t(v)`);
   return collectors[0]!;
 }
@@ -46,6 +48,15 @@ describe('hash collector', () => {
   it('finds one repeated value among thousands, and −0.0 = 0.0 as count(DISTINCT) does', async () => {
     expect((await collect(`SELECT CASE WHEN i = 4321 THEN 'id-17' ELSE 'id-' || i END FROM range(${ROWS}) r(i)`)).allDistinct()).toBe(false);
     expect((await collect(`SELECT CASE WHEN i = 3000 THEN '-0.0'::DOUBLE ELSE i::DOUBLE END FROM range(${ROWS}) r(i)`)).allDistinct()).toBe(false);
+  });
+
+  it('keeps every hash while growing past its first capacities (65 536, then 4× at a time)', async () => {
+    const many = 300_000;
+    const distinct = await collect(`SELECT 'id-' || i FROM range(${many}) r(i)`);
+    expect(distinct.total).toBe(many);
+    expect(distinct.allDistinct()).toBe(true);
+    // The repeat sits at the very end, in the last array grown: lost hashes would hide it.
+    expect((await collect(`SELECT CASE WHEN i = ${many - 1} THEN 'id-3' ELSE 'id-' || i END FROM range(${many}) r(i)`)).allDistinct()).toBe(false);
   });
 
   it('stops keeping hashes beyond its limit and then never claims distinct', async () => {

@@ -10,8 +10,9 @@ import { sqlString } from '../sql.js';
 import { valueText, type ColumnPlan } from './column-plan.js';
 import { gridBin, numericExpression } from './distributions.js';
 import { countsDistinct, type PrefixLook } from './prefix.js';
-import { registerTallies, type ColumnTally, type TallySpec } from './tally.js';
-import { registerHashCollectors, type HashCollector } from './unique-hashes.js';
+import { registerChunkFunction } from './chunk-function.js';
+import { tallyArguments, type ColumnTally, type TallySpec } from './tally.js';
+import { hashArguments, type HashCollector } from './unique-hashes.js';
 
 export interface ColumnStats {
   count: number;
@@ -94,12 +95,23 @@ interface Tallied {
   unseen?: string;
   /** SQL counting the values the tally must have seen. */
   counted: string;
+  /** The tally's keys are day numbers, turned into the dates' texts after the pass (`dateTexts`). */
+  days?: boolean;
 }
+
+const SECONDS_PER_DAY = 86_400;
 
 /** How pass 1 tallies a column's distribution in JS, if it has one to compute. */
 function tallyOf(plan: ColumnPlan, look: PrefixLook): Tallied | undefined {
   if (look.categorical && plan.type === 'integer') {
     return { spec: { kind: 'integers', low: look.range?.low ?? Number.NaN, high: look.range?.high ?? Number.NaN }, value: `CAST(${plan.value} AS DOUBLE)`, counted: `count(${plan.value})` };
+  }
+  const numericValue = numericExpression(plan);
+  if (look.categorical && plan.type === 'date' && numericValue) {
+    // By day number: no text per row (CAST to VARCHAR and an ENUM lookup cost more than the parse of the
+    // column). A date epoch() cannot place (NULL) leaves the tally short of count(), so SQL counts the column.
+    const day = (seconds: number | undefined) => (seconds === undefined ? Number.NaN : seconds / SECONDS_PER_DAY);
+    return { spec: { kind: 'integers', low: day(look.range?.low), high: day(look.range?.high) }, value: `(${numericValue} / ${SECONDS_PER_DAY})`, counted: `count(${plan.value})`, days: true };
   }
   if (look.categorical) {
     const labels = look.labels ?? [];
@@ -108,7 +120,6 @@ function tallyOf(plan: ColumnPlan, look: PrefixLook): Tallied | undefined {
     const code = `TRY_CAST(${text} AS ENUM(${labels.map(sqlString).join(', ')}))`;
     return { spec: { kind: 'codes', labels }, value: `enum_code(${code})::DOUBLE`, unseen: `CASE WHEN ${code} IS NULL THEN ${text} END`, counted: `count(${text})` };
   }
-  const numericValue = numericExpression(plan);
   if (numericValue && look.range && look.range.high > look.range.low) {
     return { spec: { kind: 'bins', low: look.range.low, high: look.range.high }, value: numericValue, counted: `count(${numericValue})` };
   }
@@ -193,12 +204,13 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
       row,
       await scanning(() => scan.run(async (from) => {
         // Fresh tallies on every attempt: a retry after widening a column re-reads everything.
-        const functions = registerTallies(scan.session.engine, scan.session.connection, members.map((j) => talliedBy[j]!));
-        members.forEach((j, k) => tallies.set(j, functions.tallies[k]!));
+        const fed = tallyArguments(members.map((j) => talliedBy[j]!));
+        members.forEach((j, k) => tallies.set(j, fed.tallies[k]!));
         const uniques = [...hashed].filter((j) => j >= start && j < start + COLUMNS_PER_PASS);
-        const unique = registerHashCollectors(scan.session.engine, scan.session.connection, uniques.map((j) => plans[j]!.value));
+        const unique = hashArguments(uniques.map((j) => plans[j]!.value));
         uniques.forEach((j, k) => hashes.set(j, unique.collectors[k]!));
-        const select = ['count(*)::DOUBLE AS n', ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...functions.selects, ...unique.selects];
+        const chunks = registerChunkFunction(scan.session.engine, scan.session.connection, [...fed.arguments, ...unique.arguments]);
+        const select = ['count(*)::DOUBLE AS n', ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...chunks];
         const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${from}`);
         return reader.getRowObjectsJS()[0] as Raw;
       })),
@@ -221,15 +233,28 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
   }
   const rows = typeof row['n'] === 'number' ? row['n'] : 0;
   const untallied: number[] = [];
+  const counts = new Map<number, Record<string, number>>();
+  for (const [j, tally] of tallies) {
+    if (tally.exact && tally.total === row[`c${j}_tallied`]) counts.set(j, tally.counts());
+    else untallied.push(j);
+  }
+  const days = [...counts.keys()].filter((j) => talliedBy[j]?.days);
+  const texts = await dateTexts(scan, days.flatMap((j) => Object.keys(counts.get(j)!)));
+  for (const j of days) counts.set(j, Object.fromEntries(Object.entries(counts.get(j)!).map(([day, count]) => [texts.get(day)!, count])));
   const columns = readers.map((read, j) => {
-    const tally = tallies.get(j);
-    const usable = tally !== undefined && tally.exact && tally.total === row[`c${j}_tallied`];
-    if (tally && !usable) untallied.push(j);
-    const stats = read(row, usable ? tally.counts() : null) as ColumnStats & { present: number };
+    const stats = read(row, counts.get(j) ?? null) as ColumnStats & { present: number };
     const { present, ...rest } = stats;
     return { ...rest, nulls: rows - present };
   });
   return { result: { rows, columns }, untallied };
+}
+
+/** DuckDB's text of each day number (days since 1970-01-01, as the tally keys them): the key CAST(date AS VARCHAR) gives. */
+async function dateTexts(scan: DataScan, days: readonly string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(days)];
+  if (distinct.length === 0) return new Map();
+  const reader = await scan.session.connection.runAndReadAll(`SELECT k::VARCHAR AS k, (DATE '1970-01-01' + k)::VARCHAR AS t FROM unnest([${distinct.join(', ')}]::INTEGER[]) u(k)`);
+  return new Map(reader.getRowObjectsJS().map((r) => [String(r['k']), String(r['t'])]));
 }
 
 /** The value-count key in SQL: the value itself where its JSON key is the same text as CAST(... AS VARCHAR) (cheaper), else that text. */

@@ -18,7 +18,7 @@ export interface PrefixLook {
   range: { low: number; high: number } | null;
   /** Compute exact value counts in the main pass. */
   categorical: boolean;
-  /** The prefix's distinct value texts (sorted), for a categorical column that is not an integer: the pass tallies values by their index here. */
+  /** The prefix's distinct value texts (sorted), for a categorical column that is not an integer or a date: the pass tallies values by their index here. */
   labels: string[] | null;
 }
 
@@ -33,7 +33,8 @@ export async function prefixLook(scan: DataScan, plans: ColumnPlan[]): Promise<P
     const numeric = numericExpression(plan);
     if (numeric) select.push(`min(${numeric})::DOUBLE AS lo${j}`, `max(${numeric})::DOUBLE AS hi${j}`);
     if (countsDistinct(plan)) select.push(`count(DISTINCT ${plan.value})::DOUBLE AS d${j}`);
-    if (countsDistinct(plan) && plan.type !== 'integer') {
+    // Integers and dates are tallied by number (aggregate.ts), so only other columns need their texts.
+    if (countsDistinct(plan) && plan.type !== 'integer' && plan.type !== 'date') {
       select.push(`CASE WHEN count(DISTINCT ${plan.value}) <= ${MAX_CATEGORIES} THEN list(DISTINCT ${valueText(plan)}) FILTER (WHERE ${valueText(plan)} IS NOT NULL) END AS l${j}`);
     }
   });

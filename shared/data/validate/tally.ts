@@ -1,9 +1,9 @@
 /**
  * Histograms and value counts tallied in JS from DuckDB's columnar chunks during the aggregate
  * pass. DuckDB's `histogram()` aggregate has no "simple update", so one in a query turns the whole
- * aggregate into a single-group hash aggregate (2–3× slower). Instead, the pass calls a volatile
- * scalar function with the binned columns' raw values; DuckDB hands it each chunk (2 048 rows,
- * typed arrays) and the query stays an ungrouped aggregate. The tallies are the same counts the
+ * aggregate into a single-group hash aggregate (2–3× slower). Instead, the binned columns' raw
+ * values are arguments of the pass's chunk function (chunk-function.ts); DuckDB hands it each
+ * chunk (2 048 rows, typed arrays) and the query stays an ungrouped aggregate. The tallies are the same counts the
  * SQL produced, with the same bin arithmetic (IEEE doubles) and the same text keys.
  *
  *  - `bins`: a numeric value on the prefix grid (`gridBin` in distributions.ts, same arithmetic);
@@ -16,9 +16,8 @@
  * A tally whose total differs from DuckDB's own count of the same expression is not used
  * (`complete`), and the caller computes that column exactly in SQL instead.
  */
-import type * as duckdb from '@duckdb/node-api';
-import type { DuckDB } from '../duckdb-session.js';
 import { doubleColumn, validityBits } from '../vector-buffers.js';
+import type { ChunkArgument } from './chunk-function.js';
 import { FAR_BINS, GRID_BINS } from './distributions.js';
 
 /** How one column is tallied. */
@@ -172,68 +171,46 @@ export function columnTally(spec: TallySpec): ColumnTally {
   }
 }
 
-/** The functions of one aggregate query, `<name>(DOUBLE, ...)` and `<name>_unseen(VARCHAR, ...)`, and their tallies. */
-export interface TallyFunctions {
-  /** Aggregates calling the functions (sum() of zeros: an ungrouped aggregate keeps its fast path). */
-  selects: string[];
+/** The arguments feeding these columns' tallies to the pass's chunk function (chunk-function.ts), and the tallies. */
+export interface TallyArguments {
+  arguments: ChunkArgument[];
   tallies: ColumnTally[];
 }
 
-let registered = 0;
-
 /**
- * Registers the functions on the connection for these columns. `value` is the SQL DOUBLE fed to
- * the column's tally (the value to bin, the integer, or the ENUM code); `unseen`, for code
- * tallies, the SQL text that is non-NULL only where the code is NULL but the value is not.
+ * `value` is the SQL DOUBLE fed to the column's tally (the value to bin, the integer, or the ENUM
+ * code); `unseen`, for code tallies, the SQL text that is non-NULL only where the code is NULL but
+ * the value is not.
  */
-export function registerTallies(engine: DuckDB, connection: duckdb.DuckDBConnection, columns: readonly { spec: TallySpec; value?: string; unseen?: string }[]): TallyFunctions {
+export function tallyArguments(columns: readonly { spec: TallySpec; value?: string; unseen?: string }[]): TallyArguments {
   const tallies = columns.map((c) => columnTally(c.spec));
-  const name = `mlops_tally_${++registered}`;
-  const selects: string[] = [];
-  const valued = columns.flatMap((c, j) => (c.value ? [{ j, sql: c.value }] : []));
-  if (valued.length > 0) {
-    register(engine, connection, name, engine.DOUBLE, (chunk, rows) => {
-      for (let k = 0; k < chunk.columnCount; k++) {
-        const { values, valid } = doubleColumn(chunk.getColumnVector(k), rows);
-        tallies[valued[k]!.j]!.add(values, valid, rows);
-      }
-    });
-    selects.push(`sum(${name}(${valued.map((c) => c.sql).join(', ')})) AS ${name}`);
-  }
-  const texts = columns.flatMap((c, j) => (c.unseen ? [{ j, sql: c.unseen }] : []));
-  if (texts.length > 0) {
-    register(engine, connection, `${name}_unseen`, engine.VARCHAR, (chunk, rows) => {
-      for (let k = 0; k < chunk.columnCount; k++) {
-        const vector = chunk.getColumnVector(k);
-        const tally = tallies[texts[k]!.j] as CodeTally;
-        const valid = validityBits(vector) ?? null;
-        for (let i = 0; i < rows; i++) {
-          if (valid !== null && ((valid[i >>> 5]! >>> (i & 31)) & 1) === 0) continue;
-          const text = vector.getItem(i);
-          if (typeof text === 'string') tally.addUnseen(text);
-        }
-      }
-    });
-    selects.push(`sum(${name}_unseen(${texts.map((c) => c.sql).join(', ')})) AS ${name}_unseen`);
-  }
-  return { selects, tallies };
-}
-
-/** A volatile scalar function of any number of `type` arguments returning 0, called with each chunk. */
-function register(engine: DuckDB, connection: duckdb.DuckDBConnection, name: string, type: duckdb.DuckDBType, onChunk: (chunk: duckdb.DuckDBDataChunk, rows: number) => void): void {
-  connection.registerScalarFunction(
-    engine.DuckDBScalarFunction.create({
-      name,
-      returnType: engine.INTEGER,
-      varArgsType: type,
-      volatile: true,
-      specialHandling: true,
-      mainFunction(_info, chunk, out) {
-        const rows = chunk.rowCount;
-        onChunk(chunk, rows);
-        for (let i = 0; i < rows; i++) out.setItem(i, 0);
-        out.flush();
-      },
-    }),
-  );
+  const args: ChunkArgument[] = [];
+  columns.forEach((column, j) => {
+    const tally = tallies[j]!;
+    if (column.value) {
+      args.push({
+        sql: column.value,
+        type: 'DOUBLE',
+        consume(vector, rows) {
+          const { values, valid } = doubleColumn(vector, rows);
+          tally.add(values, valid, rows);
+        },
+      });
+    }
+    if (column.unseen) {
+      args.push({
+        sql: column.unseen,
+        type: 'VARCHAR',
+        consume(vector, rows) {
+          const valid = validityBits(vector) ?? null;
+          for (let i = 0; i < rows; i++) {
+            if (valid !== null && ((valid[i >>> 5]! >>> (i & 31)) & 1) === 0) continue;
+            const text = vector.getItem(i);
+            if (typeof text === 'string') (tally as CodeTally).addUnseen(text);
+          }
+        },
+      });
+    }
+  });
+  return { arguments: args, tallies };
 }
