@@ -70,9 +70,12 @@ function lazyActionsCoreOidc() {
   return {
     name: 'lazy-actions-core-oidc',
     setup(builder) {
-      builder.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
-        args.importer.endsWith(`${sep}@actions${sep}core${sep}lib${sep}core.js`) ? { path: real, namespace: 'lazy-oidc' } : undefined,
-      );
+      const applied = mustApply(builder, 'lazy-actions-core-oidc', "@actions/core's lib/core.js no longer imports './oidc-utils.js'");
+      builder.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) => {
+        if (!args.importer.endsWith(`${sep}@actions${sep}core${sep}lib${sep}core.js`)) return undefined;
+        applied();
+        return { path: real, namespace: 'lazy-oidc' };
+      });
       builder.onLoad({ filter: /.*/, namespace: 'lazy-oidc' }, () => ({
         contents: `export const OidcClient = {\n  async getIDToken(audience) {\n    const { OidcClient } = await import(${JSON.stringify(real)});\n    return OidcClient.getIDToken(audience);\n  },\n};\n`,
         resolveDir: root,
@@ -91,11 +94,33 @@ function withoutZodLocales() {
   return {
     name: 'without-zod-locales',
     setup(builder) {
-      builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-        /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(args.importer) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined,
-      );
+      const applied = mustApply(builder, 'without-zod-locales', "zod's v4/classic/external.js and v4/core/index.js no longer import '../locales/index.js'");
+      builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+        if (!/[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(args.importer)) return undefined;
+        applied();
+        return { path: 'zod-locales', namespace: 'without-zod-locales' };
+      });
       builder.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};\n', loader: 'js' }));
     },
+  };
+}
+
+/**
+ * Fails the build when a plugin that rewrites a package's imports never applied: the package's
+ * file layout changed, and the bundle would silently carry what the plugin exists to leave out.
+ * Returns what the plugin calls each time it applies.
+ */
+function mustApply(builder, name, layoutChange) {
+  let applied = false;
+  builder.onStart(() => {
+    applied = false;
+  });
+  builder.onEnd((result) => {
+    if (applied || result.errors.length > 0) return undefined;
+    return { errors: [{ text: `${name} did not apply: ${layoutChange} (package updated?). Update or remove the plugin in scripts/build.mjs; test/actions/start-path.test.ts checks what it keeps out of the start path.` }] };
+  });
+  return () => {
+    applied = true;
   };
 }
 

@@ -19,7 +19,8 @@ export async function loadReference(host: Host, spec: string, configFile: string
     } catch (error) {
       if (error instanceof UserError) throw error;
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new UserError(missing ? 'reference profile not found' : `reference profile is not valid JSON (${(error as Error).message})`, {
+      const what = missing ? 'reference profile not found' : error instanceof SyntaxError ? 'reference profile is not valid JSON' : 'cannot read the reference profile';
+      throw new UserError(missing ? what : `${what} (${(error as Error).message})`, {
         where: { file: spec, key: 'reference' },
         hint: 'Pass the profile JSON an earlier data-validate run wrote (its `profile` output), or the reference data files.',
       });

@@ -54,9 +54,9 @@ export const deployStage: Stage<DeployInputs> = {
     const target: DeployTarget = settings.target === 'kserve' ? await prepareKserveTarget(verified, settings, kserveSettings(inputs.kube, config, name), inputs, host) : await prepareServer(verified, settings, inputs, host);
     if (target.dryRun) return target.dryRun;
 
+    const github = inputs.githubToken ? await host.github(inputs.githubToken) : undefined;
     const cancel = new AbortController();
     const stopListening = onTerminationSignals((signal) => cancel.abort(new Cancelled(signal)));
-    const github = inputs.githubToken ? await host.github(inputs.githubToken) : undefined;
     let deployment: GitHubDeployment | undefined;
     let report: DeployReport;
     try {

@@ -7,12 +7,12 @@
 // RESULTS.md). Run with the Node the runner uses (24): node bench/start/start.mjs
 // [rounds] [entries…]; MLOPS_DIST=<dir> measures another build instead of dist/, and
 // BASELINE_DIST=<dir> adds that build (e.g. the previous commit's dist/) in the same rounds.
-// CPU time (user + system of the whole process, from /proc/self of the child via getrusage) is
-// printed too: it moves less than wall time on a shared machine.
+// CPU time (user + system of the whole child process, the growth of this process's children
+// totals in /proc/self/stat once the child has exited) is printed too: it moves less than wall
+// time on a shared machine.
 import { spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;

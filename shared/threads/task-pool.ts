@@ -64,7 +64,7 @@ export class TaskPool<Task, Result, Progress = never> {
     private readonly label: string,
   ) {}
 
-  /** Threads started and not ended (0 once closed or broken). */
+  /** Threads started and neither ended nor closed (a thread that failed or exited is not counted; 0 once closed). */
   get liveThreads(): number {
     return this.idle.length + this.running.size;
   }
@@ -82,10 +82,13 @@ export class TaskPool<Task, Result, Progress = never> {
     });
   }
 
+  /** Ends the threads; a task still running or queued rejects (none is left waiting for ever). */
   async close(): Promise<void> {
     this.closed = true;
+    const unfinished = [...this.running.values(), ...this.queue.splice(0)];
     const workers = [...this.idle.splice(0), ...this.running.keys()];
     this.running.clear();
+    for (const task of unfinished) task.reject(new Error(`${this.label}: the worker threads were closed before ${task.what} finished`));
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,13 @@ describe('data-validate bad input', () => {
     await truncate(join(dir, 'huge-profile.json'), 64 * 1024 * 1024 + 1);
     const output = await failure({ data: 'clean.csv', reference: 'huge-profile.json' });
     expect(output).toMatch(/huge-profile\.json \(reference\): the reference profile huge-profile\.json is larger than 64 MiB\. A data-validate profile holds summaries only/);
+  });
+
+  it('a reference profile that cannot be read is named as such, one that is not JSON as invalid JSON', async () => {
+    await mkdir(join(dir, 'folder-profile.json'), { recursive: true });
+    await writeFile(join(dir, 'broken-profile.json'), '{"kind": ');
+    expect(await failure({ data: 'clean.csv', reference: 'folder-profile.json' })).toMatch(/folder-profile\.json \(reference\): cannot read the reference profile \(EISDIR/);
+    expect(await failure({ data: 'clean.csv', reference: 'broken-profile.json' })).toMatch(/broken-profile\.json \(reference\): reference profile is not valid JSON \(/);
   });
 
   it('a contract column the data lacks is a missing-column finding', async () => {

@@ -195,7 +195,7 @@ describe('threaded paired bootstrap', () => {
 const post = parentPort.postMessage.bind(parentPort);
 parentPort.postMessage = (message, transfer) => {
   post(message, transfer);
-  if (!('progress' in message) && message.type !== 'progress') process.exit(0);
+  if (!('progress' in message)) process.exit(0);
 };
 await import(${JSON.stringify(WORKER.href)});
 `,

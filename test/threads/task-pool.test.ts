@@ -6,11 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledEntry, TaskPool } from '../../shared/threads/task-pool.js';
 
-/** A worker entry in plain JavaScript: sums a Float64Array, or fails as the task asks. */
+/** A worker entry in plain JavaScript: sums a Float64Array, or fails, exits or never answers as the task asks. */
 const ENTRY = `
 import { parentPort } from 'node:worker_threads';
 parentPort.on('message', ({ id, task }) => {
   if (task.exit) process.exit(7);
+  if (task.hang) return;
   if (task.exitWhenDone) {
     parentPort.postMessage({ id, result: { sum: 0, length: 0 } });
     process.exit(0);
@@ -28,7 +29,7 @@ const entry = () => {
   return pathToFileURL(join(dir, 'worker.mjs'));
 };
 
-type Task = { values: Float64Array; fail?: boolean; exit?: boolean; exitWhenDone?: boolean };
+type Task = { values: Float64Array; fail?: boolean; exit?: boolean; exitWhenDone?: boolean; hang?: boolean };
 let pool: TaskPool<Task, { sum: number; length: number }> | undefined;
 afterEach(async () => {
   await pool?.close();
@@ -67,6 +68,19 @@ describe('TaskPool', () => {
     // The exit is seen between tasks, or while the next one runs: an error naming the thread either way.
     await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(pool.run({ values: new Float64Array(1) }, 'column "y"')).rejects.toThrow(/^drift-check: worker thread 1 of 1 stopped \(exit code 0\)/);
+  }, 10_000);
+
+  it('close() rejects the tasks still running or queued instead of leaving them pending for ever', async () => {
+    pool = new TaskPool(entry(), 1, 'drift-check');
+    const why = (error: Error) => error.message;
+    const running = pool.run({ values: new Float64Array(1), hang: true }, 'column "x"').catch(why);
+    const queued = pool.run({ values: new Float64Array(1) }, 'column "y"').catch(why);
+    // Let the first task reach its thread, which never answers it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pool.close();
+    expect(await running).toBe('drift-check: the worker threads were closed before column "x" finished');
+    expect(await queued).toBe('drift-check: the worker threads were closed before column "y" finished');
+    await expect(pool.run({ values: new Float64Array(1) }, 'column "z"')).rejects.toThrow('drift-check: the worker threads were closed before column "z"');
   }, 10_000);
 
   it('finds no bundled entry from TypeScript sources (callers then run in their own thread)', () => {
