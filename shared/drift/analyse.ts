@@ -86,6 +86,8 @@ const MIN_IDENTIFIER_VALUES = 50;
 export interface MeasureOptions {
   /** Worker threads for numeric columns (drift.threads); default: the cores, for large columns only. */
   threads?: number;
+  /** The worker entry (default: dist/drift-column-worker.js beside the bundle). */
+  workerEntry?: URL;
 }
 
 export async function measureColumns(current: LoadedSample, reference: Reference, columns: PlannedColumn[], tests: Record<string, DriftTest | 'auto'>, options: MeasureOptions = {}): Promise<{ measures: ColumnMeasure[]; skipped: SkippedColumn[]; threads: number }> {
@@ -102,14 +104,14 @@ export async function measureColumns(current: LoadedSample, reference: Reference
       }
     }
   }
-  const pool = columnPool([...numericPairs.values()].map((t) => t.reference.length + t.current.length), options.threads);
+  const pool = columnPool([...numericPairs.values()].map((t) => t.reference.length + t.current.length), options.threads, options.workerEntry);
   try {
     const outcomes: Promise<ColumnMeasure | SkippedColumn>[] = [];
     for (const column of columns) {
       const pair = numericPairs.get(column.name);
       if (pair) {
         const onPool = pool && threaded(pair.reference.length + pair.current.length, options.threads);
-        const result = onPool ? pool.run(pair, `column "${column.name}"`, transferable(pair)) : Promise.resolve().then(() => measureNumericColumn(pair));
+        const result = onPool ? pool.run(pair, `column "${column.name}"`, transferable(pair)).catch(threadFailure) : Promise.resolve().then(() => measureNumericColumn(pair));
         outcomes.push(result.then((r) => numericOutcome(column.name, r)));
         continue;
       }
@@ -128,6 +130,16 @@ export async function measureColumns(current: LoadedSample, reference: Reference
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * A worker thread that failed or stopped (its own crash, memory, a killed thread) is one clear
+ * error saying how to measure without threads, not an "unexpected error".
+ */
+function threadFailure(error: unknown): never {
+  throw new UserError(error instanceof Error ? error.message : String(error), {
+    hint: 'The statistics do not depend on the thread count: set drift.threads: 1 in mlops.yml to measure every column in the main thread, with the same results.',
+  });
 }
 
 function numericOutcome(name: string, result: NumericColumnResult): ColumnMeasure | SkippedColumn {

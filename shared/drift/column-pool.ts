@@ -22,7 +22,7 @@ export function columnPool(columnSizes: number[], threads: number | undefined, e
   if (count === 1 || !entry) return undefined;
   const eligible = columnSizes.filter((size) => threaded(size, threads)).length;
   if (eligible < 2) return undefined;
-  return new TaskPool(entry, Math.min(count, eligible), 'drift-check');
+  return new TaskPool(entry, Math.min(count, eligible), 'numeric columns');
 }
 
 /** Whether a column of this many values goes to the pool (explicit threads: every column). */
