@@ -5,7 +5,7 @@ import {
   multiclassFromPlan,
   regressionFromPlan,
   runResamples
-} from "./chunks/chunk-USOUBYK6.js";
+} from "./chunks/chunk-G3WQWSHC.js";
 import "./chunks/chunk-PXOP5VPA.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
@@ -29,7 +29,7 @@ function metricsFromPlan(plan) {
 var PROGRESS_EVERY_MS = 200;
 if (!parentPort) throw new Error("bootstrap-worker.js is a worker thread entry; the bootstrap pool starts it");
 var port = parentPort;
-port.on("message", (job) => {
+port.on("message", ({ id, task: job }) => {
   const reply = (message) => port.postMessage(message);
   try {
     const candidate = metricsFromPlan(job.candidate);
@@ -39,10 +39,10 @@ port.on("message", (job) => {
       const now = performance.now();
       if (now - last < PROGRESS_EVERY_MS) return;
       last = now;
-      reply({ job: job.job, type: "progress", done });
+      reply({ id, progress: done });
     });
-    reply({ job: job.job, type: "done", done: job.range.to - job.range.from });
+    reply({ id, result: job.range.to - job.range.from });
   } catch (error) {
-    reply({ job: job.job, type: "failed", message: error instanceof Error ? error.message : String(error) });
+    reply({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });

@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  validateData
+} from "./chunks/chunk-WDDR3XM3.js";
+import {
   pullVersion
-} from "./chunks/chunk-M5OVT5HA.js";
+} from "./chunks/chunk-OIX34X32.js";
+import "./chunks/chunk-ZWQJRRUU.js";
+import {
+  onTerminationSignals
+} from "./chunks/chunk-ZZ7SVV7N.js";
+import "./chunks/chunk-2IJYFDF4.js";
+import "./chunks/chunk-GIVKJVAY.js";
 import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-W6KH7EF4.js";
+} from "./chunks/chunk-A6NH6N7Y.js";
+import "./chunks/chunk-GG7GAS35.js";
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-PBK7WJEG.js";
-import "./chunks/chunk-OF6XDXPN.js";
+} from "./chunks/chunk-FRLK6RYZ.js";
 import {
   ANNOTATION,
   AUTO_VERSION_PATTERN,
@@ -33,31 +42,23 @@ import {
   sortTags,
   terminalSafe,
   validateModelName
-} from "./chunks/chunk-X4PO2VJF.js";
-import {
-  onTerminationSignals
-} from "./chunks/chunk-ZZ7SVV7N.js";
-import {
-  validateData
-} from "./chunks/chunk-G45QADYD.js";
-import "./chunks/chunk-OFKZ24RW.js";
-import "./chunks/chunk-ZCAETZRN.js";
-import "./chunks/chunk-GG7GAS35.js";
+} from "./chunks/chunk-XF73CWCX.js";
 import {
   resolveData
-} from "./chunks/chunk-7IG4TKHB.js";
+} from "./chunks/chunk-T4B3DJCH.js";
 import {
   configJsonSchema,
   loadConfig
-} from "./chunks/chunk-NTCS6K2F.js";
+} from "./chunks/chunk-7CRHZGTV.js";
 import {
   parseRecord,
   readRecord,
   writeFileAtomic
-} from "./chunks/chunk-SUZFD75D.js";
+} from "./chunks/chunk-4FV33MRZ.js";
+import "./chunks/chunk-VEXPWIB5.js";
+import "./chunks/chunk-DRKOEN4Q.js";
 import "./chunks/chunk-65D4D4NJ.js";
 import "./chunks/chunk-VHYSKZ3L.js";
-import "./chunks/chunk-VEXPWIB5.js";
 import {
   STAGES,
   isExpression,
@@ -65,7 +66,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-U5RPK5BG.js";
+} from "./chunks/chunk-JFZHXHMH.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -73,17 +74,14 @@ import {
   require_dist
 } from "./chunks/chunk-WFCI6QGH.js";
 import {
-  readGitHubContext,
+  external_exports
+} from "./chunks/chunk-IANH7F2M.js";
+import {
   runStage
-} from "./chunks/chunk-Z5R4M4ES.js";
-import "./chunks/chunk-WREBKZ5X.js";
-import "./chunks/chunk-PY3R7CMG.js";
+} from "./chunks/chunk-ZCL4KZQW.js";
 import {
   allowOutsideWorkspace
 } from "./chunks/chunk-LSBADZCY.js";
-import {
-  external_exports
-} from "./chunks/chunk-LH2H4NB2.js";
 import {
   UserError,
   isUserError
@@ -5212,7 +5210,8 @@ var LocalHost = class {
   env(name) {
     return this.options.env[name] || void 0;
   }
-  github(token) {
+  async github(token) {
+    const { readGitHubContext } = await import("./chunks/context-HFGAAZOX.js");
     return readGitHubContext((n) => this.env(n), token ?? (this.input("github-token") || this.env("GITHUB_TOKEN") || ""), (m) => this.warning(m));
   }
 };

@@ -1,20 +1,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   runAsAction
-} from "./chunks/chunk-MZ73QYR2.js";
-import "./chunks/chunk-Z5R4M4ES.js";
-import "./chunks/chunk-WREBKZ5X.js";
-import "./chunks/chunk-PY3R7CMG.js";
-import "./chunks/chunk-IZ3LYG25.js";
+} from "./chunks/chunk-2XP5NOPU.js";
 import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-ZCL4KZQW.js";
 import "./chunks/chunk-LSBADZCY.js";
-import "./chunks/chunk-LH2H4NB2.js";
 import "./chunks/chunk-OIBAWGZR.js";
+import "./chunks/chunk-3YYRIK64.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/drift-check/main.ts
 async function run() {
-  const { driftCheckStage } = await import("./chunks/drift-check-I3LK6M2Y.js");
+  const { driftCheckStage } = await import("./chunks/drift-check-AIJ2HXF2.js");
   await runAsAction(driftCheckStage);
 }
 

@@ -1,10 +1,11 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   measureNumericColumn
-} from "./chunks/chunk-JISLZTHH.js";
-import "./chunks/chunk-PXOP5VPA.js";
+} from "./chunks/chunk-PSN7ELHH.js";
+import "./chunks/chunk-DRKOEN4Q.js";
 import "./chunks/chunk-65D4D4NJ.js";
 import "./chunks/chunk-VHYSKZ3L.js";
+import "./chunks/chunk-PXOP5VPA.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // shared/drift/column-worker.ts

@@ -5,27 +5,25 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-U5RPK5BG.js";
+} from "./chunks/chunk-JFZHXHMH.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
 import "./chunks/chunk-WFCI6QGH.js";
+import "./chunks/chunk-IANH7F2M.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-MZ73QYR2.js";
-import "./chunks/chunk-Z5R4M4ES.js";
-import "./chunks/chunk-WREBKZ5X.js";
-import "./chunks/chunk-PY3R7CMG.js";
+} from "./chunks/chunk-2XP5NOPU.js";
+import "./chunks/chunk-D3INI452.js";
+import "./chunks/chunk-ZCL4KZQW.js";
+import "./chunks/chunk-LSBADZCY.js";
+import "./chunks/chunk-OIBAWGZR.js";
 import {
   getInput,
   setFailed,
   warning
-} from "./chunks/chunk-IZ3LYG25.js";
-import "./chunks/chunk-D3INI452.js";
-import "./chunks/chunk-LSBADZCY.js";
-import "./chunks/chunk-LH2H4NB2.js";
-import "./chunks/chunk-OIBAWGZR.js";
+} from "./chunks/chunk-3YYRIK64.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/main.ts
