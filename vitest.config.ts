@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Native engines (DuckDB, onnxruntime-node) and child processes are safest in forked workers.
@@ -5,6 +6,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
+    // One test file more than cores (vitest's default is one fewer): most of the suite's time is
+    // spent waiting on child processes (registries, mlops serve, kubectl, the bundled actions), so
+    // the CPUs idle with fewer. Measured on 2 cores: 545 s with 1 file at a time, 385 s with 3, 414 s with 4.
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 120_000,
     hookTimeout: 120_000,
     globalSetup: ['test/support/global-setup.ts'],
