@@ -155,27 +155,84 @@ export function binaryFromPlan(plan: MetricsPlan): PreparedMetrics {
   // Without probabilities the loss pass adds w · 0 = +0 (its result is not reported).
   const rowLoss = loss ?? new Float64Array(n);
   let ones: Uint8Array | undefined;
-  const counts = new Float64Array(4);
+  const rows: BinaryRows = { outcome, right, rowLoss };
+  const sums: BinarySums = { counts: new Float64Array(4), total: 0, correct: 0, lossSum: 0 };
   return {
     names,
     rows: n,
     plan,
     compute(weights, out) {
       const w = weights ?? (ones ??= new Uint8Array(n).fill(1));
-      counts.fill(0);
-      let total = 0;
-      let correct = 0;
-      let lossSum = 0;
-      for (let i = 0; i < n; i++) {
-        const x = w[i]!;
-        total += x;
-        correct += right[i]! * x;
-        counts[outcome[i]!]! += x;
-        lossSum += x * rowLoss[i]!;
-      }
-      writeBinaryMetrics(out, { counts, total, correct, lossSum }, loss ? auc : undefined, weights);
+      if (w instanceof Uint8Array) byteWeightSums(w, rows, sums);
+      else weightSums(w, rows, sums);
+      writeBinaryMetrics(out, sums, loss ? auc : undefined, weights);
     },
   };
+}
+
+/** What a binary model's sums read per row: outcome (0 TN, 1 FP, 2 FN, 3 TP), right (0/1), log loss (+0 without probabilities). */
+export interface BinaryRows {
+  outcome: Uint8Array;
+  right: Uint8Array;
+  rowLoss: Float64Array;
+}
+
+/** The sums for any non-negative weights: one counter per outcome, every sum in row order. */
+function weightSums(w: RowWeights, rows: BinaryRows, sums: BinarySums): void {
+  const { outcome, right, rowLoss } = rows;
+  const counts = sums.counts;
+  counts.fill(0);
+  let total = 0;
+  let correct = 0;
+  let lossSum = 0;
+  for (let i = 0; i < outcome.length; i++) {
+    const x = w[i]!;
+    total += x;
+    correct += right[i]! * x;
+    counts[outcome[i]!]! += x;
+    lossSum += x * rowLoss[i]!;
+  }
+  sums.total = total;
+  sums.correct = correct;
+  sums.lossSum = lossSum;
+}
+
+/**
+ * The same sums for byte weights (draw counts). Every count is an integer sum below 2^40, exact in
+ * any order, so the four counters become three plain integer sums read off the outcome's bits
+ * (predicted positive, truly positive, both) — no counter in memory to load and store per row.
+ * The log loss is the one inexact sum and stays in row order, so the result is weightSums' to the bit.
+ */
+function byteWeightSums(w: Uint8Array, rows: BinaryRows, sums: BinarySums): void {
+  const { outcome, right, rowLoss } = rows;
+  let total = 0;
+  let correct = 0;
+  let predictedPositive = 0;
+  let truePositive = 0;
+  let bothPositive = 0;
+  let lossSum = 0;
+  for (let i = 0; i < outcome.length; i++) {
+    const x = w[i]!;
+    const o = outcome[i]!;
+    total += x;
+    correct += x * right[i]!;
+    predictedPositive += x * (o & 1);
+    truePositive += x * (o >> 1);
+    bothPositive += x * ((o >> 1) & o);
+    lossSum += x * rowLoss[i]!;
+  }
+  writeCounts(sums, total, predictedPositive, truePositive, bothPositive);
+  sums.correct = correct;
+  sums.lossSum = lossSum;
+}
+
+/** Outcome counts (TN, FP, FN, TP) from the total, the predicted and the true positives and their overlap. */
+export function writeCounts(sums: BinarySums, total: number, predictedPositive: number, truePositive: number, bothPositive: number): void {
+  sums.total = total;
+  sums.counts[0] = total - predictedPositive - truePositive + bothPositive;
+  sums.counts[1] = predictedPositive - bothPositive;
+  sums.counts[2] = truePositive - bothPositive;
+  sums.counts[3] = bothPositive;
 }
 
 /** A binary model's weighted sums over the rows: counts per outcome (0 TN, 1 FP, 2 FN, 3 TP), total weight, weight of right predictions, weighted log loss. */

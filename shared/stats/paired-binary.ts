@@ -4,7 +4,7 @@
  * are exactly what its own compute() gives (tested byte for byte); then each model's AUC pass.
  */
 import type { RowWeights } from './auc.js';
-import { aucFromPlan, writeBinaryMetrics, type PreparedMetrics } from './classification.js';
+import { aucFromPlan, writeBinaryMetrics, writeCounts, type BinaryRows, type BinarySums, type PreparedMetrics } from './classification.js';
 import { planArray, type MetricsPlan } from './metrics-plan.js';
 
 export type PairedCompute = (weights: RowWeights, candidateOut: Float64Array, baselineOut: Float64Array) => void;
@@ -14,30 +14,82 @@ export function pairedBinaryCompute(candidate: PreparedMetrics, baseline: Prepar
   if (!baseline || candidate.plan?.kind !== 'binary' || baseline.plan?.kind !== 'binary' || candidate.rows !== baseline.rows) return undefined;
   const a = binaryArrays(candidate.plan);
   const b = binaryArrays(baseline.plan);
-  const n = candidate.rows;
-  const countsA = new Float64Array(4);
-  const countsB = new Float64Array(4);
+  const sumsA = emptySums();
+  const sumsB = emptySums();
   return (w, outA, outB) => {
-    countsA.fill(0);
-    countsB.fill(0);
-    let total = 0;
-    let correctA = 0;
-    let correctB = 0;
-    let lossA = 0;
-    let lossB = 0;
-    for (let i = 0; i < n; i++) {
-      const x = w[i]!;
-      total += x;
-      correctA += a.right[i]! * x;
-      countsA[a.outcome[i]!]! += x;
-      lossA += x * a.rowLoss[i]!;
-      correctB += b.right[i]! * x;
-      countsB[b.outcome[i]!]! += x;
-      lossB += x * b.rowLoss[i]!;
-    }
-    writeBinaryMetrics(outA, { counts: countsA, total, correct: correctA, lossSum: lossA }, a.auc, w);
-    writeBinaryMetrics(outB, { counts: countsB, total, correct: correctB, lossSum: lossB }, b.auc, w);
+    if (w instanceof Uint8Array) pairedByteSums(w, a, b, sumsA, sumsB);
+    else pairedSums(w, a, b, sumsA, sumsB);
+    writeBinaryMetrics(outA, sumsA, a.auc, w);
+    writeBinaryMetrics(outB, sumsB, b.auc, w);
   };
+}
+
+const emptySums = (): BinarySums => ({ counts: new Float64Array(4), total: 0, correct: 0, lossSum: 0 });
+
+/** Both models' sums for any weights, each as weightSums computes it. */
+function pairedSums(w: RowWeights, a: BinaryRows, b: BinaryRows, sumsA: BinarySums, sumsB: BinarySums): void {
+  const countsA = sumsA.counts.fill(0);
+  const countsB = sumsB.counts.fill(0);
+  let total = 0;
+  let correctA = 0;
+  let correctB = 0;
+  let lossA = 0;
+  let lossB = 0;
+  for (let i = 0; i < a.outcome.length; i++) {
+    const x = w[i]!;
+    total += x;
+    correctA += a.right[i]! * x;
+    countsA[a.outcome[i]!]! += x;
+    lossA += x * a.rowLoss[i]!;
+    correctB += b.right[i]! * x;
+    countsB[b.outcome[i]!]! += x;
+    lossB += x * b.rowLoss[i]!;
+  }
+  sumsA.total = total;
+  sumsA.correct = correctA;
+  sumsA.lossSum = lossA;
+  sumsB.total = total;
+  sumsB.correct = correctB;
+  sumsB.lossSum = lossB;
+}
+
+/** Both models' sums for byte weights, each as byteWeightSums computes it (integer counts off the outcome bits, loss in row order). */
+function pairedByteSums(w: Uint8Array, a: BinaryRows, b: BinaryRows, sumsA: BinarySums, sumsB: BinarySums): void {
+  const oa = a.outcome;
+  const ob = b.outcome;
+  let total = 0;
+  let correctA = 0;
+  let predictedA = 0;
+  let trueA = 0;
+  let bothA = 0;
+  let lossA = 0;
+  let correctB = 0;
+  let predictedB = 0;
+  let trueB = 0;
+  let bothB = 0;
+  let lossB = 0;
+  for (let i = 0; i < oa.length; i++) {
+    const x = w[i]!;
+    const ca = oa[i]!;
+    const cb = ob[i]!;
+    total += x;
+    correctA += x * a.right[i]!;
+    predictedA += x * (ca & 1);
+    trueA += x * (ca >> 1);
+    bothA += x * ((ca >> 1) & ca);
+    lossA += x * a.rowLoss[i]!;
+    correctB += x * b.right[i]!;
+    predictedB += x * (cb & 1);
+    trueB += x * (cb >> 1);
+    bothB += x * ((cb >> 1) & cb);
+    lossB += x * b.rowLoss[i]!;
+  }
+  writeCounts(sumsA, total, predictedA, trueA, bothA);
+  writeCounts(sumsB, total, predictedB, trueB, bothB);
+  sumsA.correct = correctA;
+  sumsA.lossSum = lossA;
+  sumsB.correct = correctB;
+  sumsB.lossSum = lossB;
 }
 
 function binaryArrays(plan: MetricsPlan) {

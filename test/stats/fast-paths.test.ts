@@ -104,6 +104,27 @@ describe('bootstrap fast paths', () => {
     expect(Object.is(a[4], b[4])).toBe(true);
   });
 
+  it('byte weights (the integer-count pass and the blocked AUC) give the Float64 weights\' metrics bit for bit, block edges and weights up to 255 included', () => {
+    const heavy = new Xoshiro128(9);
+    for (const n of [1, 2, 127, 128, 129, 385, 1000]) {
+      const input = binary(n);
+      // A prediction that is neither class: wrong, yet in no TP/FP/FN cell as a 0/1 prediction would be.
+      const odd = { ...input, predicted: Int32Array.from(input.predicted, (p, i) => (i % 11 === 5 ? 7 : p)) };
+      for (const prepared of [prepareClassification(input), prepareClassification(odd), prepareClassification({ ...input, probabilities: undefined })]) {
+        const draws = new Int32Array(n);
+        drawResample(heavy, draws);
+        const byteCases = [Uint8Array.from(draws), Uint8Array.from({ length: n }, () => 200 + (heavy.nextUint32() % 56)), Uint8Array.from({ length: n }, (_, i) => (i % 3 ? 0 : 255))];
+        for (const bytes of byteCases) {
+          const viaBytes = new Float64Array(prepared.names.length);
+          const viaFloat = new Float64Array(prepared.names.length);
+          prepared.compute(bytes, viaBytes);
+          prepared.compute(Float64Array.from(bytes), viaFloat);
+          expect(Buffer.from(viaBytes.buffer).equals(Buffer.from(viaFloat.buffer)), `${n} rows`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('the fused candidate + baseline pass gives each model exactly its own compute()', () => {
     const rng = new Xoshiro128(17);
     const candidate = binary(600);
