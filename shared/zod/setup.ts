@@ -1,7 +1,8 @@
 /**
  * zod's functional build (zod/mini) set up as zod's classic build sets itself up: messages in
  * English and the default memoizer. Every module that builds schemas imports zod as
- * `import * as z from 'zod/mini'` and this module beside it (test/config/schema-messages.test.ts checks both).
+ * `import * as z from 'zod/mini'` and this module beside it (test/config/schema-messages.test.ts
+ * checks both).
  *
  * Why mini: classic zod attaches its methods to every schema, and its module (~390 KB) cost
  * 45-60 ms of CPU at every action start; zod/mini is the same core with functions instead
