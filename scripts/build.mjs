@@ -43,7 +43,7 @@ await build({
   banner: {
     js: "import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);",
   },
-  plugins: [lazyActionsCoreOidc(), withoutZodLocales()],
+  plugins: [lazyActionsCoreOidc()],
   legalComments: 'eof',
   sourcemap: false,
   logLevel: 'warning',
@@ -81,26 +81,6 @@ function lazyActionsCoreOidc() {
         resolveDir: root,
         loader: 'js',
       }));
-    },
-  };
-}
-
-/**
- * zod's classic build exports every translation of its messages (z.locales, ~0.36 MB, a quarter of
- * the schema layer's load time) although only English, which it imports on its own, is used here.
- * The bundle leaves the translations out: `z.locales` and `z.core.locales` are empty namespaces.
- */
-function withoutZodLocales() {
-  return {
-    name: 'without-zod-locales',
-    setup(builder) {
-      const applied = mustApply(builder, 'without-zod-locales', "zod's v4/classic/external.js and v4/core/index.js no longer import '../locales/index.js'");
-      builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-        if (!/[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(args.importer)) return undefined;
-        applied();
-        return { path: 'zod-locales', namespace: 'without-zod-locales' };
-      });
-      builder.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};\n', loader: 'js' }));
     },
   };
 }

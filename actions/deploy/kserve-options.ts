@@ -1,6 +1,6 @@
 /** deploy's KServe inputs (target: kserve): parsed here, merged with deploy.kserve in mlops.yml. */
 import YAML from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Config } from '../../shared/config/schema.js';
 import { KserveResources, type KserveSection } from '../../shared/config/sections/deploy-kserve.js';
 import { nameError } from '../../shared/deploy/kserve/labels.js';

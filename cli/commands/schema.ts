@@ -1,4 +1,4 @@
-import { configJsonSchema } from '../../shared/config/schema.js';
+import { configJsonSchema } from '../../shared/config/json-schema.js';
 import type { Command } from './index.js';
 
 export const schemaCommand: Command = {

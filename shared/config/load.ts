@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { UserError } from '../errors/user-error.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { knownKeysAt } from './schema-walk.js';

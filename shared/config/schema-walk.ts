@@ -1,5 +1,6 @@
 /** Looks inside a zod schema: which keys an object at a given path accepts (for suggestions). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 
 type AnySchema = z.core.$ZodType;
 

@@ -2,7 +2,8 @@
  * The whole mlops.yml, one section per concern. Each section lives in sections/<name>.ts and is
  * owned by the stage that reads it; keys are snake_case and unknown keys are errors everywhere.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 import { DataSection } from './sections/data.js';
 import { DeploySection } from './sections/deploy.js';
 import { DriftSection } from './sections/drift.js';
@@ -13,27 +14,16 @@ import { RegistrySection } from './sections/registry.js';
 import { ServeSection } from './sections/serve.js';
 import { TrainSection } from './sections/train.js';
 
-export const ConfigSchema = z
-  .strictObject({
-    model: ModelSection.optional(),
-    data: DataSection.optional(),
-    train: TrainSection.optional(),
-    gate: GateSection.optional(),
-    registry: RegistrySection.optional(),
-    model_card: ModelCardSection.optional(),
-    drift: DriftSection.optional(),
-    serve: ServeSection.optional(),
-    deploy: DeploySection.optional(),
-  })
-  .describe('mlops-actions configuration (mlops.yml).');
+export const ConfigSchema = z.strictObject({
+  model: z.optional(ModelSection),
+  data: z.optional(DataSection),
+  train: z.optional(TrainSection),
+  gate: z.optional(GateSection),
+  registry: z.optional(RegistrySection),
+  model_card: z.optional(ModelCardSection),
+  drift: z.optional(DriftSection),
+  serve: z.optional(ServeSection),
+  deploy: z.optional(DeploySection),
+}).check(z.describe('mlops-actions configuration (mlops.yml).'));
 
 export type Config = z.infer<typeof ConfigSchema>;
-
-export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-  return {
-    $id: 'https://github.com/mlops-actions/mlops-actions/schema/mlops.schema.json',
-    title: 'mlops.yml',
-    ...schema,
-  };
-}

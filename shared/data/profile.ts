@@ -2,7 +2,8 @@
  * The data profile: per-column statistics and distributions, written as JSON and reusable as
  * the `reference` of a later run (skew is computed profile against profile).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 
 export const PROFILE_VERSION = 1;
 /** Bins of the fine numeric histogram quantiles and skew bins are derived from. */
@@ -12,7 +13,7 @@ const FineHistogram = z.strictObject({
   /** Lower edge of bin 0 and upper edge of the last bin (values in epoch seconds for dates/timestamps): min..max, or a little wider (distributions.ts). */
   low: z.number(),
   high: z.number(),
-  counts: z.array(z.number().int().nonnegative()),
+  counts: z.array(z.number().check(z.int(), z.gte(0))),
 });
 
 export const ColumnProfile = z.strictObject({
@@ -20,30 +21,30 @@ export const ColumnProfile = z.strictObject({
   /** integer | number | string | boolean | date | timestamp | other. */
   type: z.string(),
   duckdb_type: z.string(),
-  count: z.number().int().nonnegative().describe('Non-missing values'),
-  nulls: z.number().int().nonnegative(),
+  count: z.number().check(z.int(), z.gte(0), z.describe('Non-missing values')),
+  nulls: z.number().check(z.int(), z.gte(0)),
   null_fraction: z.number(),
-  distinct: z.number().nullable().describe('Exact with value counts or unique: true, else a HyperLogLog estimate'),
-  min: z.union([z.number(), z.string()]).nullable(),
-  max: z.union([z.number(), z.string()]).nullable(),
-  mean: z.number().nullable(),
-  stddev: z.number().nullable(),
-  quantiles: z.record(z.string(), z.number()).nullable().describe('q -> value, from the fine histogram'),
-  min_length: z.number().nullable(),
-  max_length: z.number().nullable(),
+  distinct: z.nullable(z.number()).check(z.describe('Exact with value counts or unique: true, else a HyperLogLog estimate')),
+  min: z.nullable(z.union([z.number(), z.string()])),
+  max: z.nullable(z.union([z.number(), z.string()])),
+  mean: z.nullable(z.number()),
+  stddev: z.nullable(z.number()),
+  quantiles: z.nullable(z.record(z.string(), z.number())).check(z.describe('q -> value, from the fine histogram')),
+  min_length: z.nullable(z.number()),
+  max_length: z.nullable(z.number()),
   /** Most frequent values with counts (columns with at most 1 000 distinct values). */
-  top_values: z.array(z.strictObject({ value: z.string(), count: z.number().int().nonnegative() })).nullable(),
+  top_values: z.nullable(z.array(z.strictObject({ value: z.string(), count: z.number().check(z.int(), z.gte(0)) }))),
   /** Every value's count, for categorical skew (same columns as top_values). */
-  value_counts: z.record(z.string(), z.number().int().nonnegative()).nullable(),
-  histogram: FineHistogram.nullable(),
+  value_counts: z.nullable(z.record(z.string(), z.number().check(z.int(), z.gte(0)))),
+  histogram: z.nullable(FineHistogram),
 });
 
 export const DataProfile = z.strictObject({
   kind: z.literal('mlops-data-profile'),
   version: z.literal(PROFILE_VERSION),
   fingerprint: z.string(),
-  files: z.array(z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() })),
-  rows: z.number().int().nonnegative(),
+  files: z.array(z.strictObject({ path: z.string(), bytes: z.number().check(z.int(), z.gte(0)), sha256: z.string() })),
+  rows: z.number().check(z.int(), z.gte(0)),
   columns: z.array(ColumnProfile),
 });
 

@@ -5,14 +5,15 @@
  * trusted). Decided from the runner's event payload file (GITHUB_EVENT_PATH) only.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 
-const Repo = z.looseObject({ full_name: z.string() }).nullish();
+const Repo = z.optional(z.nullable(z.looseObject({ full_name: z.string() })));
 const EventPayload = z.looseObject({
   repository: Repo,
-  pull_request: z.looseObject({ head: z.looseObject({ repo: Repo }).optional(), base: z.looseObject({ repo: Repo }).optional() }).optional(),
-  workflow_run: z.looseObject({ event: z.string().optional(), head_repository: Repo }).optional(),
-  issue: z.looseObject({ pull_request: z.unknown().optional() }).optional(),
+  pull_request: z.optional(z.looseObject({ head: z.optional(z.looseObject({ repo: Repo })), base: z.optional(z.looseObject({ repo: Repo })) })),
+  workflow_run: z.optional(z.looseObject({ event: z.optional(z.string()), head_repository: Repo })),
+  issue: z.optional(z.looseObject({ pull_request: z.optional(z.unknown()) })),
 });
 
 /** Events whose payload carries a pull request whose head may come from a fork. */

@@ -7,7 +7,8 @@
  * together with their digests, which a digest alone cannot catch (it is no signature).
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 import type { RunRecord, SectionName } from './schema.js';
 
 export const SECTION_NAMES: readonly SectionName[] = ['data', 'train', 'evaluation', 'model_card', 'registry', 'deploy', 'drift'];
@@ -19,13 +20,13 @@ export const IntegrityFlag = z.looseObject({
   at: z.string(),
   why: z.string(),
   /** Digest of the content found. */
-  digest: z.string().optional(),
+  digest: z.optional(z.string()),
 });
 export type IntegrityFlag = z.infer<typeof IntegrityFlag>;
 
 export const Integrity = z.looseObject({
-  sections: z.record(z.string(), z.looseObject({ digest: z.string(), stage: z.string(), at: z.string() })).default({}),
-  flags: z.array(IntegrityFlag).default([]),
+  sections: z._default(z.record(z.string(), z.looseObject({ digest: z.string(), stage: z.string(), at: z.string() })), {}),
+  flags: z._default(z.array(IntegrityFlag), []),
 });
 export type Integrity = z.infer<typeof Integrity>;
 

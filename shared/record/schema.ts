@@ -3,7 +3,8 @@
  * back. Sections keep fields this version does not know (loose objects) so nothing is lost when
  * an older stage rewrites a record made by a newer one of the same schema version.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 import { RunContext, Timestamp } from './sections/common.js';
 import { DataRecord } from './sections/data.js';
 import { DeployRecord } from './sections/deploy.js';
@@ -20,23 +21,21 @@ export const RunRecordSchema = z.looseObject({
   kind: z.literal('mlops-run'),
   created_at: Timestamp,
   updated_at: Timestamp,
-  model: z.looseObject({ name: z.string().optional(), task: z.string().optional() }).optional(),
+  model: z.optional(z.looseObject({ name: z.optional(z.string()), task: z.optional(z.string()) })),
   /** One entry per stage run that wrote to this record, oldest first. */
-  history: z.array(RunContext).default([]),
-  data: DataRecord.optional(),
-  train: TrainRecord.optional(),
-  evaluation: EvaluationRecord.optional(),
-  model_card: ModelCardRecord.optional(),
-  registry: RegistryRecord.optional(),
-  deploy: DeployRecord.optional(),
-  drift: DriftRecord.optional(),
+  history: z._default(z.array(RunContext), []),
+  data: z.optional(DataRecord),
+  train: z.optional(TrainRecord),
+  evaluation: z.optional(EvaluationRecord),
+  model_card: z.optional(ModelCardRecord),
+  registry: z.optional(RegistryRecord),
+  deploy: z.optional(DeployRecord),
+  drift: z.optional(DriftRecord),
   /** Digests of the sections as their stages wrote them, and changes noticed since (integrity.ts). */
-  integrity: z
-    .looseObject({
-      sections: z.record(z.string(), z.looseObject({ digest: z.string(), stage: z.string(), at: z.string() })).default({}),
-      flags: z.array(z.looseObject({ section: z.string(), stage: z.string(), at: z.string(), why: z.string(), digest: z.string().optional() })).default([]),
-    })
-    .optional(),
+  integrity: z.optional(z.looseObject({
+    sections: z._default(z.record(z.string(), z.looseObject({ digest: z.string(), stage: z.string(), at: z.string() })), {}),
+    flags: z._default(z.array(z.looseObject({ section: z.string(), stage: z.string(), at: z.string(), why: z.string(), digest: z.optional(z.string()) })), []),
+  })),
 });
 
 export type RunRecord = z.infer<typeof RunRecordSchema>;

@@ -1,5 +1,6 @@
 /** What `mlops registry list` shows: each version with its aliases, digest, gate and headline metrics. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 import type { Digest } from './digest.js';
 import { ANNOTATION } from './media-types.js';
 import type { RepositoryReader } from './repository.js';

@@ -11,11 +11,12 @@
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 import { UserError } from '../errors/user-error.js';
 import { currentProcess, ownerState } from './process-identity.js';
 
-const LockOwner = z.object({ pid: z.number().int(), host: z.string(), at: z.string(), boot_id: z.string().optional(), start_time: z.string().optional() });
+const LockOwner = z.object({ pid: z.number().check(z.int()), host: z.string(), at: z.string(), boot_id: z.optional(z.string()), start_time: z.optional(z.string()) });
 type LockOwner = z.infer<typeof LockOwner>;
 
 export interface LockOptions {

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { hexOf, type Digest } from './digest.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 import { ANNOTATION, isModelLayer, RUN_RECORD_MEDIA_TYPE } from './media-types.js';
 import type { Descriptor } from './oci-schema.js';
 import type { RepositoryReader } from './repository.js';
@@ -84,7 +85,7 @@ export async function resolveModelReference(
 }
 
 const StoredEvaluation = z.looseObject({
-  evaluation: z.looseObject({ model: z.looseObject({ sha256: z.string() }), data: z.looseObject({ fingerprint: z.string().optional() }) }).optional(),
+  evaluation: z.optional(z.looseObject({ model: z.looseObject({ sha256: z.string() }), data: z.looseObject({ fingerprint: z.optional(z.string()) }) })),
 });
 
 async function recordedHoldout(reader: RepositoryReader, layers: Descriptor[], modelSha256: string): Promise<string | undefined> {

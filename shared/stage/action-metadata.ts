@@ -7,19 +7,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod/setup.js';
 
 const InputSpec = z.looseObject({
   description: z.string(),
-  required: z.boolean().optional(),
-  default: z.string().optional(),
+  required: z.optional(z.boolean()),
+  default: z.optional(z.string()),
 });
 const OutputSpec = z.looseObject({ description: z.string() });
 const ActionSpec = z.looseObject({
   name: z.string(),
   description: z.string(),
-  inputs: z.record(z.string(), InputSpec).default({}),
-  outputs: z.record(z.string(), OutputSpec).default({}),
+  inputs: z._default(z.record(z.string(), InputSpec), {}),
+  outputs: z._default(z.record(z.string(), OutputSpec), {}),
   runs: z.looseObject({ using: z.string(), main: z.string() }),
 });
 export type ActionSpec = z.infer<typeof ActionSpec>;

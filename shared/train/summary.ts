@@ -4,7 +4,7 @@
  * tail of the output. Everything from the user or the command is escaped; the output tail is
  * masked and fenced so it cannot break out of its block.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { code, escapeCell, escapeText, formatNumber, table } from '../report/markdown.js';
 import type { TrainRecord } from '../record/sections/train.js';
 import { metricChart, utilisationChart } from './charts.js';

@@ -3,7 +3,9 @@
  * static import graph of dist/<entry>.js is parsed and run before the first log line, so the heavy
  * dependencies only some runs need must sit behind dynamic imports: the HTTP stack (undici,
  * through @actions/core's OIDC client), Octokit (only when a stage talks to GitHub), and zod's
- * translations (never used). The time itself is measured in bench/start, never asserted.
+ * translations (never used; zod/mini's namespace import lets the bundle drop them). The schemas are written against zod's functional build (zod/mini), so
+ * zod's classic build, whose ~390 KB module alone cost 45-60 ms of CPU at every start, is in no
+ * bundle at all. The time itself is measured in bench/start, never asserted.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,15 @@ import { ROOT, runCli } from '../support/run-action.js';
 
 /** The files a module loads before it runs: its static imports, transitively (not import()). */
 function staticGraph(entry: string): Map<string, string> {
+  return importGraph(entry, false);
+}
+
+/** Every file a module can ever load: its static imports and its import() calls, transitively. */
+function fullGraph(entry: string): Map<string, string> {
+  return importGraph(entry, true);
+}
+
+function importGraph(entry: string, dynamic: boolean): Map<string, string> {
   const files = new Map<string, string>();
   const visit = (file: string) => {
     if (files.has(file)) return;
@@ -22,6 +33,7 @@ function staticGraph(entry: string): Map<string, string> {
     for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) {
       visit(resolve(dirname(file), match[1] ?? match[2]!));
     }
+    if (dynamic) for (const match of source.matchAll(/\bimport\(\s*"(\.[^"]+)"\s*\)/g)) visit(resolve(dirname(file), match[1]!));
   };
   visit(entry);
   return files;
@@ -33,12 +45,15 @@ function bundledPackages(source: string): Set<string> {
   for (const match of source.matchAll(/^\/\/ (?:\.\.\/)*(?:[^\s/]+\/)*node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\/(\S*)/gm)) {
     // English (locales/en.js) is zod's own default; the other translations are what is left out.
     const translation = match[1] === 'zod' && match[2]!.startsWith('v4/locales/') && match[2] !== 'v4/locales/en.js';
-    packages.add(translation ? 'zod/v4/locales' : match[1]!);
+    // zod's classic build (methods on every schema) is told apart from the core and zod/mini.
+    const classic = match[1] === 'zod' && match[2]!.startsWith('v4/classic/');
+    packages.add(translation ? 'zod/v4/locales' : classic ? 'zod/v4/classic' : match[1]!);
   }
   return packages;
 }
 
-const HEAVY = ['undici', '@actions/http-client', '@octokit/core', '@octokit/plugin-rest-endpoint-methods', 'zod/v4/locales', 'zod', 'yaml'];
+const HEAVY = ['undici', '@actions/http-client', '@octokit/core', '@octokit/plugin-rest-endpoint-methods', 'zod/v4/locales', 'zod/v4/classic', 'zod', 'yaml'];
+const ENTRIES = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.js')).map((name) => name.slice(0, -'.js'.length));
 
 describe('bundled entries load little before their stage', () => {
   it.each([...STAGES, 'index'])('dist/%s.js: nothing heavy on its static import graph', (entry) => {
@@ -59,6 +74,20 @@ describe('bundled entries load little before their stage', () => {
     const loaded = new Set([...staticGraph(join(chunks, stage!)).values()].flatMap((source) => [...bundledPackages(source)]));
     expect(loaded.has('@kubernetes/client-node')).toBe(false);
     expect(loaded.has('zod')).toBe(true); // the graph walk does see the stage's own dependencies
+  });
+
+  it.each(ENTRIES)('dist/%s.js: zod classic is nowhere on its graph, dynamic imports included', (entry) => {
+    const graph = fullGraph(join(ROOT, 'dist', `${entry}.js`));
+    const loaded = new Set([...graph.values()].flatMap((source) => [...bundledPackages(source)]));
+    expect(loaded.has('zod/v4/classic')).toBe(false);
+  });
+
+  it('the walks see zod/mini where the schemas are, and zod classic where it is bundled', () => {
+    // The graph of the CLI reaches every stage, and with them the schemas (written with zod/mini).
+    const sources = [...fullGraph(join(ROOT, 'dist', 'cli.js')).values()];
+    expect(sources.some((source) => /node_modules\/zod\/v4\/mini\//.test(source))).toBe(true);
+    expect(ENTRIES).toEqual(expect.arrayContaining([...STAGES, 'index', 'cli']));
+    expect(bundledPackages('// node_modules/zod/v4/classic/schemas.js\n')).toEqual(new Set(['zod/v4/classic']));
   });
 
   it('zod is bundled without its translations, and its messages stay English', async () => {

@@ -7,7 +7,7 @@
  * Config fields (deploy.kserve) and the `predictor` override are merged last; the result is
  * validated against the CRD schema by the caller before anything is sent.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { KserveResources, KserveSection } from '../../config/sections/deploy-kserve.js';
 import { API_VERSION, KIND, type InferenceService } from './client.js';
 import { annotationValue, labelValue } from './labels.js';

@@ -1,14 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../zod/setup.js';
 
 const Analysis = z.looseObject({
   verdict: z.enum(['pass', 'fail', 'inconclusive']),
   reasons: z.array(z.string()),
   requests: z.number(),
   errors: z.number(),
-  error_rate: z.number().nullable(),
-  p99_ms: z.number().nullable(),
-  prediction_shift: z.number().nullable(),
-  shift_p_value: z.number().nullable(),
+  error_rate: z.nullable(z.number()),
+  p99_ms: z.nullable(z.number()),
+  prediction_shift: z.nullable(z.number()),
+  shift_p_value: z.nullable(z.number()),
 });
 
 const Step = z.looseObject({
@@ -22,23 +23,23 @@ const Step = z.looseObject({
 
 export const DeployRecord = z.looseObject({
   environment: z.string(),
-  url: z.string().optional(),
+  url: z.optional(z.string()),
   digest: z.string(),
-  previous_digest: z.string().nullable().optional(),
+  previous_digest: z.optional(z.nullable(z.string())),
   status: z.enum(['success', 'rolled_back', 'failed']),
-  target: z.string().optional(),
-  model: z.string().optional(),
-  reference: z.string().optional(),
-  version: z.string().optional(),
-  previous_version: z.string().nullable().optional(),
-  strategy: z.string().optional(),
-  gate_verdict: z.string().optional(),
-  force_reason: z.string().optional(),
-  smoke: z.looseObject({ rows: z.number(), outputs: z.array(z.string()), max_abs_difference: z.number() }).optional(),
-  steps: z.array(Step).optional(),
-  rollback_reason: z.string().optional(),
-  alias: z.string().nullable().optional(),
-  deployment_id: z.number().nullable().optional(),
-  commit: z.string().nullable().optional(),
-  data_fingerprint: z.string().nullable().optional(),
+  target: z.optional(z.string()),
+  model: z.optional(z.string()),
+  reference: z.optional(z.string()),
+  version: z.optional(z.string()),
+  previous_version: z.optional(z.nullable(z.string())),
+  strategy: z.optional(z.string()),
+  gate_verdict: z.optional(z.string()),
+  force_reason: z.optional(z.string()),
+  smoke: z.optional(z.looseObject({ rows: z.number(), outputs: z.array(z.string()), max_abs_difference: z.number() })),
+  steps: z.optional(z.array(Step)),
+  rollback_reason: z.optional(z.string()),
+  alias: z.optional(z.nullable(z.string())),
+  deployment_id: z.optional(z.nullable(z.number())),
+  commit: z.optional(z.nullable(z.string())),
+  data_fingerprint: z.optional(z.nullable(z.string())),
 });

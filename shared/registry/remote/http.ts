@@ -5,7 +5,8 @@
  * and one clear UserError for every failure the user can act on.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../zod/setup.js';
 import { UserError } from '../../errors/user-error.js';
 import { isLoopbackHost } from '../reference.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -43,8 +44,8 @@ export interface RequestOptions {
   what: string;
 }
 
-const TokenResponse = z.looseObject({ token: z.string().optional(), access_token: z.string().optional() });
-const ErrorBody = z.looseObject({ errors: z.array(z.looseObject({ code: z.string().optional(), message: z.string().optional() })).optional() });
+const TokenResponse = z.looseObject({ token: z.optional(z.string()), access_token: z.optional(z.string()) });
+const ErrorBody = z.looseObject({ errors: z.optional(z.array(z.looseObject({ code: z.optional(z.string()), message: z.optional(z.string()) }))) });
 
 /** The longest Retry-After honoured; a registry asking for more fails the step instead. */
 export const MAX_RETRY_AFTER_MS = 60_000;
