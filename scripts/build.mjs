@@ -43,7 +43,7 @@ await build({
   banner: {
     js: "import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);",
   },
-  plugins: [lazyActionsCoreOidc()],
+  plugins: [lazyActionsCoreOidc(), lazyActionsCoreImports()],
   legalComments: 'eof',
   sourcemap: false,
   logLevel: 'warning',
@@ -78,6 +78,48 @@ function lazyActionsCoreOidc() {
       });
       builder.onLoad({ filter: /.*/, namespace: 'lazy-oidc' }, () => ({
         contents: `export const OidcClient = {\n  async getIDToken(audience) {\n    const { OidcClient } = await import(${JSON.stringify(real)});\n    return OidcClient.getIDToken(audience);\n  },\n};\n`,
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Two more of @actions/core's imports load at start what it uses late or never: `crypto`
+ * (~16 ms of Node start, for the random delimiter of a file command: setOutput, exportVariable)
+ * and `@actions/exec` (child_process, @actions/io, assert; for platform.getDetails, which no stage
+ * calls). Each gets a stand-in that loads the real module on first use; the same functions, the
+ * same results. Our own modules load these built-ins on first use too (shared/node/builtins.ts).
+ */
+function lazyActionsCoreImports() {
+  const core = `${sep}@actions${sep}core${sep}lib${sep}`;
+  const standIns = [
+    {
+      importer: `${core}file-command.js`,
+      specifier: 'crypto',
+      contents: "export const randomUUID = () => process.getBuiltinModule('node:crypto').randomUUID();\n",
+    },
+    {
+      importer: `${core}platform.js`,
+      specifier: '@actions/exec',
+      contents: `export async function getExecOutput(...args) {\n  const exec = await import(${JSON.stringify(join(root, 'node_modules', '@actions', 'exec', 'lib', 'exec.js'))});\n  return exec.getExecOutput(...args);\n}\n`,
+    },
+  ];
+  return {
+    name: 'lazy-actions-core-imports',
+    setup(builder) {
+      for (const standIn of standIns) {
+        const applied = mustApply(builder, 'lazy-actions-core-imports', `@actions/core's ${standIn.importer.split(sep).pop()} no longer imports '${standIn.specifier}'`);
+        const filter = new RegExp(`^${standIn.specifier.replace(/[/@]/g, '\\$&')}$`);
+        builder.onResolve({ filter }, (args) => {
+          if (!args.importer.endsWith(standIn.importer)) return undefined;
+          applied();
+          return { path: standIn.specifier, namespace: 'lazy-core-import' };
+        });
+      }
+      builder.onLoad({ filter: /.*/, namespace: 'lazy-core-import' }, (args) => ({
+        contents: standIns.find((standIn) => standIn.specifier === args.path).contents,
         resolveDir: root,
         loader: 'js',
       }));

@@ -1,5 +1,7 @@
-/** deploy's KServe inputs (target: kserve): parsed here, merged with deploy.kserve in mlops.yml. */
-import YAML from 'yaml';
+/**
+ * deploy's KServe inputs (target: kserve): parsed here, merged with deploy.kserve in mlops.yml.
+ * The YAML parser is imported only for a `kserve-resources` input (off the stage's start path).
+ */
 import type * as z from 'zod/mini';
 import type { Config } from '../../shared/config/schema.js';
 import { KserveResources, type KserveSection } from '../../shared/config/sections/deploy-kserve.js';
@@ -29,7 +31,7 @@ export interface KserveSettings {
   dryRun: boolean;
 }
 
-export function readKubeInputs(host: Host): KubeInputs {
+export async function readKubeInputs(host: Host): Promise<KubeInputs> {
   const kubeconfig = optionalInput(host, 'kubeconfig');
   if (kubeconfig && kubeconfig.includes('\n')) host.setSecret(kubeconfig);
   const resourcesText = optionalInput(host, 'kserve-resources');
@@ -38,13 +40,14 @@ export function readKubeInputs(host: Host): KubeInputs {
     kubeconfig,
     name: optionalInput(host, 'kserve-name'),
     runtime: optionalInput(host, 'kserve-runtime'),
-    resources: resourcesText === undefined ? undefined : parseResources(resourcesText),
+    resources: resourcesText === undefined ? undefined : await parseResources(resourcesText),
     dryRun: booleanInput(host, 'dry-run', false),
   };
 }
 
 /** `kserve-resources`: YAML or JSON, {requests: {cpu: "1"}, limits: {nvidia.com/gpu: 1}}. */
-export function parseResources(text: string): z.infer<typeof KserveResources> {
+export async function parseResources(text: string): Promise<z.infer<typeof KserveResources>> {
+  const YAML = await import('yaml');
   let value: unknown;
   try {
     value = YAML.parse(text);

@@ -55,7 +55,7 @@ export interface DeploySettings {
   alias: string;
 }
 
-export function readDeployInputs(host: Host): DeployInputs {
+export async function readDeployInputs(host: Host): Promise<DeployInputs> {
   const adminToken = optionalInput(host, 'admin-token');
   if (adminToken) host.setSecret(adminToken);
   const registryPassword = optionalInput(host, 'registry-password');
@@ -86,7 +86,7 @@ export function readDeployInputs(host: Host): DeployInputs {
     registryPassword,
     insecure: booleanInput(host, 'insecure', false),
     allowPlainHttp: booleanInput(host, 'allow-plain-http', false),
-    kube: readKubeInputs(host),
+    kube: await readKubeInputs(host),
   };
 }
 

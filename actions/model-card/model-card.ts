@@ -2,7 +2,6 @@
  * model-card: writes MODEL_CARD.md (Hugging Face front matter + Mitchell et al.'s nine sections)
  * and model-card.json from mlops.yml's model_card section and the run record.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadConfig } from '../../shared/config/load.js';
@@ -20,6 +19,7 @@ import { buildCardContent, missingSections } from './card-content.js';
 import { EVIDENCE_KEYS, missingEvidence } from './governance-card.js';
 import { cardJson, validateCardJson } from './card-json.js';
 import { renderCardMarkdown, withoutFrontMatter } from './render-markdown.js';
+import { crypto } from '../../shared/node/builtins.js';
 
 export interface ModelCardOptions {
   recordPath: string;
@@ -99,7 +99,7 @@ export const modelCardStage: Stage<ModelCardOptions> = {
         {
           path: display(outFile),
           json_path: display(jsonFile),
-          sha256: createHash('sha256').update(markdown).digest('hex'),
+          sha256: crypto().createHash('sha256').update(markdown).digest('hex'),
           missing_sections: missing,
         },
         context,

@@ -5,7 +5,7 @@
  * skip=0 fixed, a ragged row is an error at its line instead.
  */
 import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { zlib } from '../node/builtins.js';
 
 const CANDIDATES = [',', '\t', ';', '|'] as const;
 const HEAD_BYTES = 64 * 1024;
@@ -61,7 +61,7 @@ async function headText(file: string): Promise<string> {
   }
   if (/\.gz$/i.test(file)) {
     try {
-      head = gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream is fine */ });
+      head = zlib().gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream is fine */ });
     } catch {
       return '';
     }

@@ -7,10 +7,9 @@
  * files, and DuckDB's threads call into the JS thread with every chunk (tally.ts); a 1 MB
  * `hash.update` there (≈ 1 s of CPU for 358 MB) would keep them waiting.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import { crypto, workerThreads } from '../node/builtins.js';
 import type { DataSource } from './resolve.js';
 
 export interface FileDigest {
@@ -25,7 +24,7 @@ export async function fingerprintData(source: DataSource): Promise<{ fingerprint
   for (let i = 0; i < source.files.length; i++) {
     files.push({ path: source.displayFiles[i]!, bytes: (await stat(source.files[i]!)).size, sha256: digests[i]! });
   }
-  const combined = createHash('sha256');
+  const combined = crypto().createHash('sha256');
   for (const file of files) combined.update(`${file.bytes}\0${file.sha256}\n`);
   return { fingerprint: `sha256:${combined.digest('hex')}`, files };
 }
@@ -34,7 +33,7 @@ export async function fingerprintData(source: DataSource): Promise<{ fingerprint
 export async function hashFiles(paths: readonly string[]): Promise<string[]> {
   const digests: string[] = [];
   for (const file of paths) {
-    const hash = createHash('sha256');
+    const hash = crypto().createHash('sha256');
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
     digests.push(hash.digest('hex'));
   }
@@ -44,7 +43,7 @@ export async function hashFiles(paths: readonly string[]): Promise<string[]> {
 /** hashFiles on a worker thread (CommonJS source, so it runs alike from the bundle and from sources). Rejects if the worker fails; the caller then hashes here, and a read error surfaces there as it always did. */
 function hashOnWorker(paths: readonly string[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { paths } });
+    const worker = new (workerThreads().Worker)(WORKER_SOURCE, { eval: true, workerData: { paths } });
     worker.once('message', (digests: string[]) => resolve(digests));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the fingerprint worker exited (${code})`)));

@@ -10,8 +10,8 @@
  * "line" is the 1-based row number.
  */
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import type { DataFormat } from './formats.js';
+import { zlib } from '../node/builtins.js';
 
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
@@ -32,7 +32,7 @@ export async function linesOfRecords(file: string, format: DataFormat, recordInd
     return record < last;
   });
   let stream: NodeJS.ReadableStream = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip());
+  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
   for await (const chunk of stream) {
     if (!scanner.feed(chunk as Buffer)) break;
   }

@@ -9,9 +9,9 @@
  *     or corrupt `.csv.gz` / `.jsonl.gz` is refused instead of read as fewer rows.
  */
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import { UserError } from '../errors/user-error.js';
 import type { DataFormat } from './formats.js';
+import { zlib } from '../node/builtins.js';
 
 /** Deeper than any tabular record needs; far below what DuckDB survives. */
 export const MAX_JSON_DEPTH = 64;
@@ -81,7 +81,7 @@ export async function prescanFile(path: string, displayPath: string, kind: { for
   if (!needsPrescan(kind)) return;
   const depth = kind.format === 'jsonl' ? new JsonLinesDepth(displayPath) : undefined;
   const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
-  const stream = kind.gzip ? raw.pipe(createGunzip({ chunkSize: 64 * 1024 })) : raw;
+  const stream = kind.gzip ? raw.pipe(zlib().createGunzip({ chunkSize: 64 * 1024 })) : raw;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) depth?.push(chunk);
   } catch (error) {

@@ -3,7 +3,7 @@
  * explain a failed DuckDB dialect sniff, whose message does not say where the problem is.
  */
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { zlib } from '../node/builtins.js';
 
 export interface RaggedRow {
   line: number;
@@ -13,7 +13,7 @@ export interface RaggedRow {
 
 export async function findRaggedRow(file: string, delimiter: string): Promise<RaggedRow | undefined> {
   let stream: NodeJS.ReadableStream = createReadStream(file, { encoding: undefined, highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip());
+  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
   const delim = delimiter.charCodeAt(0);
   let line = 1;
   let recordLine = 1;

@@ -4,7 +4,6 @@
  * re-read as VARCHAR (so callers see the raw text and decide) and the query is retried.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type * as duckdb from '@duckdb/node-api';
 import { csvHeaderNames, detectDelimiter } from './csv-dialect.js';
 import { UserError } from '../errors/user-error.js';
@@ -12,6 +11,7 @@ import { translateEngineError, typeMismatchOf } from './engine-errors.js';
 import type { DuckSession } from './duckdb-session.js';
 import type { DataSource } from './resolve.js';
 import { sqlIdentifier, sqlList, sqlString } from './sql.js';
+import { readline } from '../node/builtins.js';
 
 export type ColumnKind = 'integer' | 'number' | 'string' | 'boolean' | 'date' | 'timestamp' | 'other';
 
@@ -157,7 +157,7 @@ export type Connection = duckdb.DuckDBConnection;
 export { sqlIdentifier };
 
 async function nonBlankLine(file: string, index: number): Promise<string | undefined> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const lines = readline().createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let seen = 0;
   try {
     for await (const line of lines) {

@@ -4,7 +4,6 @@
  * action's bundle has no node_modules, it is installed on first use into a fresh directory,
  * every package of its tree verified against a pinned integrity (installEngine).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
 import { ENGINES, type EngineName } from './versions.js';
 import ENGINE_LOCK from './engine-lock.json' with { type: 'json' };
+import { childProcess } from '../node/builtins.js';
 
 type EngineHost = Pick<Host, 'info' | 'env' | 'restoreCache' | 'saveCache' | 'group'>;
 
@@ -62,7 +62,7 @@ export async function installEngine(name: EngineName, host: EngineHost): Promise
   );
   await host.group(`Installing ${name}@${version} (integrity-pinned, fresh for this step)`, async () => {
     try {
-      await promisify(execFile)('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', join(base, 'mlops-actions-npm-cache')], {
+      await promisify(childProcess().execFile)('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', join(base, 'mlops-actions-npm-cache')], {
         cwd: dir,
         // onnxruntime-node's install script would otherwise download CUDA libraries (scripts are off anyway).
         env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' },

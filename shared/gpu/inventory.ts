@@ -3,8 +3,8 @@
  * `--query-gpu`, the CUDA version (the highest the driver supports) from the header of plain
  * `nvidia-smi`. No nvidia-smi, or one that cannot reach a driver, means no GPU, with the reason.
  */
-import { execFile } from 'node:child_process';
 import { numberField, splitCsvLine, textField } from './nvidia-smi-fields.js';
+import { childProcess } from '../node/builtins.js';
 
 export interface GpuDevice {
   index: number;
@@ -34,7 +34,7 @@ export interface NvidiaSmiResult {
 /** Runs nvidia-smi found on the PATH of `env`. */
 export function runNvidiaSmi(args: string[], env: Record<string, string>, timeoutMs = 20_000): Promise<NvidiaSmiResult> {
   return new Promise((resolve) => {
-    execFile('nvidia-smi', args, { env, timeout: timeoutMs, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
+    childProcess().execFile('nvidia-smi', args, { env, timeout: timeoutMs, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
       const errno = error as (NodeJS.ErrnoException & { code?: unknown }) | null;
       const notFound = errno?.code === 'ENOENT';
       const code = errno ? (typeof errno.code === 'number' ? errno.code : 1) : 0;

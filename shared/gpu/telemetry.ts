@@ -3,9 +3,9 @@
  * process that prints a line per GPU per interval (not a process spawned per sample, which
  * would cost far more than the sampling itself). Lines are parsed as they arrive.
  */
-import { spawn } from 'node:child_process';
 import { LineSplitter } from '../process/line-splitter.js';
 import { numberField, splitCsvLine, textField } from './nvidia-smi-fields.js';
+import { childProcess } from '../node/builtins.js';
 
 export const TELEMETRY_FIELDS = 'timestamp,index,utilization.gpu,memory.used,power.draw,temperature.gpu';
 
@@ -58,7 +58,7 @@ export function parseTelemetryLine(line: string, elapsedSeconds: number): Teleme
 
 export function startTelemetry(options: TelemetryOptions): TelemetrySampler {
   const started = performance.now();
-  const child = spawn('nvidia-smi', telemetryArgs(options.intervalSeconds, options.devices), {
+  const child = childProcess().spawn('nvidia-smi', telemetryArgs(options.intervalSeconds, options.devices), {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,6 @@
  * the model's folder, and the session runs on CPU. Inputs and outputs are described from the
  * session's metadata so that mismatches are reported before any row is scored.
  */
-import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type * as ort from 'onnxruntime-node';
@@ -14,6 +13,7 @@ import type { Host } from '../host/host.js';
 import { assertOnnxModel } from '../registry/onnx-check.js';
 import { inspectModelProto } from './model-proto.js';
 import { ProtobufError } from './protobuf.js';
+import { crypto } from '../node/builtins.js';
 
 export type Ort = typeof ort;
 
@@ -80,7 +80,7 @@ export async function openModel(path: string, displayPath: string, host: Host, k
   return {
     displayPath,
     path,
-    sha256: createHash('sha256').update(buffer).digest('hex'),
+    sha256: crypto().createHash('sha256').update(buffer).digest('hex'),
     bytes: buffer.length,
     inputs: session.inputMetadata.map(describe),
     outputs: session.outputMetadata.map(describe),

@@ -6,11 +6,11 @@
  * bash exits, processes it left running are stopped the same way — in its group, in its session,
  * or carrying its environment token (session-tracking.ts: daemons that double-fork and setsid).
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { LineSplitter } from './line-splitter.js';
 import { groupExists, signalGroup, waitForGroupExit } from './process-group.js';
 import { newSessionToken, SESSION_TOKEN_VARIABLE, signalTracked, stopTracked, type SessionMarks } from './session-tracking.js';
+import { childProcess } from '../node/builtins.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -59,7 +59,7 @@ export function startCommand(options: RunCommandOptions): RunningCommand {
   const startedAt = new Date();
   const started = performance.now();
   const token = newSessionToken();
-  const child = spawn('bash', [...BASH_ARGS, options.command], {
+  const child = childProcess().spawn('bash', [...BASH_ARGS, options.command], {
     cwd: options.cwd,
     env: { ...options.env, [SESSION_TOKEN_VARIABLE]: token },
     detached: true,

@@ -14,9 +14,9 @@
  * run), or on another machine. A cgroup (systemd-run --scope, a container per job) contains
  * those; an ephemeral runner (one job per VM) removes the question altogether.
  */
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isLiving, readProcStat } from './proc-stat.js';
+import { crypto } from '../node/builtins.js';
 
 export const SESSION_TOKEN_VARIABLE = 'MLOPS_TRAIN_SESSION';
 
@@ -28,7 +28,7 @@ export interface SessionMarks {
 }
 
 export function newSessionToken(): string {
-  return randomBytes(16).toString('hex');
+  return crypto().randomBytes(16).toString('hex');
 }
 
 /** Living processes (not zombies, not this one) that carry any of the marks. */

@@ -1,7 +1,7 @@
 /** Where a stage runs, for the record's lineage: from the runner's variables, else from git. */
-import { execFileSync } from 'node:child_process';
 import type { Host } from '../host/host.js';
 import type { RunContext } from './sections/common.js';
+import { childProcess } from '../node/builtins.js';
 
 export function runContext(host: Host, stage: string, now = new Date()): RunContext {
   const repository = host.env('GITHUB_REPOSITORY');
@@ -23,7 +23,7 @@ export function runContext(host: Host, stage: string, now = new Date()): RunCont
 function localCommit(cwd: string): string | undefined {
   try {
     // No shell: arguments are passed as an array.
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return childProcess().execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
   } catch {
     return undefined;
   }

@@ -6,10 +6,10 @@
  * user's command and flags every section the command rewrote — including ones it rewrote
  * together with their digests, which a digest alone cannot catch (it is no signature).
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import '../zod/setup.js';
 import type { RunRecord, SectionName } from './schema.js';
+import { crypto } from '../node/builtins.js';
 
 export const SECTION_NAMES: readonly SectionName[] = ['data', 'train', 'evaluation', 'model_card', 'registry', 'deploy', 'drift'];
 
@@ -44,7 +44,7 @@ function canonical(value: unknown): unknown {
 }
 
 export function sectionDigest(section: unknown): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(canonical(section))).digest('hex')}`;
+  return `sha256:${crypto().createHash('sha256').update(JSON.stringify(canonical(section))).digest('hex')}`;
 }
 
 /** Sections whose content differs from the digest their stage recorded. */

@@ -1,6 +1,6 @@
 /** sha256 digests as OCI writes them (`sha256:<64 hex>`): parsing, hashing buffers and files. */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { crypto } from '../node/builtins.js';
 
 export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
@@ -11,7 +11,7 @@ export function isDigest(value: string): value is Digest {
 }
 
 export function digestOf(bytes: Uint8Array | string): Digest {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return `sha256:${crypto().createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 export function hexOf(digest: Digest): string {
@@ -25,7 +25,7 @@ export interface FileDigest {
 
 /** Streams a file through sha256. */
 export async function digestFile(path: string): Promise<FileDigest> {
-  const hash = createHash('sha256');
+  const hash = crypto().createHash('sha256');
   let size = 0;
   for await (const chunk of createReadStream(path)) {
     hash.update(chunk as Buffer);

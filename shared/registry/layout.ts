@@ -10,7 +10,6 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
 import { open, rename } from 'node:fs/promises';
 import { UserError } from '../errors/user-error.js';
 import { writeFileAtomic } from '../fs/atomic.js';
@@ -25,6 +24,7 @@ import { Descriptor, ImageIndex, ImageManifest, OciLayoutFile } from './oci-sche
 import type { BlobProgress, BlobSource, FetchedManifest, RepositoryReader } from './repository.js';
 import { MAX_IN_MEMORY_BLOB_BYTES, MAX_MANIFEST_BYTES } from './remote/bounded-body.js';
 import { digestMismatch, verifyBytes, writeVerified } from './verify.js';
+import { crypto } from '../node/builtins.js';
 
 /** index.json of a layout: thousands of versions fit in a few MiB. */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -163,8 +163,8 @@ export class OciLayout {
     }
     // The name says whose it is, so an upload abandoned by a killed process can be told from a live one.
     const me = currentProcess();
-    const temporary = join(this.root, 'blobs', 'sha256', `.upload-${me.pid}-${me.start_time ?? 'x'}-${randomBytes(6).toString('hex')}.tmp`);
-    const hash = createHash('sha256');
+    const temporary = join(this.root, 'blobs', 'sha256', `.upload-${me.pid}-${me.start_time ?? 'x'}-${crypto().randomBytes(6).toString('hex')}.tmp`);
+    const hash = crypto().createHash('sha256');
     let size = 0;
     const handle = await open(temporary, 'w');
     try {

@@ -1,5 +1,4 @@
 /** Downloads every blob of a version into a directory, each verified against its digest. */
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors/user-error.js';
@@ -8,6 +7,7 @@ import { hexOf, type Digest } from './digest.js';
 import { ANNOTATION } from './media-types.js';
 import type { ResolvedVersion } from './open.js';
 import { safeTitle } from './package.js';
+import { crypto } from '../node/builtins.js';
 
 export interface PulledFile {
   path: string;
@@ -49,7 +49,7 @@ export async function pullVersion(version: ResolvedVersion, cwd: string, dir: st
   const names = new Set<string>();
   const files: PulledFile[] = [];
   // Everything lands in a staging folder first and moves in only when every digest matched.
-  const staging = join(target, `.pull-${randomBytes(6).toString('hex')}`);
+  const staging = join(target, `.pull-${crypto().randomBytes(6).toString('hex')}`);
   await mkdir(staging);
   try {
   await version.reader.blobBytes(manifest.config);

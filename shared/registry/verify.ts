@@ -1,10 +1,9 @@
 /** Digest checks on everything read back from a registry or layout. */
-import { createHash } from 'node:crypto';
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors/user-error.js';
 import type { Digest } from './digest.js';
+import { crypto } from '../node/builtins.js';
 
 export class DigestMismatchError extends UserError {}
 
@@ -16,7 +15,7 @@ export function digestMismatch(what: string, expected: Digest, actual: string, w
 }
 
 export function verifyBytes(bytes: Uint8Array, expected: Digest, expectedSize: number | undefined, what: string, where: string): void {
-  const actual = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  const actual = `sha256:${crypto().createHash('sha256').update(bytes).digest('hex')}`;
   if (actual !== expected) throw digestMismatch(what, expected, actual, where);
   if (expectedSize !== undefined && bytes.length !== expectedSize) throw digestMismatch(what, expected, `${bytes.length} bytes instead of ${expectedSize}`, where);
 }
@@ -34,8 +33,8 @@ export async function writeVerified(
   where: string,
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const hash = createHash('sha256');
+  const temporary = join(dirname(path), `.${basename(path)}.${crypto().randomBytes(6).toString('hex')}.tmp`);
+  const hash = crypto().createHash('sha256');
   let size = 0;
   const handle = await open(temporary, 'w');
   try {

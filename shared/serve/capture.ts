@@ -8,12 +8,12 @@
  * Features are named as the model's feature_names; a model without them contributes its input
  * tensors by name (a row's slice: a value, or an array for a wide input).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { plain } from './encode-response.js';
 import type { ModelSignature } from './model-signature.js';
 import type { Feeds, Outputs, Tensor } from './tensors.js';
+import { crypto } from '../node/builtins.js';
 
 export interface CaptureOptions {
   dir: string;
@@ -70,7 +70,7 @@ export class CaptureWriter {
       return;
     }
     this.queuedRows += entry.feeds.rows;
-    this.queue.push({ ...entry, at: new Date(), requestId: entry.requestId ?? randomUUID() });
+    this.queue.push({ ...entry, at: new Date(), requestId: entry.requestId ?? crypto().randomUUID() });
     this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
   }
 

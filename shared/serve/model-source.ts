@@ -5,7 +5,6 @@
  * The version name is the registry's (the manifest's version annotation, else the tag); a file
  * is version v0 under its file name.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { resolveVersion, type RegistryAccess } from '../registry/open.js';
 import { classifyModelSpec } from '../registry/model-spec.js';
 import { AUTO_VERSION_PATTERN, MODEL_NAME_PATTERN, parseModelReference, validateModelName } from '../registry/reference.js';
 import type { VersionIdentity } from './served-version.js';
+import { crypto } from '../node/builtins.js';
 
 export interface FetchedModel {
   identity: VersionIdentity;
@@ -71,7 +71,7 @@ function isRegistryReference(text: string): boolean {
 
 async function fileModel(path: string, display: string, name: string | undefined): Promise<FetchedModel> {
   const model = name ?? fileModelName(display);
-  const hash = createHash('sha256');
+  const hash = crypto().createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return { identity: { model, version: 'v0', digest: `sha256:${hash.digest('hex')}`, reference: display }, path, cleanup: async () => undefined };
 }

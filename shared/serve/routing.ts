@@ -4,14 +4,14 @@
  * weights stay the same); one without lands in a random bucket. Buckets 0..99 are dealt to
  * versions in name order by their integer weights.
  */
-import { createHash } from 'node:crypto';
 import { badRequest } from './http-error.js';
+import { crypto } from '../node/builtins.js';
 
 export type Weights = Record<string, number>;
 
 export function bucketOf(id: string | undefined): number {
   if (id === undefined) return Math.floor(Math.random() * 100);
-  return createHash('sha256').update(id).digest().readUInt32BE(0) % 100;
+  return crypto().createHash('sha256').update(id).digest().readUInt32BE(0) % 100;
 }
 
 export function pick(weights: Weights, bucket: number): string | undefined {

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker, type Transferable } from 'node:worker_threads';
+import type { Transferable, Worker } from 'node:worker_threads';
+import { workerThreads } from '../node/builtins.js';
 
 /** The default thread count never exceeds this (memory: each thread holds its own working copies). */
 export const MAX_DEFAULT_THREADS = 8;
@@ -106,7 +107,7 @@ export class TaskPool<Task, Result, Progress = never> {
 
   private start(): Worker {
     const name = `worker thread ${++this.started} of ${this.threads}`;
-    const worker = new Worker(this.entry);
+    const worker = new (workerThreads().Worker)(this.entry);
     worker.on('message', (reply: TaskReply<Result, Progress>) => {
       const task = this.running.get(worker);
       if (!task || task.id !== reply.id) return;

@@ -8,7 +8,7 @@
  * - after an unsuccessful run, save under `<key>-<run id>-<attempt>`, which the next attempt
  *   restores by prefix.
  */
-import { createHash } from 'node:crypto';
+import { crypto } from '../node/builtins.js';
 
 export interface CachePlan {
   paths: string[];
@@ -18,7 +18,7 @@ export interface CachePlan {
 
 export function planCache(paths: string[], key: string | undefined, env: (name: string) => string | undefined): CachePlan | undefined {
   if (!paths.length) return undefined;
-  const base = key ?? `mlops-train-${env('RUNNER_OS') ?? process.platform}-${createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 16)}`;
+  const base = key ?? `mlops-train-${env('RUNNER_OS') ?? process.platform}-${crypto().createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 16)}`;
   return { paths, key: base, restoreKeys: [`${base}-`] };
 }
 

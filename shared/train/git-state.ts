@@ -1,5 +1,5 @@
 /** The commit checked out in a directory and whether tracked files were changed since. */
-import { execFile } from 'node:child_process';
+import { childProcess } from '../node/builtins.js';
 
 export type GitState = {
   commit?: string;
@@ -9,7 +9,7 @@ export type GitState = {
 
 function git(args: string[], cwd: string, env: Record<string, string>): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, env, timeout: 20_000, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout));
+    childProcess().execFile('git', args, { cwd, env, timeout: 20_000, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout));
   });
 }
 

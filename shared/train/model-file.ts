@@ -1,8 +1,8 @@
 /** The model file a training command must produce: its sha256 and size, streamed. */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { UserError } from '../errors/user-error.js';
+import { crypto } from '../node/builtins.js';
 
 export interface ModelFacts {
   sha256: string;
@@ -26,7 +26,7 @@ export async function describeModelFile(file: string, display: string): Promise<
       hint: 'Give the one model file (e.g. model.onnx); pack a model directory into a single file first.',
     });
   }
-  const hash = createHash('sha256');
+  const hash = crypto().createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(file)) {
     hash.update(chunk as Buffer);

@@ -2,7 +2,6 @@
  * The Python the command would find on its PATH and the versions of the ML frameworks
  * installed for it, read from package metadata (importing torch would take seconds).
  */
-import { execFile } from 'node:child_process';
 
 export const FRAMEWORKS = ['torch', 'tensorflow', 'jax', 'jaxlib', 'scikit-learn', 'xgboost', 'lightgbm', 'transformers', 'onnx', 'onnxruntime'];
 
@@ -20,6 +19,7 @@ for name in sys.argv[1:]:
         pass
 print(json.dumps({"python": platform.python_version(), "frameworks": {k: v for k, v in found.items() if v}}))
 `;
+import { childProcess } from '../node/builtins.js';
 
 export interface PythonFacts {
   python: string;
@@ -42,7 +42,7 @@ export async function probePython(env: Record<string, string>, cwd: string, comm
 
 function run(executable: string, env: Record<string, string>, cwd: string): Promise<PythonFacts | undefined> {
   return new Promise((resolve) => {
-    execFile(executable, ['-c', PROBE, ...FRAMEWORKS], { env, cwd, timeout: 20_000, encoding: 'utf8' }, (error, stdout) => {
+    childProcess().execFile(executable, ['-c', PROBE, ...FRAMEWORKS], { env, cwd, timeout: 20_000, encoding: 'utf8' }, (error, stdout) => {
       if (error) return resolve(undefined);
       try {
         const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { python?: unknown; frameworks?: unknown };

@@ -5,8 +5,8 @@
  * when the command runs Python (or names no interpreter we know, when Python on its PATH may be
  * what it runs).
  */
-import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
+import { childProcess } from '../node/builtins.js';
 
 export type RuntimeKind = 'node' | 'python' | 'bun' | 'deno' | 'other';
 
@@ -41,7 +41,7 @@ export async function probeRuntime(command: string, env: Record<string, string>,
   if (kind === 'python' || kind === 'other') return { kind };
   const { label, pattern } = VERSIONED[kind];
   const version = await new Promise<string | undefined>((resolve) => {
-    execFile(commandExecutable(command), ['--version'], { env, cwd, timeout: 20_000, encoding: 'utf8' }, (error, stdout) => {
+    childProcess().execFile(commandExecutable(command), ['--version'], { env, cwd, timeout: 20_000, encoding: 'utf8' }, (error, stdout) => {
       resolve(error ? undefined : pattern.exec(stdout.trim())?.[1]);
     });
   });

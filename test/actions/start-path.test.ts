@@ -5,7 +5,9 @@
  * through @actions/core's OIDC client), Octokit (only when a stage talks to GitHub), and zod's
  * translations (never used; zod/mini's namespace import lets the bundle drop them). The schemas are written against zod's functional build (zod/mini), so
  * zod's classic build, whose ~390 KB module alone cost 45-60 ms of CPU at every start, is in no
- * bundle at all. The time itself is measured in bench/start, never asserted.
+ * bundle at all. Node's slower built-ins (node:crypto ~16 ms, child_process, zlib, readline,
+ * worker_threads) load on first use (shared/node/builtins.ts), and the YAML parser only when there
+ * is YAML to read. The time itself is measured in bench/start, never asserted.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +54,31 @@ function bundledPackages(source: string): Set<string> {
   return packages;
 }
 
+/**
+ * A stage's start path: its entry's static graph, then (run() imports it first thing) the stage
+ * module's static graph.
+ */
+function startPath(entry: string): Map<string, string> {
+  const file = join(ROOT, 'dist', `${entry}.js`);
+  const path = staticGraph(file);
+  for (const match of readFileSync(file, 'utf8').matchAll(/\bimport\(\s*"(\.[^"]+)"\s*\)/g)) {
+    for (const [name, source] of staticGraph(resolve(dirname(file), match[1]!))) path.set(name, source);
+  }
+  return path;
+}
+
+/** The Node built-ins a bundled file imports or requires at load. */
+function builtinImports(source: string): Set<string> {
+  const builtins = new Set<string>();
+  for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s*"(?:node:)?([a-z_/]+)"|\brequire\("(?:node:)?([a-z_/]+)"\)/gm)) builtins.add(match[1] ?? match[2]!);
+  return builtins;
+}
+
+/** Built-ins that cost start time (node:crypto alone ~16 ms), loaded on first use (shared/node/builtins.ts). */
+const SLOW_BUILTINS = ['crypto', 'child_process', 'zlib', 'readline', 'worker_threads', 'assert'];
+/** Stages that read YAML only when there is some to read (an mlops.yml, a kserve-resources input). */
+const YAML_ON_DEMAND = ['data-validate', 'evaluate-gate', 'register', 'deploy', 'drift-check'];
+
 const HEAVY = ['undici', '@actions/http-client', '@octokit/core', '@octokit/plugin-rest-endpoint-methods', 'zod/v4/locales', 'zod/v4/classic', 'zod', 'yaml'];
 const ENTRIES = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.js')).map((name) => name.slice(0, -'.js'.length));
 
@@ -65,6 +92,23 @@ describe('bundled entries load little before their stage', () => {
     // @actions/core itself stays (the runner's I/O), without its OIDC client's HTTP stack; that it
     // is seen shows the walk reached the bundled packages (the check above cannot pass for nothing).
     expect(loaded.has('@actions/core')).toBe(true);
+  });
+
+  it.each(STAGES)('%s: no slow built-in on its start path (entry and stage module), and YAML only on demand', (entry) => {
+    const path = startPath(entry);
+    const builtins = new Set([...path.values()].flatMap((source) => [...builtinImports(source)]));
+    expect(SLOW_BUILTINS.filter((name) => builtins.has(name))).toEqual([]);
+    // The walk does see built-ins (node:fs, node:path) and the stage module's own chunks.
+    expect(builtins.has('fs') || builtins.has('fs/promises')).toBe(true);
+    expect([...path.keys()].some((name) => name.includes(`${entry}-`))).toBe(true);
+    if (YAML_ON_DEMAND.includes(entry)) {
+      const loaded = new Set([...path.values()].flatMap((source) => [...bundledPackages(source)]));
+      expect(loaded.has('yaml')).toBe(false);
+    }
+  });
+
+  it('the built-in check sees a static import and a require', () => {
+    expect(builtinImports('import { createHash } from "node:crypto";\nconst z = require("zlib");\n')).toEqual(new Set(['crypto', 'zlib']));
   });
 
   it('deploy loads the Kubernetes client only for target: kserve', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../shared/config/load.js';
+import { parseConfig } from '../../shared/config/parse.js';
 import { ROOT, runCli } from '../support/run-action.js';
 
 const TRAIN = join(ROOT, 'examples', 'breast-cancer', 'data', 'train.csv');

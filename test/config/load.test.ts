@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../../shared/config/load.js';
+import { loadConfig } from '../../shared/config/load.js';
+import { parseConfig } from '../../shared/config/parse.js';
 import { UserError } from '../../shared/errors/user-error.js';
 
 function errorOf(fn: () => unknown): UserError {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../shared/config/load.js';
+import { parseConfig } from '../../shared/config/parse.js';
 import { parseProfile } from '../../shared/drift/reference.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import { newRecord, parseRecord } from '../../shared/record/record.js';

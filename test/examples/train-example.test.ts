@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../shared/config/load.js';
+import { parseConfig } from '../../shared/config/parse.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/breast-cancer/', import.meta.url));
 const TRAIN = join(EXAMPLE, 'train.mjs');

@@ -3,11 +3,11 @@
  * hashed as it is written: the modelcar layer (models/ + models/model.onnx). Owner 0:0, mode
  * 0755/0644, mtime 0, so the same model always gives the same layer digest.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Digest } from '../../registry/digest.js';
+import { crypto } from '../../node/builtins.js';
 
 const BLOCK = 512;
 /** ustar's size field holds 11 octal digits: files up to 8 GiB − 1. */
@@ -44,7 +44,7 @@ export interface TarResult {
 export async function writeSingleFileTar(source: string, dir: string, fileName: string, target: string): Promise<TarResult> {
   const { size: fileSize } = await stat(source);
   if (fileSize > MAX_TAR_FILE_BYTES) throw new Error(`${source} is ${fileSize} bytes, over the ustar limit of ${MAX_TAR_FILE_BYTES}`);
-  const hash = createHash('sha256');
+  const hash = crypto().createHash('sha256');
   const out = createWriteStream(target, { mode: 0o600 });
   let size = 0;
   const write = async (chunk: Buffer) => {

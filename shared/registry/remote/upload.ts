@@ -6,12 +6,13 @@
  * hashed as it is sent: if the bytes no longer match the digest taken before the upload, the
  * file changed while uploading and the upload is abandoned before it is committed.
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../../errors/user-error.js';
 import type { BlobProgress, BlobSource } from '../repository.js';
 import { RegistryHttpError, type RegistryHttp } from './http.js';
+import { crypto } from '../../node/builtins.js';
 
 export interface UploadOptions {
   chunkBytes: number;
@@ -105,7 +106,7 @@ type ReadAt = (offset: number, length: number) => Promise<Buffer>;
 
 async function putWhole(http: RegistryHttp, location: URL, source: BlobSource, read: ReadAt, what: string): Promise<void> {
   const body = await read(0, source.size);
-  if (body.length !== source.size || `sha256:${createHash('sha256').update(body).digest('hex')}` !== source.digest) throw changed(source);
+  if (body.length !== source.size || `sha256:${crypto().createHash('sha256').update(body).digest('hex')}` !== source.digest) throw changed(source);
   const response = await http.request('PUT', withDigest(location, source.digest), {
     headers: { 'content-type': 'application/octet-stream' },
     body,
@@ -128,7 +129,7 @@ async function sendChunks(
 ): Promise<void> {
   let location = start;
   let offset = 0;
-  const hash: Hash = createHash('sha256');
+  const hash: Hash = crypto().createHash('sha256');
   let hashedTo = 0;
   while (offset < source.size) {
     const length = Math.min(options.chunkBytes, source.size - offset);

@@ -14,12 +14,12 @@
  * clear error instead of reporting success. Claims are removed afterwards where the registry
  * allows deleting manifests; where it does not (GHCR), they stay behind as tags that listings skip.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { digestOf, type Digest } from '../digest.js';
 import { MANIFEST_MEDIA_TYPE } from '../media-types.js';
 import type { RemoteRepository } from './repository.js';
 import type { UploadOptions } from './upload.js';
+import { crypto } from '../../node/builtins.js';
 
 export const CLAIM_TAG_PREFIX = 'mlops-claim-';
 const CLAIM_ARTIFACT_TYPE = 'application/vnd.mlops-actions.version-claim.v1';
@@ -34,7 +34,7 @@ export interface Claim {
 
 /** Claim tags of one version share this prefix. */
 export function claimPrefix(version: string): string {
-  return `${CLAIM_TAG_PREFIX}${createHash('sha256').update(version).digest('hex').slice(0, 16)}-`;
+  return `${CLAIM_TAG_PREFIX}${crypto().createHash('sha256').update(version).digest('hex').slice(0, 16)}-`;
 }
 
 export function isClaimTag(tag: string): boolean {
@@ -42,7 +42,7 @@ export function isClaimTag(tag: string): boolean {
 }
 
 export async function writeClaim(repository: RemoteRepository, version: string, upload: UploadOptions): Promise<Claim> {
-  const nonce = randomBytes(12).toString('hex');
+  const nonce = crypto().randomBytes(12).toString('hex');
   // A config unique to this claim: no two registrations upload the same claim blob at once.
   const configBytes = Buffer.from(JSON.stringify({ version, nonce }));
   const config = { mediaType: CLAIM_CONFIG_MEDIA_TYPE, digest: digestOf(configBytes), size: configBytes.length };

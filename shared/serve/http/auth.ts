@@ -2,9 +2,9 @@
  * Bearer tokens, compared in constant time (both sides hashed to equal length first). Tokens
  * never appear in a message or log line. An admin token is also good for the data plane.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../http-error.js';
+import { crypto } from '../../node/builtins.js';
 
 export interface Tokens {
   admin?: string;
@@ -12,9 +12,9 @@ export interface Tokens {
 }
 
 function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  const a = crypto().createHash('sha256').update(given).digest();
+  const b = crypto().createHash('sha256').update(expected).digest();
+  return crypto().timingSafeEqual(a, b);
 }
 
 function bearer(request: IncomingMessage): string | undefined {
