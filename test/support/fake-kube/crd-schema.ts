@@ -27,7 +27,9 @@ let validate: ValidateFunction | undefined;
 
 function compile(): ValidateFunction {
   if (validate) return validate;
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+  // Without ajv's code optimisation passes the whole 640 KB schema compiles in half the time
+  // (they only tidy the generated code): seconds less for every test file with a fake cluster.
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, code: { optimize: false } });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('date-time', { type: 'string', validate: () => true });
