@@ -7,7 +7,10 @@
  * `jensenshannon(p, q, base=2)`) between the two prediction histograms must exceed
  * `maxPredictionShift` AND the difference must be significant in a chi-square test of
  * homogeneity (bins pooled left to right until every expected count is at least
- * MIN_EXPECTED), so noise in a small bake does not fail a good canary.
+ * MIN_EXPECTED), so noise in a small bake does not fail a good canary. A distance above the
+ * threshold that the test cannot yet tell from noise is "inconclusive" — the window grows until
+ * the shift is significant (fail), the distance falls under the threshold (pass) or the step's
+ * deadline passes (roll back): a small sample never passes a canary whose distance is too large.
  */
 import { chiSquareHomogeneity } from '../stats/chi-square.js';
 import { histogramTotal, type Histogram } from './prometheus.js';
@@ -73,8 +76,12 @@ export function analyseWindow(figures: WindowFigures, thresholds: Thresholds): A
 
   const p99 = histogramQuantile(0.99, figures.latency);
   const p99Ms = p99 === null ? null : p99 * 1000;
-  if (p99Ms !== null && requests >= thresholds.minRequests) {
-    if (p99Ms > thresholds.maxP99Ms) {
+  if (requests >= thresholds.minRequests) {
+    if (p99Ms === null) {
+      // Requests counted but no durations: a partial scrape is missing evidence, not a pass.
+      verdicts.push('inconclusive');
+      reasons.push(`no request durations for the ${requests} canary requests (no mlops_serve_request_duration_seconds observations in the scrape)`);
+    } else if (p99Ms > thresholds.maxP99Ms) {
       verdicts.push('fail');
       reasons.push(`p99 latency ${p99Ms.toFixed(1)} ms is above max-p99-ms ${thresholds.maxP99Ms}`);
     } else verdicts.push('pass');
@@ -89,10 +96,17 @@ export function analyseWindow(figures: WindowFigures, thresholds: Thresholds): A
       const [a, b] = alignBins(figures.canaryPredictions, figures.stablePredictions);
       shift = jensenShannonDistance(a, b);
       pValue = chiSquareHomogeneity(...poolBins(a, b, MIN_EXPECTED)).pValue;
-      if (shift > thresholds.maxPredictionShift && pValue < SHIFT_ALPHA) {
+      if (shift <= thresholds.maxPredictionShift) verdicts.push('pass');
+      else if (pValue < SHIFT_ALPHA) {
         verdicts.push('fail');
         reasons.push(`prediction shift ${shift.toFixed(3)} (Jensen–Shannon distance) is above max-prediction-shift ${thresholds.maxPredictionShift} (chi-square p = ${pValue.toExponential(2)})`);
-      } else verdicts.push('pass');
+      } else {
+        // Too few predictions to tell a real shift from noise: that is missing evidence, not a pass.
+        verdicts.push('inconclusive');
+        reasons.push(
+          `prediction shift ${shift.toFixed(3)} (Jensen–Shannon distance) is above max-prediction-shift ${thresholds.maxPredictionShift} but not yet significant (chi-square p = ${pValue.toExponential(2)}, fails below ${SHIFT_ALPHA}) on ${canaryCount} canary and ${stableCount} stable predictions`,
+        );
+      }
     } else {
       verdicts.push('inconclusive');
       reasons.push(`only ${canaryCount} canary and ${stableCount} stable predictions to compare (need ${thresholds.minPredictions} each)`);

@@ -38,12 +38,36 @@ describe('canary analysis against SciPy (test/fixtures/deploy/generate.py)', () 
     close(chiSquareSurvival(s.x, s.dof), s.sf);
   });
 
-  it('a small canary sample of the same model is not flagged although its distance exceeds the threshold', () => {
+  it('a small canary sample of the same model is not failed although its distance exceeds the threshold: the step is held', () => {
     const small = reference.cases.find((c) => c.name === 'same distribution, small canary')!;
     expect(small.js).toBeGreaterThan(thresholds.maxPredictionShift);
     const bounds = small.a.map((_, i) => (i + 1) / 20);
     const analysis = analyseWindow({ requests: 30, errors: 0, latency: { bounds: [0.01, Infinity], counts: [30, 0] }, canaryPredictions: { bounds, counts: small.a }, stablePredictions: { bounds, counts: small.b } }, thresholds);
-    expect(analysis.verdict).toBe('pass');
+    expect(analysis.verdict).toBe('inconclusive');
+  });
+
+  // A canary answering 1 − p (test/fixtures/deploy/flipped.onnx) seen on 30 predictions per side,
+  // as a bake starved of traffic sees it: the distance is far above the threshold, but the
+  // chi-square test cannot separate it from noise yet. That must hold the step, never pass it.
+  const mirrored = (canary: [number, number], stable: [number, number]) => {
+    const bounds = [...Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2))), Infinity];
+    const histogram = ([low, high]: [number, number]) => ({ bounds, counts: bounds.map((_, i) => (i === 0 ? low : i === 19 ? high : 0)) });
+    const requests = canary[0] + canary[1];
+    return analyseWindow({ requests, errors: 0, latency: { bounds: [0.01, Infinity], counts: [requests, 0] }, canaryPredictions: histogram(canary), stablePredictions: histogram(stable) }, thresholds);
+  };
+
+  it('a shifted canary seen on too few predictions to be significant is inconclusive, not a pass', () => {
+    const analysis = mirrored([11, 19], [19, 11]);
+    expect(analysis.prediction_shift).toBeGreaterThan(thresholds.maxPredictionShift);
+    expect(analysis.shift_p_value).toBeGreaterThan(0.01);
+    expect(analysis.verdict).toBe('inconclusive');
+    expect(analysis.reasons).toEqual(['prediction shift 0.228 (Jensen–Shannon distance) is above max-prediction-shift 0.1 but not yet significant (chi-square p = 3.89e-2, fails below 0.01) on 30 canary and 30 stable predictions']);
+  });
+
+  it('the same shift on a window grown fourfold fails', () => {
+    const analysis = mirrored([44, 76], [76, 44]);
+    expect(analysis.verdict).toBe('fail');
+    expect(analysis.reasons).toEqual(['prediction shift 0.228 (Jensen–Shannon distance) is above max-prediction-shift 0.1 (chi-square p = 3.61e-5)']);
   });
 
   it('a shifted canary fails on prediction shift', () => {
@@ -67,6 +91,12 @@ describe('error rate and latency', () => {
   it('errors above the rate fail; at the rate pass', () => {
     expect(analyseWindow({ requests: 100, errors: 2, latency, canaryPredictions: { bounds: [], counts: [] } }, thresholds).verdict).toBe('fail');
     expect(analyseWindow({ requests: 100, errors: 1, latency, canaryPredictions: { bounds: [], counts: [] } }, thresholds).verdict).toBe('pass');
+  });
+
+  it('requests counted without their durations (a partial scrape) are inconclusive, not a pass', () => {
+    const analysis = analyseWindow({ requests: 100, errors: 0, latency: { bounds: [], counts: [] }, canaryPredictions: { bounds: [], counts: [] } }, thresholds);
+    expect(analysis.verdict).toBe('inconclusive');
+    expect(analysis.reasons).toEqual(['no request durations for the 100 canary requests (no mlops_serve_request_duration_seconds observations in the scrape)']);
   });
 
   it('a burst of errors fails before enough requests arrived', () => {

@@ -11,7 +11,10 @@ import { ROOT, runAction } from '../support/run-action.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { deployWorkspace, driveTraffic, FIXTURES, type DeployWorkspace } from './workspace.js';
 
-const CONFIG = 'deploy:\n  min_requests: 10\n  min_predictions: 30\n  hold_factor: 10\n';
+// hold_factor 30: a good canary passes the shift check only once its window holds enough
+// predictions (several hundred a side); a loaded machine slows the traffic driver, and the
+// step must then hold longer, not roll back at a deadline sized for a quiet one.
+const CONFIG = 'deploy:\n  min_requests: 10\n  min_predictions: 30\n  hold_factor: 30\n';
 
 async function state(server: ServeProcess): Promise<{ traffic: Record<string, number>; versions: string[] }> {
   const auth = { authorization: `Bearer ${server.adminToken}` };
@@ -120,7 +123,7 @@ describe('deploy to an mlops serve instance', () => {
   }, 180_000);
 
   it('a canary without traffic stays inconclusive and is rolled back at its deadline, never passed', async () => {
-    const result = await deploy(`.mlops/registry:${versions.flipped!.version}`, { 'smoke-data': '', 'bake-seconds': '0.3' }, false);
+    const result = await deploy(`.mlops/registry:${versions.flipped!.version}`, { 'smoke-data': '', 'bake-seconds': '0.1' }, false);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('step 50 %: holding (only 0 canary requests (need 10)');
     expect(result.stdout).toMatch(/step 50 %25 stayed inconclusive until its deadline \(3 s\)/);

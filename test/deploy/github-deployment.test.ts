@@ -20,7 +20,7 @@ describe('GitHub Deployments', () => {
   let flipped: { version: string; digest: string };
 
   beforeAll(async () => {
-    ws = deployWorkspace('deploy:\n  min_requests: 10\n  min_predictions: 30\n  hold_factor: 10\n');
+    ws = deployWorkspace('deploy:\n  min_requests: 10\n  min_predictions: 30\n  hold_factor: 30\n');
     stable = await ws.register('stable.onnx');
     flipped = await ws.register('flipped.onnx');
     server = await startServe({ cwd: ws.cwd, adminToken: true });

@@ -51,7 +51,8 @@ export function kserveConfig(baseImage: string, extra = '', readyTimeoutSeconds 
     'deploy:',
     '  min_requests: 10',
     '  min_predictions: 30',
-    '  hold_factor: 10',
+    // Long enough for a good canary's window to gather the predictions its shift needs on a loaded machine (test/deploy/deploy.test.ts).
+    '  hold_factor: 30',
     '  kserve:',
     '    namespace: ml',
     '    poll_seconds: 0.1',
