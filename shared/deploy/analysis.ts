@@ -26,6 +26,14 @@ export interface Thresholds {
   minRequests: number;
   /** Predictions (rows) per side below which the shift cannot be judged. */
   minPredictions: number;
+  /**
+   * How many windows a step may judge before its deadline (the rollout's hold factor; default 1).
+   * A held step is judged again on a growing window, and each look is another chance for noise to
+   * reach significance, so the shift test runs at SHIFT_ALPHA / looks: a canary that predicts
+   * like the stable version is failed by chance in at most SHIFT_ALPHA of its steps (Bonferroni
+   * over the looks), however long the step is held.
+   */
+  looks?: number;
 }
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
@@ -96,15 +104,16 @@ export function analyseWindow(figures: WindowFigures, thresholds: Thresholds): A
       const [a, b] = alignBins(figures.canaryPredictions, figures.stablePredictions);
       shift = jensenShannonDistance(a, b);
       pValue = chiSquareHomogeneity(...poolBins(a, b, MIN_EXPECTED)).pValue;
+      const alpha = SHIFT_ALPHA / Math.max(1, Math.ceil(thresholds.looks ?? 1));
       if (shift <= thresholds.maxPredictionShift) verdicts.push('pass');
-      else if (pValue < SHIFT_ALPHA) {
+      else if (pValue < alpha) {
         verdicts.push('fail');
         reasons.push(`prediction shift ${shift.toFixed(3)} (Jensen–Shannon distance) is above max-prediction-shift ${thresholds.maxPredictionShift} (chi-square p = ${pValue.toExponential(2)})`);
       } else {
         // Too few predictions to tell a real shift from noise: that is missing evidence, not a pass.
         verdicts.push('inconclusive');
         reasons.push(
-          `prediction shift ${shift.toFixed(3)} (Jensen–Shannon distance) is above max-prediction-shift ${thresholds.maxPredictionShift} but not yet significant (chi-square p = ${pValue.toExponential(2)}, fails below ${SHIFT_ALPHA}) on ${canaryCount} canary and ${stableCount} stable predictions`,
+          `prediction shift ${shift.toFixed(3)} (Jensen–Shannon distance) is above max-prediction-shift ${thresholds.maxPredictionShift} but not yet significant (chi-square p = ${pValue.toExponential(2)}, fails below ${Number(alpha.toPrecision(3))}) on ${canaryCount} canary and ${stableCount} stable predictions`,
         );
       }
     } else {

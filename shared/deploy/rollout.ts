@@ -76,7 +76,7 @@ export async function runRollout(client: TrafficClient, plan: RolloutPlan, hooks
         await hooks.sleep(plan.bakeSeconds * 1000);
         bakes++;
         const after = await client.scrape();
-        analysis = analyseWindow(windowFigures(before, after, plan, weight < 100), plan.thresholds);
+        analysis = analyseWindow(windowFigures(before, after, plan, weight < 100), { ...plan.thresholds, looks: plan.holdFactor });
         hooks.log(`step ${weight} %: ${analysis.verdict} — ${describe(analysis)}`);
         if (analysis.verdict !== 'inconclusive') break;
         if (hooks.now() + plan.bakeSeconds * 1000 > deadline) break;

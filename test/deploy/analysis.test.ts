@@ -49,11 +49,11 @@ describe('canary analysis against SciPy (test/fixtures/deploy/generate.py)', () 
   // A canary answering 1 − p (test/fixtures/deploy/flipped.onnx) seen on 30 predictions per side,
   // as a bake starved of traffic sees it: the distance is far above the threshold, but the
   // chi-square test cannot separate it from noise yet. That must hold the step, never pass it.
-  const mirrored = (canary: [number, number], stable: [number, number]) => {
+  const mirrored = (canary: [number, number], stable: [number, number], looks?: number) => {
     const bounds = [...Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2))), Infinity];
     const histogram = ([low, high]: [number, number]) => ({ bounds, counts: bounds.map((_, i) => (i === 0 ? low : i === 19 ? high : 0)) });
     const requests = canary[0] + canary[1];
-    return analyseWindow({ requests, errors: 0, latency: { bounds: [0.01, Infinity], counts: [requests, 0] }, canaryPredictions: histogram(canary), stablePredictions: histogram(stable) }, thresholds);
+    return analyseWindow({ requests, errors: 0, latency: { bounds: [0.01, Infinity], counts: [requests, 0] }, canaryPredictions: histogram(canary), stablePredictions: histogram(stable) }, { ...thresholds, looks });
   };
 
   it('a shifted canary seen on too few predictions to be significant is inconclusive, not a pass', () => {
@@ -68,6 +68,18 @@ describe('canary analysis against SciPy (test/fixtures/deploy/generate.py)', () 
     const analysis = mirrored([44, 76], [76, 44]);
     expect(analysis.verdict).toBe('fail');
     expect(analysis.reasons).toEqual(['prediction shift 0.228 (Jensen–Shannon distance) is above max-prediction-shift 0.1 (chi-square p = 3.61e-5)']);
+  });
+
+  it('a step judged up to 5 times tests each look at 0.01 / 5, so five looks at a good canary fail it by chance at most 1 % of the time', () => {
+    // p ≈ 0.0035: significant for a single look, not for one of five.
+    const once = mirrored([22, 38], [38, 22]);
+    expect(once.shift_p_value).toBeGreaterThan(0.002);
+    expect(once.shift_p_value).toBeLessThan(0.01);
+    expect(once.verdict).toBe('fail');
+    const ofFive = mirrored([22, 38], [38, 22], 5);
+    expect(ofFive.verdict).toBe('inconclusive');
+    expect(ofFive.reasons[0]).toMatch(/not yet significant \(chi-square p = 3\.\d+e-3, fails below 0\.002\) on 60 canary and 60 stable predictions$/);
+    expect(mirrored([44, 76], [76, 44], 5).verdict).toBe('fail');
   });
 
   it('a shifted canary fails on prediction shift', () => {
