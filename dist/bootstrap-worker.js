@@ -5,7 +5,7 @@ import {
   multiclassFromPlan,
   regressionFromPlan,
   runResamples
-} from "./chunks/chunk-G3WQWSHC.js";
+} from "./chunks/chunk-W5JPIULG.js";
 import "./chunks/chunk-PXOP5VPA.js";
 import "./chunks/chunk-D4RZRY5B.js";
 

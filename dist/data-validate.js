@@ -1,17 +1,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   runAsAction
-} from "./chunks/chunk-2XP5NOPU.js";
+} from "./chunks/chunk-FZVG5HBH.js";
 import "./chunks/chunk-D3INI452.js";
 import "./chunks/chunk-ZCL4KZQW.js";
 import "./chunks/chunk-LSBADZCY.js";
 import "./chunks/chunk-OIBAWGZR.js";
-import "./chunks/chunk-3YYRIK64.js";
+import "./chunks/chunk-F3JHVORX.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-M5YL2T54.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-JU2HDORJ.js");
   await runAsAction(dataValidateStage);
 }
 

@@ -5,16 +5,16 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-JFZHXHMH.js";
+} from "./chunks/chunk-Y3INJLQ4.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
-import "./chunks/chunk-WFCI6QGH.js";
-import "./chunks/chunk-IANH7F2M.js";
+import "./chunks/chunk-W3LLQX65.js";
+import "./chunks/chunk-A3VPNE7V.js";
 import {
   ActionsHost,
   runAsAction
-} from "./chunks/chunk-2XP5NOPU.js";
+} from "./chunks/chunk-FZVG5HBH.js";
 import "./chunks/chunk-D3INI452.js";
 import "./chunks/chunk-ZCL4KZQW.js";
 import "./chunks/chunk-LSBADZCY.js";
@@ -23,7 +23,7 @@ import {
   getInput,
   setFailed,
   warning
-} from "./chunks/chunk-3YYRIK64.js";
+} from "./chunks/chunk-F3JHVORX.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/main.ts

@@ -1,17 +1,17 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   runAsAction
-} from "./chunks/chunk-2XP5NOPU.js";
+} from "./chunks/chunk-FZVG5HBH.js";
 import "./chunks/chunk-D3INI452.js";
 import "./chunks/chunk-ZCL4KZQW.js";
 import "./chunks/chunk-LSBADZCY.js";
 import "./chunks/chunk-OIBAWGZR.js";
-import "./chunks/chunk-3YYRIK64.js";
+import "./chunks/chunk-F3JHVORX.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/train/main.ts
 async function run() {
-  const { trainStage } = await import("./chunks/train-4Q6P67L3.js");
+  const { trainStage } = await import("./chunks/train-VY5ZTYOL.js");
   await runAsAction(trainStage);
 }
 
