@@ -5,7 +5,7 @@ import {
   multiclassFromPlan,
   regressionFromPlan,
   runResamples
-} from "./chunks/chunk-W5JPIULG.js";
+} from "./chunks/chunk-QMGWMKCF.js";
 import "./chunks/chunk-PXOP5VPA.js";
 import "./chunks/chunk-D4RZRY5B.js";
 

@@ -75,7 +75,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-Y3INJLQ4.js";
+} from "./chunks/chunk-SBFVK7LJ.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

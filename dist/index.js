@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-Y3INJLQ4.js";
+} from "./chunks/chunk-SBFVK7LJ.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -178,7 +178,7 @@ export interface BinaryRows {
 }
 
 /** The sums for any non-negative weights: one counter per outcome, every sum in row order. */
-function weightSums(w: RowWeights, rows: BinaryRows, sums: BinarySums): void {
+export function weightSums(w: RowWeights, rows: BinaryRows, sums: BinarySums): void {
   const { outcome, right, rowLoss } = rows;
   const counts = sums.counts;
   counts.fill(0);

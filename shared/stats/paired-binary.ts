@@ -1,10 +1,10 @@
 /**
- * Candidate and baseline binary metrics on the same resample in one row-order pass: the weights
- * are read once, and each model's sums still run over the rows in order, so each model's values
+ * Candidate and baseline binary metrics on the same resample in one row-order pass over byte
+ * draw counts (every resample but a rare Int32 redraw): the weights are read once, and each model's sums still run over the rows in order, so each model's values
  * are exactly what its own compute() gives (tested byte for byte); then each model's AUC pass.
  */
 import type { RowWeights } from './auc.js';
-import { aucFromPlan, writeBinaryMetrics, writeCounts, type BinaryRows, type BinarySums, type PreparedMetrics } from './classification.js';
+import { aucFromPlan, weightSums, writeBinaryMetrics, writeCounts, type BinaryRows, type BinarySums, type PreparedMetrics } from './classification.js';
 import { planArray, type MetricsPlan } from './metrics-plan.js';
 
 export type PairedCompute = (weights: RowWeights, candidateOut: Float64Array, baselineOut: Float64Array) => void;
@@ -18,40 +18,17 @@ export function pairedBinaryCompute(candidate: PreparedMetrics, baseline: Prepar
   const sumsB = emptySums();
   return (w, outA, outB) => {
     if (w instanceof Uint8Array) pairedByteSums(w, a, b, sumsA, sumsB);
-    else pairedSums(w, a, b, sumsA, sumsB);
+    else {
+      // Float weights or Int32 counts (a row drawn > 255 times): rare, so each model's own pass.
+      weightSums(w, a, sumsA);
+      weightSums(w, b, sumsB);
+    }
     writeBinaryMetrics(outA, sumsA, a.auc, w);
     writeBinaryMetrics(outB, sumsB, b.auc, w);
   };
 }
 
 const emptySums = (): BinarySums => ({ counts: new Float64Array(4), total: 0, correct: 0, lossSum: 0 });
-
-/** Both models' sums for any weights, each as weightSums computes it. */
-function pairedSums(w: RowWeights, a: BinaryRows, b: BinaryRows, sumsA: BinarySums, sumsB: BinarySums): void {
-  const countsA = sumsA.counts.fill(0);
-  const countsB = sumsB.counts.fill(0);
-  let total = 0;
-  let correctA = 0;
-  let correctB = 0;
-  let lossA = 0;
-  let lossB = 0;
-  for (let i = 0; i < a.outcome.length; i++) {
-    const x = w[i]!;
-    total += x;
-    correctA += a.right[i]! * x;
-    countsA[a.outcome[i]!]! += x;
-    lossA += x * a.rowLoss[i]!;
-    correctB += b.right[i]! * x;
-    countsB[b.outcome[i]!]! += x;
-    lossB += x * b.rowLoss[i]!;
-  }
-  sumsA.total = total;
-  sumsA.correct = correctA;
-  sumsA.lossSum = lossA;
-  sumsB.total = total;
-  sumsB.correct = correctB;
-  sumsB.lossSum = lossB;
-}
 
 /** Both models' sums for byte weights, each as byteWeightSums computes it (integer counts off the outcome bits, loss in row order). */
 function pairedByteSums(w: Uint8Array, a: BinaryRows, b: BinaryRows, sumsA: BinarySums, sumsB: BinarySums): void {

@@ -109,7 +109,7 @@ import {
   prepareRegression,
   runResamples,
   sharedPlan
-} from "./chunk-W5JPIULG.js";
+} from "./chunk-QMGWMKCF.js";
 import {
   normalTwoSided,
   normalUpperQuantile

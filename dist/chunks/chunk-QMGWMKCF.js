@@ -442,37 +442,15 @@ function pairedBinaryCompute(candidate, baseline) {
   const sumsB = emptySums();
   return (w, outA, outB) => {
     if (w instanceof Uint8Array) pairedByteSums(w, a, b, sumsA, sumsB);
-    else pairedSums(w, a, b, sumsA, sumsB);
+    else {
+      weightSums(w, a, sumsA);
+      weightSums(w, b, sumsB);
+    }
     writeBinaryMetrics(outA, sumsA, a.auc, w);
     writeBinaryMetrics(outB, sumsB, b.auc, w);
   };
 }
 var emptySums = () => ({ counts: new Float64Array(4), total: 0, correct: 0, lossSum: 0 });
-function pairedSums(w, a, b, sumsA, sumsB) {
-  const countsA = sumsA.counts.fill(0);
-  const countsB = sumsB.counts.fill(0);
-  let total = 0;
-  let correctA = 0;
-  let correctB = 0;
-  let lossA = 0;
-  let lossB = 0;
-  for (let i = 0; i < a.outcome.length; i++) {
-    const x = w[i];
-    total += x;
-    correctA += a.right[i] * x;
-    countsA[a.outcome[i]] += x;
-    lossA += x * a.rowLoss[i];
-    correctB += b.right[i] * x;
-    countsB[b.outcome[i]] += x;
-    lossB += x * b.rowLoss[i];
-  }
-  sumsA.total = total;
-  sumsA.correct = correctA;
-  sumsA.lossSum = lossA;
-  sumsB.total = total;
-  sumsB.correct = correctB;
-  sumsB.lossSum = lossB;
-}
 function pairedByteSums(w, a, b, sumsA, sumsB) {
   const oa = a.outcome;
   const ob = b.outcome;

@@ -63,7 +63,7 @@ function isExpression(value) {
 var loadStage = {
   "data-validate": async () => (await import("./data-validate-JU2HDORJ.js")).dataValidateStage,
   train: async () => (await import("./train-VY5ZTYOL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-FVALBZZP.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-SCDAKH2R.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-5ALOSEFJ.js")).modelCardStage,
   register: async () => (await import("./register-MS27Z5XN.js")).registerStage,
   deploy: async () => (await import("./deploy-AKJVAK7P.js")).deployStage,
