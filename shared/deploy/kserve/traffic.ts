@@ -6,13 +6,16 @@
  * `canaryTrafficPercent: 0`, which pins all traffic to latestRolledoutRevision (the stable
  * one). After promotion that field points at the new revision, so rolling back re-applies the
  * previous InferenceService (its model, its annotations) and waits for it to serve 100 %.
- * Scrapes read each revision's /metrics through its tag URL (`latest-…`, `prev-…`), labelled
- * with the rollout's canary and stable ids so the shared analysis tells them apart.
+ * Scrapes read each revision's /metrics through its tag URL (`latest-…`, `prev-…`), or, with
+ * deploy.kserve.prometheus, the revision's series summed over its pods from Prometheus
+ * (prometheus-series.ts); either way labelled with the rollout's canary and stable ids so the
+ * shared analysis tells them apart.
  */
 import type { Sample } from '../prometheus.js';
 import type { TrafficClient } from '../rollout.js';
 import { ServeClient, type Weights } from '../serve-client.js';
 import type { InferenceService, KserveClient } from './client.js';
+import type { PrometheusSeries } from './prometheus-series.js';
 import { pinnedManifest, withCanary, type Serving } from './manifest.js';
 import { isTrue, latestTraffic, percentOf, type IsvcStatus } from './status.js';
 import { applyAndWait, uninterruptible, type Expectation, type WaitHooks } from './wait.js';
@@ -40,6 +43,8 @@ export class KserveTraffic implements TrafficClient {
     private readonly revisions: Revisions,
     private readonly servedModel: string,
     private readonly hooks: WaitHooks,
+    /** Read the series from Prometheus instead of each revision's /metrics. */
+    private readonly prometheus?: PrometheusSeries,
   ) {}
 
   async setTraffic(_model: string, weights: Weights): Promise<void> {
@@ -60,11 +65,13 @@ export class KserveTraffic implements TrafficClient {
   async unload(): Promise<void> {}
 
   async scrape(): Promise<Sample[]> {
-    const sides: [string, string][] = [[this.revisions.canaryUrl, this.revisions.canaryId]];
-    if (!this.promoted) sides.push([this.revisions.stableUrl, this.revisions.stableId]);
+    const { canaryUrl, canaryId, canaryRevision, stableUrl, stableId, stableRevision } = this.revisions;
+    const sides: [string, string, string][] = [[canaryUrl, canaryId, canaryRevision]];
+    if (!this.promoted) sides.push([stableUrl, stableId, stableRevision]);
     const samples: Sample[] = [];
-    for (const [url, id] of sides) {
-      for (const sample of await new ServeClient(url, undefined).scrape()) {
+    for (const [url, id, revision] of sides) {
+      const scraped = this.prometheus ? await this.prometheus.revisionSamples({ namespace: this.client.namespace, name: this.servedModel, revision }) : await new ServeClient(url, undefined).scrape();
+      for (const sample of scraped) {
         if (sample.labels.model !== this.servedModel) continue;
         samples.push({ ...sample, labels: { ...sample.labels, version: id } });
       }
