@@ -1,5 +1,7 @@
 /** The server's Prometheus metrics (prom-client, on a registry of its own), plus the prediction histograms. */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { crypto } from '../node/builtins.js';
+import { INSTANCE_INFO } from './metric-names.js';
 import type { PredictionSummary } from './model-signature.js';
 import { PredictionHistograms, rowPredictions } from './prediction-histogram.js';
 import type { Outputs } from './tensors.js';
@@ -22,6 +24,10 @@ export class ServeMetrics {
 
   constructor() {
     const metrics = this;
+    // One random id per server process: a client that scrapes through a load balancer (a KServe
+    // revision's URL) can tell that two scrapes reached different replicas, whose counters
+    // cannot be differenced.
+    new Gauge({ name: INSTANCE_INFO, help: 'Always 1; instance_id is random per server process.', labelNames: ['instance_id'], registers: [this.registry] }).set({ instance_id: crypto().randomUUID() }, 1);
     new Gauge({
       name: 'mlops_serve_version_weight',
       help: 'Traffic weight (percent) of each loaded version; 1 series per version being served.',
