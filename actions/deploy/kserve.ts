@@ -143,11 +143,11 @@ function prometheusSeries(kserve: KserveSettings, inputs: DeployInputs, host: Ho
   if (!section) return undefined;
   let bearerToken: string | undefined;
   if (section.bearer_token_env) {
-    bearerToken = host.env(section.bearer_token_env) || undefined;
+    bearerToken = host.env(section.bearer_token_env)?.trim() || undefined;
     if (!bearerToken) {
-      throw new UserError(`deploy.kserve.prometheus.bearer_token_env names ${section.bearer_token_env}, which is not set in this step's environment`, {
+      throw new UserError(`the variable ${section.bearer_token_env} that bearer_token_env names is empty or not set in this step's environment`, {
         where: { key: 'deploy.kserve.prometheus.bearer_token_env' },
-        hint: `Set it on the step: env: { ${section.bearer_token_env}: \${{ secrets.PROMETHEUS_TOKEN }} }.`,
+        hint: `Set it on the step: env: { ${section.bearer_token_env}: "\${{ secrets.PROMETHEUS_TOKEN }}" } (an unset secret expands to "").`,
       });
     }
     host.setSecret(bearerToken);

@@ -34,5 +34,8 @@ export function networkCause(error: unknown): string {
     if (cause.errors?.[0]?.code) return cause.errors[0].code;
     cause = (cause as { cause?: unknown }).cause as typeof cause;
   }
+  // Not a network error: fetch refused the request itself (e.g. a header value with a line
+  // break), and its message may quote that header, a token included.
+  if (error instanceof TypeError && (error as { cause?: unknown }).cause === undefined) return 'the request could not be built';
   return (error as Error).message || 'network error';
 }

@@ -33,8 +33,13 @@ export class PrometheusApi {
     } catch {
       throw new UserError(`"${url}" is not a URL`, { where: options.where, hint: 'Give the Prometheus server\'s base URL, e.g. https://prometheus.example.com or http://prometheus.monitoring:9090.' });
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UserError(`"${url}" is not http(s)`, { where: options.where });
-    if (parsed.username || parsed.password) throw new UserError(`the Prometheus URL carries credentials`, { where: options.where, hint: 'Put the token in an environment variable and name it in bearer_token_env.' });
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UserError(`"${url}" is not http(s)`, { where: options.where, hint: 'Give the Prometheus server\'s base URL, e.g. https://prometheus.example.com.' });
+    if (parsed.username || parsed.password || parsed.search || parsed.hash) {
+      throw new UserError('the Prometheus URL carries credentials, a query or a fragment: give its base URL only', { where: options.where, hint: 'e.g. https://prometheus.example.com or https://host/prometheus; put a token in an environment variable and name it in bearer_token_env.' });
+    }
+    if (options.bearerToken !== undefined && !/^[\x21-\x7e]+$/.test(options.bearerToken)) {
+      throw new UserError('the Prometheus token holds characters an HTTP header cannot carry (a space or a line break?)', { where: { key: 'deploy.kserve.prometheus.bearer_token_env' }, hint: 'Store the token alone, on one line, in the secret the variable is set from.' });
+    }
     if (options.bearerToken && parsed.protocol === 'http:' && !isLoopbackHost(parsed.host) && !options.allowPlainHttp) {
       throw new UserError(`${parsed.origin} is plain http:// on another host: the Prometheus token would cross the network unencrypted`, {
         where: options.where,
@@ -49,27 +54,43 @@ export class PrometheusApi {
     const endpoint = `${this.base}/api/v1/query`;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
     if (this.options.bearerToken) headers.authorization = `Bearer ${this.options.bearerToken}`;
+    let text: string;
     let response: Response;
     try {
-      response = await fetch(endpoint, { method: 'POST', headers, body: new URLSearchParams({ query }).toString(), signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      // No redirects: a 30x would turn the POST into a GET without its query.
+      response = await fetch(endpoint, { method: 'POST', headers, body: new URLSearchParams({ query }).toString(), redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      text = await readCapped(response, MAX_SCRAPE_BYTES, endpoint);
     } catch (error) {
+      if (error instanceof UserError) throw error;
       throw new UserError(`cannot reach Prometheus at ${this.base} (${networkCause(error)})`, { where: this.options.where, hint: 'Is the URL right, and is Prometheus reachable from this runner?' });
     }
-    const text = await readCapped(response, MAX_SCRAPE_BYTES, endpoint);
     const body = parseJson(text);
-    if (!response.ok || body?.status !== 'success') throw this.failure(response.status, body, text);
+    if (!response.ok || body?.status !== 'success') throw this.failure(response, body, text);
     return vectorSamples(body.data, name, endpoint);
   }
 
-  private failure(status: number, body: PrometheusBody | undefined, text: string): UserError {
-    const said = typeof body?.error === 'string' ? `${typeof body.errorType === 'string' ? `${body.errorType}: ` : ''}${body.error}` : text.slice(0, 300);
+  private failure(response: Response, body: PrometheusBody | undefined, text: string): UserError {
+    const { status } = response;
+    const where = this.options.where;
+    if (status >= 300 && status < 400) {
+      return new UserError(`Prometheus at ${this.base} redirects (${status}) to ${JSON.stringify((response.headers.get('location') ?? '').slice(0, 200))}`, { where, hint: 'Give the URL it redirects to (its base, without /api/v1/query).' });
+    }
+    if (!body) {
+      const type = (response.headers.get('content-type') ?? 'no content type').slice(0, 80);
+      const what = status === 404 ? `has no /api/v1/query (404, ${type})` : `answered ${status} with ${type}, not Prometheus's JSON API`;
+      return new UserError(`${this.base} ${what}`, { where, hint: 'Give the Prometheus server\'s base URL, e.g. https://prometheus.example.com or https://host/prometheus (without /graph).' });
+    }
+    const said = (typeof body.error === 'string' ? `${typeof body.errorType === 'string' ? `${body.errorType}: ` : ''}${body.error}` : text).slice(0, 300);
     if (status === 401 || status === 403) {
-      return new UserError(`Prometheus at ${this.base} refused the query (${status}): ${said.slice(0, 300)}`, { where: this.options.where, hint: 'Set bearer_token_env to the name of an environment variable holding a token Prometheus accepts.' });
+      const hint = this.options.bearerToken ? 'The token in the variable bearer_token_env names was refused: check the secret it is set from.' : 'Set bearer_token_env to the name of an environment variable holding a token Prometheus accepts.';
+      return new UserError(`Prometheus at ${this.base} refused the query (${status}): ${said}`, { where: { key: 'deploy.kserve.prometheus.bearer_token_env' }, hint });
     }
     if (status === 400 || status === 422) {
-      return new UserError(`Prometheus at ${this.base} rejected the analysis query (${status}): ${said.slice(0, 300)}`, { where: { key: 'deploy.kserve.prometheus.selector' }, hint: 'Check the selector: label matchers such as namespace="{namespace}", serving_knative_dev_revision="{revision}".' });
+      return new UserError(`Prometheus at ${this.base} rejected the analysis query (${status}): ${said}`, { where: { key: 'deploy.kserve.prometheus.selector' }, hint: 'Check the selector: label matchers such as namespace="{namespace}", serving_knative_dev_revision="{revision}".' });
     }
-    return new UserError(`Prometheus at ${this.base} failed the query (${status}): ${said.slice(0, 300)}`, { where: this.options.where, hint: 'A 5xx is Prometheus\'s own trouble: retry the deploy, or use strategy: all-at-once.' });
+    if (status === 429) return new UserError(`Prometheus at ${this.base} rate-limited the query (429): ${said}`, { where, hint: 'Retry the deploy later, or raise the limit for this client.' });
+    if (status >= 500) return new UserError(`Prometheus at ${this.base} failed the query (${status}): ${said}`, { where, hint: 'A 5xx is Prometheus\'s own trouble: retry the deploy, or use strategy: all-at-once.' });
+    return new UserError(`Prometheus at ${this.base} answered the query with ${status}: ${said}`, { where, hint: 'Is the URL a Prometheus server (or one speaking its HTTP API)?' });
   }
 }
 

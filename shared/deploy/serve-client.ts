@@ -7,7 +7,8 @@
 import { UserError } from '../errors/user-error.js';
 import { isLoopbackHost } from '../registry/reference.js';
 import { networkCause, readCapped } from './http-body.js';
-import { MAX_SCRAPE_BYTES, parseMetrics, type Sample } from './prometheus.js';
+import { INSTANCE_INFO } from '../serve/metric-names.js';
+import { MAX_SCRAPE_BYTES, parseMetrics, withInstance, type Sample } from './prometheus.js';
 
 export interface IndexEntry {
   name: string;
@@ -80,11 +81,12 @@ export class ServeClient {
     return this.json('POST', path, body, true);
   }
 
+  /** The server's metrics, each sample labelled `instance` with the server process that answered (so a window across a restart is seen as one). */
   async scrape(): Promise<Sample[]> {
     const response = await this.request('GET', '/metrics', undefined, false);
     const text = await readCapped(response, MAX_SCRAPE_BYTES, `${this.base}/metrics`);
     if (!response.ok) throw this.httpError('GET /metrics', response.status, text);
-    return parseMetrics(text, `${this.base}/metrics`);
+    return withInstance(parseMetrics(text, `${this.base}/metrics`), INSTANCE_INFO);
   }
 
   private async json(method: string, path: string, body: unknown, admin: boolean): Promise<unknown> {

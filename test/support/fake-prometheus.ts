@@ -6,11 +6,13 @@
  * "result":[{"metric":{…},"value":[<unix time>,"<value>"]}]}}`, or `{"status":"error","errorType":
  * "bad_data","error":…}` with 400. Anything outside that description is recorded in `violations`.
  *
- * It evaluates a subset of PromQL, `name{matchers}` and `sum by (labels) (name{matchers})`, over
- * its targets: real /metrics endpoints scraped at query time, each sample given the target's labels
- * (as a kubernetes-pods job's labelmap gives the pod's). Other PromQL is a 400 bad_data, as an
- * expression Prometheus could not parse would be. Its own text-format parser, so a bug in ours
- * cannot cancel out.
+ * It evaluates a subset of PromQL, `name{matchers}` and `sum|max by (labels) (name{matchers})`,
+ * over its targets: real /metrics endpoints scraped at query time, each sample given the target's
+ * labels (as a kubernetes-pods job's labelmap gives the pod's) and `job`/`instance` as Prometheus
+ * does; a scraped label that clashes with a target label is kept as `exported_<label>`
+ * (honor_labels: false), and a target that does not answer contributes no series (its series go
+ * stale). Other PromQL is a 400 bad_data, as is a selector matching `__name__` twice. Its own
+ * text-format parser, so a bug in ours cannot cancel out.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -115,14 +117,24 @@ interface Series {
 }
 
 async function scrape(target: PrometheusTarget): Promise<Series[]> {
-  const text = await (await fetch(`${target.url}/metrics`)).text();
+  let text: string;
+  try {
+    const response = await fetch(`${target.url}/metrics`);
+    if (!response.ok) return [];
+    text = await response.text();
+  } catch {
+    return []; // target down: its series go stale
+  }
+  const targetLabels: Record<string, string> = { job: 'kubernetes-pods', instance: new URL(target.url).host, ...target.labels };
   const series: Series[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
     if (!match) throw new Error(`${target.url}/metrics: cannot parse ${line}`);
-    const labels: Record<string, string> = { ...target.labels, __name__: match[1]! };
-    for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[key!] = value!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    const labels: Record<string, string> = { ...targetLabels, __name__: match[1]! };
+    for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
+      labels[key! in targetLabels ? `exported_${key}` : key!] = value!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    }
     series.push({ labels, value: match[3] === '+Inf' ? Infinity : Number(match[3]) });
   }
   return series;
@@ -134,14 +146,14 @@ interface Matcher {
   value: string;
 }
 interface Expression {
-  by?: string[];
+  aggregate?: { op: 'sum' | 'max'; by: string[] };
   matchers: Matcher[];
 }
 
-/** `sum by (a, b) (selector)` or a selector: `name{label op "value", …}`. */
+/** `sum|max by (a, b) (selector)` or a selector: `name{label op "value", …}`. */
 function parseExpression(query: string): Expression {
-  const sum = /^\s*sum\s+by\s*\(([^()]*)\)\s*\((.*)\)\s*$/s.exec(query);
-  if (sum) return { by: sum[1]!.split(',').map((l) => l.trim()).filter(Boolean), matchers: parseSelector(sum[2]!) };
+  const aggregation = /^\s*(sum|max)\s+by\s*\(([^()]*)\)\s*\((.*)\)\s*$/s.exec(query);
+  if (aggregation) return { aggregate: { op: aggregation[1] as 'sum' | 'max', by: aggregation[2]!.split(',').map((l) => l.trim()).filter(Boolean) }, matchers: parseSelector(aggregation[3]!) };
   return { matchers: parseSelector(query) };
 }
 
@@ -157,6 +169,7 @@ function parseSelector(text: string): Matcher[] {
     matchers.push({ label: m[1]!, op: m[2] as Matcher['op'], value: unescapeGo(m[3]!) });
     rest = rest.slice(m[0].length);
   }
+  if (matchers.filter((m) => m.label === '__name__').length > 1) throw new Error('metric name must not be set twice');
   return matchers;
 }
 
@@ -166,14 +179,15 @@ function unescapeGo(text: string): string {
 
 function evaluate(expression: Expression, samples: Series[]): Series[] {
   const selected = samples.filter((s) => expression.matchers.every((m) => test(m, s.labels[m.label] ?? '')));
-  if (!expression.by) return selected;
+  if (!expression.aggregate) return selected;
+  const { op, by } = expression.aggregate;
   const groups = new Map<string, Series>();
   for (const s of selected) {
-    const labels = Object.fromEntries(expression.by.filter((l) => s.labels[l] !== undefined && s.labels[l] !== '').map((l) => [l, s.labels[l]!]));
+    const labels = Object.fromEntries(by.filter((l) => s.labels[l] !== undefined && s.labels[l] !== '').map((l) => [l, s.labels[l]!]));
     const key = JSON.stringify(Object.entries(labels).sort());
     const group = groups.get(key);
-    if (group) group.value += s.value;
-    else groups.set(key, { labels, value: s.value });
+    if (!group) groups.set(key, { labels, value: s.value });
+    else group.value = op === 'sum' ? group.value + s.value : Math.max(group.value, s.value);
   }
   return [...groups.values()];
 }

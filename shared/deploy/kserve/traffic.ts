@@ -7,12 +7,11 @@
  * one). After promotion that field points at the new revision, so rolling back re-applies the
  * previous InferenceService (its model, its annotations) and waits for it to serve 100 %.
  * Scrapes read each revision's /metrics through its tag URL (`latest-…`, `prev-…`), or, with
- * deploy.kserve.prometheus, the revision's series summed over its pods from Prometheus
- * (prometheus-series.ts); either way labelled with the rollout's canary and stable ids so the
- * shared analysis tells them apart.
+ * deploy.kserve.prometheus, the revision's series per pod from Prometheus (prometheus-series.ts);
+ * either way labelled with the rollout's canary and stable ids so the shared analysis tells them
+ * apart, and with the server process that answered, so a window in which the tag URL reached
+ * another replica (or a pod restarted) is seen and baked again rather than judged.
  */
-import { UserError } from '../../errors/user-error.js';
-import { INSTANCE_INFO } from '../../serve/metric-names.js';
 import type { Sample } from '../prometheus.js';
 import type { TrafficClient } from '../rollout.js';
 import { ServeClient, type Weights } from '../serve-client.js';
@@ -34,8 +33,6 @@ export interface Revisions {
 
 export class KserveTraffic implements TrafficClient {
   promoted = false;
-  /** The server process each revision's scrapes reached (tag-URL scrapes). */
-  private readonly instances = new Map<string, string>();
   /** The status after the last change: its URL and revisions go into the report. */
   last: IsvcStatus | undefined;
 
@@ -74,30 +71,12 @@ export class KserveTraffic implements TrafficClient {
     if (!this.promoted) sides.push([stableUrl, stableId, stableRevision]);
     const samples: Sample[] = [];
     for (const [url, id, revision] of sides) {
-      const scraped = this.prometheus ? await this.prometheus.revisionSamples({ namespace: this.client.namespace, name: this.servedModel, revision }) : this.samePod(revision, await new ServeClient(url, undefined).scrape());
+      const scraped = this.prometheus ? await this.prometheus.revisionSamples({ namespace: this.client.namespace, name: this.servedModel, revision }) : await new ServeClient(url, undefined).scrape();
       for (const sample of scraped) {
         if (sample.labels.model !== this.servedModel) continue;
         samples.push({ ...sample, labels: { ...sample.labels, version: id } });
       }
     }
-    return samples;
-  }
-
-  /**
-   * A revision's URL balances over its pods, so with more than one replica two scrapes may come
-   * from different servers and their difference would be judged as the bake: refused instead
-   * (mlops_serve_instance_info names the process that answered).
-   */
-  private samePod(revision: string, samples: Sample[]): Sample[] {
-    const instance = samples.find((s) => s.name === INSTANCE_INFO)?.labels.instance_id;
-    const seen = this.instances.get(revision);
-    if (instance !== undefined && seen !== undefined && instance !== seen) {
-      throw new UserError(`two scrapes of revision ${revision} reached different pods: it runs more than one replica, and one pod's counters cannot be differenced with another's`, {
-        where: { key: 'deploy.kserve.prometheus' },
-        hint: 'Set deploy.kserve.prometheus so the analysis reads every pod\'s series from Prometheus (docs/deploy.md, "Canary analysis from Prometheus"), or deploy with min_replicas and max_replicas at 1.',
-      });
-    }
-    if (instance !== undefined) this.instances.set(revision, instance);
     return samples;
   }
 

@@ -146,10 +146,10 @@ describe('deploy to KServe: bad input and failures', () => {
     const before = cluster.kube.requests.length;
     let result = await deploy(versions.retrained!.ref, { config: withConfig('prom-token.yml', '    prometheus:\n      url: https://prometheus.example\n      bearer_token_env: PROM_TOKEN_NOT_SET') });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('deploy.kserve.prometheus.bearer_token_env names PROM_TOKEN_NOT_SET, which is not set in this step\'s environment');
+    expect(result.stdout).toContain('the variable PROM_TOKEN_NOT_SET that bearer_token_env names is empty or not set in this step\'s environment');
     result = await deploy(versions.retrained!.ref, { config: withConfig('prom-selector.yml', '    prometheus:\n      url: https://prometheus.example\n      selector: namespace="{namespace}"') });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('does not use {revision}: the canary\'s and the stable revision\'s pods would be summed together');
+    expect(result.stdout).toContain('does not pick the revision (no label="…{revision}…" or label=~"…{revision}…" matcher): the canary\'s and the stable revision\'s pods would be summed together');
     expect(result.stdout).toContain('deploy.kserve.prometheus.selector');
     expect(cluster.kube.requests.length).toBe(before);
   }, 120_000);

@@ -93,8 +93,8 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
       expect(result.stdout).toContain(`::add-mask::${token}`);
       expect((result.stdout + result.stderr).split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(token);
       // Both revisions' series came from Prometheus, by revision; no request broke the API's description.
-      expect(prometheus.queries).toContain('sum by (model, code) (mlops_serve_requests_total{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})');
-      expect(prometheus.queries).toContain('sum by (model, le) (mlops_serve_prediction_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00001"})');
+      expect(prometheus.queries).toContain('sum by (model, code, instance) (mlops_serve_requests_total{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})');
+      expect(prometheus.queries).toContain('sum by (model, le, instance) (mlops_serve_prediction_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00001"})');
       expect(prometheus.violations).toEqual([]);
     } finally {
       await driver.stop();

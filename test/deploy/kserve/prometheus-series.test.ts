@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSelector, fillSelector, PrometheusSeries } from '../../../shared/deploy/kserve/prometheus-series.js';
 import { PrometheusApi } from '../../../shared/deploy/prometheus-api.js';
-import { counterTotal, histogram, histogramTotal } from '../../../shared/deploy/prometheus.js';
-import { DURATION, PREDICTION, REQUESTS } from '../../../shared/deploy/rollout.js';
+import { analyseWindow } from '../../../shared/deploy/analysis.js';
+import { counterTotal, histogram, histogramTotal, type Sample } from '../../../shared/deploy/prometheus.js';
+import { DURATION, PREDICTION, REQUESTS, windowFigures } from '../../../shared/deploy/rollout.js';
 import { UserError } from '../../../shared/errors/user-error.js';
 import { startFakePrometheus, type FakePrometheus } from '../../support/fake-prometheus.js';
 import { startServe, type ServeProcess } from '../../support/serve-process.js';
@@ -39,7 +40,10 @@ describe('the revision selector', () => {
   it('accepts label matchers only, and refuses one that does not pick the revision', () => {
     expect(() => checkSelector('namespace="{namespace}", serving_knative_dev_revision="{revision}"')).not.toThrow();
     expect(() => checkSelector('pod=~"{revision}-.*", job!="x"')).not.toThrow();
-    expect(() => checkSelector('namespace="{namespace}"')).toThrow(/does not use \{revision\}/);
+    expect(() => checkSelector('namespace="{namespace}"')).toThrow(/does not pick the revision/);
+    expect(() => checkSelector('rev!="{revision}"')).toThrow(/does not pick the revision/);
+    expect(() => checkSelector('{revision}="x"')).toThrow(/not a list of label matchers/);
+    expect(() => checkSelector('__name__="up", rev="{revision}"')).toThrow(/matches __name__/);
     expect(() => checkSelector('rev="{revision}"} or vector(1) or up{a="b"')).toThrow(/brace outside the placeholders/);
     expect(() => checkSelector('rev="{revision}", sum(x)')).toThrow(/not a list of label matchers/);
     expect(() => checkSelector('rev={revision}')).toThrow(/not a list of label matchers/);
@@ -90,12 +94,34 @@ describe('series from Prometheus, summed over the pods of a revision', () => {
     expect(histogramTotal(histogram(samples, PREDICTION, { model: 'churn' }))).toBe(12);
     const other = await series.revisionSamples({ namespace: 'ml', name: 'churn', revision: 'churn-predictor-00001' });
     expect(counterTotal(other, REQUESTS, { model: 'churn' })).toBe(3);
-    expect(prometheus.queries.slice(0, 3)).toEqual([
-      'sum by (model, code) (mlops_serve_requests_total{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})',
-      'sum by (model, le) (mlops_serve_request_duration_seconds_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})',
-      'sum by (model, le) (mlops_serve_prediction_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})',
+    expect(prometheus.queries.slice(0, 4)).toEqual([
+      'max by (instance, instance_id) (mlops_serve_instance_info{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})',
+      'sum by (model, code, instance) (mlops_serve_requests_total{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})',
+      'sum by (model, le, instance) (mlops_serve_request_duration_seconds_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})',
+      'sum by (model, le, instance) (mlops_serve_prediction_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})',
     ]);
+    // One series set per pod and server process.
+    const instances = new Set(samples.filter((s) => s.name === REQUESTS).map((s) => s.labels.instance));
+    expect(instances.size).toBe(2);
+    for (const instance of instances) expect(instance).toMatch(/^127\.0\.0\.1:\d+ [0-9a-f-]{36}$/);
     expect(prometheus.violations).toEqual([]);
+  }, 120_000);
+
+  it('a pod that goes away during the window makes it start again instead of being judged on the pods left', async () => {
+    const series = new PrometheusSeries(new PrometheusApi(prometheus.url, { bearerToken: token, where }));
+    const scope = { namespace: 'ml', name: 'churn', revision: 'churn-predictor-00002' };
+    const label = (samples: Sample[]) => samples.map((s) => ({ ...s, labels: { ...s.labels, version: 'v2' } }));
+    const before = label(await series.revisionSamples(scope));
+    await infer(pods[0]!.serve.url, 4);
+    await infer(pods[1]!.serve.url, 6);
+    const plan = { model: 'churn', canary: 'v2', stable: 'v1' };
+    expect(windowFigures(before, label(await series.revisionSamples(scope)), plan, false)).toMatchObject({ requests: 10, vanished: 0 });
+    await pods[1]!.serve.stop();
+    const after = label(await series.revisionSamples(scope));
+    const figures = windowFigures(before, after, plan, false);
+    expect(figures.vanished).toBeGreaterThan(0);
+    expect(figures.requests).toBe(4);
+    expect(analyseWindow(figures, { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 1, minPredictions: 1 }).verdict).toBe('inconclusive');
   }, 120_000);
 
   it('each failure is one clear error naming Prometheus and the key; the token never appears', async () => {
@@ -110,7 +136,20 @@ describe('series from Prometheus, summed over the pods of a revision', () => {
 
     let error = await failure(query(api({ token: 'wrong-token' })));
     expect(error.message).toMatch(/Prometheus at http:\/\/127\.0\.0\.1:\d+ refused the query \(401\)/);
-    expect(error.hint).toContain('bearer_token_env');
+    expect(error.hint).toContain('The token in the variable bearer_token_env names was refused');
+
+    // A token fetch cannot put in a header: refused before any request, without quoting it.
+    error = await failure(async () => api({ token: `${token}\nsecond-line` }));
+    expect(error.message).toBe('the Prometheus token holds characters an HTTP header cannot carry (a space or a line break?)');
+
+    // Not Prometheus's JSON API: an HTML page, a missing endpoint, a redirect.
+    prometheus.failNext.push({ status: 200, body: '<html>Grafana</html>' });
+    error = await failure(query(api()));
+    expect(error.message).toMatch(/answered 200 with application\/json, not Prometheus's JSON API$/);
+    prometheus.failNext.push({ status: 404, body: 'no such page' });
+    error = await failure(query(api()));
+    expect(error.message).toMatch(/has no \/api\/v1\/query \(404/);
+    expect(() => api({ url: `${prometheus.url}/?token=${token}` })).toThrow('the Prometheus URL carries credentials, a query or a fragment: give its base URL only');
 
     prometheus.failNext.push({ status: 503, body: JSON.stringify({ status: 'error', errorType: 'unavailable', error: 'TSDB not ready' }) });
     error = await failure(query(api()));

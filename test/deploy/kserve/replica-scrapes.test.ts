@@ -1,8 +1,8 @@
 /**
  * Without deploy.kserve.prometheus the analysis scrapes each revision's /metrics through its URL,
- * which balances over the revision's pods: two scrapes that reach different replicas are refused
- * (their counters cannot be differenced), not judged. Real `mlops serve` processes as the pods,
- * behind the fake cluster's round-robin route.
+ * which balances over the revision's pods: a window whose two scrapes reached different replicas
+ * is not judged (their counters cannot be differenced) but baked again. Real `mlops serve`
+ * processes as the pods, behind the fake cluster's round-robin route.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KserveClient } from '../../../shared/deploy/kserve/client.js';
 import { KserveTraffic } from '../../../shared/deploy/kserve/traffic.js';
-import { UserError } from '../../../shared/errors/user-error.js';
+import { analyseWindow } from '../../../shared/deploy/analysis.js';
+import { windowFigures } from '../../../shared/deploy/rollout.js';
 import { Router } from '../../support/fake-kube/runtime.js';
 import { startServe, type ServeProcess } from '../../support/serve-process.js';
-import { FIXTURES } from '../workspace.js';
+import { FIXTURES, holdoutFeatureRows } from '../workspace.js';
 
 describe('tag-URL scrapes of a revision with several replicas', () => {
   const pods: ServeProcess[] = [];
@@ -42,13 +43,20 @@ describe('tag-URL scrapes of a revision with several replicas', () => {
     }
   });
 
-  it('the canary revision behind a route to two pods: the second scrape reaching the other pod is refused with the way out', async () => {
+  it('the canary revision behind a route to two pods: a window whose scrapes reached both is inconclusive and starts again', async () => {
+    const { rows } = holdoutFeatureRows();
+    for (const pod of pods) {
+      const response = await fetch(`${pod.url}/v2/models/churn/infer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: [{ name: 'features', shape: [1, rows[0]!.length], datatype: 'FP32', data: rows[0] }] }) });
+      expect(response.status).toBe(200);
+    }
     route.route([{ url: pods[0]!.url, percent: 50 }, { url: pods[1]!.url, percent: 50 }]);
     const client = traffic(route.url, pods[2]!.url);
-    await client.scrape();
-    const error = await client.scrape().then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe("two scrapes of revision churn-predictor-00002 reached different pods: it runs more than one replica, and one pod's counters cannot be differenced with another's");
-    expect((error as UserError).hint).toContain('deploy.kserve.prometheus');
+    const before = await client.scrape();
+    const after = await client.scrape();
+    const figures = windowFigures(before, after, { model: 'churn', canary: 'v2', stable: 'v1' }, true);
+    expect(figures.vanished).toBeGreaterThan(0);
+    const analysis = analyseWindow(figures, { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 0, minPredictions: 0 });
+    expect(analysis.verdict).toBe('inconclusive');
+    expect(analysis.reasons[0]).toContain('or the scrape reached another replica): the window starts again');
   });
 });
