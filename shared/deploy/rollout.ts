@@ -13,13 +13,11 @@
 import { analyseWindow, type Analysis, type Thresholds, type WindowFigures } from './analysis.js';
 import { counterTotal, histogram, windowSamples, type Sample } from './prometheus.js';
 import type { ServeClient, Weights } from './serve-client.js';
+import { DURATION, PREDICTION, REQUESTS } from '../serve/metric-names.js';
 
 /** What the rollout drives: an `mlops serve` instance, or a KServe InferenceService (kserve/traffic.ts). */
 export type TrafficClient = Pick<ServeClient, 'setTraffic' | 'unload' | 'scrape'>;
 
-export const REQUESTS = 'mlops_serve_requests_total';
-export const DURATION = 'mlops_serve_request_duration_seconds';
-export const PREDICTION = 'mlops_serve_prediction';
 
 export interface RolloutPlan {
   model: string;

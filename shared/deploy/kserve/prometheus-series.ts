@@ -13,9 +13,8 @@
  */
 import { UserError } from '../../errors/user-error.js';
 import type { Sample } from '../prometheus.js';
-import { DURATION, PREDICTION, REQUESTS } from '../rollout.js';
 import type { PrometheusApi } from '../prometheus-api.js';
-import { INSTANCE_INFO } from '../../serve/metric-names.js';
+import { DURATION, INSTANCE_INFO, PREDICTION, REQUESTS } from '../../serve/metric-names.js';
 
 /** Where the pods' labels come from with the common `kubernetes-pods` scrape job (labelmap of the pod's labels). */
 export const DEFAULT_SELECTOR = 'namespace="{namespace}", serving_knative_dev_revision="{revision}"';

@@ -67,17 +67,22 @@ export class KserveTraffic implements TrafficClient {
 
   async scrape(): Promise<Sample[]> {
     const { canaryUrl, canaryId, canaryRevision, stableUrl, stableId, stableRevision } = this.revisions;
-    const sides: [string, string, string][] = [[canaryUrl, canaryId, canaryRevision]];
-    if (!this.promoted) sides.push([stableUrl, stableId, stableRevision]);
+    const sides = [{ url: canaryUrl, id: canaryId, revision: canaryRevision }];
+    if (!this.promoted) sides.push({ url: stableUrl, id: stableId, revision: stableRevision });
     const samples: Sample[] = [];
-    for (const [url, id, revision] of sides) {
-      const scraped = this.prometheus ? await this.prometheus.revisionSamples({ namespace: this.client.namespace, name: this.servedModel, revision }) : await new ServeClient(url, undefined).scrape();
-      for (const sample of scraped) {
+    for (const side of sides) {
+      for (const sample of await this.revisionSamples(side)) {
         if (sample.labels.model !== this.servedModel) continue;
-        samples.push({ ...sample, labels: { ...sample.labels, version: id } });
+        samples.push({ ...sample, labels: { ...sample.labels, version: side.id } });
       }
     }
     return samples;
+  }
+
+  /** One revision's series: from Prometheus (every pod), or from its /metrics through its URL (one pod). */
+  private revisionSamples(side: { url: string; revision: string }): Promise<Sample[]> {
+    if (this.prometheus) return this.prometheus.revisionSamples({ namespace: this.client.namespace, name: this.servedModel, revision: side.revision });
+    return new ServeClient(side.url, undefined).scrape();
   }
 
   async rollBack(): Promise<void> {

@@ -14,7 +14,8 @@ import { checkSelector, fillSelector, PrometheusSeries } from '../../../shared/d
 import { PrometheusApi } from '../../../shared/deploy/prometheus-api.js';
 import { analyseWindow } from '../../../shared/deploy/analysis.js';
 import { counterTotal, histogram, histogramTotal, type Sample } from '../../../shared/deploy/prometheus.js';
-import { DURATION, PREDICTION, REQUESTS, windowFigures } from '../../../shared/deploy/rollout.js';
+import { windowFigures } from '../../../shared/deploy/rollout.js';
+import { DURATION, PREDICTION, REQUESTS } from '../../../shared/serve/metric-names.js';
 import { UserError } from '../../../shared/errors/user-error.js';
 import { startFakePrometheus, type FakePrometheus } from '../../support/fake-prometheus.js';
 import { startServe, type ServeProcess } from '../../support/serve-process.js';
