@@ -6,7 +6,8 @@
  * "result":[{"metric":{…},"value":[<unix time>,"<value>"]}]}}`, or `{"status":"error","errorType":
  * "bad_data","error":…}` with 400. Anything outside that description is recorded in `violations`.
  *
- * It evaluates a subset of PromQL, `name{matchers}` and `sum|max by (labels) (name{matchers})`,
+ * It evaluates a subset of PromQL, `name{matchers}`, `sum|max by (labels) (name{matchers})`,
+ * `min(timestamp(name{matchers}))` and `vector(time())`,
  * over its targets: real /metrics endpoints scraped at query time, each sample given the target's
  * labels (as a kubernetes-pods job's labelmap gives the pod's) and `job`/`instance` as Prometheus
  * does; a scraped label that clashes with a target label is kept as `exported_<label>`
@@ -74,15 +75,21 @@ export async function startFakePrometheus(targets: () => PrometheusTarget[], opt
       response.writeHead(failure.status, { 'content-type': 'application/json' }).end(failure.body);
       return;
     }
+    const now = Date.now() / 1000;
+    const vector = (series: Series[]) => answer(response, 200, { status: 'success', data: { resultType: 'vector', result: series.map((s) => ({ metric: s.labels, value: [now, formatValue(s.value)] })) } });
+    if (/^\s*vector\s*\(\s*time\s*\(\s*\)\s*\)\s*$/.test(query)) return vector([{ labels: {}, value: now }]);
+    // min(timestamp(selector)): the oldest last-scrape time of the selected series (scraped now, here).
+    const oldest = /^\s*min\s*\(\s*timestamp\s*\((.*)\)\s*\)\s*$/s.exec(query);
     let expression: Expression;
     try {
-      expression = parseExpression(query);
+      expression = parseExpression(oldest ? oldest[1]! : query);
     } catch (error) {
       return answer(response, 400, { status: 'error', errorType: 'bad_data', error: `invalid parameter "query": ${(error as Error).message}` });
     }
     const samples = (await Promise.all(targets().map(scrape))).flat();
-    const now = Date.now() / 1000;
-    answer(response, 200, { status: 'success', data: { resultType: 'vector', result: evaluate(expression, samples).map((s) => ({ metric: s.labels, value: [now, formatValue(s.value)] })) } });
+    const result = evaluate(expression, samples);
+    if (oldest) return vector(result.length ? [{ labels: {}, value: Date.now() / 1000 }] : []);
+    vector(result);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -14,6 +14,7 @@
 import { UserError } from '../../errors/user-error.js';
 import type { Sample } from '../prometheus.js';
 import type { PrometheusApi } from '../prometheus-api.js';
+import type { WaitHooks } from './wait.js';
 import { DURATION, INSTANCE_INFO, PREDICTION, REQUESTS } from '../../serve/metric-names.js';
 
 /** Where the pods' labels come from with the common `kubernetes-pods` scrape job (labelmap of the pod's labels). */
@@ -44,6 +45,35 @@ export class PrometheusSeries {
     private readonly selector: string = DEFAULT_SELECTOR,
   ) {
     checkSelector(selector);
+  }
+
+  /**
+   * Waits until Prometheus has scraped every pod of these revisions since now (Prometheus's
+   * clock, so the runner's does not matter), so a window that starts now counts what happened
+   * before it (the smoke test, the last step) on its `before` side, not inside it. A revision
+   * Prometheus never scrapes (the pods not scraped, or a selector that matches none) ends the
+   * step with that said, at the deadline.
+   */
+  async waitForScrapes(scopes: RevisionScope[], hooks: WaitHooks): Promise<void> {
+    const [clock] = await this.api.query('vector(time())', 'time');
+    if (!clock || !Number.isFinite(clock.value)) throw new UserError('Prometheus did not answer vector(time()) with its time', { where: { key: 'deploy.kserve.prometheus.url' }, hint: 'Is the URL a Prometheus server (or one speaking its HTTP API)?' });
+    const since = clock.value;
+    const deadline = hooks.now() + hooks.timeoutMs;
+    let lastLogged = hooks.now();
+    for (const scope of scopes) {
+      const query = `min(timestamp(${INSTANCE_INFO}{${fillSelector(this.selector, scope)}}))`;
+      for (;;) {
+        const [oldest] = await this.api.query(query, INSTANCE_INFO);
+        if (oldest && oldest.value >= since) break;
+        const now = hooks.now();
+        if (now >= deadline) throw new UnscrapedRevision(scope.revision, query, Math.round(hooks.timeoutMs / 1000), oldest?.value);
+        if (now - lastLogged >= 30_000) {
+          hooks.log(`waiting for Prometheus to scrape revision ${scope.revision} (${oldest ? `its oldest pod's last scrape is ${Math.round(since - oldest.value)} s before the step` : 'no series yet'})`);
+          lastLogged = now;
+        }
+        await hooks.sleep(Math.min(hooks.pollMs, Math.max(1, deadline - now)));
+      }
+    }
   }
 
   /** Every series of the analysis for the revision's pods, one per pod and server process (`instance`: "<target> <process id>"). */
@@ -113,4 +143,14 @@ function splitMatchers(text: string): string[] {
   }
   if (current.trim() !== '' || parts.length > 0) parts.push(current);
   return parts;
+}
+
+/** Prometheus did not scrape a revision's pods within the deadline: the step cannot be judged. */
+export class UnscrapedRevision extends UserError {
+  constructor(revision: string, query: string, seconds: number, lastScrape: number | undefined) {
+    super(`Prometheus did not scrape revision ${revision} within ${seconds} s (${lastScrape === undefined ? `no series answer ${query}` : `its pods' last scrape is older than the traffic change`})`, {
+      where: WHERE,
+      hint: 'Check that Prometheus scrapes each predictor pod\'s /metrics and that the selector matches the pods\' labels (docs/deploy.md, "Canary analysis from Prometheus"); try the query in Prometheus\'s UI.',
+    });
+  }
 }

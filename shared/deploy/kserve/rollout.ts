@@ -19,7 +19,7 @@ import { smokeTest, type SmokeResult, type SmokeRows } from '../smoke.js';
 import type { InferenceService, KserveClient } from './client.js';
 import { pinnedManifest } from './manifest.js';
 import { latestTraffic, readStatus, type IsvcStatus } from './status.js';
-import type { PrometheusSeries } from './prometheus-series.js';
+import { UnscrapedRevision, type PrometheusSeries } from './prometheus-series.js';
 import { canaryAt, KserveTraffic, pinnedTo, servingNew } from './traffic.js';
 import { applyAndWait, NotReady, uninterruptible, waitFor, type WaitHooks } from './wait.js';
 
@@ -134,6 +134,7 @@ async function update(input: KserveRolloutInput, stable: string, previousManifes
   } catch (error) {
     // runRollout has already tried to roll back before rethrowing.
     if (error instanceof NotReady) return { outcome: 'rolled_back', reason: error.message, steps: [], smoke, status: error.last, revision: canaryRevision, previousRevision: stable };
+    if (error instanceof UnscrapedRevision) return { outcome: 'rolled_back', reason: error.message, steps: [], smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
     throw error;
   }
 }

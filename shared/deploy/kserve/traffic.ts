@@ -57,9 +57,13 @@ export class KserveTraffic implements TrafficClient {
     if (percent === 100) {
       this.last = await applyAndWait(this.client, withCanary(this.manifest, undefined), promotedTo(this.revisions.canaryRevision), `promote ${this.revisions.canaryRevision}`, this.hooks);
       this.promoted = true;
-      return;
+    } else {
+      this.last = await applyAndWait(this.client, withCanary(pinnedManifest(this.manifest, this.serving), percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
     }
-    this.last = await applyAndWait(this.client, withCanary(pinnedManifest(this.manifest, this.serving), percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
+    if (this.prometheus) {
+      const revisions = this.promoted ? [this.revisions.canaryRevision] : [this.revisions.canaryRevision, this.revisions.stableRevision];
+      await this.prometheus.waitForScrapes(revisions.map((revision) => ({ namespace: this.client.namespace, name: this.servedModel, revision })), this.hooks);
+    }
   }
 
   /** Knative scales a revision without traffic to zero; nothing to unload. */

@@ -95,6 +95,8 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
       // Both revisions' series came from Prometheus, by revision; no request broke the API's description.
       expect(prometheus.queries).toContain('sum by (model, code, instance) (mlops_serve_requests_total{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})');
       expect(prometheus.queries).toContain('sum by (model, le, instance) (mlops_serve_prediction_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00001"})');
+      // Each step waited for Prometheus to scrape both revisions after the traffic change.
+      expect(prometheus.queries).toContain('min(timestamp(mlops_serve_instance_info{namespace="ml", serving_knative_dev_revision="churn-predictor-00001"}))');
       expect(prometheus.violations).toEqual([]);
     } finally {
       await driver.stop();

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSelector, fillSelector, PrometheusSeries } from '../../../shared/deploy/kserve/prometheus-series.js';
+import { checkSelector, fillSelector, PrometheusSeries, UnscrapedRevision } from '../../../shared/deploy/kserve/prometheus-series.js';
 import { PrometheusApi } from '../../../shared/deploy/prometheus-api.js';
 import { analyseWindow } from '../../../shared/deploy/analysis.js';
 import { counterTotal, histogram, histogramTotal, type Sample } from '../../../shared/deploy/prometheus.js';
@@ -107,6 +107,25 @@ describe('series from Prometheus, summed over the pods of a revision', () => {
     for (const instance of instances) expect(instance).toMatch(/^127\.0\.0\.1:\d+ [0-9a-f-]{36}$/);
     expect(prometheus.violations).toEqual([]);
   }, 120_000);
+
+  it('waits for Prometheus to scrape each revision after a traffic change; a revision it never scrapes ends the step, named', async () => {
+    const series = new PrometheusSeries(new PrometheusApi(prometheus.url, { bearerToken: token, where }));
+    const logs: string[] = [];
+    const hooks = { log: (line: string) => logs.push(line), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)), now: () => Date.now(), pollMs: 20, timeoutMs: 300 };
+    const scope = (revision: string) => ({ namespace: 'ml', name: 'churn', revision });
+    const asked = prometheus.queries.length;
+    await series.waitForScrapes([scope('churn-predictor-00001'), scope('churn-predictor-00002')], hooks);
+    expect(prometheus.queries.slice(asked)).toEqual([
+      'vector(time())',
+      'min(timestamp(mlops_serve_instance_info{namespace="ml", serving_knative_dev_revision="churn-predictor-00001"}))',
+      'min(timestamp(mlops_serve_instance_info{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"}))',
+    ]);
+    const error = await series.waitForScrapes([scope('churn-predictor-00009')], hooks).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UnscrapedRevision);
+    expect((error as UnscrapedRevision).message).toBe('Prometheus did not scrape revision churn-predictor-00009 within 0 s (no series answer min(timestamp(mlops_serve_instance_info{namespace="ml", serving_knative_dev_revision="churn-predictor-00009"})))');
+    expect((error as UnscrapedRevision).hint).toContain('the selector matches the pods\' labels');
+    expect(prometheus.violations).toEqual([]);
+  });
 
   it('a pod that goes away during the window makes it start again instead of being judged on the pods left', async () => {
     const series = new PrometheusSeries(new PrometheusApi(prometheus.url, { bearerToken: token, where }));
