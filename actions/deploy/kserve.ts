@@ -8,10 +8,12 @@
 import YAML from 'yaml';
 import { KserveClient } from '../../shared/deploy/kserve/client.js';
 import { renderInferenceService, servedVersion, servingForm } from '../../shared/deploy/kserve/manifest.js';
+import { PrometheusSeries } from '../../shared/deploy/kserve/prometheus-series.js';
 import { runKserveRollout } from '../../shared/deploy/kserve/rollout.js';
 import { validateInferenceService } from '../../shared/deploy/kserve/schema-validate.js';
 import { describeStatus, readStatus } from '../../shared/deploy/kserve/status.js';
 import { buildModelcar, publishModelcar, type ModelcarRequest } from '../../shared/deploy/kserve/storage.js';
+import { PrometheusApi } from '../../shared/deploy/prometheus-api.js';
 import { featureNames, readSmokeRows } from '../../shared/deploy/smoke.js';
 import { UserError } from '../../shared/errors/user-error.js';
 import type { Host } from '../../shared/host/host.js';
@@ -38,6 +40,7 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
       hint: 'Copy busybox into the model\'s registry (skopeo copy --format oci docker://busybox:1.36 docker://HOST/ORG/busybox) and set deploy.kserve.storage.base_image to oci://HOST/ORG/busybox@sha256:… (docs/deploy.md, KServe).',
     });
   }
+  const prometheus = prometheusSeries(kserve, inputs, host);
   // The cluster first (unreachable, forbidden, KServe missing, a deploy in progress), before anything is built or pushed.
   const client = kserve.dryRun ? undefined : KserveClient.connect({ cwd: host.cwd, kubeconfig: kserve.kubeconfig, namespace: kserve.namespace, host });
   const live = client ? await client.get(kserve.name) : undefined;
@@ -115,6 +118,7 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
             },
             smoke: rows ? { model, rows } : undefined,
             hooks,
+            prometheus,
           }),
         );
         const kserveRecord = { name: kserve.name, namespace: client.namespace, storage_uri: modelcar.uri, revision: result.revision ?? null, previous_revision: result.previousRevision ?? null, ...(result.status ? { last_status: describeStatus(result.status) } : {}) };
@@ -131,6 +135,25 @@ export async function prepareKserve(verified: VerifiedVersion, settings: DeployS
       }
     },
   };
+}
+
+/** deploy.kserve.prometheus: where the canary analysis reads the revisions' series (checked before anything is pushed). */
+function prometheusSeries(kserve: KserveSettings, inputs: DeployInputs, host: Host): PrometheusSeries | undefined {
+  const section = kserve.section.prometheus;
+  if (!section) return undefined;
+  let bearerToken: string | undefined;
+  if (section.bearer_token_env) {
+    bearerToken = host.env(section.bearer_token_env)?.trim() || undefined;
+    if (!bearerToken) {
+      throw new UserError(`the variable ${section.bearer_token_env} that bearer_token_env names is empty or not set in this step's environment`, {
+        where: { key: 'deploy.kserve.prometheus.bearer_token_env' },
+        hint: `Set it on the step: env: { ${section.bearer_token_env}: "\${{ secrets.PROMETHEUS_TOKEN }}" } (an unset secret expands to "").`,
+      });
+    }
+    host.setSecret(bearerToken);
+  }
+  const api = new PrometheusApi(section.url, { bearerToken, allowPlainHttp: inputs.allowPlainHttp, where: { key: 'deploy.kserve.prometheus.url' } });
+  return new PrometheusSeries(api, section.selector);
 }
 
 /**

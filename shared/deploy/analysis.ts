@@ -47,6 +47,8 @@ export interface WindowFigures {
   /** Prediction histograms of the canary and the stable version. */
   canaryPredictions: Histogram;
   stablePredictions?: Histogram;
+  /** Series of the judged versions that stopped reporting during the window (their process restarted, was replaced, or another replica answered). */
+  vanished?: number;
 }
 
 export interface Analysis {
@@ -122,6 +124,11 @@ export function analyseWindow(figures: WindowFigures, thresholds: Thresholds): A
     }
   }
 
+  if (figures.vanished) {
+    // Part of the window left with a server process: neither a pass nor a fail can rest on the rest.
+    verdicts.splice(0, verdicts.length, 'inconclusive');
+    reasons.splice(0, reasons.length, `${figures.vanished} series of the judged versions stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica): the window starts again`);
+  }
   const verdict: Verdict = verdicts.includes('fail') ? 'fail' : verdicts.includes('inconclusive') ? 'inconclusive' : 'pass';
   return {
     verdict,

@@ -1,7 +1,7 @@
 /**
  * The Prometheus text exposition format (what `mlops serve` answers on /metrics), parsed into
  * samples, and the histogram and counter views the canary analysis needs. Two scrapes are
- * differenced to get what happened in between (a bake window).
+ * differenced series by series to get what happened in between (a bake window).
  */
 import { UserError } from '../errors/user-error.js';
 
@@ -90,12 +90,46 @@ export function histogram(samples: readonly Sample[], name: string, labels: Reco
   return { bounds, counts };
 }
 
-/** after − before, bucket by bucket (a version first seen in `after` has an empty `before`). */
-export function histogramDelta(before: Histogram, after: Histogram): Histogram {
-  const earlier = new Map(before.bounds.map((bound, i) => [bound, before.counts[i]!]));
-  return { bounds: [...after.bounds], counts: after.counts.map((count, i) => Math.max(0, count - (earlier.get(after.bounds[i]!) ?? 0))) };
-}
-
 export function histogramTotal(h: Histogram): number {
   return h.counts.reduce((sum, c) => sum + c, 0);
+}
+
+/** Labels every sample of one server's scrape with the process that answered (its mlops_serve_instance_info), so windows tell processes apart. */
+export function withInstance(samples: Sample[], infoName: string): Sample[] {
+  const instance = samples.find((s) => s.name === infoName)?.labels.instance_id;
+  if (instance === undefined) return samples;
+  return samples.map((s) => ({ ...s, labels: { ...s.labels, instance } }));
+}
+
+export interface WindowSamples {
+  /** Per series (name and labels): after − before, or after where the counter was reset in between. */
+  samples: Sample[];
+  /** Series present before and missing after: their process stopped reporting (restarted, replaced, another replica answered). */
+  vanished: number;
+}
+
+/**
+ * What happened between two snapshots of counters, series by series: after − before, or `after`
+ * where a series went down (a restarted process counts again from 0: Prometheus's reset rule).
+ * Only series passing `keep` are compared.
+ */
+export function windowSamples(before: readonly Sample[], after: readonly Sample[], keep: (sample: Sample) => boolean): WindowSamples {
+  const earlier = new Map<string, number>();
+  for (const sample of before) if (keep(sample)) earlier.set(seriesKey(sample), sample.value);
+  const samples: Sample[] = [];
+  const seen = new Set<string>();
+  for (const sample of after) {
+    if (!keep(sample)) continue;
+    const key = seriesKey(sample);
+    seen.add(key);
+    const start = earlier.get(key) ?? 0;
+    samples.push({ ...sample, value: sample.value >= start ? sample.value - start : sample.value });
+  }
+  let vanished = 0;
+  for (const key of earlier.keys()) if (!seen.has(key)) vanished++;
+  return { samples, vanished };
+}
+
+function seriesKey(sample: Sample): string {
+  return JSON.stringify([sample.name, ...Object.entries(sample.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 }

@@ -10,16 +10,14 @@
  * Roll back = 100 % to the stable version, then unload the new one: a rollback never leaves
  * traffic on the version that failed.
  */
-import { analyseWindow, type Analysis, type Thresholds } from './analysis.js';
-import { counterTotal, histogram, histogramDelta, type Sample } from './prometheus.js';
+import { analyseWindow, type Analysis, type Thresholds, type WindowFigures } from './analysis.js';
+import { counterTotal, histogram, windowSamples, type Sample } from './prometheus.js';
 import type { ServeClient, Weights } from './serve-client.js';
+import { DURATION, PREDICTION, REQUESTS } from '../serve/metric-names.js';
 
 /** What the rollout drives: an `mlops serve` instance, or a KServe InferenceService (kserve/traffic.ts). */
 export type TrafficClient = Pick<ServeClient, 'setTraffic' | 'unload' | 'scrape'>;
 
-export const REQUESTS = 'mlops_serve_requests_total';
-export const DURATION = 'mlops_serve_request_duration_seconds';
-export const PREDICTION = 'mlops_serve_prediction';
 
 export interface RolloutPlan {
   model: string;
@@ -69,14 +67,17 @@ export async function runRollout(client: TrafficClient, plan: RolloutPlan, hooks
       hooks.log(`traffic: ${plan.canary} ${weight} %, ${plan.stable} ${100 - weight} %; baking ${plan.bakeSeconds} s`);
       const started = hooks.now();
       const deadline = started + plan.bakeSeconds * plan.holdFactor * 1000;
-      const before = await client.scrape();
+      let before = await client.scrape();
       let bakes = 0;
       let analysis: Analysis;
       for (;;) {
         await hooks.sleep(plan.bakeSeconds * 1000);
         bakes++;
         const after = await client.scrape();
-        analysis = analyseWindow(windowFigures(before, after, plan, weight < 100), { ...plan.thresholds, looks: plan.holdFactor });
+        const figures = windowFigures(before, after, plan, weight < 100);
+        analysis = analyseWindow(figures, { ...plan.thresholds, looks: plan.holdFactor });
+        // Counts that left with a process cannot be told apart from the window's: it starts again.
+        if (figures.vanished > 0) before = after;
         hooks.log(`step ${weight} %: ${analysis.verdict} — ${describe(analysis)}`);
         if (analysis.verdict !== 'inconclusive') break;
         if (hooks.now() + plan.bakeSeconds * 1000 > deadline) break;
@@ -106,15 +107,22 @@ async function rollBack(client: TrafficClient, plan: RolloutPlan, steps: StepRec
   return { promoted: false, steps, reason };
 }
 
-export function windowFigures(before: Sample[], after: Sample[], plan: Pick<RolloutPlan, 'model' | 'canary' | 'stable'>, compare: boolean) {
+const JUDGED = new Set([REQUESTS, `${DURATION}_bucket`, `${PREDICTION}_bucket`]);
+
+/** The window between two scrapes, as the analysis judges it: differenced series by series (prometheus.ts windowSamples). */
+export function windowFigures(before: Sample[], after: Sample[], plan: Pick<RolloutPlan, 'model' | 'canary' | 'stable'>, compare: boolean): WindowFigures & { vanished: number } {
   const canary = { model: plan.model, version: plan.canary };
+  const stable = { model: plan.model, version: plan.stable };
+  const judged = (s: Sample) => JUDGED.has(s.name) && s.labels.model === plan.model && (s.labels.version === plan.canary || (compare && s.labels.version === plan.stable));
+  const { samples: window, vanished } = windowSamples(before, after, judged);
   const isError = (labels: Record<string, string>) => Number(labels.code) >= 500;
   return {
-    requests: counterTotal(after, REQUESTS, canary) - counterTotal(before, REQUESTS, canary),
-    errors: counterTotal(after, REQUESTS, canary, isError) - counterTotal(before, REQUESTS, canary, isError),
-    latency: histogramDelta(histogram(before, DURATION, canary), histogram(after, DURATION, canary)),
-    canaryPredictions: histogramDelta(histogram(before, PREDICTION, canary), histogram(after, PREDICTION, canary)),
-    stablePredictions: compare ? histogramDelta(histogram(before, PREDICTION, { model: plan.model, version: plan.stable }), histogram(after, PREDICTION, { model: plan.model, version: plan.stable })) : undefined,
+    requests: counterTotal(window, REQUESTS, canary),
+    errors: counterTotal(window, REQUESTS, canary, isError),
+    latency: histogram(window, DURATION, canary),
+    canaryPredictions: histogram(window, PREDICTION, canary),
+    stablePredictions: compare ? histogram(window, PREDICTION, stable) : undefined,
+    vanished,
   };
 }
 

@@ -6,7 +6,9 @@
  */
 import { UserError } from '../errors/user-error.js';
 import { isLoopbackHost } from '../registry/reference.js';
-import { MAX_SCRAPE_BYTES, parseMetrics, type Sample } from './prometheus.js';
+import { networkCause, readCapped } from './http-body.js';
+import { INSTANCE_INFO } from '../serve/metric-names.js';
+import { MAX_SCRAPE_BYTES, parseMetrics, withInstance, type Sample } from './prometheus.js';
 
 export interface IndexEntry {
   name: string;
@@ -79,11 +81,12 @@ export class ServeClient {
     return this.json('POST', path, body, true);
   }
 
+  /** The server's metrics, each sample labelled `instance` with the server process that answered (so a window across a restart is seen as one). */
   async scrape(): Promise<Sample[]> {
     const response = await this.request('GET', '/metrics', undefined, false);
     const text = await readCapped(response, MAX_SCRAPE_BYTES, `${this.base}/metrics`);
     if (!response.ok) throw this.httpError('GET /metrics', response.status, text);
-    return parseMetrics(text, `${this.base}/metrics`);
+    return withInstance(parseMetrics(text, `${this.base}/metrics`), INSTANCE_INFO);
   }
 
   private async json(method: string, path: string, body: unknown, admin: boolean): Promise<unknown> {
@@ -133,36 +136,4 @@ function parseWeights(body: unknown): Weights {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return weights;
   for (const [version, weight] of Object.entries(body)) if (typeof weight === 'number') weights[version] = weight;
   return weights;
-}
-
-async function readCapped(response: Response, cap: number, what: string): Promise<string> {
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > cap) throw new UserError(`${what} answered ${length} bytes, over the ${cap}-byte cap`);
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel();
-      throw new UserError(`${what} answered more than ${cap} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The system error code under fetch's TypeError("fetch failed") (ECONNREFUSED, ENOTFOUND, …), or a timeout. */
-function networkCause(error: unknown): string {
-  if ((error as Error).name === 'TimeoutError') return 'timed out';
-  let cause = (error as { cause?: unknown }).cause as { code?: string; errors?: { code?: string }[]; message?: string } | undefined;
-  for (let depth = 0; cause && depth < 4; depth++) {
-    if (cause.code) return cause.code;
-    if (cause.errors?.[0]?.code) return cause.errors[0].code;
-    cause = (cause as { cause?: unknown }).cause as typeof cause;
-  }
-  return (error as Error).message || 'network error';
 }

@@ -1,5 +1,7 @@
 /** The server's Prometheus metrics (prom-client, on a registry of its own), plus the prediction histograms. */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { crypto } from '../node/builtins.js';
+import { DURATION, INSTANCE_INFO, REQUESTS } from './metric-names.js';
 import type { PredictionSummary } from './model-signature.js';
 import { PredictionHistograms, rowPredictions } from './prediction-histogram.js';
 import type { Outputs } from './tensors.js';
@@ -9,8 +11,8 @@ export const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096,
 
 export class ServeMetrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({ name: 'mlops_serve_requests_total', help: 'Inference requests by model, answering version and HTTP status code.', labelNames: ['model', 'version', 'code'], registers: [this.registry] });
-  private readonly duration = new Histogram({ name: 'mlops_serve_request_duration_seconds', help: 'Inference request latency, from the first byte read to the response written.', labelNames: ['model', 'version'], buckets: DURATION_BUCKETS, registers: [this.registry] });
+  private readonly requests = new Counter({ name: REQUESTS, help: 'Inference requests by model, answering version and HTTP status code.', labelNames: ['model', 'version', 'code'], registers: [this.registry] });
+  private readonly duration = new Histogram({ name: DURATION, help: 'Inference request latency, from the first byte read to the response written.', labelNames: ['model', 'version'], buckets: DURATION_BUCKETS, registers: [this.registry] });
   private readonly batches = new Histogram({ name: 'mlops_serve_batch_size', help: 'Rows per session.run (after dynamic batching).', labelNames: ['model', 'version'], buckets: BATCH_BUCKETS, registers: [this.registry] });
   private readonly instances = new Counter({ name: 'mlops_serve_instances_total', help: 'Rows predicted.', labelNames: ['model', 'version'], registers: [this.registry] });
   readonly inFlight = new Gauge({ name: 'mlops_serve_in_flight', help: 'Inference requests being handled.', registers: [this.registry] });
@@ -22,6 +24,10 @@ export class ServeMetrics {
 
   constructor() {
     const metrics = this;
+    // One random id per server process: a client that scrapes through a load balancer (a KServe
+    // revision's URL) can tell that two scrapes reached different replicas, whose counters
+    // cannot be differenced.
+    new Gauge({ name: INSTANCE_INFO, help: 'Always 1; instance_id is random per server process.', labelNames: ['instance_id'], registers: [this.registry] }).set({ instance_id: crypto().randomUUID() }, 1);
     new Gauge({
       name: 'mlops_serve_version_weight',
       help: 'Traffic weight (percent) of each loaded version; 1 series per version being served.',

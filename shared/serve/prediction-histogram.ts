@@ -9,8 +9,9 @@
  */
 import type { PredictionSummary } from './model-signature.js';
 import type { Outputs } from './tensors.js';
+import { PREDICTION } from './metric-names.js';
 
-export const METRIC = 'mlops_serve_prediction';
+export const METRIC = PREDICTION;
 
 const DECADES = [-3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((e) => Number(`1e${e}`));
 export const REGRESSION_BUCKETS = [...DECADES.map((d) => -d).reverse(), 0, ...DECADES];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { counterTotal, histogram, histogramDelta, parseMetrics } from '../../shared/deploy/prometheus.js';
+import { counterTotal, histogram, parseMetrics, windowSamples, withInstance } from '../../shared/deploy/prometheus.js';
+import { analyseWindow } from '../../shared/deploy/analysis.js';
 import { windowFigures } from '../../shared/deploy/rollout.js';
 
 const before = `# HELP mlops_serve_requests_total Infer requests.
@@ -41,8 +42,33 @@ describe('Prometheus text', () => {
   it('turns cumulative buckets into per-bucket counts and differences two scrapes', () => {
     const h = histogram(parseMetrics(before), 'mlops_serve_request_duration_seconds', { model: 'churn', version: 'v2' });
     expect(h).toEqual({ bounds: [0.005, 0.01, Infinity], counts: [3, 2, 0] });
-    const delta = histogramDelta(h, histogram(parseMetrics(after), 'mlops_serve_request_duration_seconds', { model: 'churn', version: 'v2' }));
-    expect(delta).toEqual({ bounds: [0.005, 0.01, Infinity], counts: [17, 8, 3] });
+    const { samples, vanished } = windowSamples(parseMetrics(before), parseMetrics(after), () => true);
+    expect(vanished).toBe(0);
+    expect(histogram(samples, 'mlops_serve_request_duration_seconds', { model: 'churn', version: 'v2' })).toEqual({ bounds: [0.005, 0.01, Infinity], counts: [17, 8, 3] });
+  });
+
+  it('differences series by series: a counter that went down was reset (counts from 0), a series that is gone is counted as vanished', () => {
+    const series = (value: number, instance: string) => ({ name: 'mlops_serve_requests_total', labels: { model: 'churn', version: 'v2', code: '200', instance }, value });
+    const window = windowSamples([series(400, 'a'), series(500, 'b')], [series(100, 'a'), series(1000, 'b')], () => true);
+    expect(window).toEqual({ samples: [series(100, 'a'), series(500, 'b')], vanished: 0 });
+    expect(windowSamples([series(400, 'a'), series(500, 'b')], [series(520, 'b'), series(7, 'c')], () => true)).toEqual({ samples: [series(20, 'b'), series(7, 'c')], vanished: 1 });
+  });
+
+  it('labels a scrape with the server process that answered it', () => {
+    const samples = parseMetrics('mlops_serve_instance_info{instance_id="p-1"} 1\nmlops_serve_requests_total{model="churn",version="v2",code="200"} 3\n');
+    expect(withInstance(samples, 'mlops_serve_instance_info').map((s) => s.labels.instance)).toEqual(['p-1', 'p-1']);
+    expect(withInstance(parseMetrics('x 1\n'), 'mlops_serve_instance_info')).toEqual([{ name: 'x', labels: {}, value: 1 }]);
+  });
+
+  it('a window across a process restart or a replica switch is inconclusive, never judged on what is left', () => {
+    const scrape = (text: string, id: string) => withInstance(parseMetrics(`mlops_serve_instance_info{instance_id="${id}"} 1\n${text}`), 'mlops_serve_instance_info');
+    const figures = windowFigures(scrape(before, 'p-1'), scrape(after, 'p-2'), { model: 'churn', canary: 'v2', stable: 'v1' }, true);
+    expect(figures.vanished).toBeGreaterThan(0);
+    const analysis = analyseWindow(figures, { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 1, minPredictions: 1 });
+    expect(analysis.verdict).toBe('inconclusive');
+    expect(analysis.reasons).toEqual([expect.stringContaining('stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica): the window starts again')]);
+    // The same process on both sides: judged as before.
+    expect(windowFigures(scrape(before, 'p-1'), scrape(after, 'p-1'), { model: 'churn', canary: 'v2', stable: 'v1' }, true)).toMatchObject({ requests: 28, errors: 2, vanished: 0 });
   });
 
   it('the window of a canary: its requests, 5xx and predictions between the scrapes', () => {

@@ -19,6 +19,7 @@ import { smokeTest, type SmokeResult, type SmokeRows } from '../smoke.js';
 import type { InferenceService, KserveClient } from './client.js';
 import { pinnedManifest } from './manifest.js';
 import { latestTraffic, readStatus, type IsvcStatus } from './status.js';
+import { UnscrapedRevision, type PrometheusSeries } from './prometheus-series.js';
 import { canaryAt, KserveTraffic, pinnedTo, servingNew } from './traffic.js';
 import { applyAndWait, NotReady, uninterruptible, waitFor, type WaitHooks } from './wait.js';
 
@@ -37,6 +38,8 @@ export interface KserveRolloutInput {
   hooks: WaitHooks;
   /** The servingForm() of the live object, re-applied if a promoted version must be rolled back. */
   previousManifest?: InferenceService;
+  /** Where the analysis reads the revisions' series (deploy.kserve.prometheus); default: each revision's /metrics. */
+  prometheus?: PrometheusSeries;
 }
 
 export interface KserveRolloutResult {
@@ -122,7 +125,7 @@ async function update(input: KserveRolloutInput, stable: string, previousManifes
   // 3. Steps, judged on both revisions' metrics.
   const canaryId = input.newId === input.previousId ? `${input.newId}@${canaryRevision}` : input.newId;
   const stableId = input.previousId ?? stable;
-  const traffic = new KserveTraffic(client, input.manifest, previousManifest, serving, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks);
+  const traffic = new KserveTraffic(client, input.manifest, previousManifest, serving, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks, input.prometheus);
   try {
     const result = await runRollout(traffic, { model: name, canary: canaryId, stable: stableId, ...input.plan }, { log: hooks.log, sleep: hooks.sleep, now: hooks.now });
     const base = { steps: result.steps, smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
@@ -131,6 +134,7 @@ async function update(input: KserveRolloutInput, stable: string, previousManifes
   } catch (error) {
     // runRollout has already tried to roll back before rethrowing.
     if (error instanceof NotReady) return { outcome: 'rolled_back', reason: error.message, steps: [], smoke, status: error.last, revision: canaryRevision, previousRevision: stable };
+    if (error instanceof UnscrapedRevision) return { outcome: 'rolled_back', reason: error.message, steps: [], smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
     throw error;
   }
 }

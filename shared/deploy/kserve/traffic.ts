@@ -6,13 +6,17 @@
  * `canaryTrafficPercent: 0`, which pins all traffic to latestRolledoutRevision (the stable
  * one). After promotion that field points at the new revision, so rolling back re-applies the
  * previous InferenceService (its model, its annotations) and waits for it to serve 100 %.
- * Scrapes read each revision's /metrics through its tag URL (`latest-…`, `prev-…`), labelled
- * with the rollout's canary and stable ids so the shared analysis tells them apart.
+ * Scrapes read each revision's /metrics through its tag URL (`latest-…`, `prev-…`), or, with
+ * deploy.kserve.prometheus, the revision's series per pod from Prometheus (prometheus-series.ts);
+ * either way labelled with the rollout's canary and stable ids so the shared analysis tells them
+ * apart, and with the server process that answered, so a window in which the tag URL reached
+ * another replica (or a pod restarted) is seen and baked again rather than judged.
  */
 import type { Sample } from '../prometheus.js';
 import type { TrafficClient } from '../rollout.js';
 import { ServeClient, type Weights } from '../serve-client.js';
 import type { InferenceService, KserveClient } from './client.js';
+import type { PrometheusSeries } from './prometheus-series.js';
 import { pinnedManifest, withCanary, type Serving } from './manifest.js';
 import { isTrue, latestTraffic, percentOf, type IsvcStatus } from './status.js';
 import { applyAndWait, uninterruptible, type Expectation, type WaitHooks } from './wait.js';
@@ -40,6 +44,8 @@ export class KserveTraffic implements TrafficClient {
     private readonly revisions: Revisions,
     private readonly servedModel: string,
     private readonly hooks: WaitHooks,
+    /** Read the series from Prometheus instead of each revision's /metrics. */
+    private readonly prometheus?: PrometheusSeries,
   ) {}
 
   async setTraffic(_model: string, weights: Weights): Promise<void> {
@@ -51,25 +57,36 @@ export class KserveTraffic implements TrafficClient {
     if (percent === 100) {
       this.last = await applyAndWait(this.client, withCanary(this.manifest, undefined), promotedTo(this.revisions.canaryRevision), `promote ${this.revisions.canaryRevision}`, this.hooks);
       this.promoted = true;
-      return;
+    } else {
+      this.last = await applyAndWait(this.client, withCanary(pinnedManifest(this.manifest, this.serving), percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
     }
-    this.last = await applyAndWait(this.client, withCanary(pinnedManifest(this.manifest, this.serving), percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
+    if (this.prometheus) {
+      const revisions = this.promoted ? [this.revisions.canaryRevision] : [this.revisions.canaryRevision, this.revisions.stableRevision];
+      await this.prometheus.waitForScrapes(revisions.map((revision) => ({ namespace: this.client.namespace, name: this.servedModel, revision })), this.hooks);
+    }
   }
 
   /** Knative scales a revision without traffic to zero; nothing to unload. */
   async unload(): Promise<void> {}
 
   async scrape(): Promise<Sample[]> {
-    const sides: [string, string][] = [[this.revisions.canaryUrl, this.revisions.canaryId]];
-    if (!this.promoted) sides.push([this.revisions.stableUrl, this.revisions.stableId]);
+    const { canaryUrl, canaryId, canaryRevision, stableUrl, stableId, stableRevision } = this.revisions;
+    const sides = [{ url: canaryUrl, id: canaryId, revision: canaryRevision }];
+    if (!this.promoted) sides.push({ url: stableUrl, id: stableId, revision: stableRevision });
     const samples: Sample[] = [];
-    for (const [url, id] of sides) {
-      for (const sample of await new ServeClient(url, undefined).scrape()) {
+    for (const side of sides) {
+      for (const sample of await this.revisionSamples(side)) {
         if (sample.labels.model !== this.servedModel) continue;
-        samples.push({ ...sample, labels: { ...sample.labels, version: id } });
+        samples.push({ ...sample, labels: { ...sample.labels, version: side.id } });
       }
     }
     return samples;
+  }
+
+  /** One revision's series: from Prometheus (every pod), or from its /metrics through its URL (one pod). */
+  private revisionSamples(side: { url: string; revision: string }): Promise<Sample[]> {
+    if (this.prometheus) return this.prometheus.revisionSamples({ namespace: this.client.namespace, name: this.servedModel, revision: side.revision });
+    return new ServeClient(side.url, undefined).scrape();
   }
 
   async rollBack(): Promise<void> {

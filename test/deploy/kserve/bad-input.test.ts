@@ -142,6 +142,18 @@ describe('deploy to KServe: bad input and failures', () => {
     expect(cluster.kube.object('ml', 'churn-eu')!.status.components.predictor).toMatchObject({ latestReadyRevision: 'churn-eu-predictor-00001', latestRolledoutRevision: 'churn-eu-predictor-00001' });
   }, 180_000);
 
+  it('a Prometheus section that cannot work (token variable unset, selector without the revision) is refused before the cluster is touched', async () => {
+    const before = cluster.kube.requests.length;
+    let result = await deploy(versions.retrained!.ref, { config: withConfig('prom-token.yml', '    prometheus:\n      url: https://prometheus.example\n      bearer_token_env: PROM_TOKEN_NOT_SET') });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the variable PROM_TOKEN_NOT_SET that bearer_token_env names is empty or not set in this step\'s environment');
+    result = await deploy(versions.retrained!.ref, { config: withConfig('prom-selector.yml', '    prometheus:\n      url: https://prometheus.example\n      selector: namespace="{namespace}"') });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('does not pick the revision (no label="…{revision}…" or label=~"…{revision}…" matcher): the canary\'s and the stable revision\'s pods would be summed together');
+    expect(result.stdout).toContain('deploy.kserve.prometheus.selector');
+    expect(cluster.kube.requests.length).toBe(before);
+  }, 120_000);
+
   it('a version in a local layout, and a missing modelcar base image, are refused before the cluster is touched', async () => {
     const before = cluster.kube.requests.length;
     await runAction('register', { cwd: cluster.ws.cwd, inputs: { model: 'mlops-out/model.onnx', 'force-reason': 'test: local copy' } });

@@ -6,13 +6,14 @@
  * URLs with real traffic.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePrometheus } from '../../support/fake-prometheus.js';
 import { skopeo } from '../../support/oci-registry.js';
 import { ROOT, runAction } from '../../support/run-action.js';
 import { driveTraffic, FIXTURES } from '../workspace.js';
-import { startCluster, type KserveCluster } from './cluster.js';
+import { kserveConfig, startCluster, type KserveCluster } from './cluster.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -75,17 +76,31 @@ describe('deploy to KServe (fake API server, real registry and revisions)', () =
     expect(record().deploy).toMatchObject({ target: 'kserve', status: 'success', digest: versions.stable!.digest, kserve: { name: 'churn', namespace: 'ml', storage_uri: storageUri, revision: 'churn-predictor-00001' } });
   }, 180_000);
 
-  it('a canary that predicts like the stable revision is promoted step by step', async () => {
+  it('a canary that predicts like the stable revision is promoted step by step (analysis read from Prometheus)', async () => {
+    // Prometheus scrapes every predictor pod, labelled as a kubernetes-pods job's labelmap labels them.
+    const token = 'prom-e2e-token-81d3';
+    const prometheus = await startFakePrometheus(() => cluster.kube.pods().map((pod) => ({ url: pod.url, labels: { namespace: pod.namespace, serving_knative_dev_revision: pod.revision, pod: `${pod.revision}-deployment-0` } })), { token });
+    writeFileSync(join(cluster.ws.cwd, 'prometheus.yml'), `model:\n  name: churn\n${kserveConfig(cluster.baseImage, `    prometheus:\n      url: ${prometheus.url}\n      bearer_token_env: PROM_TOKEN`)}\n`);
     const driver = driveTraffic(isvc().status.url);
     try {
-      const result = await deploy(versions.retrained!.ref);
+      const result = await runAction('deploy', { cwd: cluster.ws.cwd, env: { PROM_TOKEN: token }, inputs: { model: versions.retrained!.ref, target: 'kserve', kubeconfig: cluster.kubeconfig, insecure: 'true', steps: '50,100', 'bake-seconds': '1', 'smoke-data': 'smoke.csv', config: 'prometheus.yml' } });
       expect(result.code, result.stdout).toBe(0);
       expect(result.outputs).toMatchObject({ deployed: 'true', 'previous-version': versions.stable!.version, 'rolled-back': 'false' });
       expect(result.stdout).toMatch(/step 50 %: pass/);
       expect(result.stdout).toMatch(/step 100 %: pass/);
       expect(result.stdout).toContain('smoke test passed through');
+      // Masked for the runner, and nowhere else in the output.
+      expect(result.stdout).toContain(`::add-mask::${token}`);
+      expect((result.stdout + result.stderr).split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(token);
+      // Both revisions' series came from Prometheus, by revision; no request broke the API's description.
+      expect(prometheus.queries).toContain('sum by (model, code, instance) (mlops_serve_requests_total{namespace="ml", serving_knative_dev_revision="churn-predictor-00002"})');
+      expect(prometheus.queries).toContain('sum by (model, le, instance) (mlops_serve_prediction_bucket{namespace="ml", serving_knative_dev_revision="churn-predictor-00001"})');
+      // Each step waited for Prometheus to scrape both revisions after the traffic change.
+      expect(prometheus.queries).toContain('min(timestamp(mlops_serve_instance_info{namespace="ml", serving_knative_dev_revision="churn-predictor-00001"}))');
+      expect(prometheus.violations).toEqual([]);
     } finally {
       await driver.stop();
+      await prometheus.stop();
     }
     expect(predictor()).toMatchObject({ latestRolledoutRevision: 'churn-predictor-00002', previousRolledoutRevision: 'churn-predictor-00001', traffic: [{ revisionName: 'churn-predictor-00002', percent: 100 }] });
     expect(isvc().spec.predictor.canaryTrafficPercent).toBeUndefined();

@@ -56,6 +56,14 @@ export class Controller {
     await this.queue;
   }
 
+  /** Every running predictor pod (one per revision), as a Prometheus kubernetes-pods job would find it. */
+  pods(): { namespace: string; name: string; revision: string; url: string }[] {
+    return [...this.states.entries()].flatMap(([id, state]) => {
+      const [namespace, name] = id.split('/') as [string, string];
+      return [...state.revisions.values()].map((revision) => ({ namespace, name, revision: revision.name, url: revision.url }));
+    });
+  }
+
   private async state(object: Json): Promise<State> {
     const id = `${object.metadata.namespace}/${object.metadata.name}`;
     let state = this.states.get(id);

@@ -55,6 +55,8 @@ export interface FakeKube {
   requests: { method: string; path: string; contentType?: string; fieldManager?: string; status: number }[];
   options: FakeKubeOptions;
   settle(): Promise<void>;
+  /** The running predictor pods: namespace, InferenceService, revision and the pod's URL. */
+  pods(): { namespace: string; name: string; revision: string; url: string }[];
   /** neverReady off, and every object reconciled again: revisions held back start. */
   resume(): void;
   stop(): Promise<void>;
@@ -277,6 +279,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     requests,
     options,
     settle: () => controller.settle(),
+    pods: () => controller.pods(),
     resume() {
       options.neverReady = false;
       controller.resume(objects.values());
