@@ -7,7 +7,7 @@ import {
 } from "./chunks/chunk-3TWKTFHI.js";
 import {
   ConfigSchema
-} from "./chunks/chunk-QLAKA3PQ.js";
+} from "./chunks/chunk-5ILB25W7.js";
 import "./chunks/chunk-MWWY42WB.js";
 import "./chunks/chunk-LXNBWMDG.js";
 import {
@@ -17,8 +17,12 @@ import "./chunks/chunk-S6J5IOI2.js";
 import "./chunks/chunk-F6PV3AJM.js";
 import "./chunks/chunk-GG7GAS35.js";
 import {
+  DURATION,
+  INSTANCE_INFO,
+  PREDICTION,
+  REQUESTS,
   pullVersion
-} from "./chunks/chunk-4BK6Y5OG.js";
+} from "./chunks/chunk-CSZJTREF.js";
 import {
   firstLine,
   openModel
@@ -48,13 +52,13 @@ import {
 import {
   onTerminationSignals
 } from "./chunks/chunk-ZZ7SVV7N.js";
-import "./chunks/chunk-EBSNWM4L.js";
+import "./chunks/chunk-UA3KOI3F.js";
 import {
   resolveData
 } from "./chunks/chunk-F7I72Q5V.js";
 import {
   loadConfig
-} from "./chunks/chunk-NWN6ID3D.js";
+} from "./chunks/chunk-XWE5INN7.js";
 import {
   parseRecord,
   readRecord,
@@ -75,7 +79,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-SBFVK7LJ.js";
+} from "./chunks/chunk-RUKH7P4B.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -7898,7 +7902,7 @@ function slice(outputs, offset, rows, total) {
 }
 
 // shared/serve/prediction-histogram.ts
-var METRIC = "mlops_serve_prediction";
+var METRIC = PREDICTION;
 var DECADES = [-3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((e) => Number(`1e${e}`));
 var REGRESSION_BUCKETS = [...DECADES.map((d) => -d).reverse(), 0, ...DECADES];
 var BINARY_BUCKETS = Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2)));
@@ -8321,8 +8325,8 @@ var DURATION_BUCKETS = [5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0
 var BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096, 16384];
 var ServeMetrics = class {
   registry = new import_prom_client.Registry();
-  requests = new import_prom_client.Counter({ name: "mlops_serve_requests_total", help: "Inference requests by model, answering version and HTTP status code.", labelNames: ["model", "version", "code"], registers: [this.registry] });
-  duration = new import_prom_client.Histogram({ name: "mlops_serve_request_duration_seconds", help: "Inference request latency, from the first byte read to the response written.", labelNames: ["model", "version"], buckets: DURATION_BUCKETS, registers: [this.registry] });
+  requests = new import_prom_client.Counter({ name: REQUESTS, help: "Inference requests by model, answering version and HTTP status code.", labelNames: ["model", "version", "code"], registers: [this.registry] });
+  duration = new import_prom_client.Histogram({ name: DURATION, help: "Inference request latency, from the first byte read to the response written.", labelNames: ["model", "version"], buckets: DURATION_BUCKETS, registers: [this.registry] });
   batches = new import_prom_client.Histogram({ name: "mlops_serve_batch_size", help: "Rows per session.run (after dynamic batching).", labelNames: ["model", "version"], buckets: BATCH_BUCKETS, registers: [this.registry] });
   instances = new import_prom_client.Counter({ name: "mlops_serve_instances_total", help: "Rows predicted.", labelNames: ["model", "version"], registers: [this.registry] });
   inFlight = new import_prom_client.Gauge({ name: "mlops_serve_in_flight", help: "Inference requests being handled.", registers: [this.registry] });
@@ -8333,6 +8337,7 @@ var ServeMetrics = class {
   versions;
   constructor() {
     const metrics = this;
+    new import_prom_client.Gauge({ name: INSTANCE_INFO, help: "Always 1; instance_id is random per server process.", labelNames: ["instance_id"], registers: [this.registry] }).set({ instance_id: crypto().randomUUID() }, 1);
     new import_prom_client.Gauge({
       name: "mlops_serve_version_weight",
       help: "Traffic weight (percent) of each loaded version; 1 series per version being served.",

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-JU2HDORJ.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-IMWI6LJW.js");
   await runAsAction(dataValidateStage);
 }
 

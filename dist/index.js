@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-SBFVK7LJ.js";
+} from "./chunks/chunk-RUKH7P4B.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/main.ts
 async function run() {
-  const { registerStage } = await import("./chunks/register-MS27Z5XN.js");
+  const { registerStage } = await import("./chunks/register-DT4DNTP3.js");
   await runAsAction(registerStage);
 }
 

@@ -27,7 +27,7 @@ import {
 } from "./chunk-LXNBWMDG.js";
 import {
   loadConfig
-} from "./chunk-NWN6ID3D.js";
+} from "./chunk-XWE5INN7.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

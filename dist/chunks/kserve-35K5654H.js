@@ -5,6 +5,7 @@ import {
 import "./chunk-SXD2OBMI.js";
 import {
   Cancelled,
+  MAX_SCRAPE_BYTES,
   ServeClient,
   annotationKeyError,
   annotationValue,
@@ -14,16 +15,23 @@ import {
   labelValueError,
   moveAliasAfterSuccess,
   nameError,
+  networkCause,
+  readCapped,
   readSmokeRows,
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-R4PSL5QH.js";
+} from "./chunk-KJXJ5WUF.js";
 import "./chunk-RA7RGRHW.js";
 import {
   runContext
 } from "./chunk-D53EVJEJ.js";
-import "./chunk-4BK6Y5OG.js";
+import {
+  DURATION,
+  INSTANCE_INFO,
+  PREDICTION,
+  REQUESTS
+} from "./chunk-CSZJTREF.js";
 import {
   openModel
 } from "./chunk-OQDEKFCK.js";
@@ -33,14 +41,15 @@ import {
   MANIFEST_MEDIA_TYPE,
   RemoteRepository,
   digestOf,
+  isLoopbackHost,
   parseModelReference,
   remoteHttp,
   remoteRepository
 } from "./chunk-6HUHE6LY.js";
 import "./chunk-ZZ7SVV7N.js";
-import "./chunk-EBSNWM4L.js";
+import "./chunk-UA3KOI3F.js";
 import "./chunk-F7I72Q5V.js";
-import "./chunk-NWN6ID3D.js";
+import "./chunk-XWE5INN7.js";
 import "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
 import "./chunk-HVTP2B2G.js";
@@ -79267,7 +79276,7 @@ var KserveClient = class _KserveClient {
       return new UserError(`${verb} ${RESOURCE}.${GROUP} "${name}" on ${this.server} failed (${error.code}): ${message || "no message"}`, { where });
     }
     if (error instanceof Error && /Unrecognized API version and kind/.test(error.message)) return notInstalled(this.server);
-    const cause = networkCause(error);
+    const cause = networkCause2(error);
     if (cause) return new UserError(`cannot reach the Kubernetes API at ${this.server} (${cause})`, { where, hint: "Is the cluster up and reachable from this runner, and is the kubeconfig's server address right?" });
     return new UserError(`${verb} ${RESOURCE}.${GROUP} "${name}" on ${this.server} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { where });
   }
@@ -79295,7 +79304,7 @@ function statusOf(body) {
   }
   return {};
 }
-function networkCause(error) {
+function networkCause2(error) {
   let current = error;
   for (let depth = 0; current && depth < 5; depth++) {
     if (typeof current.code === "string" && /^E[A-Z]+/.test(current.code)) return current.code;
@@ -79459,6 +79468,116 @@ function appliedForm(live) {
   };
 }
 
+// shared/deploy/kserve/prometheus-series.ts
+var DEFAULT_SELECTOR = 'namespace="{namespace}", serving_knative_dev_revision="{revision}"';
+var SERIES = [
+  { name: REQUESTS, by: ["model", "code", "instance"] },
+  { name: `${DURATION}_bucket`, by: ["model", "le", "instance"] },
+  { name: `${PREDICTION}_bucket`, by: ["model", "le", "instance"] }
+];
+var WHERE = { key: "deploy.kserve.prometheus.selector" };
+var MATCHER = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\\n]|\\.)*)"\s*$/;
+var PLACEHOLDER = /\{(namespace|name|revision)\}/g;
+var PrometheusSeries = class {
+  constructor(api, selector = DEFAULT_SELECTOR) {
+    this.api = api;
+    this.selector = selector;
+    checkSelector(selector);
+  }
+  api;
+  selector;
+  /**
+   * Waits until Prometheus has scraped every pod of these revisions since now (Prometheus's
+   * clock, so the runner's does not matter), so a window that starts now counts what happened
+   * before it (the smoke test, the last step) on its `before` side, not inside it. A revision
+   * Prometheus never scrapes (the pods not scraped, or a selector that matches none) ends the
+   * step with that said, at the deadline.
+   */
+  async waitForScrapes(scopes, hooks2) {
+    const [clock] = await this.api.query("vector(time())", "time");
+    if (!clock || !Number.isFinite(clock.value)) throw new UserError("Prometheus did not answer vector(time()) with its time", { where: { key: "deploy.kserve.prometheus.url" }, hint: "Is the URL a Prometheus server (or one speaking its HTTP API)?" });
+    const since = clock.value;
+    const deadline = hooks2.now() + hooks2.timeoutMs;
+    let lastLogged = hooks2.now();
+    for (const scope of scopes) {
+      const query = `min(timestamp(${INSTANCE_INFO}{${fillSelector(this.selector, scope)}}))`;
+      for (; ; ) {
+        const [oldest] = await this.api.query(query, INSTANCE_INFO);
+        if (oldest && oldest.value >= since) break;
+        const now = hooks2.now();
+        if (now >= deadline) throw new UnscrapedRevision(scope.revision, query, Math.round(hooks2.timeoutMs / 1e3), oldest?.value);
+        if (now - lastLogged >= 3e4) {
+          hooks2.log(`waiting for Prometheus to scrape revision ${scope.revision} (${oldest ? `its oldest pod's last scrape is ${Math.round(since - oldest.value)} s before the step` : "no series yet"})`);
+          lastLogged = now;
+        }
+        await hooks2.sleep(Math.min(hooks2.pollMs, Math.max(1, deadline - now)));
+      }
+    }
+  }
+  /** Every series of the analysis for the revision's pods, one per pod and server process (`instance`: "<target> <process id>"). */
+  async revisionSamples(scope) {
+    const matchers = fillSelector(this.selector, scope);
+    const processes = /* @__PURE__ */ new Map();
+    for (const info of await this.api.query(`max by (instance, instance_id) (${INSTANCE_INFO}{${matchers}})`, INSTANCE_INFO)) {
+      const { instance = "", instance_id: id = "" } = info.labels;
+      processes.set(instance, [...processes.get(instance) ?? [], id].sort());
+    }
+    const samples = [];
+    for (const { name, by } of SERIES) {
+      for (const sample of await this.api.query(`sum by (${by.join(", ")}) (${name}{${matchers}})`, name)) {
+        const instance = sample.labels.instance ?? "";
+        samples.push({ ...sample, labels: { ...sample.labels, instance: `${instance} ${(processes.get(instance) ?? []).join(",")}` } });
+      }
+    }
+    return samples;
+  }
+};
+function fillSelector(template, scope) {
+  return template.replace(PLACEHOLDER, (_, key) => promqlStringContent(scope[key]));
+}
+function promqlStringContent(value) {
+  return value.replace(/[\\"\n\r\t]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "	": "\\t" })[c]);
+}
+function checkSelector(template) {
+  const refuse = (what, hint = `For example: ${DEFAULT_SELECTOR}.`) => new UserError(`the selector ${JSON.stringify(template)} ${what}`, { where: WHERE, hint });
+  if (/[{}]/.test(template.replace(PLACEHOLDER, "x"))) throw refuse("has a brace outside the placeholders {namespace}, {name} and {revision}", `Write label matchers only, e.g. ${DEFAULT_SELECTOR}.`);
+  const matchers = splitMatchers(template).map((text) => MATCHER.exec(text));
+  if (matchers.length === 0 || matchers.some((m) => m === null)) throw refuse('is not a list of label matchers (label="value", label=~"regex", \u2026)');
+  const parts = matchers;
+  if (parts.some(([, label]) => label === "__name__")) throw refuse("matches __name__: the analysis names each series itself", `Match the pods' labels only, e.g. ${DEFAULT_SELECTOR}.`);
+  if (!parts.some(([, , op, value]) => (op === "=" || op === "=~") && value.includes("{revision}"))) {
+    throw refuse(`does not pick the revision (no label="\u2026{revision}\u2026" or label=~"\u2026{revision}\u2026" matcher): the canary's and the stable revision's pods would be summed together`, 'Match the label your Prometheus gives the Knative revision, e.g. serving_knative_dev_revision="{revision}".');
+  }
+}
+function splitMatchers(text) {
+  const parts = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === "\\") {
+      current += c + (text[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    if (c === "," && !quoted) {
+      parts.push(current);
+      current = "";
+    } else current += c;
+  }
+  if (current.trim() !== "" || parts.length > 0) parts.push(current);
+  return parts;
+}
+var UnscrapedRevision = class extends UserError {
+  constructor(revision, query, seconds, lastScrape) {
+    super(`Prometheus did not scrape revision ${revision} within ${seconds} s (${lastScrape === void 0 ? `no series answer ${query}` : `its pods' last scrape is older than the traffic change`})`, {
+      where: WHERE,
+      hint: `Check that Prometheus scrapes each predictor pod's /metrics and that the selector matches the pods' labels (docs/deploy.md, "Canary analysis from Prometheus"); try the query in Prometheus's UI.`
+    });
+  }
+};
+
 // shared/deploy/kserve/status.ts
 var str = (value) => typeof value === "string" && value.length > 0 ? value.slice(0, 2048) : void 0;
 var obj = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
@@ -79565,7 +79684,7 @@ async function waitFor(client, name, generation, expectation, what, hooks2) {
 
 // shared/deploy/kserve/traffic.ts
 var KserveTraffic = class {
-  constructor(client, manifest, previous, serving, revisions, servedModel, hooks2) {
+  constructor(client, manifest, previous, serving, revisions, servedModel, hooks2, prometheus) {
     this.client = client;
     this.manifest = manifest;
     this.previous = previous;
@@ -79573,6 +79692,7 @@ var KserveTraffic = class {
     this.revisions = revisions;
     this.servedModel = servedModel;
     this.hooks = hooks2;
+    this.prometheus = prometheus;
   }
   client;
   manifest;
@@ -79581,6 +79701,7 @@ var KserveTraffic = class {
   revisions;
   servedModel;
   hooks;
+  prometheus;
   promoted = false;
   /** The status after the last change: its URL and revisions go into the report. */
   last;
@@ -79593,24 +79714,34 @@ var KserveTraffic = class {
     if (percent === 100) {
       this.last = await applyAndWait(this.client, withCanary(this.manifest, void 0), promotedTo(this.revisions.canaryRevision), `promote ${this.revisions.canaryRevision}`, this.hooks);
       this.promoted = true;
-      return;
+    } else {
+      this.last = await applyAndWait(this.client, withCanary(pinnedManifest(this.manifest, this.serving), percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
     }
-    this.last = await applyAndWait(this.client, withCanary(pinnedManifest(this.manifest, this.serving), percent), canaryAt(this.revisions.stableRevision, percent, this.revisions.canaryRevision), `canary ${percent} %`, this.hooks);
+    if (this.prometheus) {
+      const revisions = this.promoted ? [this.revisions.canaryRevision] : [this.revisions.canaryRevision, this.revisions.stableRevision];
+      await this.prometheus.waitForScrapes(revisions.map((revision) => ({ namespace: this.client.namespace, name: this.servedModel, revision })), this.hooks);
+    }
   }
   /** Knative scales a revision without traffic to zero; nothing to unload. */
   async unload() {
   }
   async scrape() {
-    const sides = [[this.revisions.canaryUrl, this.revisions.canaryId]];
-    if (!this.promoted) sides.push([this.revisions.stableUrl, this.revisions.stableId]);
+    const { canaryUrl, canaryId, canaryRevision, stableUrl, stableId, stableRevision } = this.revisions;
+    const sides = [{ url: canaryUrl, id: canaryId, revision: canaryRevision }];
+    if (!this.promoted) sides.push({ url: stableUrl, id: stableId, revision: stableRevision });
     const samples = [];
-    for (const [url, id] of sides) {
-      for (const sample of await new ServeClient(url, void 0).scrape()) {
+    for (const side of sides) {
+      for (const sample of await this.revisionSamples(side)) {
         if (sample.labels.model !== this.servedModel) continue;
-        samples.push({ ...sample, labels: { ...sample.labels, version: id } });
+        samples.push({ ...sample, labels: { ...sample.labels, version: side.id } });
       }
     }
     return samples;
+  }
+  /** One revision's series: from Prometheus (every pod), or from its /metrics through its URL (one pod). */
+  revisionSamples(side) {
+    if (this.prometheus) return this.prometheus.revisionSamples({ namespace: this.client.namespace, name: this.servedModel, revision: side.revision });
+    return new ServeClient(side.url, void 0).scrape();
   }
   async rollBack() {
     if (!this.promoted) {
@@ -79720,7 +79851,7 @@ async function update(input, stable, previousManifest) {
   }
   const canaryId = input.newId === input.previousId ? `${input.newId}@${canaryRevision}` : input.newId;
   const stableId = input.previousId ?? stable;
-  const traffic = new KserveTraffic(client, input.manifest, previousManifest, serving, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks2);
+  const traffic = new KserveTraffic(client, input.manifest, previousManifest, serving, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks2, input.prometheus);
   try {
     const result = await runRollout(traffic, { model: name, canary: canaryId, stable: stableId, ...input.plan }, { log: hooks2.log, sleep: hooks2.sleep, now: hooks2.now });
     const base = { steps: result.steps, smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
@@ -79728,6 +79859,7 @@ async function update(input, stable, previousManifest) {
     return { ...base, outcome: "deployed" };
   } catch (error) {
     if (error instanceof NotReady) return { outcome: "rolled_back", reason: error.message, steps: [], smoke, status: error.last, revision: canaryRevision, previousRevision: stable };
+    if (error instanceof UnscrapedRevision) return { outcome: "rolled_back", reason: error.message, steps: [], smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
     throw error;
   }
 }
@@ -79981,6 +80113,104 @@ async function readBase(request, http3) {
   return { repository, manifest: fetched.manifest, config };
 }
 
+// shared/deploy/prometheus-api.ts
+var MAX_SERIES = 1e4;
+var PrometheusApi = class {
+  constructor(url, options) {
+    this.options = options;
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new UserError(`"${url}" is not a URL`, { where: options.where, hint: "Give the Prometheus server's base URL, e.g. https://prometheus.example.com or http://prometheus.monitoring:9090." });
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new UserError(`"${url}" is not http(s)`, { where: options.where, hint: "Give the Prometheus server's base URL, e.g. https://prometheus.example.com." });
+    if (parsed.username || parsed.password || parsed.search || parsed.hash) {
+      throw new UserError("the Prometheus URL carries credentials, a query or a fragment: give its base URL only", { where: options.where, hint: "e.g. https://prometheus.example.com or https://host/prometheus; put a token in an environment variable and name it in bearer_token_env." });
+    }
+    if (options.bearerToken !== void 0 && !/^[\x21-\x7e]+$/.test(options.bearerToken)) {
+      throw new UserError("the Prometheus token holds characters an HTTP header cannot carry (a space or a line break?)", { where: { key: "deploy.kserve.prometheus.bearer_token_env" }, hint: "Store the token alone, on one line, in the secret the variable is set from." });
+    }
+    if (options.bearerToken && parsed.protocol === "http:" && !isLoopbackHost(parsed.host) && !options.allowPlainHttp) {
+      throw new UserError(`${parsed.origin} is plain http:// on another host: the Prometheus token would cross the network unencrypted`, {
+        where: options.where,
+        hint: "Use the https:// URL of Prometheus (or a tunnel on 127.0.0.1); set allow-plain-http: true only on a network you trust."
+      });
+    }
+    this.base = parsed.toString().replace(/\/$/, "");
+  }
+  options;
+  base;
+  /** The instant vector `query` evaluates to now, each series as a sample named `name` (aggregations drop __name__). */
+  async query(query, name) {
+    const endpoint = `${this.base}/api/v1/query`;
+    const headers2 = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+    if (this.options.bearerToken) headers2.authorization = `Bearer ${this.options.bearerToken}`;
+    let text;
+    let response;
+    try {
+      response = await fetch(endpoint, { method: "POST", headers: headers2, body: new URLSearchParams({ query }).toString(), redirect: "manual", signal: AbortSignal.timeout(this.options.timeoutMs ?? 3e4) });
+      text = await readCapped(response, MAX_SCRAPE_BYTES, endpoint);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`cannot reach Prometheus at ${this.base} (${networkCause(error)})`, { where: this.options.where, hint: "Is the URL right, and is Prometheus reachable from this runner?" });
+    }
+    const body = parseJson(text);
+    if (!response.ok || body?.status !== "success") throw this.failure(response, body, text);
+    return vectorSamples(body.data, name, endpoint);
+  }
+  failure(response, body, text) {
+    const { status } = response;
+    const where = this.options.where;
+    if (status >= 300 && status < 400) {
+      return new UserError(`Prometheus at ${this.base} redirects (${status}) to ${JSON.stringify((response.headers.get("location") ?? "").slice(0, 200))}`, { where, hint: "Give the URL it redirects to (its base, without /api/v1/query)." });
+    }
+    if (!body) {
+      const type = (response.headers.get("content-type") ?? "no content type").slice(0, 80);
+      const what = status === 404 ? `has no /api/v1/query (404, ${type})` : `answered ${status} with ${type}, not Prometheus's JSON API`;
+      return new UserError(`${this.base} ${what}`, { where, hint: "Give the Prometheus server's base URL, e.g. https://prometheus.example.com or https://host/prometheus (without /graph)." });
+    }
+    const said = (typeof body.error === "string" ? `${typeof body.errorType === "string" ? `${body.errorType}: ` : ""}${body.error}` : text).slice(0, 300);
+    if (status === 401 || status === 403) {
+      const hint = this.options.bearerToken ? "The token in the variable bearer_token_env names was refused: check the secret it is set from." : "Set bearer_token_env to the name of an environment variable holding a token Prometheus accepts.";
+      return new UserError(`Prometheus at ${this.base} refused the query (${status}): ${said}`, { where: { key: "deploy.kserve.prometheus.bearer_token_env" }, hint });
+    }
+    if (status === 400 || status === 422) {
+      return new UserError(`Prometheus at ${this.base} rejected the analysis query (${status}): ${said}`, { where: { key: "deploy.kserve.prometheus.selector" }, hint: 'Check the selector: label matchers such as namespace="{namespace}", serving_knative_dev_revision="{revision}".' });
+    }
+    if (status === 429) return new UserError(`Prometheus at ${this.base} rate-limited the query (429): ${said}`, { where, hint: "Retry the deploy later, or raise the limit for this client." });
+    if (status >= 500) return new UserError(`Prometheus at ${this.base} failed the query (${status}): ${said}`, { where, hint: "A 5xx is Prometheus's own trouble: retry the deploy, or use strategy: all-at-once." });
+    return new UserError(`Prometheus at ${this.base} answered the query with ${status}: ${said}`, { where, hint: "Is the URL a Prometheus server (or one speaking its HTTP API)?" });
+  }
+};
+function parseJson(text) {
+  try {
+    const body = JSON.parse(text);
+    return typeof body === "object" && body !== null && !Array.isArray(body) ? body : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function vectorSamples(data, name, endpoint) {
+  const shape = (what) => new UserError(`${endpoint} answered ${what}, not an instant vector`, { hint: "Is the URL a Prometheus server (or one speaking its HTTP API)?" });
+  if (typeof data !== "object" || data === null) throw shape("no data");
+  const { resultType, result } = data;
+  if (resultType !== "vector" || !Array.isArray(result)) throw shape(`resultType ${JSON.stringify(String(resultType)).slice(0, 40)}`);
+  if (result.length > MAX_SERIES) throw new UserError(`${endpoint} answered ${result.length} series for one query, over the ${MAX_SERIES} cap`, { where: { key: "deploy.kserve.prometheus.selector" }, hint: "Narrow the selector to the InferenceService's own pods." });
+  return result.map((series) => {
+    const { metric, value } = series ?? {};
+    if (typeof metric !== "object" || metric === null || !Array.isArray(value) || value.length !== 2 || typeof value[1] !== "string") throw shape("a malformed series");
+    const labels = {};
+    for (const [key, label] of Object.entries(metric)) if (typeof label === "string" && key !== "__name__") labels[key] = label;
+    return { name, labels, value: sampleValue(value[1]) };
+  });
+}
+function sampleValue(text) {
+  if (text === "+Inf") return Infinity;
+  if (text === "-Inf") return -Infinity;
+  return Number(text);
+}
+
 // actions/deploy/kserve.ts
 async function prepareKserve(verified, settings, kserve, inputs, host) {
   const name = verified.version.name;
@@ -79997,6 +80227,7 @@ async function prepareKserve(verified, settings, kserve, inputs, host) {
       hint: "Copy busybox into the model's registry (skopeo copy --format oci docker://busybox:1.36 docker://HOST/ORG/busybox) and set deploy.kserve.storage.base_image to oci://HOST/ORG/busybox@sha256:\u2026 (docs/deploy.md, KServe)."
     });
   }
+  const prometheus = prometheusSeries(kserve, inputs, host);
   const client = kserve.dryRun ? void 0 : KserveClient.connect({ cwd: host.cwd, kubeconfig: kserve.kubeconfig, namespace: kserve.namespace, host });
   const live = client ? await client.get(kserve.name) : void 0;
   const liveStatus = live ? readStatus(live) : void 0;
@@ -80070,7 +80301,8 @@ ${import_yaml.default.stringify(manifest)}`);
               thresholds: { maxErrorRate: settings.maxErrorRate, maxP99Ms: settings.maxP99Ms, maxPredictionShift: settings.maxPredictionShift, minRequests: settings.minRequests, minPredictions: settings.minPredictions }
             },
             smoke: rows ? { model, rows } : void 0,
-            hooks: hooks2
+            hooks: hooks2,
+            prometheus
           })
         );
         const kserveRecord = { name: kserve.name, namespace: client.namespace, storage_uri: modelcar.uri, revision: result.revision ?? null, previous_revision: result.previousRevision ?? null, ...result.status ? { last_status: describeStatus(result.status) } : {} };
@@ -80087,6 +80319,23 @@ ${import_yaml.default.stringify(manifest)}`);
       }
     }
   };
+}
+function prometheusSeries(kserve, inputs, host) {
+  const section = kserve.section.prometheus;
+  if (!section) return void 0;
+  let bearerToken;
+  if (section.bearer_token_env) {
+    bearerToken = host.env(section.bearer_token_env)?.trim() || void 0;
+    if (!bearerToken) {
+      throw new UserError(`the variable ${section.bearer_token_env} that bearer_token_env names is empty or not set in this step's environment`, {
+        where: { key: "deploy.kserve.prometheus.bearer_token_env" },
+        hint: `Set it on the step: env: { ${section.bearer_token_env}: "\${{ secrets.PROMETHEUS_TOKEN }}" } (an unset secret expands to "").`
+      });
+    }
+    host.setSecret(bearerToken);
+  }
+  const api = new PrometheusApi(section.url, { bearerToken, allowPlainHttp: inputs.allowPlainHttp, where: { key: "deploy.kserve.prometheus.url" } });
+  return new PrometheusSeries(api, section.selector);
 }
 function refuseConcurrentDeploy(name, status) {
   const serving = status.traffic.filter((t) => t.percent > 0);

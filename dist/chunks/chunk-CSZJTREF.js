@@ -16,6 +16,12 @@ import {
   UserError
 } from "./chunk-OIBAWGZR.js";
 
+// shared/serve/metric-names.ts
+var REQUESTS = "mlops_serve_requests_total";
+var DURATION = "mlops_serve_request_duration_seconds";
+var PREDICTION = "mlops_serve_prediction";
+var INSTANCE_INFO = "mlops_serve_instance_info";
+
 // shared/registry/pull.ts
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -65,5 +71,9 @@ async function pullVersion(version, cwd, dir) {
 }
 
 export {
+  REQUESTS,
+  DURATION,
+  PREDICTION,
+  INSTANCE_INFO,
   pullVersion
 };

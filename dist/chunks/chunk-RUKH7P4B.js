@@ -61,13 +61,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-JU2HDORJ.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-IMWI6LJW.js")).dataValidateStage,
   train: async () => (await import("./train-VY5ZTYOL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-SCDAKH2R.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-5ALOSEFJ.js")).modelCardStage,
-  register: async () => (await import("./register-MS27Z5XN.js")).registerStage,
-  deploy: async () => (await import("./deploy-AKJVAK7P.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-ILWHEVY5.js")).driftCheckStage
+  "evaluate-gate": async () => (await import("./evaluate-gate-U4TSASBQ.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-V6MVGHMD.js")).modelCardStage,
+  register: async () => (await import("./register-DT4DNTP3.js")).registerStage,
+  deploy: async () => (await import("./deploy-V6UW7BUE.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-KK74SVUF.js")).driftCheckStage
 };
 
 export {

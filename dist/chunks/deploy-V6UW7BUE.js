@@ -3,17 +3,17 @@ import {
   deployStage,
   moveAliasAfterSuccess,
   sleep
-} from "./chunk-R4PSL5QH.js";
+} from "./chunk-KJXJ5WUF.js";
 import "./chunk-RA7RGRHW.js";
 import "./chunk-D53EVJEJ.js";
-import "./chunk-4BK6Y5OG.js";
+import "./chunk-CSZJTREF.js";
 import "./chunk-OQDEKFCK.js";
 import "./chunk-EN5CGXG3.js";
 import "./chunk-6HUHE6LY.js";
 import "./chunk-ZZ7SVV7N.js";
-import "./chunk-EBSNWM4L.js";
+import "./chunk-UA3KOI3F.js";
 import "./chunk-F7I72Q5V.js";
-import "./chunk-NWN6ID3D.js";
+import "./chunk-XWE5INN7.js";
 import "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
 import "./chunk-HVTP2B2G.js";

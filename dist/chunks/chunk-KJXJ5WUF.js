@@ -14,8 +14,12 @@ import {
   table
 } from "./chunk-D53EVJEJ.js";
 import {
+  DURATION,
+  INSTANCE_INFO,
+  PREDICTION,
+  REQUESTS,
   pullVersion
-} from "./chunk-4BK6Y5OG.js";
+} from "./chunk-CSZJTREF.js";
 import {
   openModel
 } from "./chunk-OQDEKFCK.js";
@@ -38,14 +42,14 @@ import {
 } from "./chunk-ZZ7SVV7N.js";
 import {
   KserveResources
-} from "./chunk-EBSNWM4L.js";
+} from "./chunk-UA3KOI3F.js";
 import {
   openData,
   resolveData
 } from "./chunk-F7I72Q5V.js";
 import {
   loadConfig
-} from "./chunk-NWN6ID3D.js";
+} from "./chunk-XWE5INN7.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection
@@ -147,12 +151,32 @@ function histogram(samples, name, labels) {
   }
   return { bounds, counts };
 }
-function histogramDelta(before, after) {
-  const earlier = new Map(before.bounds.map((bound, i) => [bound, before.counts[i]]));
-  return { bounds: [...after.bounds], counts: after.counts.map((count, i) => Math.max(0, count - (earlier.get(after.bounds[i]) ?? 0))) };
-}
 function histogramTotal(h) {
   return h.counts.reduce((sum, c) => sum + c, 0);
+}
+function withInstance(samples, infoName) {
+  const instance = samples.find((s) => s.name === infoName)?.labels.instance_id;
+  if (instance === void 0) return samples;
+  return samples.map((s) => ({ ...s, labels: { ...s.labels, instance } }));
+}
+function windowSamples(before, after, keep) {
+  const earlier = /* @__PURE__ */ new Map();
+  for (const sample of before) if (keep(sample)) earlier.set(seriesKey(sample), sample.value);
+  const samples = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const sample of after) {
+    if (!keep(sample)) continue;
+    const key = seriesKey(sample);
+    seen.add(key);
+    const start = earlier.get(key) ?? 0;
+    samples.push({ ...sample, value: sample.value >= start ? sample.value - start : sample.value });
+  }
+  let vanished = 0;
+  for (const key of earlier.keys()) if (!seen.has(key)) vanished++;
+  return { samples, vanished };
+}
+function seriesKey(sample) {
+  return JSON.stringify([sample.name, ...Object.entries(sample.labels).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)]);
 }
 
 // shared/deploy/analysis.ts
@@ -210,6 +234,10 @@ function analyseWindow(figures, thresholds) {
       verdicts.push("inconclusive");
       reasons.push(`only ${canaryCount} canary and ${stableCount} stable predictions to compare (need ${thresholds.minPredictions} each)`);
     }
+  }
+  if (figures.vanished) {
+    verdicts.splice(0, verdicts.length, "inconclusive");
+    reasons.splice(0, reasons.length, `${figures.vanished} series of the judged versions stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica): the window starts again`);
   }
   const verdict = verdicts.includes("fail") ? "fail" : verdicts.includes("inconclusive") ? "inconclusive" : "pass";
   return {
@@ -300,9 +328,6 @@ function histogramQuantile(q, h) {
 }
 
 // shared/deploy/rollout.ts
-var REQUESTS = "mlops_serve_requests_total";
-var DURATION = "mlops_serve_request_duration_seconds";
-var PREDICTION = "mlops_serve_prediction";
 var Cancelled = class extends Error {
   constructor(signalName) {
     super(`cancelled (${signalName})`);
@@ -319,14 +344,16 @@ async function runRollout(client, plan, hooks) {
       hooks.log(`traffic: ${plan.canary} ${weight} %, ${plan.stable} ${100 - weight} %; baking ${plan.bakeSeconds} s`);
       const started = hooks.now();
       const deadline = started + plan.bakeSeconds * plan.holdFactor * 1e3;
-      const before = await client.scrape();
+      let before = await client.scrape();
       let bakes = 0;
       let analysis;
       for (; ; ) {
         await hooks.sleep(plan.bakeSeconds * 1e3);
         bakes++;
         const after = await client.scrape();
-        analysis = analyseWindow(windowFigures(before, after, plan, weight < 100), { ...plan.thresholds, looks: plan.holdFactor });
+        const figures = windowFigures(before, after, plan, weight < 100);
+        analysis = analyseWindow(figures, { ...plan.thresholds, looks: plan.holdFactor });
+        if (figures.vanished > 0) before = after;
         hooks.log(`step ${weight} %: ${analysis.verdict} \u2014 ${describe(analysis)}`);
         if (analysis.verdict !== "inconclusive") break;
         if (hooks.now() + plan.bakeSeconds * 1e3 > deadline) break;
@@ -353,21 +380,58 @@ async function rollBack(client, plan, steps, reason, hooks) {
   hooks.log(`rolled back: ${plan.stable} 100 %, ${plan.canary} unloaded`);
   return { promoted: false, steps, reason };
 }
+var JUDGED = /* @__PURE__ */ new Set([REQUESTS, `${DURATION}_bucket`, `${PREDICTION}_bucket`]);
 function windowFigures(before, after, plan, compare) {
   const canary = { model: plan.model, version: plan.canary };
+  const stable = { model: plan.model, version: plan.stable };
+  const judged = (s) => JUDGED.has(s.name) && s.labels.model === plan.model && (s.labels.version === plan.canary || compare && s.labels.version === plan.stable);
+  const { samples: window, vanished } = windowSamples(before, after, judged);
   const isError = (labels) => Number(labels.code) >= 500;
   return {
-    requests: counterTotal(after, REQUESTS, canary) - counterTotal(before, REQUESTS, canary),
-    errors: counterTotal(after, REQUESTS, canary, isError) - counterTotal(before, REQUESTS, canary, isError),
-    latency: histogramDelta(histogram(before, DURATION, canary), histogram(after, DURATION, canary)),
-    canaryPredictions: histogramDelta(histogram(before, PREDICTION, canary), histogram(after, PREDICTION, canary)),
-    stablePredictions: compare ? histogramDelta(histogram(before, PREDICTION, { model: plan.model, version: plan.stable }), histogram(after, PREDICTION, { model: plan.model, version: plan.stable })) : void 0
+    requests: counterTotal(window, REQUESTS, canary),
+    errors: counterTotal(window, REQUESTS, canary, isError),
+    latency: histogram(window, DURATION, canary),
+    canaryPredictions: histogram(window, PREDICTION, canary),
+    stablePredictions: compare ? histogram(window, PREDICTION, stable) : void 0,
+    vanished
   };
 }
 function describe(a) {
   const parts = [`${a.requests} requests`, `error rate ${a.error_rate === null ? "\u2014" : (a.error_rate * 100).toFixed(2) + " %"}`, `p99 ${a.p99_ms === null ? "\u2014" : a.p99_ms.toFixed(1) + " ms"}`];
   if (a.prediction_shift !== null) parts.push(`prediction shift ${a.prediction_shift.toFixed(3)} (p ${a.shift_p_value.toExponential(2)})`);
   return parts.join(", ");
+}
+
+// shared/deploy/http-body.ts
+async function readCapped(response, cap, what) {
+  const length = Number(response.headers.get("content-length") ?? 0);
+  if (length > cap) throw new UserError(`${what} answered ${length} bytes, over the ${cap}-byte cap`);
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel();
+      throw new UserError(`${what} answered more than ${cap} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+function networkCause(error) {
+  if (error.name === "TimeoutError") return "timed out";
+  let cause = error.cause;
+  for (let depth = 0; cause && depth < 4; depth++) {
+    if (cause.code) return cause.code;
+    if (cause.errors?.[0]?.code) return cause.errors[0].code;
+    cause = cause.cause;
+  }
+  if (error instanceof TypeError && error.cause === void 0) return "the request could not be built";
+  return error.message || "network error";
 }
 
 // shared/deploy/serve-client.ts
@@ -421,11 +485,12 @@ var ServeClient = class {
     const path = version === void 0 ? `/v2/models/${encodeURIComponent(name)}/infer` : `/v2/models/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}/infer`;
     return this.json("POST", path, body, true);
   }
+  /** The server's metrics, each sample labelled `instance` with the server process that answered (so a window across a restart is seen as one). */
   async scrape() {
     const response = await this.request("GET", "/metrics", void 0, false);
     const text = await readCapped(response, MAX_SCRAPE_BYTES, `${this.base}/metrics`);
     if (!response.ok) throw this.httpError("GET /metrics", response.status, text);
-    return parseMetrics(text, `${this.base}/metrics`);
+    return withInstance(parseMetrics(text, `${this.base}/metrics`), INSTANCE_INFO);
   }
   async json(method, path, body, admin) {
     const response = await this.request(method, path, body, admin);
@@ -469,35 +534,6 @@ function parseWeights(body) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return weights;
   for (const [version, weight] of Object.entries(body)) if (typeof weight === "number") weights[version] = weight;
   return weights;
-}
-async function readCapped(response, cap, what) {
-  const length = Number(response.headers.get("content-length") ?? 0);
-  if (length > cap) throw new UserError(`${what} answered ${length} bytes, over the ${cap}-byte cap`);
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks = [];
-  let size = 0;
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel();
-      throw new UserError(`${what} answered more than ${cap} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-function networkCause(error) {
-  if (error.name === "TimeoutError") return "timed out";
-  let cause = error.cause;
-  for (let depth = 0; cause && depth < 4; depth++) {
-    if (cause.code) return cause.code;
-    if (cause.errors?.[0]?.code) return cause.errors[0].code;
-    cause = cause.cause;
-  }
-  return error.message || "network error";
 }
 
 // shared/deploy/smoke.ts
@@ -972,7 +1008,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-FASCD3AQ.js");
+  const { prepareKserve } = await import("./kserve-35K5654H.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {
@@ -1089,8 +1125,11 @@ function refuseConcurrentDeploy(name, index, previous) {
 }
 
 export {
+  MAX_SCRAPE_BYTES,
   Cancelled,
   runRollout,
+  readCapped,
+  networkCause,
   ServeClient,
   featureNames,
   readSmokeRows,

@@ -21,7 +21,7 @@ async function loadConfig(cwd, path) {
       hint: "Check the `config` input, or remove it to use mlops.yml when present."
     });
   }
-  const { parseConfig } = await import("./parse-ORSI5P32.js");
+  const { parseConfig } = await import("./parse-XCRJJQES.js");
   return { config: parseConfig(text, path || DEFAULT_CONFIG_PATH), path: absolute };
 }
 

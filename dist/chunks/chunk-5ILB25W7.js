@@ -8,7 +8,7 @@ import {
 } from "./chunk-LXNBWMDG.js";
 import {
   KserveSection
-} from "./chunk-EBSNWM4L.js";
+} from "./chunk-UA3KOI3F.js";
 import {
   _enum,
   _gt,

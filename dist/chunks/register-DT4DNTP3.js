@@ -45,7 +45,7 @@ import {
 } from "./chunk-6HUHE6LY.js";
 import {
   loadConfig
-} from "./chunk-NWN6ID3D.js";
+} from "./chunk-XWE5INN7.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

@@ -3,6 +3,7 @@ import {
   _gte,
   _lte,
   _minLength,
+  _regex,
   describe,
   int,
   number2 as number,
@@ -35,6 +36,11 @@ var KserveSection = strictObject({
   storage: optional(strictObject({
     base_image: optional(string().check(_minLength(1))).check(describe("Registry reference (pinned by digest) of the modelcar base image in the model's registry, e.g. a busybox copy: KServe's modelcar sidecar runs `sh -c \"ln \u2026; sleep\"` in it."))
   })).check(describe("How the model reaches the cluster: an OCI modelcar image published beside the registered version.")),
+  prometheus: optional(strictObject({
+    url: string().check(_minLength(1), describe("Base URL of the Prometheus server that scrapes the predictor pods (its HTTP API, /api/v1/query, is queried).")),
+    selector: optional(string().check(_minLength(1))).check(describe(`Label matchers picking one revision's pods; {namespace}, {name} (the InferenceService) and {revision} are filled in (default: namespace="{namespace}", serving_knative_dev_revision="{revision}").`)),
+    bearer_token_env: optional(string().check(_regex(/^[A-Za-z_][A-Za-z0-9_]*$/))).check(describe("Name of an environment variable of the step holding a bearer token for Prometheus (never logged)."))
+  })).check(describe("Read the canary analysis's series from Prometheus, summed over every pod of each revision (needed with more than one replica: a scrape through a revision's URL reaches one pod). Default: each revision's /metrics.")),
   poll_seconds: optional(number().check(_gte(0.05), _lte(60))).check(describe("How often the InferenceService's status is read while waiting (default 2).")),
   ready_timeout_seconds: optional(number().check(_gte(1), _lte(86400))).check(describe("How long each change may take to become Ready with the expected traffic (default 600)."))
 }).check(describe("The KServe target (target: kserve)."));

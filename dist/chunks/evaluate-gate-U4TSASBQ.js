@@ -78,7 +78,7 @@ import {
 } from "./chunk-F7I72Q5V.js";
 import {
   loadConfig
-} from "./chunk-NWN6ID3D.js";
+} from "./chunk-XWE5INN7.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,

@@ -1,10 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   ConfigSchema
-} from "./chunk-QLAKA3PQ.js";
+} from "./chunk-5ILB25W7.js";
 import "./chunk-MWWY42WB.js";
 import "./chunk-LXNBWMDG.js";
-import "./chunk-EBSNWM4L.js";
+import "./chunk-UA3KOI3F.js";
 import "./chunk-C5HFBKMB.js";
 import {
   suggestKey
