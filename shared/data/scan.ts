@@ -33,9 +33,14 @@ export class DataScan {
 
   static async open(source: DataSource, session: DuckSession, forcedTypes: ReadonlyMap<string, string> = new Map()): Promise<DataScan> {
     const scan = new DataScan(source, session);
+    const headers: string[][] = [];
     if (source.format === 'csv') {
       scan.delimiter = await detectDelimiter(source.files[0]!);
-      for (const [index, file] of source.files.entries()) refuseDuplicateNames(await csvHeaderNames(file, scan.delimiter), source.displayFiles[index]!);
+      for (const [index, file] of source.files.entries()) {
+        headers.push(await csvHeaderNames(file, scan.delimiter));
+        refuseDuplicateNames(headers[index]!, source.displayFiles[index]!);
+      }
+      if (forcedTypes.size > 0 && (await scan.describeForcedByHeader(headers[0]!, forcedTypes))) return scan;
     }
     await scan.describe();
     for (const [name, type] of forcedTypes) {
@@ -43,6 +48,27 @@ export class DataScan {
     }
     if (forcedTypes.size > 0) await scan.describe();
     return scan;
+  }
+
+  /**
+   * One DESCRIBE instead of two: the forced types are set from the header line, where it names
+   * them as DuckDB does. True when the outcome is provably open()'s (its first DESCRIBE only tells
+   * it which of the contract's names are columns, and that, as the columns' names, does not depend
+   * on the types); else the overrides are cleared for open() to proceed as before.
+   */
+  private async describeForcedByHeader(header: readonly string[], forcedTypes: ReadonlyMap<string, string>): Promise<boolean> {
+    for (const [name, type] of forcedTypes) {
+      if (header.includes(name)) this.overrides.set(name, type);
+    }
+    try {
+      await this.describe();
+      const forced = [...forcedTypes.keys()].filter((name) => this.columns.some((c) => c.name === name));
+      if (forced.length === this.overrides.size && forced.every((name) => this.overrides.has(name))) return true;
+    } catch {
+      // open() meets the same error, if it is one, and reports it as it always has.
+    }
+    this.overrides.clear();
+    return false;
   }
 
   /** `read_csv([...], ...)`: use as a FROM item. `file_index` is available as a virtual column. */

@@ -4,11 +4,12 @@
  * action's bundle has no node_modules, it is installed on first use into a fresh directory,
  * every package of its tree verified against a pinned integrity (installEngine).
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { UserError } from '../errors/user-error.js';
 import type { Host } from '../host/host.js';
@@ -30,15 +31,45 @@ export function loadEngine<T>(name: EngineName, host: EngineHost): Promise<T> {
 }
 
 async function importEngine(name: EngineName, host: EngineHost): Promise<unknown> {
-  try {
-    return await import(name);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+  const installed = workspacePackage(name, dirname(fileURLToPath(import.meta.url)));
+  if (installed) {
+    try {
+      return await loadPackage(installed);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    }
   }
   const dir = await installEngine(name, host);
-  const require = createRequire(join(dir, 'package.json'));
-  return import(pathToFileURL(require.resolve(name)).href);
+  return loadPackage(join(dir, 'node_modules', name));
+}
+
+/**
+ * The package folder import() would load `name` from: the first node_modules/<name> in this
+ * module's folder or above it. Never NODE_PATH or the global folders ($HOME/.node_modules…)
+ * that require() also searches: a package planted there must not be loaded.
+ */
+export function workspacePackage(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const folder = join(dir, 'node_modules', name);
+    if (existsSync(join(folder, 'package.json'))) return folder;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Loads a package folder. The engines are CommonJS: require() loads @duckdb/node-api ≈ 0.1 s
+ * sooner than import(), which first lexes every module of the package for its named exports.
+ * An ES module package is imported.
+ */
+async function loadPackage(folder: string): Promise<unknown> {
+  const require = createRequire(join(folder, 'package.json'));
+  try {
+    return require(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw error;
+    return import(pathToFileURL(require.resolve(folder)).href);
+  }
 }
 
 /**
