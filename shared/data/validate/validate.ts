@@ -53,19 +53,11 @@ export async function validateData(source: DataSource, contract: DataContract, o
       if (type) forced.set(name, type);
     }
     const scan = await DataScan.open(source, session, forced);
-    const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
     await checkPatterns(scan, contract, options.configFile);
-
-    const looks = await prefixLook(scan, plans);
-    options.onPhase?.('checks, statistics and distributions');
     const bytes = await totalBytes(source.files);
     const scanning = (label: string) => <T>(work: () => Promise<T>) => withQueryProgress(session.connection, options.progress, label, bytes, work);
-    let passLabel = 'checks, statistics and distributions';
-    const aggregate = await aggregatePass(scan, plans, looks, {
-      onPass: ({ group, groups }) => (passLabel = groups > 1 ? `checks, statistics and distributions (columns group ${group + 1} of ${groups})` : passLabel),
-      scanning: (work) => scanning(passLabel)(work),
-    });
-    const distributions = await scanning('distributions the first rows misjudged')(() => completeDistributions(scan, plans, looks, aggregate.columns));
+    options.onPhase?.('checks, statistics and distributions');
+    const { plans, aggregate, distributions } = await planAndScan(scan, (plans) => scanPasses(scan, plans, scanning), contract);
     const { fingerprint: hash, files } = await fingerprint;
     const profile: DataProfile = {
       kind: 'mlops-data-profile',
@@ -273,3 +265,36 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 export { DataProfile };
+
+/**
+ * Plans the columns and runs the scans that read every row. DuckDB types a CSV column from a
+ * sample of its first rows; a value past it that does not fit (text in a number column) makes
+ * scan.run widen the column to text, but the scan's SQL was planned for the old type and fails
+ * again: then the columns are planned again, for their new types, and the scans rerun (at most
+ * once per column).
+ */
+async function planAndScan<T>(scan: DataScan, run: (plans: ColumnPlan[]) => Promise<T>, contract: DataContract): Promise<T & { plans: ColumnPlan[] }> {
+  for (;;) {
+    const widenings = scan.widenings;
+    const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
+    try {
+      return { ...(await run(plans)), plans };
+    } catch (error) {
+      if (scan.widenings === widenings) throw error;
+    }
+  }
+}
+
+type Scanning = (label: string) => <T>(work: () => Promise<T>) => Promise<T>;
+
+/** The prefix look, the aggregate pass and any distribution the look misjudged. */
+async function scanPasses(scan: DataScan, plans: ColumnPlan[], scanning: Scanning) {
+  const looks = await prefixLook(scan, plans);
+  let passLabel = 'checks, statistics and distributions';
+  const aggregate = await aggregatePass(scan, plans, looks, {
+    onPass: ({ group, groups }) => (passLabel = groups > 1 ? `checks, statistics and distributions (columns group ${group + 1} of ${groups})` : passLabel),
+    scanning: (work) => scanning(passLabel)(work),
+  });
+  const distributions = await scanning('distributions the first rows misjudged')(() => completeDistributions(scan, plans, looks, aggregate.columns));
+  return { aggregate, distributions };
+}
