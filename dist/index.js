@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-RUKH7P4B.js";
+} from "./chunks/chunk-2BP43BMF.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -17,7 +17,7 @@ import {
   doubleColumn,
   validityBits,
   writeZeros
-} from "./chunk-F7I72Q5V.js";
+} from "./chunk-LCIOEFYA.js";
 import {
   DataScan,
   linesOfRecords,
@@ -25,7 +25,7 @@ import {
   sqlDouble,
   sqlIdentifier,
   sqlString
-} from "./chunk-HVTP2B2G.js";
+} from "./chunk-2JH3O7WH.js";
 import {
   digitsToTellApart
 } from "./chunk-DRKOEN4Q.js";
@@ -960,18 +960,11 @@ async function validateData(source, contract, options) {
       if (type) forced.set(name, type);
     }
     const scan = await DataScan.open(source, session, forced);
-    const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
     await checkPatterns(scan, contract, options.configFile);
-    const looks = await prefixLook(scan, plans);
-    options.onPhase?.("checks, statistics and distributions");
     const bytes = await totalBytes(source.files);
     const scanning = (label) => (work) => withQueryProgress(session.connection, options.progress, label, bytes, work);
-    let passLabel = "checks, statistics and distributions";
-    const aggregate = await aggregatePass(scan, plans, looks, {
-      onPass: ({ group, groups }) => passLabel = groups > 1 ? `checks, statistics and distributions (columns group ${group + 1} of ${groups})` : passLabel,
-      scanning: (work) => scanning(passLabel)(work)
-    });
-    const distributions = await scanning("distributions the first rows misjudged")(() => completeDistributions(scan, plans, looks, aggregate.columns));
+    options.onPhase?.("checks, statistics and distributions");
+    const { plans, aggregate, distributions } = await planAndScan(scan, (plans2) => scanPasses(scan, plans2, scanning), contract);
     const { fingerprint: hash, files } = await fingerprint;
     const profile = {
       kind: "mlops-data-profile",
@@ -1152,6 +1145,27 @@ function formatShare(value) {
 }
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+async function planAndScan(scan, run, contract) {
+  for (; ; ) {
+    const widenings = scan.widenings;
+    const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
+    try {
+      return { ...await run(plans), plans };
+    } catch (error) {
+      if (scan.widenings === widenings) throw error;
+    }
+  }
+}
+async function scanPasses(scan, plans, scanning) {
+  const looks = await prefixLook(scan, plans);
+  let passLabel = "checks, statistics and distributions";
+  const aggregate = await aggregatePass(scan, plans, looks, {
+    onPass: ({ group, groups }) => passLabel = groups > 1 ? `checks, statistics and distributions (columns group ${group + 1} of ${groups})` : passLabel,
+    scanning: (work) => scanning(passLabel)(work)
+  });
+  const distributions = await scanning("distributions the first rows misjudged")(() => completeDistributions(scan, plans, looks, aggregate.columns));
+  return { aggregate, distributions };
 }
 
 export {

@@ -13,11 +13,12 @@ import { availableParallelism, tmpdir as tmpdir2 } from "node:os";
 import { join as join2 } from "node:path";
 
 // shared/engines/load.ts
+import { existsSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { homedir, tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 
 // shared/engines/versions.ts
@@ -314,15 +315,33 @@ function loadEngine(name, host) {
   return engine;
 }
 async function importEngine(name, host) {
-  try {
-    return await import(name);
-  } catch (error) {
-    const code = error.code;
-    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw error;
+  const installed = workspacePackage(name, dirname(fileURLToPath(import.meta.url)));
+  if (installed) {
+    try {
+      return await loadPackage(installed);
+    } catch (error) {
+      const code = error.code;
+      if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw error;
+    }
   }
   const dir = await installEngine(name, host);
-  const require2 = createRequire(join(dir, "package.json"));
-  return import(pathToFileURL(require2.resolve(name)).href);
+  return loadPackage(join(dir, "node_modules", name));
+}
+function workspacePackage(name, from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const folder = join(dir, "node_modules", name);
+    if (existsSync(join(folder, "package.json"))) return folder;
+    if (dirname(dir) === dir) return void 0;
+  }
+}
+async function loadPackage(folder) {
+  const require2 = createRequire(join(folder, "package.json"));
+  try {
+    return require2(folder);
+  } catch (error) {
+    if (error.code !== "ERR_REQUIRE_ESM") throw error;
+    return import(pathToFileURL(require2.resolve(folder)).href);
+  }
 }
 async function installEngine(name, host) {
   const { version } = ENGINES[name];
@@ -736,9 +755,14 @@ var DataScan = class _DataScan {
   columns = [];
   static async open(source, session, forcedTypes = /* @__PURE__ */ new Map()) {
     const scan = new _DataScan(source, session);
+    const headers = [];
     if (source.format === "csv") {
       scan.delimiter = await detectDelimiter(source.files[0]);
-      for (const [index, file] of source.files.entries()) refuseDuplicateNames(await csvHeaderNames(file, scan.delimiter), source.displayFiles[index]);
+      for (const [index, file] of source.files.entries()) {
+        headers.push(await csvHeaderNames(file, scan.delimiter));
+        refuseDuplicateNames(headers[index], source.displayFiles[index]);
+      }
+      if (forcedTypes.size > 0 && await scan.describeForcedByHeader(headers[0], forcedTypes)) return scan;
     }
     await scan.describe();
     for (const [name, type] of forcedTypes) {
@@ -746,6 +770,25 @@ var DataScan = class _DataScan {
     }
     if (forcedTypes.size > 0) await scan.describe();
     return scan;
+  }
+  /**
+   * One DESCRIBE instead of two: the forced types are set from the header line, where it names
+   * them as DuckDB does. True when the outcome is provably open()'s (its first DESCRIBE only tells
+   * it which of the contract's names are columns, and that, as the columns' names, does not depend
+   * on the types); else the overrides are cleared for open() to proceed as before.
+   */
+  async describeForcedByHeader(header, forcedTypes) {
+    for (const [name, type] of forcedTypes) {
+      if (header.includes(name)) this.overrides.set(name, type);
+    }
+    try {
+      await this.describe();
+      const forced = [...forcedTypes.keys()].filter((name) => this.columns.some((c) => c.name === name));
+      if (forced.length === this.overrides.size && forced.every((name) => this.overrides.has(name))) return true;
+    } catch {
+    }
+    this.overrides.clear();
+    return false;
   }
   /** `read_csv([...], ...)`: use as a FROM item. `file_index` is available as a virtual column. */
   from() {

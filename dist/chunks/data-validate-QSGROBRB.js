@@ -24,7 +24,7 @@ import {
 } from "./chunk-D53EVJEJ.js";
 import {
   validateData
-} from "./chunk-J7PPUNSK.js";
+} from "./chunk-LIPHORR6.js";
 import {
   DataProfile
 } from "./chunk-S6J5IOI2.js";
@@ -32,7 +32,7 @@ import "./chunk-F6PV3AJM.js";
 import "./chunk-GG7GAS35.js";
 import {
   resolveData
-} from "./chunk-F7I72Q5V.js";
+} from "./chunk-LCIOEFYA.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -42,7 +42,7 @@ import {
   writeFileAtomic
 } from "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-HVTP2B2G.js";
+import "./chunk-2JH3O7WH.js";
 import "./chunk-GWCI4O4C.js";
 import {
   digitsToTellApart
@@ -235,7 +235,7 @@ var dataValidateStage = {
     const configFile = options.configPath || "mlops.yml";
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
-    const schemaCheck = options.schema ? await import("./schema-check-PEDOQNLQ.js") : void 0;
+    const schemaCheck = options.schema ? await import("./schema-check-XVGRZO55.js") : void 0;
     const validateSchema = schemaCheck && options.schema ? await schemaCheck.compileSchema(host.cwd, options.schema) : void 0;
     const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? "Reading the reference profile" : "Profiling the reference data"} ${options.reference}`, () => loadReference(host, options.reference, configFile)) : void 0;
     if (!config.data) {

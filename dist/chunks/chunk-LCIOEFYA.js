@@ -4,7 +4,7 @@ import {
   linesOfRecords,
   openDuckSession,
   sqlIdentifier
-} from "./chunk-HVTP2B2G.js";
+} from "./chunk-2JH3O7WH.js";
 import {
   zlib
 } from "./chunk-GWCI4O4C.js";

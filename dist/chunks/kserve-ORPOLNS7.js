@@ -21,7 +21,7 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-KJXJ5WUF.js";
+} from "./chunk-ZTMGRWNP.js";
 import "./chunk-RA7RGRHW.js";
 import {
   runContext
@@ -34,7 +34,7 @@ import {
 } from "./chunk-CSZJTREF.js";
 import {
   openModel
-} from "./chunk-OQDEKFCK.js";
+} from "./chunk-XMO5I7D4.js";
 import "./chunk-EN5CGXG3.js";
 import {
   DEFAULT_CHUNK_BYTES,
@@ -48,11 +48,11 @@ import {
 } from "./chunk-6HUHE6LY.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-UA3KOI3F.js";
-import "./chunk-F7I72Q5V.js";
+import "./chunk-LCIOEFYA.js";
 import "./chunk-XWE5INN7.js";
 import "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-HVTP2B2G.js";
+import "./chunk-2JH3O7WH.js";
 import {
   crypto as crypto2
 } from "./chunk-GWCI4O4C.js";

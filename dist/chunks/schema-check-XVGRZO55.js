@@ -9,7 +9,7 @@ import {
   DataScan,
   linesOfRecords,
   openDuckSession
-} from "./chunk-HVTP2B2G.js";
+} from "./chunk-2JH3O7WH.js";
 import "./chunk-GWCI4O4C.js";
 import {
   UserError

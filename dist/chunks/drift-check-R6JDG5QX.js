@@ -9,7 +9,7 @@ import {
   resolveModelReference,
   rowMajorBatch,
   rowMajorType
-} from "./chunk-YPUTH6CI.js";
+} from "./chunk-IZRPQKGJ.js";
 import {
   valueCell
 } from "./chunk-2QQHBHLV.js";
@@ -46,7 +46,7 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-3TWKTFHI.js";
+} from "./chunk-MTKFXG6U.js";
 import {
   DataProfile,
   PROFILE_VERSION
@@ -56,7 +56,7 @@ import {
 } from "./chunk-GG7GAS35.js";
 import {
   openModel
-} from "./chunk-OQDEKFCK.js";
+} from "./chunk-XMO5I7D4.js";
 import {
   DATA_PROFILE_MEDIA_TYPE,
   isLoopbackHost,
@@ -66,7 +66,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-F7I72Q5V.js";
+} from "./chunk-LCIOEFYA.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -76,7 +76,7 @@ import {
   writeFileAtomic
 } from "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-HVTP2B2G.js";
+import "./chunk-2JH3O7WH.js";
 import "./chunk-GWCI4O4C.js";
 import {
   MIN_NORM_SD,

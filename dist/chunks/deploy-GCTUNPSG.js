@@ -3,20 +3,20 @@ import {
   deployStage,
   moveAliasAfterSuccess,
   sleep
-} from "./chunk-KJXJ5WUF.js";
+} from "./chunk-ZTMGRWNP.js";
 import "./chunk-RA7RGRHW.js";
 import "./chunk-D53EVJEJ.js";
 import "./chunk-CSZJTREF.js";
-import "./chunk-OQDEKFCK.js";
+import "./chunk-XMO5I7D4.js";
 import "./chunk-EN5CGXG3.js";
 import "./chunk-6HUHE6LY.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-UA3KOI3F.js";
-import "./chunk-F7I72Q5V.js";
+import "./chunk-LCIOEFYA.js";
 import "./chunk-XWE5INN7.js";
 import "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-HVTP2B2G.js";
+import "./chunk-2JH3O7WH.js";
 import "./chunk-GWCI4O4C.js";
 import "./chunk-VHYSKZ3L.js";
 import "./chunk-A3VPNE7V.js";

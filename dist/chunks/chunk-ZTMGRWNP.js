@@ -22,7 +22,7 @@ import {
 } from "./chunk-CSZJTREF.js";
 import {
   openModel
-} from "./chunk-OQDEKFCK.js";
+} from "./chunk-XMO5I7D4.js";
 import {
   ANNOTATION,
   OciLayout,
@@ -46,7 +46,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-F7I72Q5V.js";
+} from "./chunk-LCIOEFYA.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -1008,7 +1008,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-35K5654H.js");
+  const { prepareKserve } = await import("./kserve-ORPOLNS7.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {
