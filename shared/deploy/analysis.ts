@@ -124,10 +124,11 @@ export function analyseWindow(figures: WindowFigures, thresholds: Thresholds): A
     }
   }
 
-  if (figures.vanished) {
-    // Part of the window left with a server process: neither a pass nor a fail can rest on the rest.
+  if (figures.vanished && !verdicts.includes('fail')) {
+    // Part of the window left with a server process, so a pass cannot rest on what is left; a
+    // fail can (the errors and predictions it counted did happen): a crash-looping canary fails.
     verdicts.splice(0, verdicts.length, 'inconclusive');
-    reasons.splice(0, reasons.length, `${figures.vanished} series of the judged versions stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica): the window starts again`);
+    reasons.splice(0, reasons.length, `${figures.vanished} series of the judged versions stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica), so the window had to start again`);
   }
   const verdict: Verdict = verdicts.includes('fail') ? 'fail' : verdicts.includes('inconclusive') ? 'inconclusive' : 'pass';
   return {

@@ -14,6 +14,7 @@ import { analyseWindow, type Analysis, type Thresholds, type WindowFigures } fro
 import { counterTotal, histogram, windowSamples, type Sample } from './prometheus.js';
 import type { ServeClient, Weights } from './serve-client.js';
 import { DURATION, PREDICTION, REQUESTS } from '../serve/metric-names.js';
+import { UserError } from '../errors/user-error.js';
 
 /** What the rollout drives: an `mlops serve` instance, or a KServe InferenceService (kserve/traffic.ts). */
 export type TrafficClient = Pick<ServeClient, 'setTraffic' | 'unload' | 'scrape'>;
@@ -93,8 +94,15 @@ export async function runRollout(client: TrafficClient, plan: RolloutPlan, hooks
     return { promoted: true, steps };
   } catch (error) {
     if (error instanceof Cancelled) return await rollBack(client, plan, steps, `the deploy was ${error.message}`, hooks);
-    // A failed call mid-rollout: still try to put the stable version back before reporting it.
-    await rollBack(client, plan, steps, (error as Error).message, hooks).catch(() => undefined);
+    // A failed call mid-rollout: still try to put the stable version back before reporting it;
+    // if that fails too, say so (the caller must not report a rollback that did not happen).
+    try {
+      await rollBack(client, plan, steps, (error as Error).message, hooks);
+    } catch (rollbackError) {
+      throw new UserError(`${(error as Error).message}; rolling back failed too: ${(rollbackError as Error).message}`, {
+        hint: `Traffic may still reach ${plan.canary}: check the split and set ${plan.stable} to 100 % by hand (for mlops serve, PUT /v2/models/${plan.model}/traffic; for KServe, canaryTrafficPercent: 0).`,
+      });
+    }
     throw error;
   }
 }

@@ -51,8 +51,10 @@ async function importEngine(name: EngineName, host: EngineHost): Promise<unknown
  */
 export function workspacePackage(name: string, from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
+    // import() stops at the first such folder, whatever is in it: so does this (a folder without
+    // package.json then fails to load and the engine is installed, as import() would have it).
     const folder = join(dir, 'node_modules', name);
-    if (existsSync(join(folder, 'package.json'))) return folder;
+    if (existsSync(folder)) return folder;
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -67,7 +69,8 @@ async function loadPackage(folder: string): Promise<unknown> {
   try {
     return require(folder);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_REQUIRE_ESM' && code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;
     return import(pathToFileURL(require.resolve(folder)).href);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { counterTotal, histogram, parseMetrics, windowSamples, withInstance } from '../../shared/deploy/prometheus.js';
 import { analyseWindow } from '../../shared/deploy/analysis.js';
-import { windowFigures } from '../../shared/deploy/rollout.js';
+import { runRollout, windowFigures } from '../../shared/deploy/rollout.js';
+import { UserError } from '../../shared/errors/user-error.js';
 
 const before = `# HELP mlops_serve_requests_total Infer requests.
 # TYPE mlops_serve_requests_total counter
@@ -64,9 +65,14 @@ describe('Prometheus text', () => {
     const scrape = (text: string, id: string) => withInstance(parseMetrics(`mlops_serve_instance_info{instance_id="${id}"} 1\n${text}`), 'mlops_serve_instance_info');
     const figures = windowFigures(scrape(before, 'p-1'), scrape(after, 'p-2'), { model: 'churn', canary: 'v2', stable: 'v1' }, true);
     expect(figures.vanished).toBeGreaterThan(0);
-    const analysis = analyseWindow(figures, { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 1, minPredictions: 1 });
+    // Not enough requests to fail on (3 errors, fewer than max-error-rate × min-requests): no pass either.
+    const analysis = analyseWindow(figures, { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 1000, minPredictions: 1 });
     expect(analysis.verdict).toBe('inconclusive');
-    expect(analysis.reasons).toEqual([expect.stringContaining('stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica): the window starts again')]);
+    expect(analysis.reasons).toEqual([expect.stringContaining('stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica), so the window had to start again')]);
+    // What was counted before the process left did happen: a canary failing its error rate still fails.
+    const failing = analyseWindow({ ...figures, requests: 100, errors: 40 }, { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 1, minPredictions: 1 });
+    expect(failing.verdict).toBe('fail');
+    expect(failing.reasons[0]).toContain('error rate 40.00 % (40/100) is above max-error-rate 1.00 %');
     // The same process on both sides: judged as before.
     expect(windowFigures(scrape(before, 'p-1'), scrape(after, 'p-1'), { model: 'churn', canary: 'v2', stable: 'v1' }, true)).toMatchObject({ requests: 28, errors: 2, vanished: 0 });
   });
@@ -77,5 +83,27 @@ describe('Prometheus text', () => {
     expect(figures.errors).toBe(2);
     expect(figures.canaryPredictions.counts).toEqual([10, 26, 0]);
     expect(counterTotal(parseMetrics(after), 'mlops_serve_requests_total', { model: 'churn' })).toBe(46);
+  });
+});
+
+describe('a rollout whose rollback fails too', () => {
+  it('says both, instead of reporting a rollback that did not happen', async () => {
+    const calls: string[] = [];
+    const client = {
+      async setTraffic(_model: string, weights: Record<string, number>) {
+        calls.push(JSON.stringify(weights));
+        if (weights.v1 === 100) throw new Error('PUT /v2/models/churn/traffic on http://127.0.0.1:1 failed (503): draining');
+      },
+      async unload() {},
+      async scrape(): Promise<never> {
+        throw new Error('cannot reach the server at http://127.0.0.1:1 (ECONNREFUSED)');
+      },
+    };
+    const plan = { model: 'churn', canary: 'v2', stable: 'v1', steps: [50, 100], bakeSeconds: 1, holdFactor: 1, thresholds: { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 1, minPredictions: 1 } };
+    const error = await runRollout(client, plan, { log: () => {}, sleep: async () => {}, now: () => 0 }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe('cannot reach the server at http://127.0.0.1:1 (ECONNREFUSED); rolling back failed too: PUT /v2/models/churn/traffic on http://127.0.0.1:1 failed (503): draining');
+    expect((error as UserError).hint).toContain('set v1 to 100 % by hand');
+    expect(calls).toEqual(['{"v2":50,"v1":50}', '{"v1":100,"v2":0}']);
   });
 });

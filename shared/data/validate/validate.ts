@@ -278,7 +278,9 @@ async function planAndScan<T>(scan: DataScan, run: (plans: ColumnPlan[]) => Prom
     const widenings = scan.widenings;
     const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
     try {
-      return { ...(await run(plans)), plans };
+      const result = await run(plans);
+      // A widened column whose retry happened to succeed was still scanned as planned for its old type.
+      if (scan.widenings === widenings) return { ...result, plans };
     } catch (error) {
       if (scan.widenings === widenings) throw error;
     }

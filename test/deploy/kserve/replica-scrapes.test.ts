@@ -57,6 +57,6 @@ describe('tag-URL scrapes of a revision with several replicas', () => {
     expect(figures.vanished).toBeGreaterThan(0);
     const analysis = analyseWindow(figures, { maxErrorRate: 0.01, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 0, minPredictions: 0 });
     expect(analysis.verdict).toBe('inconclusive');
-    expect(analysis.reasons[0]).toContain('or the scrape reached another replica): the window starts again');
+    expect(analysis.reasons[0]).toContain('or the scrape reached another replica), so the window had to start again');
   });
 });
