@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-2BP43BMF.js";
+} from "./chunks/chunk-4DRQ7OFV.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -61,13 +61,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-QSGROBRB.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-JTWVNX5Y.js")).dataValidateStage,
   train: async () => (await import("./train-VY5ZTYOL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-5WPKYO3Y.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-CJSVBMMV.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-V6MVGHMD.js")).modelCardStage,
   register: async () => (await import("./register-DT4DNTP3.js")).registerStage,
-  deploy: async () => (await import("./deploy-GCTUNPSG.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-R6JDG5QX.js")).driftCheckStage
+  deploy: async () => (await import("./deploy-AG2TAMUB.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-ST53LCSO.js")).driftCheckStage
 };
 
 export {

@@ -9,7 +9,7 @@ import {
   DataScan,
   linesOfRecords,
   openDuckSession
-} from "./chunk-2JH3O7WH.js";
+} from "./chunk-F6TQF42L.js";
 import "./chunk-GWCI4O4C.js";
 import {
   UserError

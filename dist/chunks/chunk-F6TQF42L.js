@@ -330,7 +330,7 @@ async function importEngine(name, host) {
 function workspacePackage(name, from) {
   for (let dir = from; ; dir = dirname(dir)) {
     const folder = join(dir, "node_modules", name);
-    if (existsSync(join(folder, "package.json"))) return folder;
+    if (existsSync(folder)) return folder;
     if (dirname(dir) === dir) return void 0;
   }
 }
@@ -339,7 +339,8 @@ async function loadPackage(folder) {
   try {
     return require2(folder);
   } catch (error) {
-    if (error.code !== "ERR_REQUIRE_ESM") throw error;
+    const code = error.code;
+    if (code !== "ERR_REQUIRE_ESM" && code !== "ERR_REQUIRE_ASYNC_MODULE") throw error;
     return import(pathToFileURL(require2.resolve(folder)).href);
   }
 }

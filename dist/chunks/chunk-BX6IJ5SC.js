@@ -22,7 +22,7 @@ import {
 } from "./chunk-CSZJTREF.js";
 import {
   openModel
-} from "./chunk-XMO5I7D4.js";
+} from "./chunk-KQI5OJVE.js";
 import {
   ANNOTATION,
   OciLayout,
@@ -46,7 +46,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-LCIOEFYA.js";
+} from "./chunk-ESO4URNK.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -235,9 +235,9 @@ function analyseWindow(figures, thresholds) {
       reasons.push(`only ${canaryCount} canary and ${stableCount} stable predictions to compare (need ${thresholds.minPredictions} each)`);
     }
   }
-  if (figures.vanished) {
+  if (figures.vanished && !verdicts.includes("fail")) {
     verdicts.splice(0, verdicts.length, "inconclusive");
-    reasons.splice(0, reasons.length, `${figures.vanished} series of the judged versions stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica): the window starts again`);
+    reasons.splice(0, reasons.length, `${figures.vanished} series of the judged versions stopped reporting during the window (a server process restarted or was replaced, or the scrape reached another replica), so the window had to start again`);
   }
   const verdict = verdicts.includes("fail") ? "fail" : verdicts.includes("inconclusive") ? "inconclusive" : "pass";
   return {
@@ -369,7 +369,13 @@ async function runRollout(client, plan, hooks) {
     return { promoted: true, steps };
   } catch (error) {
     if (error instanceof Cancelled) return await rollBack(client, plan, steps, `the deploy was ${error.message}`, hooks);
-    await rollBack(client, plan, steps, error.message, hooks).catch(() => void 0);
+    try {
+      await rollBack(client, plan, steps, error.message, hooks);
+    } catch (rollbackError) {
+      throw new UserError(`${error.message}; rolling back failed too: ${rollbackError.message}`, {
+        hint: `Traffic may still reach ${plan.canary}: check the split and set ${plan.stable} to 100 % by hand (for mlops serve, PUT /v2/models/${plan.model}/traffic; for KServe, canaryTrafficPercent: 0).`
+      });
+    }
     throw error;
   }
 }
@@ -1008,7 +1014,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-ORPOLNS7.js");
+  const { prepareKserve } = await import("./kserve-MDZCXL46.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {

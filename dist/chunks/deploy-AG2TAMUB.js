@@ -3,20 +3,20 @@ import {
   deployStage,
   moveAliasAfterSuccess,
   sleep
-} from "./chunk-ZTMGRWNP.js";
+} from "./chunk-BX6IJ5SC.js";
 import "./chunk-RA7RGRHW.js";
 import "./chunk-D53EVJEJ.js";
 import "./chunk-CSZJTREF.js";
-import "./chunk-XMO5I7D4.js";
+import "./chunk-KQI5OJVE.js";
 import "./chunk-EN5CGXG3.js";
 import "./chunk-6HUHE6LY.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-UA3KOI3F.js";
-import "./chunk-LCIOEFYA.js";
+import "./chunk-ESO4URNK.js";
 import "./chunk-XWE5INN7.js";
 import "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-2JH3O7WH.js";
+import "./chunk-F6TQF42L.js";
 import "./chunk-GWCI4O4C.js";
 import "./chunk-VHYSKZ3L.js";
 import "./chunk-A3VPNE7V.js";

@@ -4,7 +4,7 @@ import {
   linesOfRecords,
   openDuckSession,
   sqlIdentifier
-} from "./chunk-2JH3O7WH.js";
+} from "./chunk-F6TQF42L.js";
 import {
   zlib
 } from "./chunk-GWCI4O4C.js";

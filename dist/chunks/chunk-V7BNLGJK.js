@@ -17,7 +17,7 @@ import {
   doubleColumn,
   validityBits,
   writeZeros
-} from "./chunk-LCIOEFYA.js";
+} from "./chunk-ESO4URNK.js";
 import {
   DataScan,
   linesOfRecords,
@@ -25,7 +25,7 @@ import {
   sqlDouble,
   sqlIdentifier,
   sqlString
-} from "./chunk-2JH3O7WH.js";
+} from "./chunk-F6TQF42L.js";
 import {
   digitsToTellApart
 } from "./chunk-DRKOEN4Q.js";
@@ -1151,7 +1151,8 @@ async function planAndScan(scan, run, contract) {
     const widenings = scan.widenings;
     const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
     try {
-      return { ...await run(plans), plans };
+      const result = await run(plans);
+      if (scan.widenings === widenings) return { ...result, plans };
     } catch (error) {
       if (scan.widenings === widenings) throw error;
     }

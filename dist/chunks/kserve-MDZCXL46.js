@@ -21,7 +21,7 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-ZTMGRWNP.js";
+} from "./chunk-BX6IJ5SC.js";
 import "./chunk-RA7RGRHW.js";
 import {
   runContext
@@ -34,7 +34,7 @@ import {
 } from "./chunk-CSZJTREF.js";
 import {
   openModel
-} from "./chunk-XMO5I7D4.js";
+} from "./chunk-KQI5OJVE.js";
 import "./chunk-EN5CGXG3.js";
 import {
   DEFAULT_CHUNK_BYTES,
@@ -48,11 +48,11 @@ import {
 } from "./chunk-6HUHE6LY.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-UA3KOI3F.js";
-import "./chunk-LCIOEFYA.js";
+import "./chunk-ESO4URNK.js";
 import "./chunk-XWE5INN7.js";
 import "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-2JH3O7WH.js";
+import "./chunk-F6TQF42L.js";
 import {
   crypto as crypto2
 } from "./chunk-GWCI4O4C.js";
