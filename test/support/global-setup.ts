@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pidAlive } from '../../shared/registry/process-identity.js';
 
 const RUN_PREFIX = 'mlops-test-run-';
 
@@ -27,15 +28,6 @@ function removeAbandonedRuns(parent: string): void {
   for (const name of readdirSync(parent)) {
     if (!name.startsWith(RUN_PREFIX)) continue;
     const pid = Number(name.slice(RUN_PREFIX.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
