@@ -79,7 +79,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-4DRQ7OFV.js";
+} from "./chunks/chunk-U4QXDBDU.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-4DRQ7OFV.js";
+} from "./chunks/chunk-U4QXDBDU.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -59,8 +59,8 @@ export interface RolloutHooks {
   now(): number;
 }
 
-export async function runRollout(client: TrafficClient, plan: RolloutPlan, hooks: RolloutHooks): Promise<RolloutResult> {
-  const steps: StepRecord[] = [];
+/** @param steps where each judged step is recorded: the caller's array, so it still has them when a call throws. */
+export async function runRollout(client: TrafficClient, plan: RolloutPlan, hooks: RolloutHooks, steps: StepRecord[] = []): Promise<RolloutResult> {
   try {
     for (const weight of plan.steps) {
       const weights: Weights = { [plan.canary]: weight, [plan.stable]: 100 - weight };

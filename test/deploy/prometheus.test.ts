@@ -107,3 +107,25 @@ describe('a rollout whose rollback fails too', () => {
     expect(calls).toEqual(['{"v2":50,"v1":50}', '{"v1":100,"v2":0}']);
   });
 });
+
+describe('a rollout that a failed call ends after a judged step', () => {
+  it('leaves the judged steps in the caller\'s array for the record', async () => {
+    let scrapes = 0;
+    let changes = 0;
+    const client = {
+      async setTraffic(_model: string, weights: Record<string, number>) {
+        changes++;
+        if (changes === 2 && weights.v2 === 100) throw new UserError('canary 100 %: not ready within 3 s');
+      },
+      async unload() {},
+      async scrape() {
+        return parseMetrics(scrapes++ % 2 === 0 ? before : after);
+      },
+    };
+    const plan = { model: 'churn', canary: 'v2', stable: 'v1', steps: [100, 100], bakeSeconds: 1, holdFactor: 1, thresholds: { maxErrorRate: 0.5, maxP99Ms: 1000, maxPredictionShift: 0.1, minRequests: 1, minPredictions: 1 } };
+    const steps: Parameters<typeof runRollout>[3] = [];
+    const error = await runRollout(client, plan, { log: () => {}, sleep: async () => {}, now: () => 0 }, steps).then(() => undefined, (e: unknown) => e);
+    expect((error as Error).message).toBe('canary 100 %: not ready within 3 s');
+    expect(steps).toEqual([expect.objectContaining({ weight: 100, verdict: 'pass' })]);
+  });
+});

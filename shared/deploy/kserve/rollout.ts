@@ -126,15 +126,17 @@ async function update(input: KserveRolloutInput, stable: string, previousManifes
   const canaryId = input.newId === input.previousId ? `${input.newId}@${canaryRevision}` : input.newId;
   const stableId = input.previousId ?? stable;
   const traffic = new KserveTraffic(client, input.manifest, previousManifest, serving, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks, input.prometheus);
+  // The steps judged before a step's traffic change timed out still go into the record.
+  const judged: StepRecord[] = [];
   try {
-    const result = await runRollout(traffic, { model: name, canary: canaryId, stable: stableId, ...input.plan }, { log: hooks.log, sleep: hooks.sleep, now: hooks.now });
+    const result = await runRollout(traffic, { model: name, canary: canaryId, stable: stableId, ...input.plan }, { log: hooks.log, sleep: hooks.sleep, now: hooks.now }, judged);
     const base = { steps: result.steps, smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
     if (!result.promoted) return { ...base, outcome: 'rolled_back', reason: result.reason };
     return { ...base, outcome: 'deployed' };
   } catch (error) {
     // runRollout has already tried to roll back before rethrowing.
-    if (error instanceof NotReady) return { outcome: 'rolled_back', reason: error.message, steps: [], smoke, status: error.last, revision: canaryRevision, previousRevision: stable };
-    if (error instanceof UnscrapedRevision) return { outcome: 'rolled_back', reason: error.message, steps: [], smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
+    if (error instanceof NotReady) return { outcome: 'rolled_back', reason: error.message, steps: judged, smoke, status: error.last, revision: canaryRevision, previousRevision: stable };
+    if (error instanceof UnscrapedRevision) return { outcome: 'rolled_back', reason: error.message, steps: judged, smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
     throw error;
   }
 }

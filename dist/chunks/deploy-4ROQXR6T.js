@@ -3,7 +3,7 @@ import {
   deployStage,
   moveAliasAfterSuccess,
   sleep
-} from "./chunk-BX6IJ5SC.js";
+} from "./chunk-QXCHDEH2.js";
 import "./chunk-RA7RGRHW.js";
 import "./chunk-D53EVJEJ.js";
 import "./chunk-CSZJTREF.js";

@@ -66,7 +66,7 @@ var loadStage = {
   "evaluate-gate": async () => (await import("./evaluate-gate-CJSVBMMV.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-V6MVGHMD.js")).modelCardStage,
   register: async () => (await import("./register-DT4DNTP3.js")).registerStage,
-  deploy: async () => (await import("./deploy-AG2TAMUB.js")).deployStage,
+  deploy: async () => (await import("./deploy-4ROQXR6T.js")).deployStage,
   "drift-check": async () => (await import("./drift-check-ST53LCSO.js")).driftCheckStage
 };
 

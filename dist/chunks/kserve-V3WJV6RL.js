@@ -21,7 +21,7 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-BX6IJ5SC.js";
+} from "./chunk-QXCHDEH2.js";
 import "./chunk-RA7RGRHW.js";
 import {
   runContext
@@ -79852,14 +79852,15 @@ async function update(input, stable, previousManifest) {
   const canaryId = input.newId === input.previousId ? `${input.newId}@${canaryRevision}` : input.newId;
   const stableId = input.previousId ?? stable;
   const traffic = new KserveTraffic(client, input.manifest, previousManifest, serving, { canaryId, stableId, canaryRevision, stableRevision: stable, canaryUrl, stableUrl }, name, hooks2, input.prometheus);
+  const judged = [];
   try {
-    const result = await runRollout(traffic, { model: name, canary: canaryId, stable: stableId, ...input.plan }, { log: hooks2.log, sleep: hooks2.sleep, now: hooks2.now });
+    const result = await runRollout(traffic, { model: name, canary: canaryId, stable: stableId, ...input.plan }, { log: hooks2.log, sleep: hooks2.sleep, now: hooks2.now }, judged);
     const base = { steps: result.steps, smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
     if (!result.promoted) return { ...base, outcome: "rolled_back", reason: result.reason };
     return { ...base, outcome: "deployed" };
   } catch (error) {
-    if (error instanceof NotReady) return { outcome: "rolled_back", reason: error.message, steps: [], smoke, status: error.last, revision: canaryRevision, previousRevision: stable };
-    if (error instanceof UnscrapedRevision) return { outcome: "rolled_back", reason: error.message, steps: [], smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
+    if (error instanceof NotReady) return { outcome: "rolled_back", reason: error.message, steps: judged, smoke, status: error.last, revision: canaryRevision, previousRevision: stable };
+    if (error instanceof UnscrapedRevision) return { outcome: "rolled_back", reason: error.message, steps: judged, smoke, status: traffic.last, revision: canaryRevision, previousRevision: stable };
     throw error;
   }
 }

@@ -335,8 +335,7 @@ var Cancelled = class extends Error {
   }
   signalName;
 };
-async function runRollout(client, plan, hooks) {
-  const steps = [];
+async function runRollout(client, plan, hooks, steps = []) {
   try {
     for (const weight of plan.steps) {
       const weights = { [plan.canary]: weight, [plan.stable]: 100 - weight };
@@ -1014,7 +1013,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-MDZCXL46.js");
+  const { prepareKserve } = await import("./kserve-V3WJV6RL.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {
