@@ -12,7 +12,7 @@ import "./chunks/chunk-MWWY42WB.js";
 import "./chunks/chunk-LXNBWMDG.js";
 import {
   validateData
-} from "./chunks/chunk-V7BNLGJK.js";
+} from "./chunks/chunk-XN6YC5TW.js";
 import "./chunks/chunk-S6J5IOI2.js";
 import "./chunks/chunk-F6PV3AJM.js";
 import "./chunks/chunk-GG7GAS35.js";
@@ -79,7 +79,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-U4QXDBDU.js";
+} from "./chunks/chunk-CWZEVGKN.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -7902,7 +7902,6 @@ function slice(outputs, offset, rows, total) {
 }
 
 // shared/serve/prediction-histogram.ts
-var METRIC = PREDICTION;
 var DECADES = [-3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((e) => Number(`1e${e}`));
 var REGRESSION_BUCKETS = [...DECADES.map((d) => -d).reverse(), 0, ...DECADES];
 var BINARY_BUCKETS = Array.from({ length: 20 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2)));
@@ -7946,15 +7945,15 @@ var PredictionHistograms = class {
     }
   }
   render() {
-    const lines = [`# HELP ${METRIC} Per-row prediction of each model version (positive-class probability, class index or regression value).`, `# TYPE ${METRIC} histogram`];
+    const lines = [`# HELP ${PREDICTION} Per-row prediction of each model version (positive-class probability, class index or regression value).`, `# TYPE ${PREDICTION} histogram`];
     for (const s of this.series.values()) {
       const labels = `model="${escapeLabel(s.model)}",version="${escapeLabel(s.version)}"`;
       let cumulative = 0;
       s.buckets.forEach((le, i) => {
         cumulative += s.counts[i];
-        lines.push(`${METRIC}_bucket{${labels},le="${le}"} ${cumulative}`);
+        lines.push(`${PREDICTION}_bucket{${labels},le="${le}"} ${cumulative}`);
       });
-      lines.push(`${METRIC}_bucket{${labels},le="+Inf"} ${s.count}`, `${METRIC}_sum{${labels}} ${s.sum}`, `${METRIC}_count{${labels}} ${s.count}`);
+      lines.push(`${PREDICTION}_bucket{${labels},le="+Inf"} ${s.count}`, `${PREDICTION}_sum{${labels}} ${s.sum}`, `${PREDICTION}_count{${labels}} ${s.count}`);
     }
     return `${lines.join("\n")}
 `;

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-JTWVNX5Y.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-V3DYNXOU.js");
   await runAsAction(dataValidateStage);
 }
 

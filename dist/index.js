@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-U4QXDBDU.js";
+} from "./chunks/chunk-CWZEVGKN.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -19,7 +19,6 @@ import { UserError } from '../errors/user-error.js';
 /** What the rollout drives: an `mlops serve` instance, or a KServe InferenceService (kserve/traffic.ts). */
 export type TrafficClient = Pick<ServeClient, 'setTraffic' | 'unload' | 'scrape'>;
 
-
 export interface RolloutPlan {
   model: string;
   canary: string;

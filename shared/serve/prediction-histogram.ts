@@ -11,7 +11,6 @@ import type { PredictionSummary } from './model-signature.js';
 import type { Outputs } from './tensors.js';
 import { PREDICTION } from './metric-names.js';
 
-export const METRIC = PREDICTION;
 
 const DECADES = [-3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((e) => Number(`1e${e}`));
 export const REGRESSION_BUCKETS = [...DECADES.map((d) => -d).reverse(), 0, ...DECADES];
@@ -72,15 +71,15 @@ export class PredictionHistograms {
   }
 
   render(): string {
-    const lines = [`# HELP ${METRIC} Per-row prediction of each model version (positive-class probability, class index or regression value).`, `# TYPE ${METRIC} histogram`];
+    const lines = [`# HELP ${PREDICTION} Per-row prediction of each model version (positive-class probability, class index or regression value).`, `# TYPE ${PREDICTION} histogram`];
     for (const s of this.series.values()) {
       const labels = `model="${escapeLabel(s.model)}",version="${escapeLabel(s.version)}"`;
       let cumulative = 0;
       s.buckets.forEach((le, i) => {
         cumulative += s.counts[i]!;
-        lines.push(`${METRIC}_bucket{${labels},le="${le}"} ${cumulative}`);
+        lines.push(`${PREDICTION}_bucket{${labels},le="${le}"} ${cumulative}`);
       });
-      lines.push(`${METRIC}_bucket{${labels},le="+Inf"} ${s.count}`, `${METRIC}_sum{${labels}} ${s.sum}`, `${METRIC}_count{${labels}} ${s.count}`);
+      lines.push(`${PREDICTION}_bucket{${labels},le="+Inf"} ${s.count}`, `${PREDICTION}_sum{${labels}} ${s.sum}`, `${PREDICTION}_count{${labels}} ${s.count}`);
     }
     return `${lines.join('\n')}\n`;
   }

@@ -57,7 +57,7 @@ export async function validateData(source: DataSource, contract: DataContract, o
     const bytes = await totalBytes(source.files);
     const scanning = (label: string) => <T>(work: () => Promise<T>) => withQueryProgress(session.connection, options.progress, label, bytes, work);
     options.onPhase?.('checks, statistics and distributions');
-    const { plans, aggregate, distributions } = await planAndScan(scan, (plans) => scanPasses(scan, plans, scanning), contract);
+    const { plans, aggregate, distributions } = await planAndScan(scan, contract, scanning);
     const { fingerprint: hash, files } = await fingerprint;
     const profile: DataProfile = {
       kind: 'mlops-data-profile',
@@ -273,12 +273,12 @@ export { DataProfile };
  * again: then the columns are planned again, for their new types, and the scans rerun (at most
  * once per column).
  */
-async function planAndScan<T>(scan: DataScan, run: (plans: ColumnPlan[]) => Promise<T>, contract: DataContract): Promise<T & { plans: ColumnPlan[] }> {
+async function planAndScan(scan: DataScan, contract: DataContract, scanning: Scanning) {
   for (;;) {
     const widenings = scan.widenings;
     const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
     try {
-      const result = await run(plans);
+      const result = await scanPasses(scan, plans, scanning);
       // A widened column whose retry happened to succeed was still scanned as planned for its old type.
       if (scan.widenings === widenings) return { ...result, plans };
     } catch (error) {

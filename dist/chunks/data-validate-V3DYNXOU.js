@@ -24,7 +24,7 @@ import {
 } from "./chunk-D53EVJEJ.js";
 import {
   validateData
-} from "./chunk-V7BNLGJK.js";
+} from "./chunk-XN6YC5TW.js";
 import {
   DataProfile
 } from "./chunk-S6J5IOI2.js";

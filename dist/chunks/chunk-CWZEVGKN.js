@@ -61,7 +61,7 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-JTWVNX5Y.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-V3DYNXOU.js")).dataValidateStage,
   train: async () => (await import("./train-VY5ZTYOL.js")).trainStage,
   "evaluate-gate": async () => (await import("./evaluate-gate-CJSVBMMV.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-V6MVGHMD.js")).modelCardStage,

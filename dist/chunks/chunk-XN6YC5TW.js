@@ -964,7 +964,7 @@ async function validateData(source, contract, options) {
     const bytes = await totalBytes(source.files);
     const scanning = (label) => (work) => withQueryProgress(session.connection, options.progress, label, bytes, work);
     options.onPhase?.("checks, statistics and distributions");
-    const { plans, aggregate, distributions } = await planAndScan(scan, (plans2) => scanPasses(scan, plans2, scanning), contract);
+    const { plans, aggregate, distributions } = await planAndScan(scan, contract, scanning);
     const { fingerprint: hash, files } = await fingerprint;
     const profile = {
       kind: "mlops-data-profile",
@@ -1146,12 +1146,12 @@ function formatShare(value) {
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
-async function planAndScan(scan, run, contract) {
+async function planAndScan(scan, contract, scanning) {
   for (; ; ) {
     const widenings = scan.widenings;
     const plans = scan.columns.map((column) => planColumn(column, contract.columns?.[column.name], column.name));
     try {
-      const result = await run(plans);
+      const result = await scanPasses(scan, plans, scanning);
       if (scan.widenings === widenings) return { ...result, plans };
     } catch (error) {
       if (scan.widenings === widenings) throw error;
