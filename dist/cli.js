@@ -4,7 +4,7 @@ import {
   classifyModelSpec,
   featureNamesFromMetadata,
   planOutputs
-} from "./chunks/chunk-CQKXBBNA.js";
+} from "./chunks/chunk-UGCGFA2Y.js";
 import {
   ConfigSchema
 } from "./chunks/chunk-5ILB25W7.js";
@@ -12,7 +12,7 @@ import "./chunks/chunk-MWWY42WB.js";
 import "./chunks/chunk-LXNBWMDG.js";
 import {
   validateData
-} from "./chunks/chunk-XN6YC5TW.js";
+} from "./chunks/chunk-KWH57BPO.js";
 import "./chunks/chunk-S6J5IOI2.js";
 import "./chunks/chunk-F6PV3AJM.js";
 import "./chunks/chunk-GG7GAS35.js";
@@ -26,7 +26,7 @@ import {
 import {
   firstLine,
   openModel
-} from "./chunks/chunk-KQI5OJVE.js";
+} from "./chunks/chunk-FGWLOOUQ.js";
 import "./chunks/chunk-EN5CGXG3.js";
 import {
   ANNOTATION,
@@ -55,7 +55,7 @@ import {
 import "./chunks/chunk-UA3KOI3F.js";
 import {
   resolveData
-} from "./chunks/chunk-ESO4URNK.js";
+} from "./chunks/chunk-CUN7Q4JU.js";
 import {
   loadConfig
 } from "./chunks/chunk-XWE5INN7.js";
@@ -65,7 +65,7 @@ import {
   writeFileAtomic
 } from "./chunks/chunk-KMTXHRMK.js";
 import "./chunks/chunk-C5HFBKMB.js";
-import "./chunks/chunk-F6TQF42L.js";
+import "./chunks/chunk-GJ32UNSE.js";
 import {
   crypto
 } from "./chunks/chunk-GWCI4O4C.js";
@@ -79,7 +79,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-CWZEVGKN.js";
+} from "./chunks/chunk-PBO2UNNU.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

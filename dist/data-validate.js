@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-V3DYNXOU.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-F7M26TA5.js");
   await runAsAction(dataValidateStage);
 }
 

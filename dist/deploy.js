@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-4ROQXR6T.js");
+  const { deployStage } = await import("./chunks/deploy-U6LCO3ZF.js");
   await runAsAction(deployStage);
 }
 

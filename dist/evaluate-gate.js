@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/evaluate-gate/main.ts
 async function run() {
-  const { evaluateGateStage } = await import("./chunks/evaluate-gate-CJSVBMMV.js");
+  const { evaluateGateStage } = await import("./chunks/evaluate-gate-IYOXOT7C.js");
   await runAsAction(evaluateGateStage);
 }
 

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-CWZEVGKN.js";
+} from "./chunks/chunk-PBO2UNNU.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

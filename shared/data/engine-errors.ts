@@ -4,6 +4,7 @@
  */
 import { UserError } from '../errors/user-error.js';
 import { linesOfRecords } from './line-index.js';
+import { findLongRecord } from './long-record.js';
 import { findRaggedRow } from './ragged-row.js';
 import type { DataSource } from './resolve.js';
 
@@ -51,6 +52,16 @@ export async function translateEngineError(error: unknown, source: DataSource, d
     const lines = await linesOfRecords(source.files[fileIndex]!, source.format, [record]).catch(() => new Map<number, number>());
     return { file, line: lines.get(record) };
   };
+  const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
+  if (tooLong && source.format === 'csv') {
+    const fileIndex = fileIndexOf(message, source);
+    const limit = Number(tooLong[1]);
+    const found = await findLongRecord(source.files[fileIndex]!, limit).catch(() => undefined);
+    return new UserError(`a CSV record is longer than the reader's limit of ${limit.toLocaleString('en-US')} bytes`, {
+      where: { file: source.displayFiles[fileIndex], line: found?.line },
+      hint: 'A record this long is usually a quote that is never closed (the rest of the file then reads as one field): close it, or split the value if the record really is this long.',
+    });
+  }
   const csvLine = /CSV Error on Line: (\d+)/.exec(message);
   if (csvLine) {
     const where = await at(fileIndexOf(message, source), Number(csvLine[1]) - 2);

@@ -21,6 +21,16 @@ export interface DataColumn {
   kind: ColumnKind;
 }
 
+/**
+ * The CSV reader's buffers: 4 MiB instead of DuckDB's default 16 × max_line_size (32 MB). Each
+ * buffer is fresh memory that the kernel must fault in page by page, and every scan thread holds
+ * some, so the default buffers were most of the run's page faults and ≈ 100 MB of its peak memory
+ * (bench/data-validate/RESULTS.md, round 7). The line limit stays DuckDB's default, written out
+ * because a smaller buffer would otherwise change it; the sniffer samples the same rows either way
+ * (it reads on across buffers).
+ */
+const CSV_BUFFERS = 'buffer_size = 4194304, max_line_size = 2000000';
+
 export class DataScan {
   private readonly overrides = new Map<string, string>();
   private delimiter = ',';
@@ -86,7 +96,7 @@ export class DataScan {
     switch (this.source.format) {
       case 'csv': {
         const types = [...this.overrides].map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
-        return `read_csv(${files}, header = true, skip = 0, delim = ${sqlString(this.delimiter)}, quote = '"', escape = '"'${types ? `, types = {${types}}` : ''})`;
+        return `read_csv(${files}, header = true, skip = 0, delim = ${sqlString(this.delimiter)}, quote = '"', escape = '"', ${CSV_BUFFERS}${types ? `, types = {${types}}` : ''})`;
       }
       case 'jsonl': {
         if (this.overrides.size === 0) return `read_json(${files}, format = 'newline_delimited')`;

@@ -121,4 +121,21 @@ describe('openData', () => {
     const error = await userError(openData(await resolveData(dir, 'ragged.csv'), host).then((t) => t.close()));
     expect(error.format()).toMatch(/^ragged\.csv:5: ragged CSV row: expected 2 columns, found 3/);
   });
+
+  // DuckDB's limit is 2,000,000 bytes a record; its message names line 1 whatever the record.
+  it('names the line of a record over the line limit, and reads one just under it', async () => {
+    const short = Array.from({ length: 100 }, (_, i) => `${i},x\n`).join('');
+    await write('long.csv', `a,b\n${short}1,"${'y'.repeat(2_000_010)}"\n${short}`);
+    const error = await userError(openData(await resolveData(dir, 'long.csv'), host).then((t) => t.close()));
+    expect(error.format()).toMatch(/^long\.csv:102: a CSV record is longer than the reader's limit of 2,000,000 bytes/);
+    expect(error.format().length).toBeLessThan(1000);
+
+    await write('under.csv', `a,b\n${short}1,${'y'.repeat(1_999_990)}\n${short}`);
+    const table = await openData(await resolveData(dir, 'under.csv'), host);
+    try {
+      expect((await collect(table, ['a'])).flat()).toHaveLength(201);
+    } finally {
+      await table.close();
+    }
+  });
 });

@@ -17,7 +17,7 @@ import {
   doubleColumn,
   validityBits,
   writeZeros
-} from "./chunk-ESO4URNK.js";
+} from "./chunk-CUN7Q4JU.js";
 import {
   DataScan,
   linesOfRecords,
@@ -25,7 +25,7 @@ import {
   sqlDouble,
   sqlIdentifier,
   sqlString
-} from "./chunk-F6TQF42L.js";
+} from "./chunk-GJ32UNSE.js";
 import {
   digitsToTellApart
 } from "./chunk-DRKOEN4Q.js";

@@ -9,7 +9,7 @@ import {
   resolveModelReference,
   rowMajorBatch,
   rowMajorType
-} from "./chunk-5PLUVCW3.js";
+} from "./chunk-LLNCCVQ2.js";
 import {
   valueCell
 } from "./chunk-2QQHBHLV.js";
@@ -46,7 +46,7 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-CQKXBBNA.js";
+} from "./chunk-UGCGFA2Y.js";
 import {
   DataProfile,
   PROFILE_VERSION
@@ -56,7 +56,7 @@ import {
 } from "./chunk-GG7GAS35.js";
 import {
   openModel
-} from "./chunk-KQI5OJVE.js";
+} from "./chunk-FGWLOOUQ.js";
 import {
   DATA_PROFILE_MEDIA_TYPE,
   isLoopbackHost,
@@ -66,7 +66,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-ESO4URNK.js";
+} from "./chunk-CUN7Q4JU.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -76,7 +76,7 @@ import {
   writeFileAtomic
 } from "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-F6TQF42L.js";
+import "./chunk-GJ32UNSE.js";
 import "./chunk-GWCI4O4C.js";
 import {
   MIN_NORM_SD,

@@ -22,7 +22,7 @@ import {
 } from "./chunk-CSZJTREF.js";
 import {
   openModel
-} from "./chunk-KQI5OJVE.js";
+} from "./chunk-FGWLOOUQ.js";
 import {
   ANNOTATION,
   OciLayout,
@@ -46,7 +46,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-ESO4URNK.js";
+} from "./chunk-CUN7Q4JU.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -1013,7 +1013,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-V3WJV6RL.js");
+  const { prepareKserve } = await import("./kserve-HWYPPS4G.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   firstLine
-} from "./chunk-KQI5OJVE.js";
+} from "./chunk-FGWLOOUQ.js";
 import {
   ANNOTATION,
   RUN_RECORD_MEDIA_TYPE,

@@ -9,7 +9,7 @@ import {
   DataScan,
   linesOfRecords,
   openDuckSession
-} from "./chunk-F6TQF42L.js";
+} from "./chunk-GJ32UNSE.js";
 import "./chunk-GWCI4O4C.js";
 import {
   UserError

@@ -24,7 +24,7 @@ import {
 } from "./chunk-D53EVJEJ.js";
 import {
   validateData
-} from "./chunk-XN6YC5TW.js";
+} from "./chunk-KWH57BPO.js";
 import {
   DataProfile
 } from "./chunk-S6J5IOI2.js";
@@ -32,7 +32,7 @@ import "./chunk-F6PV3AJM.js";
 import "./chunk-GG7GAS35.js";
 import {
   resolveData
-} from "./chunk-ESO4URNK.js";
+} from "./chunk-CUN7Q4JU.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -42,7 +42,7 @@ import {
   writeFileAtomic
 } from "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-F6TQF42L.js";
+import "./chunk-GJ32UNSE.js";
 import "./chunk-GWCI4O4C.js";
 import {
   digitsToTellApart
@@ -235,7 +235,7 @@ var dataValidateStage = {
     const configFile = options.configPath || "mlops.yml";
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
-    const schemaCheck = options.schema ? await import("./schema-check-ALYVB3PQ.js") : void 0;
+    const schemaCheck = options.schema ? await import("./schema-check-FV4DD4GY.js") : void 0;
     const validateSchema = schemaCheck && options.schema ? await schemaCheck.compileSchema(host.cwd, options.schema) : void 0;
     const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? "Reading the reference profile" : "Profiling the reference data"} ${options.reference}`, () => loadReference(host, options.reference, configFile)) : void 0;
     if (!config.data) {

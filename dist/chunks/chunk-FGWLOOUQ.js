@@ -4,7 +4,7 @@ import {
 } from "./chunk-6HUHE6LY.js";
 import {
   loadEngine
-} from "./chunk-F6TQF42L.js";
+} from "./chunk-GJ32UNSE.js";
 import {
   crypto
 } from "./chunk-GWCI4O4C.js";

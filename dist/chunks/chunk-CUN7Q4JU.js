@@ -4,7 +4,7 @@ import {
   linesOfRecords,
   openDuckSession,
   sqlIdentifier
-} from "./chunk-F6TQF42L.js";
+} from "./chunk-GJ32UNSE.js";
 import {
   zlib
 } from "./chunk-GWCI4O4C.js";

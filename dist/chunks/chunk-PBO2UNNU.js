@@ -61,13 +61,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-V3DYNXOU.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-F7M26TA5.js")).dataValidateStage,
   train: async () => (await import("./train-VY5ZTYOL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-CJSVBMMV.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-IYOXOT7C.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-V6MVGHMD.js")).modelCardStage,
   register: async () => (await import("./register-DT4DNTP3.js")).registerStage,
-  deploy: async () => (await import("./deploy-4ROQXR6T.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-ST53LCSO.js")).driftCheckStage
+  deploy: async () => (await import("./deploy-U6LCO3ZF.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-U7PE6RRT.js")).driftCheckStage
 };
 
 export {

@@ -506,7 +506,7 @@ function hasContent(chunk, from, to) {
 }
 
 // shared/data/scan.ts
-import { createReadStream as createReadStream3 } from "node:fs";
+import { createReadStream as createReadStream4 } from "node:fs";
 
 // shared/data/csv-dialect.ts
 import { open } from "node:fs/promises";
@@ -586,10 +586,42 @@ function countOutsideQuotes(line, delimiter) {
   return count;
 }
 
-// shared/data/ragged-row.ts
+// shared/data/long-record.ts
 import { createReadStream as createReadStream2 } from "node:fs";
+async function findLongRecord(file, limit) {
+  let stream = createReadStream2(file, { highWaterMark: 1 << 20 });
+  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
+  let line = 1;
+  let recordLine = 1;
+  let length = 0;
+  let inQuotes = false;
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk;
+      for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte === 34) inQuotes = !inQuotes;
+        if (byte === 10) {
+          line += 1;
+          if (!inQuotes) {
+            recordLine = line;
+            length = 0;
+            continue;
+          }
+        }
+        if (++length > limit) return { line: recordLine, bytesAtLeast: length };
+      }
+    }
+    return void 0;
+  } finally {
+    stream.destroy?.();
+  }
+}
+
+// shared/data/ragged-row.ts
+import { createReadStream as createReadStream3 } from "node:fs";
 async function findRaggedRow(file, delimiter) {
-  let stream = createReadStream2(file, { encoding: void 0, highWaterMark: 1 << 20 });
+  let stream = createReadStream3(file, { encoding: void 0, highWaterMark: 1 << 20 });
   if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
   const delim = delimiter.charCodeAt(0);
   let line = 1;
@@ -670,6 +702,16 @@ async function translateEngineError(error, source, delimiter = ",") {
     const lines = await linesOfRecords(source.files[fileIndex], source.format, [record]).catch(() => /* @__PURE__ */ new Map());
     return { file, line: lines.get(record) };
   };
+  const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
+  if (tooLong && source.format === "csv") {
+    const fileIndex = fileIndexOf(message, source);
+    const limit = Number(tooLong[1]);
+    const found = await findLongRecord(source.files[fileIndex], limit).catch(() => void 0);
+    return new UserError(`a CSV record is longer than the reader's limit of ${limit.toLocaleString("en-US")} bytes`, {
+      where: { file: source.displayFiles[fileIndex], line: found?.line },
+      hint: "A record this long is usually a quote that is never closed (the rest of the file then reads as one field): close it, or split the value if the record really is this long."
+    });
+  }
   const csvLine = /CSV Error on Line: (\d+)/.exec(message);
   if (csvLine) {
     const where = await at(fileIndexOf(message, source), Number(csvLine[1]) - 2);
@@ -744,6 +786,7 @@ function sqlDouble(value) {
 }
 
 // shared/data/scan.ts
+var CSV_BUFFERS = "buffer_size = 4194304, max_line_size = 2000000";
 var DataScan = class _DataScan {
   constructor(source, session) {
     this.source = source;
@@ -804,7 +847,7 @@ var DataScan = class _DataScan {
     switch (this.source.format) {
       case "csv": {
         const types = [...this.overrides].map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(", ");
-        return `read_csv(${files}, header = true, skip = 0, delim = ${sqlString(this.delimiter)}, quote = '"', escape = '"'${types ? `, types = {${types}}` : ""})`;
+        return `read_csv(${files}, header = true, skip = 0, delim = ${sqlString(this.delimiter)}, quote = '"', escape = '"', ${CSV_BUFFERS}${types ? `, types = {${types}}` : ""})`;
       }
       case "jsonl": {
         if (this.overrides.size === 0) return `read_json(${files}, format = 'newline_delimited')`;
@@ -885,7 +928,7 @@ function kindOf(duckdbType) {
   return "other";
 }
 async function nonBlankLine(file, index) {
-  const lines = readline().createInterface({ input: createReadStream3(file), crlfDelay: Infinity });
+  const lines = readline().createInterface({ input: createReadStream4(file), crlfDelay: Infinity });
   let seen = 0;
   try {
     for await (const line of lines) {

@@ -21,7 +21,7 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-QXCHDEH2.js";
+} from "./chunk-N6VXGQ52.js";
 import "./chunk-RA7RGRHW.js";
 import {
   runContext
@@ -34,7 +34,7 @@ import {
 } from "./chunk-CSZJTREF.js";
 import {
   openModel
-} from "./chunk-KQI5OJVE.js";
+} from "./chunk-FGWLOOUQ.js";
 import "./chunk-EN5CGXG3.js";
 import {
   DEFAULT_CHUNK_BYTES,
@@ -48,11 +48,11 @@ import {
 } from "./chunk-6HUHE6LY.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-UA3KOI3F.js";
-import "./chunk-ESO4URNK.js";
+import "./chunk-CUN7Q4JU.js";
 import "./chunk-XWE5INN7.js";
 import "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-F6TQF42L.js";
+import "./chunk-GJ32UNSE.js";
 import {
   crypto as crypto2
 } from "./chunk-GWCI4O4C.js";

@@ -10,7 +10,7 @@ import {
   resolveModelReference,
   rowMajorBatch,
   rowMajorType
-} from "./chunk-5PLUVCW3.js";
+} from "./chunk-LLNCCVQ2.js";
 import {
   NOT_AVAILABLE,
   intervalCell,
@@ -52,7 +52,7 @@ import {
   featureNamesFromMetadata,
   planFeed,
   planOutputs
-} from "./chunk-CQKXBBNA.js";
+} from "./chunk-UGCGFA2Y.js";
 import {
   FAIRNESS_METRICS
 } from "./chunk-MWWY42WB.js";
@@ -65,7 +65,7 @@ import {
 import {
   openModel,
   signature
-} from "./chunk-KQI5OJVE.js";
+} from "./chunk-FGWLOOUQ.js";
 import {
   AUTO_VERSION_PATTERN,
   LATEST,
@@ -75,7 +75,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-ESO4URNK.js";
+} from "./chunk-CUN7Q4JU.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
@@ -85,7 +85,7 @@ import {
   writeFileAtomic
 } from "./chunk-KMTXHRMK.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-F6TQF42L.js";
+import "./chunk-GJ32UNSE.js";
 import "./chunk-GWCI4O4C.js";
 import {
   BINARY_METRICS,
