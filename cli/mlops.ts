@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (isStageName(name)) return await runStageCommand(name, parseArgs(rest), io);
     const command = commands[name];
-    if (command) return await command.run(parseArgs(rest), io);
+    if (command) return await (await command.load()).run(parseArgs(rest), io);
     const guess = suggestKey(name, [...STAGES, ...Object.keys(commands)]);
     io.err(`mlops: unknown stage or command "${name}".${guess ? ` Did you mean "${guess}"?` : ''} Run \`mlops --help\`.`);
     return USAGE_EXIT_CODE;

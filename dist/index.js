@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-PBO2UNNU.js";
+} from "./chunks/chunk-742IIF67.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

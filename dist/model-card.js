@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/model-card/main.ts
 async function run() {
-  const { modelCardStage } = await import("./chunks/model-card-V6MVGHMD.js");
+  const { modelCardStage } = await import("./chunks/model-card-5XDTLOZQ.js");
   await runAsAction(modelCardStage);
 }
 

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/register/main.ts
 async function run() {
-  const { registerStage } = await import("./chunks/register-DT4DNTP3.js");
+  const { registerStage } = await import("./chunks/register-AY4W5ABC.js");
   await runAsAction(registerStage);
 }
 

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/train/main.ts
 async function run() {
-  const { trainStage } = await import("./chunks/train-VY5ZTYOL.js");
+  const { trainStage } = await import("./chunks/train-4P5JUHYL.js");
   await runAsAction(trainStage);
 }
 

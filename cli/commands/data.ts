@@ -14,7 +14,6 @@ import { allowOutsideWorkspace } from '../../shared/fs/workspace.js';
 const USAGE = 'mlops data infer <data path or glob> [--out mlops.data.yml]';
 
 export const dataCommand: Command = {
-  summary: 'infer <data> [--out file]: write a starting data contract (the data: section of mlops.yml) from the data.',
   async run(args, io) {
     const [sub, spec, ...rest] = args.positionals;
     if (sub !== 'infer' || !spec || rest.length > 0) {

@@ -25,7 +25,6 @@ Options: --format json (or --json) for machines; --record <path>: a local run re
 const KNOWN_FLAGS = new Set(['json', 'format', 'record', 'username', 'password', 'insecure', 'help']);
 
 export const lineageCommand: Command = {
-  summary: 'commit → data → training → gate evidence (fairness, importance) → card → digest → deployments of a registered version',
   async run(args, io) {
     if (args.flags.help === 'true' || args.positionals.length !== 1) {
       io.out(USAGE);

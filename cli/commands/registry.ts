@@ -29,7 +29,6 @@ Options: --username, --password (or MLOPS_REGISTRY_USERNAME, MLOPS_REGISTRY_PASS
 const KNOWN_FLAGS = new Set(['name', 'json', 'username', 'password', 'insecure', 'help']);
 
 export const registryCommand: Command = {
-  summary: 'list, show and pull registered model versions',
   async run(args, io) {
     const [action, ...rest] = args.positionals;
     if (!action || args.flags.help === 'true') {

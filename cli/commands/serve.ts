@@ -82,7 +82,6 @@ export async function serveOptions(args: ParsedArgs, cwd: string): Promise<Serve
 }
 
 export const serveCommand: Command = {
-  summary: 'serve ONNX models over the Open Inference Protocol (v2)',
   async run(args, io) {
     if (args.flags.help === 'true') {
       io.out(USAGE);

@@ -107,6 +107,16 @@ describe('bundled entries load little before their stage', () => {
     }
   });
 
+  it("dist/cli.js: a command's dependencies load only when that command runs", () => {
+    const packagesOf = (graph: Map<string, string>) => new Set([...graph.values()].flatMap((source) => [...bundledPackages(source)]));
+    const atStart = packagesOf(staticGraph(join(ROOT, 'dist', 'cli.js')));
+    // `mlops serve` (prom-client, OpenTelemetry) used to load before `mlops data-validate` printed a line.
+    expect(['prom-client', '@opentelemetry/api', '@kubernetes/client-node'].filter((name) => atStart.has(name))).toEqual([]);
+    // The walk sees what the CLI itself needs at start (action.yml's inputs as flags) and the commands behind import().
+    expect(atStart.has('yaml')).toBe(true);
+    expect(packagesOf(fullGraph(join(ROOT, 'dist', 'cli.js'))).has('prom-client')).toBe(true);
+  });
+
   it('the built-in check sees a static import and a require', () => {
     expect(builtinImports('import { createHash } from "node:crypto";\nconst z = require("zlib");\n')).toEqual(new Set(['crypto', 'zlib']));
   });

@@ -1,14 +1,14 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   buildVersion
-} from "./chunk-EN5CGXG3.js";
+} from "./chunk-U3M5CAYS.js";
 import {
   ANNOTATION,
   MANIFEST_MEDIA_TYPE,
   MODEL_ARTIFACT_TYPE,
   isVersionTag,
   nextVersion
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";

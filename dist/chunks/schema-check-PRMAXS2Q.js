@@ -9,7 +9,8 @@ import {
   DataScan,
   linesOfRecords,
   openDuckSession
-} from "./chunk-GJ32UNSE.js";
+} from "./chunk-HTKGRWPD.js";
+import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {
   UserError

@@ -9,13 +9,21 @@ import {
   resolveModelReference,
   rowMajorBatch,
   rowMajorType
-} from "./chunk-LLNCCVQ2.js";
+} from "./chunk-LABWSWOO.js";
+import {
+  classifyModelSpec,
+  columnsRead,
+  explicitFilePath,
+  featureNamesFromMetadata,
+  planFeed,
+  planOutputs
+} from "./chunk-NKYRZODN.js";
 import {
   valueCell
 } from "./chunk-2QQHBHLV.js";
 import {
   refuseOversizedProfile
-} from "./chunk-FZFF4QDT.js";
+} from "./chunk-DE5V7VSJ.js";
 import {
   describeRequestError,
   resolveAuthor,
@@ -25,6 +33,26 @@ import {
 import {
   barChart
 } from "./chunk-2AD7AC5U.js";
+import {
+  DataProfile,
+  PROFILE_VERSION
+} from "./chunk-S6J5IOI2.js";
+import {
+  Progress
+} from "./chunk-GG7GAS35.js";
+import {
+  openModel
+} from "./chunk-XHNLZXUM.js";
+import "./chunk-RA3DXR5B.js";
+import {
+  DATA_PROFILE_MEDIA_TYPE,
+  isLoopbackHost,
+  parseModelReference,
+  resolveVersion
+} from "./chunk-APGALERZ.js";
+import {
+  loadConfig
+} from "./chunk-XWE5INN7.js";
 import {
   booleanInput,
   code,
@@ -40,43 +68,19 @@ import {
   table
 } from "./chunk-D53EVJEJ.js";
 import {
-  classifyModelSpec,
-  columnsRead,
-  explicitFilePath,
-  featureNamesFromMetadata,
-  planFeed,
-  planOutputs
-} from "./chunk-UGCGFA2Y.js";
-import {
-  DataProfile,
-  PROFILE_VERSION
-} from "./chunk-S6J5IOI2.js";
-import {
-  Progress
-} from "./chunk-GG7GAS35.js";
-import {
-  openModel
-} from "./chunk-FGWLOOUQ.js";
-import {
-  DATA_PROFILE_MEDIA_TYPE,
-  isLoopbackHost,
-  parseModelReference,
-  resolveVersion
-} from "./chunk-6HUHE6LY.js";
+  DEFAULT_RECORD_PATH,
+  appendSection
+} from "./chunk-QRSX6AL5.js";
 import {
   openData,
   resolveData
-} from "./chunk-CUN7Q4JU.js";
+} from "./chunk-2S6QTWSP.js";
 import {
-  loadConfig
-} from "./chunk-XWE5INN7.js";
-import {
-  DEFAULT_RECORD_PATH,
-  appendSection,
   writeFileAtomic
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-GJ32UNSE.js";
+import "./chunk-HTKGRWPD.js";
+import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {
   MIN_NORM_SD,

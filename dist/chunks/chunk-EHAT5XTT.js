@@ -1,28 +1,19 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
-  aliasIsVersion
-} from "./chunk-RA7RGRHW.js";
-import {
-  booleanInput,
-  code,
-  enumInput,
-  escapeCell,
-  numberInput,
-  optionalInput,
-  requiredInput,
-  runContext,
-  table
-} from "./chunk-D53EVJEJ.js";
+  pullVersion
+} from "./chunk-ZH6XLB2V.js";
 import {
   DURATION,
   INSTANCE_INFO,
   PREDICTION,
-  REQUESTS,
-  pullVersion
-} from "./chunk-CSZJTREF.js";
+  REQUESTS
+} from "./chunk-WEGH5HV3.js";
 import {
   openModel
-} from "./chunk-FGWLOOUQ.js";
+} from "./chunk-XHNLZXUM.js";
+import {
+  aliasIsVersion
+} from "./chunk-FT35TJTQ.js";
 import {
   ANNOTATION,
   OciLayout,
@@ -36,7 +27,7 @@ import {
   remoteRepository,
   resolveVersion,
   validateAlias
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 import {
   onTerminationSignals
 } from "./chunk-ZZ7SVV7N.js";
@@ -44,16 +35,27 @@ import {
   KserveResources
 } from "./chunk-UA3KOI3F.js";
 import {
-  openData,
-  resolveData
-} from "./chunk-CUN7Q4JU.js";
-import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
 import {
+  booleanInput,
+  code,
+  enumInput,
+  escapeCell,
+  numberInput,
+  optionalInput,
+  requiredInput,
+  runContext,
+  table
+} from "./chunk-D53EVJEJ.js";
+import {
   DEFAULT_RECORD_PATH,
   appendSection
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-QRSX6AL5.js";
+import {
+  openData,
+  resolveData
+} from "./chunk-2S6QTWSP.js";
 import {
   gammaQ
 } from "./chunk-VHYSKZ3L.js";
@@ -1013,7 +1015,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-HWYPPS4G.js");
+  const { prepareKserve } = await import("./kserve-WSIBJ7I5.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {

@@ -9,7 +9,7 @@ import {
   MODEL_WEIGHT_MEDIA_TYPE,
   RUN_RECORD_MEDIA_TYPE,
   digestOf
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 
 // shared/registry/package.ts
 import { basename } from "node:path";

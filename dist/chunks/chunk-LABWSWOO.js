@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   firstLine
-} from "./chunk-FGWLOOUQ.js";
+} from "./chunk-XHNLZXUM.js";
 import {
   ANNOTATION,
   RUN_RECORD_MEDIA_TYPE,
@@ -9,7 +9,7 @@ import {
   isModelLayer,
   parseModelReference,
   resolveVersion
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 import {
   workerThreads
 } from "./chunk-GWCI4O4C.js";

@@ -10,7 +10,15 @@ import {
   resolveModelReference,
   rowMajorBatch,
   rowMajorType
-} from "./chunk-LLNCCVQ2.js";
+} from "./chunk-LABWSWOO.js";
+import {
+  classifyModelSpec,
+  columnsRead,
+  describeOutputPlan,
+  featureNamesFromMetadata,
+  planFeed,
+  planOutputs
+} from "./chunk-NKYRZODN.js";
 import {
   NOT_AVAILABLE,
   intervalCell,
@@ -18,6 +26,9 @@ import {
   undefinedNote,
   valueCell
 } from "./chunk-2QQHBHLV.js";
+import {
+  FAIRNESS_METRICS
+} from "./chunk-MWWY42WB.js";
 import {
   parseCommentMode,
   postReport
@@ -27,6 +38,26 @@ import {
   chartNumber,
   deltaChart
 } from "./chunk-2AD7AC5U.js";
+import {
+  fingerprintData
+} from "./chunk-F6PV3AJM.js";
+import {
+  Progress
+} from "./chunk-GG7GAS35.js";
+import {
+  openModel,
+  signature
+} from "./chunk-XHNLZXUM.js";
+import "./chunk-RA3DXR5B.js";
+import {
+  AUTO_VERSION_PATTERN,
+  LATEST,
+  VersionNotFoundError,
+  terminalSafe
+} from "./chunk-APGALERZ.js";
+import {
+  loadConfig
+} from "./chunk-XWE5INN7.js";
 import {
   booleanInput,
   code,
@@ -46,46 +77,19 @@ import {
   table
 } from "./chunk-D53EVJEJ.js";
 import {
-  classifyModelSpec,
-  columnsRead,
-  describeOutputPlan,
-  featureNamesFromMetadata,
-  planFeed,
-  planOutputs
-} from "./chunk-UGCGFA2Y.js";
-import {
-  FAIRNESS_METRICS
-} from "./chunk-MWWY42WB.js";
-import {
-  fingerprintData
-} from "./chunk-F6PV3AJM.js";
-import {
-  Progress
-} from "./chunk-GG7GAS35.js";
-import {
-  openModel,
-  signature
-} from "./chunk-FGWLOOUQ.js";
-import {
-  AUTO_VERSION_PATTERN,
-  LATEST,
-  VersionNotFoundError,
-  terminalSafe
-} from "./chunk-6HUHE6LY.js";
+  DEFAULT_RECORD_PATH,
+  appendSection
+} from "./chunk-QRSX6AL5.js";
 import {
   openData,
   resolveData
-} from "./chunk-CUN7Q4JU.js";
+} from "./chunk-2S6QTWSP.js";
 import {
-  loadConfig
-} from "./chunk-XWE5INN7.js";
-import {
-  DEFAULT_RECORD_PATH,
-  appendSection,
   writeFileAtomic
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-GJ32UNSE.js";
+import "./chunk-HTKGRWPD.js";
+import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {
   BINARY_METRICS,

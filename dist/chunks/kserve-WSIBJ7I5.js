@@ -21,21 +21,20 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-N6VXGQ52.js";
-import "./chunk-RA7RGRHW.js";
-import {
-  runContext
-} from "./chunk-D53EVJEJ.js";
+} from "./chunk-EHAT5XTT.js";
+import "./chunk-ZH6XLB2V.js";
 import {
   DURATION,
   INSTANCE_INFO,
   PREDICTION,
   REQUESTS
-} from "./chunk-CSZJTREF.js";
+} from "./chunk-WEGH5HV3.js";
 import {
   openModel
-} from "./chunk-FGWLOOUQ.js";
-import "./chunk-EN5CGXG3.js";
+} from "./chunk-XHNLZXUM.js";
+import "./chunk-FT35TJTQ.js";
+import "./chunk-U3M5CAYS.js";
+import "./chunk-RA3DXR5B.js";
 import {
   DEFAULT_CHUNK_BYTES,
   MANIFEST_MEDIA_TYPE,
@@ -45,14 +44,19 @@ import {
   parseModelReference,
   remoteHttp,
   remoteRepository
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-UA3KOI3F.js";
-import "./chunk-CUN7Q4JU.js";
 import "./chunk-XWE5INN7.js";
-import "./chunk-KMTXHRMK.js";
+import {
+  runContext
+} from "./chunk-D53EVJEJ.js";
+import "./chunk-QRSX6AL5.js";
+import "./chunk-2S6QTWSP.js";
+import "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-GJ32UNSE.js";
+import "./chunk-HTKGRWPD.js";
+import "./chunk-LWRQI2SV.js";
 import {
   crypto as crypto2
 } from "./chunk-GWCI4O4C.js";

@@ -3,30 +3,22 @@ import {
   aliasIsVersion,
   registerIntoLayout,
   versionExists
-} from "./chunk-RA7RGRHW.js";
-import {
-  booleanInput,
-  code,
-  escapeCell,
-  listInput,
-  optionalInput,
-  requiredInput,
-  runContext,
-  table
-} from "./chunk-D53EVJEJ.js";
+} from "./chunk-FT35TJTQ.js";
 import {
   buildVersion,
   cardLayer,
   modelLayer,
   profileLayer,
   recordLayer
-} from "./chunk-EN5CGXG3.js";
+} from "./chunk-U3M5CAYS.js";
+import {
+  assertOnnxModel
+} from "./chunk-RA3DXR5B.js";
 import {
   ANNOTATION,
   DEFAULT_CHUNK_BYTES,
   OciLayout,
   RemoteRepository,
-  assertOnnxModel,
   digestFile,
   formatReference,
   hexOf,
@@ -42,16 +34,27 @@ import {
   validateModelName,
   validateTag,
   writeClaim
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 import {
   loadConfig
 } from "./chunk-XWE5INN7.js";
+import {
+  booleanInput,
+  code,
+  escapeCell,
+  listInput,
+  optionalInput,
+  requiredInput,
+  runContext,
+  table
+} from "./chunk-D53EVJEJ.js";
 import {
   DEFAULT_RECORD_PATH,
   appendSection,
   changedSections,
   parseRecord
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-QRSX6AL5.js";
+import "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
 import "./chunk-GWCI4O4C.js";
 import "./chunk-A3VPNE7V.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   refuseOversizedProfile
-} from "./chunk-FZFF4QDT.js";
+} from "./chunk-DE5V7VSJ.js";
 import {
   parseCommentMode,
   postReport
@@ -10,6 +10,17 @@ import "./chunk-7TELJOW4.js";
 import {
   barChart
 } from "./chunk-2AD7AC5U.js";
+import {
+  validateData
+} from "./chunk-TYM6OLKD.js";
+import {
+  DataProfile
+} from "./chunk-S6J5IOI2.js";
+import "./chunk-F6PV3AJM.js";
+import "./chunk-GG7GAS35.js";
+import {
+  loadConfig
+} from "./chunk-XWE5INN7.js";
 import {
   code,
   details,
@@ -23,26 +34,18 @@ import {
   table
 } from "./chunk-D53EVJEJ.js";
 import {
-  validateData
-} from "./chunk-KWH57BPO.js";
-import {
-  DataProfile
-} from "./chunk-S6J5IOI2.js";
-import "./chunk-F6PV3AJM.js";
-import "./chunk-GG7GAS35.js";
+  DEFAULT_RECORD_PATH,
+  appendSection
+} from "./chunk-QRSX6AL5.js";
 import {
   resolveData
-} from "./chunk-CUN7Q4JU.js";
+} from "./chunk-2S6QTWSP.js";
 import {
-  loadConfig
-} from "./chunk-XWE5INN7.js";
-import {
-  DEFAULT_RECORD_PATH,
-  appendSection,
   writeFileAtomic
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-GJ32UNSE.js";
+import "./chunk-HTKGRWPD.js";
+import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {
   digitsToTellApart
@@ -235,7 +238,7 @@ var dataValidateStage = {
     const configFile = options.configPath || "mlops.yml";
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
-    const schemaCheck = options.schema ? await import("./schema-check-FV4DD4GY.js") : void 0;
+    const schemaCheck = options.schema ? await import("./schema-check-PRMAXS2Q.js") : void 0;
     const validateSchema = schemaCheck && options.schema ? await schemaCheck.compileSchema(host.cwd, options.schema) : void 0;
     const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? "Reading the reference profile" : "Profiling the reference data"} ${options.reference}`, () => loadReference(host, options.reference, configFile)) : void 0;
     if (!config.data) {

@@ -61,13 +61,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-F7M26TA5.js")).dataValidateStage,
-  train: async () => (await import("./train-VY5ZTYOL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-IYOXOT7C.js")).evaluateGateStage,
-  "model-card": async () => (await import("./model-card-V6MVGHMD.js")).modelCardStage,
-  register: async () => (await import("./register-DT4DNTP3.js")).registerStage,
-  deploy: async () => (await import("./deploy-U6LCO3ZF.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-U7PE6RRT.js")).driftCheckStage
+  "data-validate": async () => (await import("./data-validate-735334SF.js")).dataValidateStage,
+  train: async () => (await import("./train-4P5JUHYL.js")).trainStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-AIXIKAPN.js")).evaluateGateStage,
+  "model-card": async () => (await import("./model-card-5XDTLOZQ.js")).modelCardStage,
+  register: async () => (await import("./register-AY4W5ABC.js")).registerStage,
+  deploy: async () => (await import("./deploy-J32B3D6E.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-UQ5O3LQR.js")).driftCheckStage
 };
 
 export {

@@ -1,7 +1,7 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   MAX_RECORD_BYTES
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-QRSX6AL5.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";

@@ -1,10 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   assertOnnxModel
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-RA3DXR5B.js";
 import {
   loadEngine
-} from "./chunk-GJ32UNSE.js";
+} from "./chunk-LWRQI2SV.js";
 import {
   crypto
 } from "./chunk-GWCI4O4C.js";

@@ -6,10 +6,16 @@ import {
   valueCell
 } from "./chunk-2QQHBHLV.js";
 import {
+  modelCardKeys
+} from "./chunk-LXNBWMDG.js";
+import {
   parseCommentMode,
   postReport
 } from "./chunk-FAD26O7N.js";
 import "./chunk-7TELJOW4.js";
+import {
+  loadConfig
+} from "./chunk-XWE5INN7.js";
 import {
   code,
   details,
@@ -23,17 +29,13 @@ import {
   table
 } from "./chunk-D53EVJEJ.js";
 import {
-  modelCardKeys
-} from "./chunk-LXNBWMDG.js";
-import {
-  loadConfig
-} from "./chunk-XWE5INN7.js";
-import {
   DEFAULT_RECORD_PATH,
   appendSection,
-  readRecord,
+  readRecord
+} from "./chunk-QRSX6AL5.js";
+import {
   writeFileAtomic
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
 import {
   crypto

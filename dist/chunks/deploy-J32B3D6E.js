@@ -3,20 +3,24 @@ import {
   deployStage,
   moveAliasAfterSuccess,
   sleep
-} from "./chunk-N6VXGQ52.js";
-import "./chunk-RA7RGRHW.js";
-import "./chunk-D53EVJEJ.js";
-import "./chunk-CSZJTREF.js";
-import "./chunk-FGWLOOUQ.js";
-import "./chunk-EN5CGXG3.js";
-import "./chunk-6HUHE6LY.js";
+} from "./chunk-EHAT5XTT.js";
+import "./chunk-ZH6XLB2V.js";
+import "./chunk-WEGH5HV3.js";
+import "./chunk-XHNLZXUM.js";
+import "./chunk-FT35TJTQ.js";
+import "./chunk-U3M5CAYS.js";
+import "./chunk-RA3DXR5B.js";
+import "./chunk-APGALERZ.js";
 import "./chunk-ZZ7SVV7N.js";
 import "./chunk-UA3KOI3F.js";
-import "./chunk-CUN7Q4JU.js";
 import "./chunk-XWE5INN7.js";
-import "./chunk-KMTXHRMK.js";
+import "./chunk-D53EVJEJ.js";
+import "./chunk-QRSX6AL5.js";
+import "./chunk-2S6QTWSP.js";
+import "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-GJ32UNSE.js";
+import "./chunk-HTKGRWPD.js";
+import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import "./chunk-VHYSKZ3L.js";
 import "./chunk-A3VPNE7V.js";

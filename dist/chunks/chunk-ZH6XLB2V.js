@@ -1,26 +1,20 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   safeTitle
-} from "./chunk-EN5CGXG3.js";
+} from "./chunk-U3M5CAYS.js";
 import {
   ANNOTATION,
   hexOf
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 import {
   writeFileAtomic
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-OSEBCLTD.js";
 import {
   crypto
 } from "./chunk-GWCI4O4C.js";
 import {
   UserError
 } from "./chunk-OIBAWGZR.js";
-
-// shared/serve/metric-names.ts
-var REQUESTS = "mlops_serve_requests_total";
-var DURATION = "mlops_serve_request_duration_seconds";
-var PREDICTION = "mlops_serve_prediction";
-var INSTANCE_INFO = "mlops_serve_instance_info";
 
 // shared/registry/pull.ts
 import { mkdir, rename, rm } from "node:fs/promises";
@@ -71,9 +65,5 @@ async function pullVersion(version, cwd, dir) {
 }
 
 export {
-  REQUESTS,
-  DURATION,
-  PREDICTION,
-  INSTANCE_INFO,
   pullVersion
 };

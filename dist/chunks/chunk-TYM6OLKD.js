@@ -17,7 +17,7 @@ import {
   doubleColumn,
   validityBits,
   writeZeros
-} from "./chunk-CUN7Q4JU.js";
+} from "./chunk-2S6QTWSP.js";
 import {
   DataScan,
   linesOfRecords,
@@ -25,7 +25,7 @@ import {
   sqlDouble,
   sqlIdentifier,
   sqlString
-} from "./chunk-GJ32UNSE.js";
+} from "./chunk-HTKGRWPD.js";
 import {
   digitsToTellApart
 } from "./chunk-DRKOEN4Q.js";

@@ -6,6 +6,9 @@ import {
   chartNumber
 } from "./chunk-2AD7AC5U.js";
 import {
+  onTerminationSignals
+} from "./chunk-ZZ7SVV7N.js";
+import {
   booleanInput,
   code,
   escapeCell,
@@ -21,14 +24,12 @@ import {
   table
 } from "./chunk-D53EVJEJ.js";
 import {
-  onTerminationSignals
-} from "./chunk-ZZ7SVV7N.js";
-import {
   DEFAULT_RECORD_PATH,
   appendSection,
   compareSnapshots,
   readSnapshot
-} from "./chunk-KMTXHRMK.js";
+} from "./chunk-QRSX6AL5.js";
+import "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
 import {
   childProcess,

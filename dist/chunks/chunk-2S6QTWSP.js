@@ -4,7 +4,7 @@ import {
   linesOfRecords,
   openDuckSession,
   sqlIdentifier
-} from "./chunk-GJ32UNSE.js";
+} from "./chunk-HTKGRWPD.js";
 import {
   zlib
 } from "./chunk-GWCI4O4C.js";

@@ -1,10 +1,10 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   signature
-} from "./chunk-FGWLOOUQ.js";
+} from "./chunk-XHNLZXUM.js";
 import {
   parseModelReference
-} from "./chunk-6HUHE6LY.js";
+} from "./chunk-APGALERZ.js";
 import {
   suggestKey
 } from "./chunk-PZERGBQP.js";
