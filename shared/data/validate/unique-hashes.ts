@@ -7,12 +7,13 @@
  *
  * Exact, because equal values always hash equally in DuckDB (its own hash tables depend on it):
  * when the hashes are all distinct, so are the values, and count(DISTINCT) = count. When two
- * hashes are equal (a duplicate, or, rarely, a collision) or more than MAX_HASHES values arrive
+ * hashes are equal (pairwise-different.ts; a duplicate, or, rarely, a collision) or more than MAX_HASHES values arrive
  * (memory stays bounded), the caller asks DuckDB for the exact count(DISTINCT) of that column alone.
  */
 import type * as duckdb from '@duckdb/node-api';
 import { validityBits } from '../vector-buffers.js';
 import type { ChunkArgument } from './chunk-function.js';
+import { pairwiseDifferent } from './pairwise-different.js';
 
 /** At most 2^23 hashes (64 MB) per column; beyond, count(DISTINCT) in SQL decides. */
 export const MAX_HASHES = 1 << 23;
@@ -83,14 +84,6 @@ export class HashCollector {
   }
 
   private answer: boolean | undefined;
-}
-
-/** Sorts the hashes in place and compares neighbours by their two 32-bit halves (no BigInt per element). */
-function pairwiseDifferent(hashes: BigUint64Array): boolean {
-  const kept = hashes.sort();
-  const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
-  for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
-  return true;
 }
 
 /** One argument per column for the pass's chunk function (chunk-function.ts): the hash of each present value. */
