@@ -211,7 +211,7 @@ async function onePass(scan: DataScan, plans: ColumnPlan[], looks: PrefixLook[],
         uniques.forEach((j, k) => hashes.set(j, unique.collectors[k]!));
         const chunks = registerChunkFunction(scan.session.engine, scan.session.connection, [...fed.arguments, ...unique.arguments]);
         const select = ['count(*)::DOUBLE AS n', ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...chunks];
-        const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${from}`);
+        const reader = await scan.session.withJsCallThreads(() => scan.session.connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${from}`));
         return reader.getRowObjectsJS()[0] as Raw;
       })),
     );
