@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-735334SF.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-ATPI6RXJ.js");
   await runAsAction(dataValidateStage);
 }
 

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-J32B3D6E.js");
+  const { deployStage } = await import("./chunks/deploy-BS3C7WOT.js");
   await runAsAction(deployStage);
 }
 

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-742IIF67.js";
+} from "./chunks/chunk-NIROTY3X.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -74,12 +74,12 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-2S6QTWSP.js";
+} from "./chunk-WP4LYNXU.js";
 import {
   writeFileAtomic
 } from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-HTKGRWPD.js";
+import "./chunk-JVOCCYAW.js";
 import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {

@@ -55,7 +55,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-2S6QTWSP.js";
+} from "./chunk-WP4LYNXU.js";
 import {
   gammaQ
 } from "./chunk-VHYSKZ3L.js";
@@ -1015,7 +1015,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-WSIBJ7I5.js");
+  const { prepareKserve } = await import("./kserve-AMFCWQ7C.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {

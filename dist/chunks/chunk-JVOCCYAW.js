@@ -19,7 +19,9 @@ function defaultMemoryLimit(threads) {
 var MAX_THREADS = 8;
 async function openDuckSession(host) {
   const engine = await loadEngine("@duckdb/node-api", host);
-  const threads = Math.max(1, Math.min(availableParallelism(), Number(host.env("MLOPS_DUCKDB_THREADS")) || MAX_THREADS));
+  const chosen = Number(host.env("MLOPS_DUCKDB_THREADS")) || void 0;
+  const threads = Math.max(1, Math.min(availableParallelism(), chosen ?? MAX_THREADS));
+  const jsCallThreads = chosen === void 0 ? threads + 1 : threads;
   const instance = await engine.DuckDBInstance.create(":memory:", {
     threads: String(threads),
     memory_limit: host.env("MLOPS_DUCKDB_MEMORY_LIMIT") || defaultMemoryLimit(threads),
@@ -33,6 +35,15 @@ async function openDuckSession(host) {
   return {
     engine,
     connection,
+    async withJsCallThreads(work) {
+      if (jsCallThreads === threads) return work();
+      await connection.run(`SET threads = ${jsCallThreads}`);
+      try {
+        return await work();
+      } finally {
+        await connection.run(`SET threads = ${threads}`);
+      }
+    },
     close() {
       connection.closeSync();
       instance.closeSync();

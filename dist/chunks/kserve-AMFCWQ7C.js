@@ -21,7 +21,7 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-EHAT5XTT.js";
+} from "./chunk-2EEWSAY6.js";
 import "./chunk-ZH6XLB2V.js";
 import {
   DURATION,
@@ -52,10 +52,10 @@ import {
   runContext
 } from "./chunk-D53EVJEJ.js";
 import "./chunk-QRSX6AL5.js";
-import "./chunk-2S6QTWSP.js";
+import "./chunk-WP4LYNXU.js";
 import "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-HTKGRWPD.js";
+import "./chunk-JVOCCYAW.js";
 import "./chunk-LWRQI2SV.js";
 import {
   crypto as crypto2

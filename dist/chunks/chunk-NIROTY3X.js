@@ -61,13 +61,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-735334SF.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-ATPI6RXJ.js")).dataValidateStage,
   train: async () => (await import("./train-4P5JUHYL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-AIXIKAPN.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-6B3SAGBC.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-5XDTLOZQ.js")).modelCardStage,
   register: async () => (await import("./register-AY4W5ABC.js")).registerStage,
-  deploy: async () => (await import("./deploy-J32B3D6E.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-UQ5O3LQR.js")).driftCheckStage
+  deploy: async () => (await import("./deploy-BS3C7WOT.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-ELNHUETK.js")).driftCheckStage
 };
 
 export {

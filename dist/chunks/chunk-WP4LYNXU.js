@@ -4,7 +4,7 @@ import {
   linesOfRecords,
   openDuckSession,
   sqlIdentifier
-} from "./chunk-HTKGRWPD.js";
+} from "./chunk-JVOCCYAW.js";
 import {
   zlib
 } from "./chunk-GWCI4O4C.js";

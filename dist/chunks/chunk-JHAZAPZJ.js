@@ -17,7 +17,7 @@ import {
   doubleColumn,
   validityBits,
   writeZeros
-} from "./chunk-2S6QTWSP.js";
+} from "./chunk-WP4LYNXU.js";
 import {
   DataScan,
   linesOfRecords,
@@ -25,7 +25,7 @@ import {
   sqlDouble,
   sqlIdentifier,
   sqlString
-} from "./chunk-HTKGRWPD.js";
+} from "./chunk-JVOCCYAW.js";
 import {
   digitsToTellApart
 } from "./chunk-DRKOEN4Q.js";
@@ -643,6 +643,64 @@ function tallyArguments(columns) {
   return { arguments: args, tallies };
 }
 
+// shared/data/validate/pairwise-different.ts
+var BUCKET_TARGET = 1024;
+var PROBE_BUDGET = 8;
+function pairwiseDifferent(hashes) {
+  const n = hashes.length;
+  if (n < 2) return true;
+  const words = new Uint32Array(hashes.buffer, hashes.byteOffset, 2 * n);
+  const bits = Math.max(0, Math.min(16, Math.ceil(Math.log2(n / BUCKET_TARGET))));
+  const shift = 32 - bits;
+  const buckets = 1 << bits;
+  const bucketOf = bits === 0 ? () => 0 : (high) => high >>> shift;
+  const starts = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) starts[bucketOf(words[2 * i + 1]) + 1] += 1;
+  let largest = 0;
+  for (let b = 1; b <= buckets; b++) {
+    largest = Math.max(largest, starts[b]);
+    starts[b] += starts[b - 1];
+  }
+  const next = starts.slice(0, buckets);
+  const grouped = new Uint32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const high = words[2 * i + 1];
+    const j = next[bucketOf(high)]++;
+    grouped[2 * j] = words[2 * i];
+    grouped[2 * j + 1] = high;
+  }
+  const tableBits = Math.max(4, Math.ceil(Math.log2(largest)) + 1);
+  const slots = 1 << tableBits;
+  const mask = slots - 1;
+  const lows = new Uint32Array(slots);
+  const highs = new Uint32Array(slots);
+  const stamp = new Uint32Array(slots);
+  let probes = 0;
+  for (let b = 0; b < buckets; b++) {
+    const taken = b + 1;
+    for (let j = starts[b]; j < starts[b + 1]; j++) {
+      const low = grouped[2 * j];
+      const high = grouped[2 * j + 1];
+      let s = Math.imul(low ^ high, 2654435761) >>> 32 - tableBits;
+      while (stamp[s] === taken) {
+        if (lows[s] === low && highs[s] === high) return false;
+        s = s + 1 & mask;
+        if (++probes > PROBE_BUDGET * n) return pairwiseDifferentBySort(hashes);
+      }
+      stamp[s] = taken;
+      lows[s] = low;
+      highs[s] = high;
+    }
+  }
+  return true;
+}
+function pairwiseDifferentBySort(hashes) {
+  const sorted = hashes.sort();
+  const words = new Uint32Array(sorted.buffer, sorted.byteOffset, sorted.length * 2);
+  for (let i = 1; i < sorted.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
+  return true;
+}
+
 // shared/data/validate/unique-hashes.ts
 var MAX_HASHES = 1 << 23;
 var FIRST_CAPACITY = 1 << 16;
@@ -706,12 +764,6 @@ var HashCollector = class {
   }
   answer;
 };
-function pairwiseDifferent(hashes) {
-  const kept = hashes.sort();
-  const words = new Uint32Array(kept.buffer, kept.byteOffset, kept.length * 2);
-  for (let i = 1; i < kept.length; i++) if (words[2 * i] === words[2 * i - 2] && words[2 * i + 1] === words[2 * i - 1]) return false;
-  return true;
-}
 function hashArguments(values, limit = MAX_HASHES) {
   const collectors = values.map(() => new HashCollector(limit));
   const args = values.map((value, k) => ({
@@ -849,7 +901,7 @@ async function onePass(scan, plans, looks, inSql, hooks, scaledStddev) {
         uniques.forEach((j, k) => hashes.set(j, unique.collectors[k]));
         const chunks = registerChunkFunction(scan.session.engine, scan.session.connection, [...fed.arguments, ...unique.arguments]);
         const select = ["count(*)::DOUBLE AS n", ...selects.slice(start, start + COLUMNS_PER_PASS).flat(), ...chunks];
-        const reader = await scan.session.connection.runAndReadAll(`SELECT ${select.join(", ")} FROM ${from}`);
+        const reader = await scan.session.withJsCallThreads(() => scan.session.connection.runAndReadAll(`SELECT ${select.join(", ")} FROM ${from}`));
         return reader.getRowObjectsJS()[0];
       }))
     );
