@@ -88,6 +88,9 @@ describe('the rendered InferenceService', () => {
     [{ predictor: { model: { storageURI: 's3://x' } } }, 'spec.predictor.model.storageURI', 'is not a field of the schema'],
     [{ predictor: { containers: [{ image: 'x' }] } }, 'spec.predictor.containers[0]', 'is missing the required field name'],
     [{ resources: { requests: { cpu: 0.5 } } }, 'spec.predictor.model.resources.requests.cpu', 'must be integer'],
+    // Inside subschemas the CRD repeats (a container's, a probe's), which are compiled once and shared.
+    [{ predictor: { containers: [{ name: 'c', livenessProbe: { periodSeconds: 'often' } }] } }, 'spec.predictor.containers[0].livenessProbe.periodSeconds', 'must be integer'],
+    [{ predictor: { initContainers: [{ name: 'i', readinessProbe: { httpGet: { port: 80, pathh: '/' } } }] } }, 'spec.predictor.initContainers[0].readinessProbe.httpGet.pathh', 'is not a field of the schema'],
     [{ labels: { 'bad key!': 'x' } }, 'metadata.labels["bad key!"]', 'must be letters'],
     [{ labels: { team: 'not a label value' } }, 'metadata.labels["team"]', 'must be empty or letters'],
   ])('a schema break is reported with its path: %j', async (section, path, message) => {

@@ -29,7 +29,9 @@ function compile(): ValidateFunction {
   if (validate) return validate;
   // Without ajv's code optimisation passes the whole 640 KB schema compiles in half the time
   // (they only tidy the generated code): seconds less for every test file with a fake cluster.
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, code: { optimize: false } });
+  // A subschema the CRD repeats (a container's, a probe's) is compiled once, as a $ref'd
+  // definition (inlineRefs: false), instead of at each of its occurrences: ~10× faster.
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, inlineRefs: false, code: { optimize: false } });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('date-time', { type: 'string', validate: () => true });
@@ -47,8 +49,38 @@ function compile(): ValidateFunction {
     }
     return out;
   };
-  validate = ajv.compile(rewrite(CRD_SCHEMA));
+  validate = ajv.compile(shareRepeats(rewrite(CRD_SCHEMA)));
   return validate;
+}
+
+/** The schema with every subschema of 500+ characters that occurs more than once moved to `definitions` and referred to by `$ref`. */
+function shareRepeats(root: Node): Node {
+  const subschemas = (node: Node, f: (child: Node) => Node): Node => {
+    const out: Node = { ...node };
+    if (node.properties) out.properties = Object.fromEntries(Object.entries(node.properties as Record<string, Node>).map(([k, v]) => [k, f(v)]));
+    for (const key of ['items', 'additionalProperties']) if (node[key] && typeof node[key] === 'object') out[key] = f(node[key] as Node);
+    for (const key of ['anyOf', 'allOf', 'oneOf']) if (Array.isArray(node[key])) out[key] = (node[key] as Node[]).map(f);
+    return out;
+  };
+  const seen = new Map<string, number>();
+  const count = (node: Node): Node => {
+    const text = JSON.stringify(node);
+    if (text.length >= 500) seen.set(text, (seen.get(text) ?? 0) + 1);
+    return subschemas(node, count);
+  };
+  count(root);
+  const definitions: Record<string, Node> = {};
+  const names = new Map<string, string>();
+  const share = (node: Node): Node => {
+    const text = JSON.stringify(node);
+    if ((seen.get(text) ?? 0) < 2) return subschemas(node, share);
+    if (!names.has(text)) {
+      names.set(text, `d${names.size}`);
+      definitions[names.get(text)!] = subschemas(node, share);
+    }
+    return { $ref: `#/definitions/${names.get(text)}` };
+  };
+  return { ...subschemas(root, share), definitions };
 }
 
 /** Unknown fields (not in the schema, not under preserve-unknown-fields), as dotted paths; removed from `object` in place. */
