@@ -13,7 +13,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-NIROTY3X.js";
+} from "./chunks/chunk-2VULLVSK.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-NIROTY3X.js";
+} from "./chunks/chunk-2VULLVSK.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

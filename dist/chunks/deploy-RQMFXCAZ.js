@@ -3,7 +3,7 @@ import {
   deployStage,
   moveAliasAfterSuccess,
   sleep
-} from "./chunk-2EEWSAY6.js";
+} from "./chunk-Y74TSGZY.js";
 import "./chunk-ZH6XLB2V.js";
 import "./chunk-WEGH5HV3.js";
 import "./chunk-XHNLZXUM.js";

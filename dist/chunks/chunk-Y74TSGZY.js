@@ -1015,7 +1015,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-AMFCWQ7C.js");
+  const { prepareKserve } = await import("./kserve-4NP3M5PA.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {

@@ -66,7 +66,7 @@ var loadStage = {
   "evaluate-gate": async () => (await import("./evaluate-gate-6B3SAGBC.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-5XDTLOZQ.js")).modelCardStage,
   register: async () => (await import("./register-AY4W5ABC.js")).registerStage,
-  deploy: async () => (await import("./deploy-BS3C7WOT.js")).deployStage,
+  deploy: async () => (await import("./deploy-RQMFXCAZ.js")).deployStage,
   "drift-check": async () => (await import("./drift-check-ELNHUETK.js")).driftCheckStage
 };
 

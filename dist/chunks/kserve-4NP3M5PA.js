@@ -21,7 +21,7 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-2EEWSAY6.js";
+} from "./chunk-Y74TSGZY.js";
 import "./chunk-ZH6XLB2V.js";
 import {
   DURATION,
@@ -79875,11 +79875,11 @@ var compiled;
 async function validator() {
   if (compiled) return compiled;
   const { default: document } = await import("./inferenceservice.v1beta1-YQMORRDN.js");
-  const ajv = new import_ajv.Ajv({ strict: false, allErrors: false, validateFormats: true, code: { optimize: false } });
+  const ajv = new import_ajv.Ajv({ strict: false, allErrors: false, validateFormats: true, inlineRefs: false, code: { optimize: false } });
   ajv.addFormat("int32", { type: "number", validate: (n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat("int64", { type: "number", validate: (n) => Number.isSafeInteger(n) });
   ajv.addFormat("date-time", { type: "string", validate: (s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s) });
-  compiled = ajv.compile(structural(renderedSubset(document.openAPIV3Schema)));
+  compiled = ajv.compile(sharedSubschemas(structural(renderedSubset(document.openAPIV3Schema))));
   return compiled;
 }
 function renderedSubset(root) {
@@ -79904,6 +79904,37 @@ function structural(node) {
   if (node["x-kubernetes-int-or-string"] === true && !out.anyOf) out.anyOf = [{ type: "integer" }, { type: "string" }];
   const preserves = node["x-kubernetes-preserve-unknown-fields"] === true;
   if (out.type === "object" && out.properties && !preserves && out.additionalProperties === void 0) out.additionalProperties = false;
+  return out;
+}
+var SHARED_MIN_CHARS = 500;
+function sharedSubschemas(root) {
+  const occurrences = /* @__PURE__ */ new Map();
+  const count = (node) => {
+    const key = JSON.stringify(node);
+    if (key.length >= SHARED_MIN_CHARS) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+    return mapSubschemas(node, count);
+  };
+  count(root);
+  const definitions = {};
+  const names = /* @__PURE__ */ new Map();
+  const share = (node) => {
+    const key = JSON.stringify(node);
+    if ((occurrences.get(key) ?? 0) < 2) return mapSubschemas(node, share);
+    let name = names.get(key);
+    if (name === void 0) {
+      name = `shared${names.size}`;
+      names.set(key, name);
+      definitions[name] = mapSubschemas(node, share);
+    }
+    return { $ref: `#/definitions/${name}` };
+  };
+  return { ...mapSubschemas(root, share), definitions };
+}
+function mapSubschemas(node, f) {
+  const out = { ...node };
+  if (node.properties && typeof node.properties === "object") out.properties = Object.fromEntries(Object.entries(node.properties).map(([name, child]) => [name, f(child)]));
+  for (const key of ["items", "additionalProperties"]) if (node[key] && typeof node[key] === "object") out[key] = f(node[key]);
+  for (const key of ["anyOf", "allOf", "oneOf"]) if (Array.isArray(node[key])) out[key] = node[key].map(f);
   return out;
 }
 async function schemaProblems(manifest) {
