@@ -26,6 +26,8 @@ const SIZES = (rowsArg ?? '1000000').split(',').map(Number);
 const RESAMPLES = Number(resamplesArg ?? 100);
 const THREADS = (threadsArg ?? '2').split(',').map(Number);
 const ROUNDS = Number(process.env.BOOT_BENCH_ROUNDS ?? 2);
+// BOOT_BENCH_ONE_THREAD=0 leaves out the single-thread runs (shorter rounds when only the threaded figures are wanted).
+const ONE_THREAD = process.env.BOOT_BENCH_ONE_THREAD !== '0';
 const SEED = 7;
 const WORKER = new URL('./bootstrap-worker.mjs', import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'boot-bench-'));
@@ -86,7 +88,8 @@ for (const rows of SIZES) {
   const h = holdout(rows);
   writeHoldout(work, h);
   const beforeThreads = before.bootstrapRunner ? THREADS : [];
-  const runs = ['before_1_thread', ...beforeThreads.map((t) => `before_${t}_threads`), 'ours_1_thread', ...THREADS.map((t) => `ours_${t}_threads`), 'numpy'];
+  const one = (key: string) => (ONE_THREAD ? [key] : []);
+  const runs = [...one('before_1_thread'), ...beforeThreads.map((t) => `before_${t}_threads`), ...one('ours_1_thread'), ...THREADS.map((t) => `ours_${t}_threads`), 'numpy'];
   const wall: Record<string, number[]> = Object.fromEntries(runs.map((k) => [k, []]));
   const cpu: Record<string, number[]> = Object.fromEntries(runs.map((k) => [k, []]));
   const record = (key: string, t: { wall: number; cpu: number }) => {
@@ -96,7 +99,7 @@ for (const rows of SIZES) {
   const loads: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     loads.push(loadavg()[0]!);
-    record('before_1_thread', await seconds(() => before.pairedBootstrap(before.prepareClassification(h.candidate), before.prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
+    if (ONE_THREAD) record('before_1_thread', await seconds(() => before.pairedBootstrap(before.prepareClassification(h.candidate), before.prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
     for (const threads of beforeThreads) {
       record(
         `before_${threads}_threads`,
@@ -110,7 +113,7 @@ for (const rows of SIZES) {
         }),
       );
     }
-    record('ours_1_thread', await seconds(() => pairedBootstrap(prepareClassification(h.candidate), prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
+    if (ONE_THREAD) record('ours_1_thread', await seconds(() => pairedBootstrap(prepareClassification(h.candidate), prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
     for (const threads of THREADS) {
       record(
         `ours_${threads}_threads`,
