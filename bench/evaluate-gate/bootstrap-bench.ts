@@ -4,9 +4,9 @@
  * models' float32 probabilities (a better candidate, a weaker baseline), so the AUC has ties the
  * way model outputs do. Per size, interleaved rounds of: ours in the calling thread, ours on k
  * worker threads (thread start-up and plan sharing included), NumPy (its setup — sort, per-row
- * losses — and its resample loop, file reading excluded), and "before": the single-threaded code
- * before this work (a commit bundled by bootstrap-run.mjs); each of ours includes preparing the
- * metrics (the AUC sort). Before timing, a small case checks that NumPy, fed our xoshiro128**
+ * losses — and its resample loop, file reading excluded), and "before": the code at an earlier
+ * commit (bundled by bootstrap-run.mjs; on k threads too when that commit had the thread pool);
+ * each of ours includes preparing the metrics (the AUC sort). Before timing, a small case checks that NumPy, fed our xoshiro128**
  * weights, agrees with our resamples.
  * Run: npm exec -- node bench/evaluate-gate/bootstrap-run.mjs [rows,…] [resamples] [threads,…]
  */
@@ -20,11 +20,14 @@ import { prepareClassification, type ClassificationInput } from '../../shared/st
 
 const [benchDir, rowsArg, resamplesArg, threadsArg] = process.argv.slice(2);
 // The single-threaded code before this work (bootstrap-run.mjs bundles it from git).
-const before = (await import(new URL('./before.mjs', import.meta.url).href)) as { pairedBootstrap: typeof pairedBootstrap; prepareClassification: typeof prepareClassification };
+const before = (await import(new URL('./before.mjs', import.meta.url).href)) as { pairedBootstrap: typeof pairedBootstrap; prepareClassification: typeof prepareClassification; bootstrapRunner?: typeof bootstrapRunner };
+const BEFORE_WORKER = new URL('./before-worker.mjs', import.meta.url);
 const SIZES = (rowsArg ?? '1000000').split(',').map(Number);
 const RESAMPLES = Number(resamplesArg ?? 100);
 const THREADS = (threadsArg ?? '2').split(',').map(Number);
 const ROUNDS = Number(process.env.BOOT_BENCH_ROUNDS ?? 2);
+// BOOT_BENCH_ONE_THREAD=0 leaves out the single-thread runs (shorter rounds when only the threaded figures are wanted).
+const ONE_THREAD = process.env.BOOT_BENCH_ONE_THREAD !== '0';
 const SEED = 7;
 const WORKER = new URL('./bootstrap-worker.mjs', import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'boot-bench-'));
@@ -84,7 +87,9 @@ const results: Record<string, unknown>[] = [];
 for (const rows of SIZES) {
   const h = holdout(rows);
   writeHoldout(work, h);
-  const runs = ['before_1_thread', 'ours_1_thread', ...THREADS.map((t) => `ours_${t}_threads`), 'numpy'];
+  const beforeThreads = before.bootstrapRunner ? THREADS : [];
+  const one = (key: string) => (ONE_THREAD ? [key] : []);
+  const runs = [...one('before_1_thread'), ...beforeThreads.map((t) => `before_${t}_threads`), ...one('ours_1_thread'), ...THREADS.map((t) => `ours_${t}_threads`), 'numpy'];
   const wall: Record<string, number[]> = Object.fromEntries(runs.map((k) => [k, []]));
   const cpu: Record<string, number[]> = Object.fromEntries(runs.map((k) => [k, []]));
   const record = (key: string, t: { wall: number; cpu: number }) => {
@@ -94,8 +99,21 @@ for (const rows of SIZES) {
   const loads: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     loads.push(loadavg()[0]!);
-    record('before_1_thread', await seconds(() => before.pairedBootstrap(before.prepareClassification(h.candidate), before.prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
-    record('ours_1_thread', await seconds(() => pairedBootstrap(prepareClassification(h.candidate), prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
+    if (ONE_THREAD) record('before_1_thread', await seconds(() => before.pairedBootstrap(before.prepareClassification(h.candidate), before.prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
+    for (const threads of beforeThreads) {
+      record(
+        `before_${threads}_threads`,
+        await seconds(async () => {
+          const runner = before.bootstrapRunner!({ threads, workerUrl: BEFORE_WORKER, force: true });
+          try {
+            await runner.bootstrap(before.prepareClassification(h.candidate), before.prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED });
+          } finally {
+            await runner.close();
+          }
+        }),
+      );
+    }
+    if (ONE_THREAD) record('ours_1_thread', await seconds(() => pairedBootstrap(prepareClassification(h.candidate), prepareClassification(h.baseline), { resamples: RESAMPLES, seed: SEED })));
     for (const threads of THREADS) {
       record(
         `ours_${threads}_threads`,

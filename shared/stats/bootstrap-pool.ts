@@ -1,13 +1,15 @@
 /**
- * Runs paired bootstraps on worker threads plus the calling thread. Each thread takes a contiguous
- * range of resamples, jumps the seeded generator to the range's start (xoshiro-jump.ts) and runs
- * the same loop (runResamples), workers on metrics rebuilt from shared memory, so the samples are
- * the same bytes whatever the thread count. Small bootstraps, and metrics without a plan, run in the
- * calling thread, where starting threads would cost more than it saves. The threads are a TaskPool
+ * Runs paired bootstraps on worker threads plus the calling thread. The threads claim chunks of
+ * resamples from a shared counter until none is left (so a thread that starts late or shares its
+ * core does less, and none waits for another's fixed share), jump the seeded generator to each
+ * chunk's start (xoshiro-jump.ts) and run the same loop (runResamples), workers on metrics rebuilt
+ * from shared memory, so the samples are the same bytes whatever the thread count or split. Small
+ * bootstraps, and metrics without a plan, run in the calling thread, where starting threads would
+ * cost more than it saves. The threads are a TaskPool
  * (shared/threads/task-pool.ts); a failure of one ends the pool with one clear error.
  */
 import { UserError, type ErrorLocation } from '../errors/user-error.js';
-import { emptySamples, pairedBootstrap, runResamples, type BootstrapOptions, type BootstrapSamples } from './bootstrap.js';
+import { emptySamples, pairedBootstrap, resampleClaims, runClaimedResamples, type BootstrapOptions, type BootstrapSamples } from './bootstrap.js';
 import type { BootstrapJob, ResamplesDone } from './bootstrap-protocol.js';
 import type { PreparedMetrics } from './classification.js';
 import { bundledEntry, defaultThreads, TaskPool } from '../threads/task-pool.js';
@@ -82,10 +84,9 @@ class WorkerPool implements BootstrapRunner {
     const samples = emptySamples(candidate, baseline, resamples, true);
     const candidatePlan = sharedPlan(candidate.plan);
     const baselinePlan = baseline ? sharedPlan(baseline.plan!) : undefined;
-    // The calling thread takes the first range itself (it would only wait otherwise), worker
-    // threads the others: `threads` ranges in all.
+    // The calling thread claims chunks too (it would only wait otherwise): `threads` threads in all.
     const parts = Math.min(this.threads, resamples);
-    const range = (i: number) => ({ seed: options.seed, from: Math.floor((i * resamples) / parts), to: Math.floor(((i + 1) * resamples) / parts) });
+    const claims = resampleClaims(options.seed, resamples, parts);
     const done = new Array<number>(parts).fill(0);
     const report = (part: number, count: number) => {
       done[part] = count;
@@ -93,15 +94,14 @@ class WorkerPool implements BootstrapRunner {
     };
     const jobs: Promise<void>[] = [];
     for (let part = 1; part < parts; part++) {
-      const { from, to } = range(part);
-      const job: BootstrapJob = { candidate: candidatePlan, baseline: baselinePlan, range: range(part), candidateOut: samples.candidate, deltaOut: samples.delta };
+      const job: BootstrapJob = { candidate: candidatePlan, baseline: baselinePlan, claims, candidateOut: samples.candidate, deltaOut: samples.delta };
       const progress = (count: ResamplesDone) => report(part, count);
-      jobs.push(this.pool.run(job, `resamples ${from}–${to - 1} of ${resamples}`, [], progress).then(progress));
+      jobs.push(this.pool.run(job, `its share of the ${resamples} resamples`, [], progress).then(progress));
     }
     const finished = Promise.all(jobs);
     // Handled below; a rejection while this thread computes must not count as unhandled.
     finished.catch(() => {});
-    runResamples(candidate, baseline, range(0), samples, (count) => report(0, count));
+    runClaimedResamples(candidate, baseline, claims, samples, (count) => report(0, count));
     try {
       await finished;
     } catch (error) {

@@ -89,33 +89,81 @@ export interface ResampleRange {
  * @param onProgress called after each resample with the number this call has done.
  */
 export function runResamples(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, range: ResampleRange, samples: Omit<BootstrapSamples, 'names'>, onProgress?: (done: number) => void): void {
+  let done = 0;
+  resampler(candidate, baseline, range.seed, samples)(range.from, range.to, () => onProgress?.(++done));
+}
+
+/**
+ * A bootstrap's resamples handed out in chunks to the threads that run it: each thread claims
+ * the next unclaimed chunk (an atomic add on `next`, a SharedArrayBuffer the threads share) until
+ * none is left. A thread that starts late, or shares its core with another process, just claims
+ * fewer chunks; which thread runs a resample does not change its bytes (runResamples).
+ */
+export interface ResampleClaims {
+  seed: number;
+  resamples: number;
+  /** Resamples per claim. */
+  chunk: number;
+  /** [0]: the first resample not yet claimed. */
+  next: Int32Array;
+}
+
+/** Chunks per thread: small enough that the last chunks even out the threads' finishing times (~1/64 of a thread's share), large enough that the jump to each chunk's stream (microseconds) is negligible. */
+const CHUNKS_PER_THREAD = 64;
+
+export function resampleClaims(seed: number, resamples: number, threads: number): ResampleClaims {
+  return { seed, resamples, chunk: Math.max(1, Math.ceil(resamples / (threads * CHUNKS_PER_THREAD))), next: new Int32Array(new SharedArrayBuffer(4)) };
+}
+
+/**
+ * Claims and runs chunks of the bootstrap until all are claimed.
+ * @param onProgress called after each resample with the number this call has done.
+ * @returns the number of resamples this call ran.
+ */
+export function runClaimedResamples(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, claims: ResampleClaims, samples: Omit<BootstrapSamples, 'names'>, onProgress?: (done: number) => void): number {
+  const run = resampler(candidate, baseline, claims.seed, samples);
+  let done = 0;
+  for (;;) {
+    const from = Atomics.add(claims.next, 0, claims.chunk);
+    if (from >= claims.resamples) return done;
+    run(from, Math.min(claims.resamples, from + claims.chunk), () => {
+      done++;
+      onProgress?.(done);
+    });
+  }
+}
+
+/** A function running resamples from..to-1 (its buffers and fused pass built once, for every range it is given). */
+function resampler(candidate: PreparedMetrics, baseline: PreparedMetrics | undefined, seed: number, samples: Omit<BootstrapSamples, 'names'>): (from: number, to: number, afterEach: () => void) => void {
   if (baseline && baseline.rows !== candidate.rows) throw new Error('paired bootstrap needs the same rows for both models');
   const n = candidate.rows;
   const metrics = candidate.names.length;
   const baselineIndex = candidate.names.map((name) => (baseline ? baseline.names.indexOf(name) : -1));
-  const rng = streamAt(range.seed, n, range.from);
   const small = new Uint8Array(n);
   let large: Int32Array | undefined;
   const wide = () => (large ??= new Int32Array(n));
   const candidateOut = new Float64Array(metrics);
   const baselineOut = new Float64Array(baseline?.names.length ?? 0);
   const paired = pairedBinaryCompute(candidate, baseline);
-  for (let b = range.from; b < range.to; b++) {
-    const weights = drawCounts(rng, small, wide);
-    if (paired) paired(weights, candidateOut, baselineOut);
-    else {
-      candidate.compute(weights, candidateOut);
-      if (baseline) baseline.compute(weights, baselineOut);
-    }
-    for (let m = 0; m < metrics; m++) {
-      samples.candidate[m]![b] = candidateOut[m]!;
-      if (samples.delta) {
-        const j = baselineIndex[m]!;
-        samples.delta[m]![b] = j >= 0 ? candidateOut[m]! - baselineOut[j]! : Number.NaN;
+  return (from, to, afterEach) => {
+    const rng = streamAt(seed, n, from);
+    for (let b = from; b < to; b++) {
+      const weights = drawCounts(rng, small, wide);
+      if (paired) paired(weights, candidateOut, baselineOut);
+      else {
+        candidate.compute(weights, candidateOut);
+        if (baseline) baseline.compute(weights, baselineOut);
       }
+      for (let m = 0; m < metrics; m++) {
+        samples.candidate[m]![b] = candidateOut[m]!;
+        if (samples.delta) {
+          const j = baselineIndex[m]!;
+          samples.delta[m]![b] = j >= 0 ? candidateOut[m]! - baselineOut[j]! : Number.NaN;
+        }
+      }
+      afterEach();
     }
-    onProgress?.(b + 1 - range.from);
-  }
+  };
 }
 
 /**

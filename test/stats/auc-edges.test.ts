@@ -52,6 +52,13 @@ describe('ROC AUC on edge scores agrees with scikit-learn', () => {
     expect([...ranked.groupStart]).toEqual([...groups, scores.length]);
   });
 
+  it('tie groups of no scores, one score, all equal and all distinct', () => {
+    expect([...rankScores(new Float64Array(0)).groupStart]).toEqual([0, 0]);
+    expect([...rankScores(Float64Array.of(0.3)).groupStart]).toEqual([0, 1]);
+    expect([...rankScores(new Float64Array(300).fill(0.25)).groupStart]).toEqual([0, 300]);
+    expect([...rankScores(Float64Array.from({ length: 300 }, (_, i) => Math.fround((299 - i) / 300))).groupStart]).toEqual([...Array(301).keys()]);
+  });
+
   it('-0.0 and +0.0 are one tie group', () => {
     expect(rankScores(Float64Array.from([-0, 0, 0.5, -0])).groupStart).toEqual(Uint32Array.from([0, 3, 4]));
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareFairness } from '../../shared/governance/fairness-metrics.js';
-import { drawResample, pairedBootstrap, streamAt, type BootstrapSamples } from '../../shared/stats/bootstrap.js';
+import { drawResample, emptySamples, pairedBootstrap, resampleClaims, runClaimedResamples, runResamples, streamAt, type BootstrapSamples } from '../../shared/stats/bootstrap.js';
 import { bootstrapRunner, bundledWorkerUrl, MIN_THREADED_WORK, type BootstrapRunner } from '../../shared/stats/bootstrap-pool.js';
 import { prepareClassification, type ClassificationInput, type PreparedMetrics } from '../../shared/stats/classification.js';
 import { multiclassInput } from './synthetic.js';
@@ -134,6 +134,31 @@ describe('threaded paired bootstrap', () => {
     }
   }, 60_000);
 
+  it('chunks claimed in any order and size, from any point, give the single-threaded bytes', () => {
+    const candidate = prepareClassification(binary(700, 6));
+    const baseline = prepareClassification(binary(700, 4));
+    for (const resamples of [1, 7, 101]) {
+      const single = pairedBootstrap(candidate, baseline, { resamples, seed: 9 });
+      for (const chunk of [1, 3, 64]) {
+        for (const taken of [0, 1, Math.floor(resamples / 2)]) {
+          // Another thread claimed (and ran) the first `taken` resamples; this one claims the rest.
+          const claims = { ...resampleClaims(9, resamples, 2), chunk };
+          claims.next[0] = taken;
+          const samples = emptySamples(candidate, baseline, resamples);
+          runResamples(candidate, baseline, { seed: 9, from: 0, to: taken }, samples);
+          const counts: number[] = [];
+          expect(runClaimedResamples(candidate, baseline, claims, samples, (done) => counts.push(done))).toBe(resamples - taken);
+          expect(counts).toEqual(Array.from({ length: resamples - taken }, (_, i) => i + 1));
+          expectSameBytes(samples, single);
+          // Nothing left: a thread that comes late claims nothing.
+          expect(runClaimedResamples(candidate, baseline, claims, samples)).toBe(0);
+        }
+      }
+    }
+    expect(resampleClaims(1, 1000, 2).chunk).toBe(8);
+    expect(resampleClaims(1, 3, 4).chunk).toBe(1);
+  });
+
   it('progress counts the resamples of every thread and ends at the total', async () => {
     runner = bootstrapRunner({ threads: 2, force: true, workerUrl: WORKER });
     const seen: number[] = [];
@@ -168,7 +193,7 @@ describe('threaded paired bootstrap', () => {
     runner = bootstrapRunner({ threads: 2, force: true, workerUrl: WORKER });
     const candidate = prepareClassification(candidateBinary);
     const broken: PreparedMetrics = { ...candidate, plan: { ...candidate.plan!, kind: 'no-such-kind' } };
-    await expect(runner.bootstrap(broken, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: resamples 5–9 of 10 failed in worker thread 1 of 1: metrics plan of unknown kind "no-such-kind"/);
+    await expect(runner.bootstrap(broken, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: its share of the 10 resamples failed in worker thread 1 of 1: metrics plan of unknown kind "no-such-kind"/);
     await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/worker thread 1 of 1/);
     const error = await runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 }).catch((e: unknown) => e);
     expect(isUserError(error) && error.format()).toMatch(/failed in worker thread 1 of 1: metrics plan of unknown kind "no-such-kind".*\. The resamples do not depend on the thread count: one thread runs them in the main thread, with the same results$/);
@@ -181,9 +206,9 @@ describe('threaded paired bootstrap', () => {
     writeFileSync(join(dir, 'exits.mjs'), "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
     const candidate = prepareClassification(candidateBinary);
     runner = bootstrapRunner({ threads: 3, force: true, workerUrl: pathToFileURL(join(dir, 'throws.mjs')) });
-    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread [12] of 2 failed \(cannot start here\) while running resamples/);
+    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread [12] of 2 failed \(cannot start here\) while running its share of the 10 resamples/);
     runner = bootstrapRunner({ threads: 2, force: true, workerUrl: pathToFileURL(join(dir, 'exits.mjs')) });
-    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread 1 of 1 stopped \(exit code 3\) while running resamples 5–9 of 10/);
+    await expect(runner.bootstrap(candidate, undefined, { resamples: 10, seed: 1 })).rejects.toThrow(/^paired bootstrap: worker thread 1 of 1 stopped \(exit code 3\) while running its share of the 10 resamples/);
     expect(liveThreads(runner)).toBe(0);
   });
   it('a thread that exits (code 0) after answering its job is an error naming it on the next bootstrap, not a wait for ever', async () => {

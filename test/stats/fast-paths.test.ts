@@ -66,7 +66,7 @@ describe('bootstrap fast paths', () => {
   });
 
   it('byte draw counts replay the Int32 counts; a row drawn more than 255 times redraws into Int32 from the same state', () => {
-    for (const [n, draws] of [[1, 1], [300, 300], [5000, 5000], [2, 600], [1, 256]] as const) {
+    for (const [n, draws] of [[1, 1], [300, 300], [1024, 1024], [2049, 2049], [5000, 5000], [2, 600], [1, 256]] as const) {
       const wide = new Xoshiro128(21);
       const small = new Xoshiro128(21);
       const expected = new Int32Array(n);
@@ -146,6 +146,32 @@ describe('bootstrap fast paths', () => {
     }
     expect(pairedBinaryCompute(prepareClassification(multiclass(50, 3)), prepareClassification(multiclass(50, 3)))).toBeUndefined();
     expect(pairedBinaryCompute(prepareClassification(candidate), undefined)).toBeUndefined();
+  });
+
+  it('the fused pass over byte weights (two counts per 32-bit word) gives each model its Float64 metrics bit for bit: weights up to 255, block edges, every row code', () => {
+    const heavy = new Xoshiro128(23);
+    for (const n of [1, 2, 127, 128, 129, 256, 385, 1000, 3000]) {
+      const candidate = binary(n);
+      // The baseline disagrees on some rows, and each model has predictions outside both classes
+      // (wrong, yet in no TP/FP/FN cell), so all 64 codes (outcome and rightness of both) occur.
+      const baseline = { ...candidate, predicted: Int32Array.from(candidate.predicted, (p, i) => (i % 7 === 3 ? 5 : i % 3 === 0 ? 1 - p : p)), probabilities: Float64Array.from(candidate.probabilities!, (p, j) => (j % 2 ? Math.round(p * 7) / 7 : 1 - Math.round((1 - p) * 7) / 7)) };
+      const odd = { ...candidate, predicted: Int32Array.from(candidate.predicted, (p, i) => (i % 11 === 5 ? 7 : p)) };
+      const draws = new Int32Array(n);
+      drawResample(heavy, draws);
+      const byteCases = [Uint8Array.from(draws), new Uint8Array(n).fill(255), Uint8Array.from({ length: n }, () => 200 + (heavy.nextUint32() % 56)), Uint8Array.from({ length: n }, (_, i) => (i % 3 ? 0 : 255)), new Uint8Array(n)];
+      for (const [a, b] of [[candidate, baseline], [odd, baseline], [baseline, { ...odd, probabilities: undefined }]] as const) {
+        const [pa, pb] = [prepareClassification(a), prepareClassification(b)];
+        const fused = pairedBinaryCompute(pa, pb)!;
+        for (const bytes of byteCases) {
+          const [fa, fb, sa, sb] = [new Float64Array(pa.names.length), new Float64Array(pb.names.length), new Float64Array(pa.names.length), new Float64Array(pb.names.length)];
+          fused(bytes, fa, fb);
+          pa.compute(Float64Array.from(bytes), sa);
+          pb.compute(Float64Array.from(bytes), sb);
+          expect(Buffer.from(fa.buffer).equals(Buffer.from(sa.buffer)), `candidate, ${n} rows, weights ${bytes.slice(0, 4).join(',')}…`).toBe(true);
+          expect(Buffer.from(fb.buffer).equals(Buffer.from(sb.buffer)), `baseline, ${n} rows, weights ${bytes.slice(0, 4).join(',')}…`).toBe(true);
+        }
+      }
+    }
   });
 
   it('Int32 draw counts give bit-identical metrics to the same Float64 weights', () => {
