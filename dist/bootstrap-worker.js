@@ -4,8 +4,8 @@ import {
   fairnessFromPlan,
   multiclassFromPlan,
   regressionFromPlan,
-  runResamples
-} from "./chunks/chunk-QMGWMKCF.js";
+  runClaimedResamples
+} from "./chunks/chunk-RYJM5VGV.js";
 import "./chunks/chunk-PXOP5VPA.js";
 import "./chunks/chunk-D4RZRY5B.js";
 
@@ -35,13 +35,13 @@ port.on("message", ({ id, task: job }) => {
     const candidate = metricsFromPlan(job.candidate);
     const baseline = job.baseline ? metricsFromPlan(job.baseline) : void 0;
     let last = performance.now();
-    runResamples(candidate, baseline, job.range, { candidate: job.candidateOut, delta: job.deltaOut }, (done) => {
+    const done = runClaimedResamples(candidate, baseline, job.claims, { candidate: job.candidateOut, delta: job.deltaOut }, (done2) => {
       const now = performance.now();
       if (now - last < PROGRESS_EVERY_MS) return;
       last = now;
-      reply({ id, progress: done });
+      reply({ id, progress: done2 });
     });
-    reply({ id, result: job.range.to - job.range.from });
+    reply({ id, result: done });
   } catch (error) {
     reply({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -13,7 +13,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-2VULLVSK.js";
+} from "./chunks/chunk-OK7DHX32.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/evaluate-gate/main.ts
 async function run() {
-  const { evaluateGateStage } = await import("./chunks/evaluate-gate-6B3SAGBC.js");
+  const { evaluateGateStage } = await import("./chunks/evaluate-gate-CTBARJDK.js");
   await runAsAction(evaluateGateStage);
 }
 

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-2VULLVSK.js";
+} from "./chunks/chunk-OK7DHX32.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

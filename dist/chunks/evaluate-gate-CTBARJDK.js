@@ -111,9 +111,10 @@ import {
   prepareClassification,
   prepareFairness,
   prepareRegression,
-  runResamples,
+  resampleClaims,
+  runClaimedResamples,
   sharedPlan
-} from "./chunk-QMGWMKCF.js";
+} from "./chunk-RYJM5VGV.js";
 import {
   normalTwoSided,
   normalUpperQuantile
@@ -518,7 +519,7 @@ var WorkerPool = class {
     const candidatePlan = sharedPlan(candidate.plan);
     const baselinePlan = baseline ? sharedPlan(baseline.plan) : void 0;
     const parts = Math.min(this.threads, resamples);
-    const range = (i) => ({ seed: options.seed, from: Math.floor(i * resamples / parts), to: Math.floor((i + 1) * resamples / parts) });
+    const claims = resampleClaims(options.seed, resamples, parts);
     const done = new Array(parts).fill(0);
     const report = (part, count) => {
       done[part] = count;
@@ -526,15 +527,14 @@ var WorkerPool = class {
     };
     const jobs = [];
     for (let part = 1; part < parts; part++) {
-      const { from, to } = range(part);
-      const job = { candidate: candidatePlan, baseline: baselinePlan, range: range(part), candidateOut: samples.candidate, deltaOut: samples.delta };
+      const job = { candidate: candidatePlan, baseline: baselinePlan, claims, candidateOut: samples.candidate, deltaOut: samples.delta };
       const progress = (count) => report(part, count);
-      jobs.push(this.pool.run(job, `resamples ${from}\u2013${to - 1} of ${resamples}`, [], progress).then(progress));
+      jobs.push(this.pool.run(job, `its share of the ${resamples} resamples`, [], progress).then(progress));
     }
     const finished = Promise.all(jobs);
     finished.catch(() => {
     });
-    runResamples(candidate, baseline, range(0), samples, (count) => report(0, count));
+    runClaimedResamples(candidate, baseline, claims, samples, (count) => report(0, count));
     try {
       await finished;
     } catch (error) {

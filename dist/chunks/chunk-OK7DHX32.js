@@ -63,7 +63,7 @@ function isExpression(value) {
 var loadStage = {
   "data-validate": async () => (await import("./data-validate-ATPI6RXJ.js")).dataValidateStage,
   train: async () => (await import("./train-4P5JUHYL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-6B3SAGBC.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-CTBARJDK.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-5XDTLOZQ.js")).modelCardStage,
   register: async () => (await import("./register-AY4W5ABC.js")).registerStage,
   deploy: async () => (await import("./deploy-RQMFXCAZ.js")).deployStage,

@@ -11,10 +11,22 @@ function rankScores(scores) {
     if (!Number.isFinite(score)) throw new RangeError(`ROC AUC: score ${i} is ${score}; scores must be finite numbers (scikit-learn refuses NaN and infinity too)`);
   }
   const order = (n >= 256 ? packedOrder(scores) : void 0) ?? comparatorOrder(scores);
-  const starts = [0];
-  for (let k = 1; k < n; k++) if (scores[order[k]] !== scores[order[k - 1]]) starts.push(k);
-  starts.push(n);
-  return { order, groupStart: Uint32Array.from(starts) };
+  return { order, groupStart: tieGroupStarts(scores, order) };
+}
+function tieGroupStarts(scores, order) {
+  const n = order.length;
+  const starts = new Uint32Array(n + 2);
+  let groups = 1;
+  if (n > 0) {
+    let previous = scores[order[0]];
+    for (let k = 1; k < n; k++) {
+      const score = scores[order[k]];
+      if (score !== previous) starts[groups++] = k;
+      previous = score;
+    }
+  }
+  starts[groups++] = n;
+  return starts.slice(0, groups);
 }
 function comparatorOrder(scores) {
   const order = new Uint32Array(scores.length);
@@ -209,7 +221,7 @@ function binaryF1(tp, fp, fn) {
   return 2 * precision * recall / (precision + recall);
 }
 function prepareBinary(input) {
-  const { truth, predicted, probabilities } = input;
+  const { truth, predicted: predicted2, probabilities } = input;
   const n = truth.length;
   const positiveClass = input.positive ?? 1;
   const outcome = new Uint8Array(n);
@@ -217,8 +229,8 @@ function prepareBinary(input) {
   const positive = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     positive[i] = truth[i] === positiveClass ? 1 : 0;
-    outcome[i] = 2 * positive[i] + (predicted[i] === positiveClass ? 1 : 0);
-    right[i] = truth[i] === predicted[i] ? 1 : 0;
+    outcome[i] = 2 * positive[i] + (predicted2[i] === positiveClass ? 1 : 0);
+    right[i] = truth[i] === predicted2[i] ? 1 : 0;
   }
   const arrays = { outcome, right };
   if (probabilities) {
@@ -287,8 +299,8 @@ function byteWeightSums(w, rows, sums) {
   let total = 0;
   let correct = 0;
   let predictedPositive = 0;
-  let truePositive = 0;
-  let bothPositive = 0;
+  let truePositive2 = 0;
+  let bothPositive2 = 0;
   let lossSum = 0;
   for (let i = 0; i < outcome.length; i++) {
     const x = w[i];
@@ -296,20 +308,20 @@ function byteWeightSums(w, rows, sums) {
     total += x;
     correct += x * right[i];
     predictedPositive += x * (o & 1);
-    truePositive += x * (o >> 1);
-    bothPositive += x * (o >> 1 & o);
+    truePositive2 += x * (o >> 1);
+    bothPositive2 += x * (o >> 1 & o);
     lossSum += x * rowLoss[i];
   }
-  writeCounts(sums, total, predictedPositive, truePositive, bothPositive);
+  writeCounts(sums, total, predictedPositive, truePositive2, bothPositive2);
   sums.correct = correct;
   sums.lossSum = lossSum;
 }
-function writeCounts(sums, total, predictedPositive, truePositive, bothPositive) {
+function writeCounts(sums, total, predictedPositive, truePositive2, bothPositive2) {
   sums.total = total;
-  sums.counts[0] = total - predictedPositive - truePositive + bothPositive;
-  sums.counts[1] = predictedPositive - bothPositive;
-  sums.counts[2] = truePositive - bothPositive;
-  sums.counts[3] = bothPositive;
+  sums.counts[0] = total - predictedPositive - truePositive2 + bothPositive2;
+  sums.counts[1] = predictedPositive - bothPositive2;
+  sums.counts[2] = truePositive2 - bothPositive2;
+  sums.counts[3] = bothPositive2;
 }
 function writeBinaryMetrics(out, sums, auc, weights) {
   const { counts, total, correct, lossSum } = sums;
@@ -326,9 +338,9 @@ function writeBinaryMetrics(out, sums, auc, weights) {
   }
 }
 function prepareMulticlass(input) {
-  const { truth, predicted, probabilities, classes } = input;
+  const { truth, predicted: predicted2, probabilities, classes } = input;
   const n = truth.length;
-  const arrays = { truth, predicted };
+  const arrays = { truth, predicted: predicted2 };
   if (probabilities) {
     for (let c = 0; c < classes; c++) {
       const score = new Float64Array(n);
@@ -348,7 +360,7 @@ function multiclassFromPlan(plan) {
   const n = plan.rows;
   const classes = plan.values.classes;
   const truth = planArray(plan, "truth", Int32Array);
-  const predicted = planArray(plan, "predicted", Int32Array);
+  const predicted2 = planArray(plan, "predicted", Int32Array);
   const loss = plan.arrays.loss ? planArray(plan, "loss", Float64Array) : void 0;
   const oneVsRest = loss ? Array.from({ length: classes }, (_, c) => aucFromPlan(plan, String(c))) : [];
   const names = plan.names;
@@ -369,7 +381,7 @@ function multiclassFromPlan(plan) {
       for (let i = 0; i < n; i++) {
         const w = weights ? weights[i] : 1;
         const t = truth[i];
-        const p = predicted[i];
+        const p = predicted2[i];
         const hit = t === p ? w : 0;
         total += w;
         truthCount[t] = truthCount[t] + w;
@@ -422,9 +434,9 @@ function multiclassFromPlan(plan) {
     }
   };
 }
-function confusionMatrix(truth, predicted, classes) {
+function confusionMatrix(truth, predicted2, classes) {
   const matrix = Array.from({ length: classes }, () => new Array(classes).fill(0));
-  for (let i = 0; i < truth.length; i++) matrix[truth[i]][predicted[i]]++;
+  for (let i = 0; i < truth.length; i++) matrix[truth[i]][predicted2[i]]++;
   return matrix;
 }
 function metricValues(prepared, weights) {
@@ -438,10 +450,11 @@ function pairedBinaryCompute(candidate, baseline) {
   if (!baseline || candidate.plan?.kind !== "binary" || baseline.plan?.kind !== "binary" || candidate.rows !== baseline.rows) return void 0;
   const a = binaryArrays(candidate.plan);
   const b = binaryArrays(baseline.plan);
+  const codes = rowCodes(a, b);
   const sumsA = emptySums();
   const sumsB = emptySums();
   return (w, outA, outB) => {
-    if (w instanceof Uint8Array) pairedByteSums(w, a, b, sumsA, sumsB);
+    if (w instanceof Uint8Array) pairedByteSums(w, codes, a, b, sumsA, sumsB);
     else {
       weightSums(w, a, sumsA);
       weightSums(w, b, sumsB);
@@ -451,43 +464,80 @@ function pairedBinaryCompute(candidate, baseline) {
   };
 }
 var emptySums = () => ({ counts: new Float64Array(4), total: 0, correct: 0, lossSum: 0 });
-function pairedByteSums(w, a, b, sumsA, sumsB) {
-  const oa = a.outcome;
-  const ob = b.outcome;
+function pairedByteSums(w, codes, a, b, sumsA, sumsB) {
+  const lossRowA = a.rowLoss;
+  const lossRowB = b.rowLoss;
+  const n = codes.length;
   let total = 0;
-  let correctA = 0;
+  let lossA = 0;
+  let lossB = 0;
   let predictedA = 0;
   let trueA = 0;
   let bothA = 0;
-  let lossA = 0;
-  let correctB = 0;
+  let rightA = 0;
   let predictedB = 0;
   let trueB = 0;
   let bothB = 0;
-  let lossB = 0;
-  for (let i = 0; i < oa.length; i++) {
-    const x = w[i];
-    const ca = oa[i];
-    const cb = ob[i];
-    total += x;
-    correctA += x * a.right[i];
-    predictedA += x * (ca & 1);
-    trueA += x * (ca >> 1);
-    bothA += x * (ca >> 1 & ca);
-    lossA += x * a.rowLoss[i];
-    correctB += x * b.right[i];
-    predictedB += x * (cb & 1);
-    trueB += x * (cb >> 1);
-    bothB += x * (cb >> 1 & cb);
-    lossB += x * b.rowLoss[i];
+  let rightB = 0;
+  for (let start = 0; start < n; start += COUNT_BLOCK) {
+    const end = Math.min(n, start + COUNT_BLOCK);
+    let blockTotal = 0;
+    let predictedTrueA = 0;
+    let bothRightA = 0;
+    let predictedTrueB = 0;
+    let bothRightB = 0;
+    for (let i = start; i < end; i++) {
+      const x = w[i];
+      const code = codes[i];
+      const both = x | x << 16;
+      blockTotal += x;
+      lossA += x * lossRowA[i];
+      lossB += x * lossRowB[i];
+      predictedTrueA += both & PREDICTED_TRUE_A[code];
+      bothRightA += both & BOTH_RIGHT_A[code];
+      predictedTrueB += both & PREDICTED_TRUE_B[code];
+      bothRightB += both & BOTH_RIGHT_B[code];
+    }
+    total += blockTotal;
+    predictedA += predictedTrueA & 65535;
+    trueA += predictedTrueA >>> 16;
+    bothA += bothRightA & 65535;
+    rightA += bothRightA >>> 16;
+    predictedB += predictedTrueB & 65535;
+    trueB += predictedTrueB >>> 16;
+    bothB += bothRightB & 65535;
+    rightB += bothRightB >>> 16;
   }
   writeCounts(sumsA, total, predictedA, trueA, bothA);
   writeCounts(sumsB, total, predictedB, trueB, bothB);
-  sumsA.correct = correctA;
+  sumsA.correct = rightA;
   sumsA.lossSum = lossA;
-  sumsB.correct = correctB;
+  sumsB.correct = rightB;
   sumsB.lossSum = lossB;
 }
+var COUNT_BLOCK = 128;
+function rowCodes(a, b) {
+  const codes = new Uint8Array(a.outcome.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = a.outcome[i] | a.right[i] << 2 | b.outcome[i] << 3 | b.right[i] << 5;
+  return codes;
+}
+function fieldMasks(shift, low, high) {
+  const masks = new Int32Array(64);
+  for (let code = 0; code < 64; code++) {
+    const outcome = code >> shift & 3;
+    const right = code >> shift + 2 & 1;
+    masks[code] = (low(outcome, right) ? 65535 : 0) | (high(outcome, right) ? 65535 << 16 : 0);
+  }
+  return masks;
+}
+var predicted = (outcome) => outcome & 1;
+var truePositive = (outcome) => outcome >> 1;
+var bothPositive = (outcome) => outcome >> 1 & outcome & 1;
+var isRight = (_, right) => right;
+var PREDICTED_TRUE_A = fieldMasks(0, predicted, truePositive);
+var BOTH_RIGHT_A = fieldMasks(0, bothPositive, isRight);
+var PREDICTED_TRUE_B = fieldMasks(3, predicted, truePositive);
+var BOTH_RIGHT_B = fieldMasks(3, bothPositive, isRight);
 function binaryArrays(plan) {
   const loss = plan.arrays.loss ? planArray(plan, "loss", Float64Array) : void 0;
   return {
@@ -750,33 +800,55 @@ function streamAt(seed, rows, b) {
   return b === 0 ? rng : Xoshiro128.fromState(jumpState(rng.state(), OUTPUTS_PER_ROW * rows * b));
 }
 function runResamples(candidate, baseline, range, samples, onProgress) {
+  let done = 0;
+  resampler(candidate, baseline, range.seed, samples)(range.from, range.to, () => onProgress?.(++done));
+}
+var CHUNKS_PER_THREAD = 64;
+function resampleClaims(seed, resamples, threads) {
+  return { seed, resamples, chunk: Math.max(1, Math.ceil(resamples / (threads * CHUNKS_PER_THREAD))), next: new Int32Array(new SharedArrayBuffer(4)) };
+}
+function runClaimedResamples(candidate, baseline, claims, samples, onProgress) {
+  const run = resampler(candidate, baseline, claims.seed, samples);
+  let done = 0;
+  for (; ; ) {
+    const from = Atomics.add(claims.next, 0, claims.chunk);
+    if (from >= claims.resamples) return done;
+    run(from, Math.min(claims.resamples, from + claims.chunk), () => {
+      done++;
+      onProgress?.(done);
+    });
+  }
+}
+function resampler(candidate, baseline, seed, samples) {
   if (baseline && baseline.rows !== candidate.rows) throw new Error("paired bootstrap needs the same rows for both models");
   const n = candidate.rows;
   const metrics = candidate.names.length;
   const baselineIndex = candidate.names.map((name) => baseline ? baseline.names.indexOf(name) : -1);
-  const rng = streamAt(range.seed, n, range.from);
   const small = new Uint8Array(n);
   let large;
   const wide = () => large ??= new Int32Array(n);
   const candidateOut = new Float64Array(metrics);
   const baselineOut = new Float64Array(baseline?.names.length ?? 0);
   const paired = pairedBinaryCompute(candidate, baseline);
-  for (let b = range.from; b < range.to; b++) {
-    const weights = drawCounts(rng, small, wide);
-    if (paired) paired(weights, candidateOut, baselineOut);
-    else {
-      candidate.compute(weights, candidateOut);
-      if (baseline) baseline.compute(weights, baselineOut);
-    }
-    for (let m = 0; m < metrics; m++) {
-      samples.candidate[m][b] = candidateOut[m];
-      if (samples.delta) {
-        const j = baselineIndex[m];
-        samples.delta[m][b] = j >= 0 ? candidateOut[m] - baselineOut[j] : Number.NaN;
+  return (from, to, afterEach) => {
+    const rng = streamAt(seed, n, from);
+    for (let b = from; b < to; b++) {
+      const weights = drawCounts(rng, small, wide);
+      if (paired) paired(weights, candidateOut, baselineOut);
+      else {
+        candidate.compute(weights, candidateOut);
+        if (baseline) baseline.compute(weights, baselineOut);
       }
+      for (let m = 0; m < metrics; m++) {
+        samples.candidate[m][b] = candidateOut[m];
+        if (samples.delta) {
+          const j = baselineIndex[m];
+          samples.delta[m][b] = j >= 0 ? candidateOut[m] - baselineOut[j] : Number.NaN;
+        }
+      }
+      afterEach();
     }
-    onProgress?.(b + 1 - range.from);
-  }
+  };
 }
 function bootstrapPValue(samples, boundary) {
   let below = 0;
@@ -804,7 +876,7 @@ function bootstrapInterval(samples, alpha) {
 
 // shared/stats/regression.ts
 var REGRESSION_METRICS = ["rmse", "mae", "r2"];
-function prepareRegression(truth, predicted) {
+function prepareRegression(truth, predicted2) {
   const n = truth.length;
   const error = new Float64Array(n);
   let centre = 0;
@@ -812,7 +884,7 @@ function prepareRegression(truth, predicted) {
   centre = n > 0 ? centre / n : 0;
   const centred = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    error[i] = truth[i] - predicted[i];
+    error[i] = truth[i] - predicted2[i];
     centred[i] = truth[i] - centre;
   }
   return regressionFromPlan({ kind: "regression", rows: n, names: [...REGRESSION_METRICS], arrays: { error, centred }, values: {} });
@@ -856,12 +928,12 @@ function regressionFromPlan(plan) {
 // shared/governance/fairness.ts
 function groupCounts(rows, weights, out = new Float64Array(rows.groups * 4)) {
   out.fill(0);
-  const { group, truth, predicted } = rows;
+  const { group, truth, predicted: predicted2 } = rows;
   for (let i = 0; i < group.length; i++) {
     const g = group[i];
     if (g < 0) continue;
     const w = weights ? weights[i] : 1;
-    out[4 * g + (truth[i] ? predicted[i] ? 0 : 2 : predicted[i] ? 1 : 3)] += w;
+    out[4 * g + (truth[i] ? predicted2[i] ? 0 : 2 : predicted2[i] ? 1 : 3)] += w;
   }
   return out;
 }
@@ -1005,7 +1077,8 @@ export {
   deriveSeed,
   pairedBootstrap,
   emptySamples,
-  runResamples,
+  resampleClaims,
+  runClaimedResamples,
   bootstrapPValue,
   bootstrapInterval,
   REGRESSION_METRICS,
