@@ -13,7 +13,7 @@ import {
   loadStage,
   packageRoot,
   readActionSpec
-} from "./chunks/chunk-OK7DHX32.js";
+} from "./chunks/chunk-PVYWZMUV.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";
@@ -72,7 +72,7 @@ function parseArgs(argv) {
 // cli/commands/index.ts
 var commands = {
   schema: { summary: "Print the JSON Schema of mlops.yml (for editor autocompletion).", load: async () => (await import("./chunks/schema-C4IZRJMT.js")).schemaCommand },
-  data: { summary: "infer <data> [--out file]: write a starting data contract (the data: section of mlops.yml) from the data.", load: async () => (await import("./chunks/data-JLBA6PRJ.js")).dataCommand },
+  data: { summary: "infer <data> [--out file]: write a starting data contract (the data: section of mlops.yml) from the data.", load: async () => (await import("./chunks/data-YAPHLR7S.js")).dataCommand },
   registry: { summary: "list, show and pull registered model versions", load: async () => (await import("./chunks/registry-P77UD3QC.js")).registryCommand },
   serve: { summary: "serve ONNX models over the Open Inference Protocol (v2)", load: async () => (await import("./chunks/serve-I6C2XN42.js")).serveCommand },
   lineage: { summary: "commit \u2192 data \u2192 training \u2192 gate evidence (fairness, importance) \u2192 card \u2192 digest \u2192 deployments of a registered version", load: async () => (await import("./chunks/lineage-KFQKO3MB.js")).lineageCommand }

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/data-validate/main.ts
 async function run() {
-  const { dataValidateStage } = await import("./chunks/data-validate-ATPI6RXJ.js");
+  const { dataValidateStage } = await import("./chunks/data-validate-Z22I57PR.js");
   await runAsAction(dataValidateStage);
 }
 

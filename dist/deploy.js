@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/deploy/main.ts
 async function run() {
-  const { deployStage } = await import("./chunks/deploy-RQMFXCAZ.js");
+  const { deployStage } = await import("./chunks/deploy-74TIMHQR.js");
   await runAsAction(deployStage);
 }
 

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/drift-check/main.ts
 async function run() {
-  const { driftCheckStage } = await import("./chunks/drift-check-ELNHUETK.js");
+  const { driftCheckStage } = await import("./chunks/drift-check-YUMD6IVP.js");
   await runAsAction(driftCheckStage);
 }
 

@@ -11,7 +11,7 @@ import "./chunks/chunk-D4RZRY5B.js";
 
 // actions/evaluate-gate/main.ts
 async function run() {
-  const { evaluateGateStage } = await import("./chunks/evaluate-gate-CTBARJDK.js");
+  const { evaluateGateStage } = await import("./chunks/evaluate-gate-I2QLGF4H.js");
   await runAsAction(evaluateGateStage);
 }
 

@@ -5,7 +5,7 @@ import {
   isStageName,
   loadStage,
   readActionSpec
-} from "./chunks/chunk-OK7DHX32.js";
+} from "./chunks/chunk-PVYWZMUV.js";
 import {
   suggestKey
 } from "./chunks/chunk-PZERGBQP.js";

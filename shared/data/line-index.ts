@@ -9,9 +9,8 @@
  * readers skip them. JSONL records are the non-blank lines. Parquet has no lines: its
  * "line" is the 1-based row number.
  */
-import { createReadStream } from 'node:fs';
 import type { DataFormat } from './formats.js';
-import { zlib } from '../node/builtins.js';
+import { fileBytes } from './file-bytes.js';
 
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
@@ -31,13 +30,10 @@ export async function linesOfRecords(file: string, format: DataFormat, recordInd
     if (wanted.has(record)) result.set(record, line);
     return record < last;
   });
-  let stream: NodeJS.ReadableStream = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
-  for await (const chunk of stream) {
-    if (!scanner.feed(chunk as Buffer)) break;
+  for await (const chunk of fileBytes(file)) {
+    if (!scanner.feed(chunk)) break;
   }
   scanner.end();
-  (stream as unknown as { destroy?: () => void }).destroy?.();
   return result;
 }
 

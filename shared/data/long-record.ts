@@ -3,8 +3,7 @@
  * no usable line (it reports line 1 when the scan is parallel), so the file is read once more,
  * only on this failure path, to say where the record starts.
  */
-import { createReadStream } from 'node:fs';
-import { zlib } from '../node/builtins.js';
+import { fileBytes } from './file-bytes.js';
 
 export interface LongRecord {
   /** Physical line (1-based) where the record starts. */
@@ -14,31 +13,24 @@ export interface LongRecord {
 }
 
 export async function findLongRecord(file: string, limit: number): Promise<LongRecord | undefined> {
-  let stream: NodeJS.ReadableStream = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
   let line = 1;
   let recordLine = 1;
   let length = 0;
   let inQuotes = false;
-  try {
-    for await (const chunk of stream) {
-      const bytes = chunk as Buffer;
-      for (let i = 0; i < bytes.length; i++) {
-        const byte = bytes[i]!;
-        if (byte === 0x22) inQuotes = !inQuotes;
-        if (byte === 0x0a) {
-          line += 1;
-          if (!inQuotes) {
-            recordLine = line;
-            length = 0;
-            continue;
-          }
+  for await (const bytes of fileBytes(file)) {
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      if (byte === 0x22) inQuotes = !inQuotes;
+      if (byte === 0x0a) {
+        line += 1;
+        if (!inQuotes) {
+          recordLine = line;
+          length = 0;
+          continue;
         }
-        if (++length > limit) return { line: recordLine, bytesAtLeast: length };
       }
+      if (++length > limit) return { line: recordLine, bytesAtLeast: length };
     }
-    return undefined;
-  } finally {
-    (stream as unknown as { destroy?: () => void }).destroy?.();
   }
+  return undefined;
 }

@@ -2,8 +2,7 @@
  * Finds the first CSV record whose field count differs from the header's. Used only to
  * explain a failed DuckDB dialect sniff, whose message does not say where the problem is.
  */
-import { createReadStream } from 'node:fs';
-import { zlib } from '../node/builtins.js';
+import { fileBytes } from './file-bytes.js';
 
 export interface RaggedRow {
   line: number;
@@ -12,8 +11,6 @@ export interface RaggedRow {
 }
 
 export async function findRaggedRow(file: string, delimiter: string): Promise<RaggedRow | undefined> {
-  let stream: NodeJS.ReadableStream = createReadStream(file, { encoding: undefined, highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
   const delim = delimiter.charCodeAt(0);
   let line = 1;
   let recordLine = 1;
@@ -27,33 +24,28 @@ export async function findRaggedRow(file: string, delimiter: string): Promise<Ra
     else if (fields !== expected) return { line: recordLine, expected, found: fields };
     return undefined;
   };
-  try {
-    for await (const chunk of stream) {
-      const bytes = chunk as Buffer;
-      for (let i = 0; i < bytes.length; i++) {
-        const byte = bytes[i]!;
-        if (byte === 0x0a) line += 1;
-        if (byte === 0x22) {
-          inQuotes = !inQuotes;
-          hasContent = true;
-        } else if (inQuotes) {
-          continue;
-        } else if (byte === delim) {
-          fields += 1;
-          hasContent = true;
-        } else if (byte === 0x0a) {
-          const ragged = finish();
-          if (ragged) return ragged;
-          recordLine = line;
-          fields = 1;
-          hasContent = false;
-        } else if (byte !== 0x0d) {
-          hasContent = true;
-        }
+  for await (const bytes of fileBytes(file)) {
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      if (byte === 0x0a) line += 1;
+      if (byte === 0x22) {
+        inQuotes = !inQuotes;
+        hasContent = true;
+      } else if (inQuotes) {
+        continue;
+      } else if (byte === delim) {
+        fields += 1;
+        hasContent = true;
+      } else if (byte === 0x0a) {
+        const ragged = finish();
+        if (ragged) return ragged;
+        recordLine = line;
+        fields = 1;
+        hasContent = false;
+      } else if (byte !== 0x0d) {
+        hasContent = true;
       }
     }
-    return finish();
-  } finally {
-    (stream as unknown as { destroy?: () => void }).destroy?.();
   }
+  return finish();
 }

@@ -41,7 +41,7 @@ describe('pairwiseDifferent', () => {
     expect(both(new BigUint64Array([...hashes, 0xffffffff00000001n]))).toEqual([false, false]);
   });
 
-  it('answers right for hashes crafted into one bucket and one slot (the sort takes over)', () => {
+  it('answers right for hashes crafted into one bucket and one table slot', () => {
     // Same top bits and the same low ^ high: every hash lands in bucket 0 and in one table slot.
     const n = 20_000;
     const hashes = new BigUint64Array(n);

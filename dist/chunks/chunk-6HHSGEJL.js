@@ -17,7 +17,7 @@ import {
   doubleColumn,
   validityBits,
   writeZeros
-} from "./chunk-WP4LYNXU.js";
+} from "./chunk-QSV4JYVJ.js";
 import {
   DataScan,
   linesOfRecords,
@@ -25,7 +25,7 @@ import {
   sqlDouble,
   sqlIdentifier,
   sqlString
-} from "./chunk-JVOCCYAW.js";
+} from "./chunk-G6IGFEOW.js";
 import {
   digitsToTellApart
 } from "./chunk-DRKOEN4Q.js";

@@ -55,7 +55,7 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-WP4LYNXU.js";
+} from "./chunk-QSV4JYVJ.js";
 import {
   gammaQ
 } from "./chunk-VHYSKZ3L.js";
@@ -1015,7 +1015,7 @@ var deployStage = {
   }
 };
 async function prepareKserveTarget(...args) {
-  const { prepareKserve } = await import("./kserve-4NP3M5PA.js");
+  const { prepareKserve } = await import("./kserve-ZFWSFYJ7.js");
   return prepareKserve(...args);
 }
 async function prepareServer(verified, settings, inputs, host) {

@@ -4,7 +4,7 @@ import {
   linesOfRecords,
   openDuckSession,
   sqlIdentifier
-} from "./chunk-JVOCCYAW.js";
+} from "./chunk-G6IGFEOW.js";
 import {
   zlib
 } from "./chunk-GWCI4O4C.js";

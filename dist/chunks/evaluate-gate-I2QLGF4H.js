@@ -83,12 +83,12 @@ import {
 import {
   openData,
   resolveData
-} from "./chunk-WP4LYNXU.js";
+} from "./chunk-QSV4JYVJ.js";
 import {
   writeFileAtomic
 } from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-JVOCCYAW.js";
+import "./chunk-G6IGFEOW.js";
 import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {

@@ -9,7 +9,7 @@ import {
   DataScan,
   linesOfRecords,
   openDuckSession
-} from "./chunk-JVOCCYAW.js";
+} from "./chunk-G6IGFEOW.js";
 import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {

@@ -3,7 +3,7 @@ import {
   deployStage,
   moveAliasAfterSuccess,
   sleep
-} from "./chunk-Y74TSGZY.js";
+} from "./chunk-GOBV6J5R.js";
 import "./chunk-ZH6XLB2V.js";
 import "./chunk-WEGH5HV3.js";
 import "./chunk-XHNLZXUM.js";
@@ -16,10 +16,10 @@ import "./chunk-UA3KOI3F.js";
 import "./chunk-XWE5INN7.js";
 import "./chunk-D53EVJEJ.js";
 import "./chunk-QRSX6AL5.js";
-import "./chunk-WP4LYNXU.js";
+import "./chunk-QSV4JYVJ.js";
 import "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-JVOCCYAW.js";
+import "./chunk-G6IGFEOW.js";
 import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import "./chunk-VHYSKZ3L.js";

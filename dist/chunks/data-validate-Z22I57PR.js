@@ -12,7 +12,7 @@ import {
 } from "./chunk-2AD7AC5U.js";
 import {
   validateData
-} from "./chunk-JHAZAPZJ.js";
+} from "./chunk-6HHSGEJL.js";
 import {
   DataProfile
 } from "./chunk-S6J5IOI2.js";
@@ -39,12 +39,12 @@ import {
 } from "./chunk-QRSX6AL5.js";
 import {
   resolveData
-} from "./chunk-WP4LYNXU.js";
+} from "./chunk-QSV4JYVJ.js";
 import {
   writeFileAtomic
 } from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-JVOCCYAW.js";
+import "./chunk-G6IGFEOW.js";
 import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {
@@ -238,7 +238,7 @@ var dataValidateStage = {
     const configFile = options.configPath || "mlops.yml";
     const contract = config.data ?? {};
     const source = await resolveData(host.cwd, options.data, { allowOutsideWorkspace: allowOutsideWorkspace((name) => host.env(name)) });
-    const schemaCheck = options.schema ? await import("./schema-check-4OJ7IMGI.js") : void 0;
+    const schemaCheck = options.schema ? await import("./schema-check-4YZICZ7W.js") : void 0;
     const validateSchema = schemaCheck && options.schema ? await schemaCheck.compileSchema(host.cwd, options.schema) : void 0;
     const reference = options.reference ? await host.group(`${/\.json$/i.test(options.reference) ? "Reading the reference profile" : "Profiling the reference data"} ${options.reference}`, () => loadReference(host, options.reference, configFile)) : void 0;
     if (!config.data) {

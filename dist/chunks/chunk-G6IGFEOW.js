@@ -51,8 +51,20 @@ async function openDuckSession(host) {
   };
 }
 
-// shared/data/line-index.ts
+// shared/data/file-bytes.ts
 import { createReadStream } from "node:fs";
+async function* fileBytes(file) {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = /\.gz$/i.test(file) ? raw.pipe(zlib().createGunzip()) : raw;
+  try {
+    for await (const chunk of stream) yield chunk;
+  } finally {
+    stream.destroy?.();
+    raw.destroy();
+  }
+}
+
+// shared/data/line-index.ts
 var NEWLINE = 10;
 var QUOTE = 34;
 var CARRIAGE_RETURN = 13;
@@ -69,13 +81,10 @@ async function linesOfRecords(file, format, recordIndices) {
     if (wanted.has(record)) result.set(record, line);
     return record < last;
   });
-  let stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
-  for await (const chunk of stream) {
+  for await (const chunk of fileBytes(file)) {
     if (!scanner.feed(chunk)) break;
   }
   scanner.end();
-  stream.destroy?.();
   return result;
 }
 var RecordScanner = class {
@@ -155,7 +164,7 @@ function hasContent(chunk, from, to) {
 }
 
 // shared/data/scan.ts
-import { createReadStream as createReadStream4 } from "node:fs";
+import { createReadStream as createReadStream2 } from "node:fs";
 
 // shared/data/csv-dialect.ts
 import { open } from "node:fs/promises";
@@ -236,42 +245,31 @@ function countOutsideQuotes(line, delimiter) {
 }
 
 // shared/data/long-record.ts
-import { createReadStream as createReadStream2 } from "node:fs";
 async function findLongRecord(file, limit) {
-  let stream = createReadStream2(file, { highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
   let line = 1;
   let recordLine = 1;
   let length = 0;
   let inQuotes = false;
-  try {
-    for await (const chunk of stream) {
-      const bytes = chunk;
-      for (let i = 0; i < bytes.length; i++) {
-        const byte = bytes[i];
-        if (byte === 34) inQuotes = !inQuotes;
-        if (byte === 10) {
-          line += 1;
-          if (!inQuotes) {
-            recordLine = line;
-            length = 0;
-            continue;
-          }
+  for await (const bytes of fileBytes(file)) {
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i];
+      if (byte === 34) inQuotes = !inQuotes;
+      if (byte === 10) {
+        line += 1;
+        if (!inQuotes) {
+          recordLine = line;
+          length = 0;
+          continue;
         }
-        if (++length > limit) return { line: recordLine, bytesAtLeast: length };
       }
+      if (++length > limit) return { line: recordLine, bytesAtLeast: length };
     }
-    return void 0;
-  } finally {
-    stream.destroy?.();
   }
+  return void 0;
 }
 
 // shared/data/ragged-row.ts
-import { createReadStream as createReadStream3 } from "node:fs";
 async function findRaggedRow(file, delimiter) {
-  let stream = createReadStream3(file, { encoding: void 0, highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(file)) stream = stream.pipe(zlib().createGunzip());
   const delim = delimiter.charCodeAt(0);
   let line = 1;
   let recordLine = 1;
@@ -285,35 +283,30 @@ async function findRaggedRow(file, delimiter) {
     else if (fields !== expected) return { line: recordLine, expected, found: fields };
     return void 0;
   };
-  try {
-    for await (const chunk of stream) {
-      const bytes = chunk;
-      for (let i = 0; i < bytes.length; i++) {
-        const byte = bytes[i];
-        if (byte === 10) line += 1;
-        if (byte === 34) {
-          inQuotes = !inQuotes;
-          hasContent2 = true;
-        } else if (inQuotes) {
-          continue;
-        } else if (byte === delim) {
-          fields += 1;
-          hasContent2 = true;
-        } else if (byte === 10) {
-          const ragged = finish();
-          if (ragged) return ragged;
-          recordLine = line;
-          fields = 1;
-          hasContent2 = false;
-        } else if (byte !== 13) {
-          hasContent2 = true;
-        }
+  for await (const bytes of fileBytes(file)) {
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i];
+      if (byte === 10) line += 1;
+      if (byte === 34) {
+        inQuotes = !inQuotes;
+        hasContent2 = true;
+      } else if (inQuotes) {
+        continue;
+      } else if (byte === delim) {
+        fields += 1;
+        hasContent2 = true;
+      } else if (byte === 10) {
+        const ragged = finish();
+        if (ragged) return ragged;
+        recordLine = line;
+        fields = 1;
+        hasContent2 = false;
+      } else if (byte !== 13) {
+        hasContent2 = true;
       }
     }
-    return finish();
-  } finally {
-    stream.destroy?.();
   }
+  return finish();
 }
 
 // shared/data/engine-errors.ts
@@ -577,7 +570,7 @@ function kindOf(duckdbType) {
   return "other";
 }
 async function nonBlankLine(file, index) {
-  const lines = readline().createInterface({ input: createReadStream4(file), crlfDelay: Infinity });
+  const lines = readline().createInterface({ input: createReadStream2(file), crlfDelay: Infinity });
   let seen = 0;
   try {
     for await (const line of lines) {

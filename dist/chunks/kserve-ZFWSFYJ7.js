@@ -21,7 +21,7 @@ import {
   runRollout,
   sleep,
   smokeTest
-} from "./chunk-Y74TSGZY.js";
+} from "./chunk-GOBV6J5R.js";
 import "./chunk-ZH6XLB2V.js";
 import {
   DURATION,
@@ -52,10 +52,10 @@ import {
   runContext
 } from "./chunk-D53EVJEJ.js";
 import "./chunk-QRSX6AL5.js";
-import "./chunk-WP4LYNXU.js";
+import "./chunk-QSV4JYVJ.js";
 import "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-JVOCCYAW.js";
+import "./chunk-G6IGFEOW.js";
 import "./chunk-LWRQI2SV.js";
 import {
   crypto as crypto2

@@ -61,13 +61,13 @@ function isExpression(value) {
 
 // actions/stages.ts
 var loadStage = {
-  "data-validate": async () => (await import("./data-validate-ATPI6RXJ.js")).dataValidateStage,
+  "data-validate": async () => (await import("./data-validate-Z22I57PR.js")).dataValidateStage,
   train: async () => (await import("./train-4P5JUHYL.js")).trainStage,
-  "evaluate-gate": async () => (await import("./evaluate-gate-CTBARJDK.js")).evaluateGateStage,
+  "evaluate-gate": async () => (await import("./evaluate-gate-I2QLGF4H.js")).evaluateGateStage,
   "model-card": async () => (await import("./model-card-5XDTLOZQ.js")).modelCardStage,
   register: async () => (await import("./register-AY4W5ABC.js")).registerStage,
-  deploy: async () => (await import("./deploy-RQMFXCAZ.js")).deployStage,
-  "drift-check": async () => (await import("./drift-check-ELNHUETK.js")).driftCheckStage
+  deploy: async () => (await import("./deploy-74TIMHQR.js")).deployStage,
+  "drift-check": async () => (await import("./drift-check-YUMD6IVP.js")).driftCheckStage
 };
 
 export {

@@ -1,18 +1,18 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-JHAZAPZJ.js";
+} from "./chunk-6HHSGEJL.js";
 import "./chunk-S6J5IOI2.js";
 import "./chunk-F6PV3AJM.js";
 import "./chunk-GG7GAS35.js";
 import {
   resolveData
-} from "./chunk-WP4LYNXU.js";
+} from "./chunk-QSV4JYVJ.js";
 import {
   writeFileAtomic
 } from "./chunk-OSEBCLTD.js";
 import "./chunk-C5HFBKMB.js";
-import "./chunk-JVOCCYAW.js";
+import "./chunk-G6IGFEOW.js";
 import "./chunk-LWRQI2SV.js";
 import "./chunk-GWCI4O4C.js";
 import {
