@@ -4,14 +4,9 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { openDuckSession, type DuckSession } from '../../shared/data/duckdb-session.js';
+import { createRecordingHost } from '../support/recording-host.js';
 
-const hostWith = (env: Record<string, string>) => ({
-  info: () => {},
-  env: (name: string) => env[name],
-  restoreCache: async () => undefined,
-  saveCache: async () => {},
-  group: <T>(_title: string, fn: () => Promise<T>) => fn(),
-});
+const hostWith = (env: Record<string, string>) => createRecordingHost({ env });
 
 async function threads(session: DuckSession): Promise<number> {
   const reader = await session.connection.runAndReadAll("SELECT current_setting('threads')::INTEGER AS t");
